@@ -1,0 +1,94 @@
+/* collab-date.h: calendar dates, inclusive ranges and months of service
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(__COLLAB_INSIDE__) && !defined(COLLAB_COMPILATION)
+# error "Only <libcollab/collab.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "collab-version.h"
+
+G_BEGIN_DECLS
+
+/**
+ * CollabDay:
+ *
+ * A calendar date as a Julian day number in the sense of #GDate
+ * (0001-01-01 is day 1); 0 means "no date".
+ */
+typedef guint32 CollabDay;
+
+/**
+ * COLLAB_DAY_NONE:
+ *
+ * The [alias@Collab.Day] that stands for "no date".
+ */
+#define COLLAB_DAY_NONE ((CollabDay) 0)
+
+COLLAB_AVAILABLE_IN_ALL
+gboolean   collab_day_parse            (const char  *text,
+                                        CollabDay   *day,
+                                        GError     **error);
+COLLAB_AVAILABLE_IN_ALL
+CollabDay  collab_day_new              (guint        year,
+                                        guint        month,
+                                        guint        day_of_month);
+COLLAB_AVAILABLE_IN_ALL
+char      *collab_day_format           (CollabDay    day) G_GNUC_WARN_UNUSED_RESULT;
+COLLAB_AVAILABLE_IN_ALL
+guint      collab_day_get_year         (CollabDay    day);
+COLLAB_AVAILABLE_IN_ALL
+CollabDay  collab_day_add_months       (CollabDay    day,
+                                        guint        months);
+COLLAB_AVAILABLE_IN_ALL
+gboolean   collab_day_served_months    (CollabDay    start,
+                                        CollabDay    end,
+                                        guint        months);
+COLLAB_AVAILABLE_IN_ALL
+gboolean   collab_served_at_least      (const char  *start,
+                                        const char  *end,
+                                        guint        months,
+                                        GError     **error);
+
+#define COLLAB_TYPE_DATE_RANGE (collab_date_range_get_type ())
+
+typedef struct _CollabDateRange CollabDateRange;
+
+/**
+ * CollabDateRange:
+ * @first: the first day of the range
+ * @last: the last day of the range, inclusive
+ *
+ * An inclusive range of calendar days.
+ */
+struct _CollabDateRange
+{
+  CollabDay first;
+  CollabDay last;
+};
+
+COLLAB_AVAILABLE_IN_ALL
+GType             collab_date_range_get_type (void) G_GNUC_CONST;
+COLLAB_AVAILABLE_IN_ALL
+CollabDateRange  *collab_date_range_new      (CollabDay              first,
+                                              CollabDay              last);
+COLLAB_AVAILABLE_IN_ALL
+CollabDateRange  *collab_date_range_copy     (const CollabDateRange *range);
+COLLAB_AVAILABLE_IN_ALL
+void              collab_date_range_free     (CollabDateRange       *range);
+COLLAB_AVAILABLE_IN_ALL
+guint             collab_date_range_get_days (const CollabDateRange *range);
+COLLAB_AVAILABLE_IN_ALL
+gboolean          collab_date_range_contains (const CollabDateRange *range,
+                                              CollabDay              day);
+COLLAB_AVAILABLE_IN_ALL
+char             *collab_date_range_to_string (const CollabDateRange *range) G_GNUC_WARN_UNUSED_RESULT;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CollabDateRange, collab_date_range_free)
+
+G_END_DECLS

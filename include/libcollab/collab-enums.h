@@ -1,0 +1,306 @@
+/* collab-enums.h: the closed vocabularies of the dataset document
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Each value's nick is the word the dataset document (SPEC §9) uses, so
+ * g_enum_get_value_by_nick() maps JSON to C and back.
+ */
+
+#pragma once
+
+#if !defined(__COLLAB_INSIDE__) && !defined(COLLAB_COMPILATION)
+# error "Only <libcollab/collab.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * CollabRecordKind:
+ * @COLLAB_RECORD_KIND_REGION: a [region](../SPEC.html) (`regions`)
+ * @COLLAB_RECORD_KIND_ORGANIZATION: an organization (`organizations`)
+ * @COLLAB_RECORD_KIND_PROGRAM: a program or plan (`programs`)
+ * @COLLAB_RECORD_KIND_PAIRING: a pairing (`pairings`)
+ * @COLLAB_RECORD_KIND_ACCOUNT: a fund account (`accounts`)
+ * @COLLAB_RECORD_KIND_TRANSACTION: a fund transaction (`transactions`)
+ * @COLLAB_RECORD_KIND_PROJECT: a funded project (`projects`)
+ * @COLLAB_RECORD_KIND_PERSON: a person who may be dispatched (`people`)
+ * @COLLAB_RECORD_KIND_DISPATCH: a dispatch of a person (`dispatches`)
+ * @COLLAB_RECORD_KIND_TRAINING: person-times of training (`trainings`)
+ * @COLLAB_RECORD_KIND_ADJUSTMENT: a permission to deviate from a rule (`adjustments`)
+ * @COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE: a demonstration village (`demonstration_villages`)
+ *
+ * The kinds of record a [class@Collab.Dataset] holds, in the order the
+ * dataset document writes them.
+ */
+typedef enum {
+  COLLAB_RECORD_KIND_REGION,
+  COLLAB_RECORD_KIND_ORGANIZATION,
+  COLLAB_RECORD_KIND_PROGRAM,
+  COLLAB_RECORD_KIND_PAIRING,
+  COLLAB_RECORD_KIND_ACCOUNT,
+  COLLAB_RECORD_KIND_TRANSACTION,
+  COLLAB_RECORD_KIND_PROJECT,
+  COLLAB_RECORD_KIND_PERSON,
+  COLLAB_RECORD_KIND_DISPATCH,
+  COLLAB_RECORD_KIND_TRAINING,
+  COLLAB_RECORD_KIND_ADJUSTMENT,
+  COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE, /*< nick=demonstration_village >*/
+} CollabRecordKind;
+
+/**
+ * CollabRegionLevel:
+ * @COLLAB_REGION_LEVEL_PROVINCE: a province (省)
+ * @COLLAB_REGION_LEVEL_CITY: a prefecture-level city (市)
+ * @COLLAB_REGION_LEVEL_COUNTY: a county-level unit: county, district, county-level city or functional zone
+ * @COLLAB_REGION_LEVEL_TOWNSHIP: a township or town (乡镇)
+ * @COLLAB_REGION_LEVEL_VILLAGE: a village (村)
+ *
+ * The administrative level of a region.
+ */
+typedef enum {
+  COLLAB_REGION_LEVEL_PROVINCE,
+  COLLAB_REGION_LEVEL_CITY,
+  COLLAB_REGION_LEVEL_COUNTY,
+  COLLAB_REGION_LEVEL_TOWNSHIP,
+  COLLAB_REGION_LEVEL_VILLAGE,
+} CollabRegionLevel;
+
+/**
+ * CollabSide:
+ * @COLLAB_SIDE_UNKNOWN: neither the region nor any ancestor says
+ * @COLLAB_SIDE_EAST: the assisting side (东部)
+ * @COLLAB_SIDE_WEST: the assisted side (西部)
+ *
+ * The side of the cooperation a region is on.
+ */
+typedef enum {
+  COLLAB_SIDE_UNKNOWN,
+  COLLAB_SIDE_EAST,
+  COLLAB_SIDE_WEST,
+} CollabSide;
+
+/**
+ * CollabRegionFlags:
+ * @COLLAB_REGION_FLAGS_NONE: no flag
+ * @COLLAB_REGION_FLAGS_POVERTY_LIFTED: a poverty-lifted county (脱贫县)
+ * @COLLAB_REGION_FLAGS_NATIONAL_KEY: a national key county for rural revitalization
+ * @COLLAB_REGION_FLAGS_REVOLUTIONARY_BASE: an old revolutionary base area
+ * @COLLAB_REGION_FLAGS_FUNCTIONAL_ZONE: a functional zone such as 横琴新区
+ *
+ * Facts about a region that rules depend on.
+ */
+typedef enum { /*< flags >*/
+  COLLAB_REGION_FLAGS_NONE               = 0,      /*< skip >*/
+  COLLAB_REGION_FLAGS_POVERTY_LIFTED     = 1 << 0, /*< nick=poverty_lifted >*/
+  COLLAB_REGION_FLAGS_NATIONAL_KEY       = 1 << 1, /*< nick=national_key >*/
+  COLLAB_REGION_FLAGS_REVOLUTIONARY_BASE = 1 << 2, /*< nick=revolutionary_base >*/
+  COLLAB_REGION_FLAGS_FUNCTIONAL_ZONE    = 1 << 3, /*< nick=functional_zone >*/
+} CollabRegionFlags;
+
+/**
+ * CollabOrganizationKind:
+ * @COLLAB_ORGANIZATION_KIND_AGENCY: a government agency; holds accounts and files projects
+ * @COLLAB_ORGANIZATION_KIND_ENTERPRISE: an enterprise
+ * @COLLAB_ORGANIZATION_KIND_SOCIAL_ORG: a social organisation
+ * @COLLAB_ORGANIZATION_KIND_SCHOOL: a school
+ * @COLLAB_ORGANIZATION_KIND_HOSPITAL: a hospital
+ * @COLLAB_ORGANIZATION_KIND_PARK: an industrial or agricultural park
+ * @COLLAB_ORGANIZATION_KIND_RESEARCH: a research institute
+ * @COLLAB_ORGANIZATION_KIND_OTHER: anything else
+ *
+ * What an organization is.
+ */
+typedef enum {
+  COLLAB_ORGANIZATION_KIND_AGENCY,
+  COLLAB_ORGANIZATION_KIND_ENTERPRISE,
+  COLLAB_ORGANIZATION_KIND_SOCIAL_ORG, /*< nick=social_org >*/
+  COLLAB_ORGANIZATION_KIND_SCHOOL,
+  COLLAB_ORGANIZATION_KIND_HOSPITAL,
+  COLLAB_ORGANIZATION_KIND_PARK,
+  COLLAB_ORGANIZATION_KIND_RESEARCH,
+  COLLAB_ORGANIZATION_KIND_OTHER,
+} CollabOrganizationKind;
+
+/**
+ * CollabProgramKind:
+ * @COLLAB_PROGRAM_KIND_EAST_WEST: East–West cooperation (东西部协作)
+ * @COLLAB_PROGRAM_KIND_COUNTERPART: counterpart cooperation (对口合作)
+ * @COLLAB_PROGRAM_KIND_HAND_IN_HAND: "hand in hand" sub-county pairings (携手奔小康)
+ *
+ * The kind of a program.
+ */
+typedef enum {
+  COLLAB_PROGRAM_KIND_EAST_WEST,    /*< nick=east_west >*/
+  COLLAB_PROGRAM_KIND_COUNTERPART,
+  COLLAB_PROGRAM_KIND_HAND_IN_HAND, /*< nick=hand_in_hand >*/
+} CollabProgramKind;
+
+/**
+ * CollabPairingLevel:
+ * @COLLAB_PAIRING_LEVEL_CITY: city with city
+ * @COLLAB_PAIRING_LEVEL_COUNTY: county-level unit with county-level unit
+ * @COLLAB_PAIRING_LEVEL_TOWNSHIP: town with township
+ * @COLLAB_PAIRING_LEVEL_VILLAGE: village with village
+ * @COLLAB_PAIRING_LEVEL_ENTERPRISE_VILLAGE: enterprise with village
+ * @COLLAB_PAIRING_LEVEL_SOCIAL_ORG_VILLAGE: social organisation with village
+ * @COLLAB_PAIRING_LEVEL_SCHOOL: school with school
+ * @COLLAB_PAIRING_LEVEL_HOSPITAL: hospital with hospital
+ * @COLLAB_PAIRING_LEVEL_PARK: co-built park
+ *
+ * The level a pairing links units at.
+ */
+typedef enum {
+  COLLAB_PAIRING_LEVEL_CITY,
+  COLLAB_PAIRING_LEVEL_COUNTY,
+  COLLAB_PAIRING_LEVEL_TOWNSHIP,
+  COLLAB_PAIRING_LEVEL_VILLAGE,
+  COLLAB_PAIRING_LEVEL_ENTERPRISE_VILLAGE, /*< nick=enterprise_village >*/
+  COLLAB_PAIRING_LEVEL_SOCIAL_ORG_VILLAGE, /*< nick=social_org_village >*/
+  COLLAB_PAIRING_LEVEL_SCHOOL,
+  COLLAB_PAIRING_LEVEL_HOSPITAL,
+  COLLAB_PAIRING_LEVEL_PARK,
+} CollabPairingLevel;
+
+/**
+ * CollabTransactionType:
+ * @COLLAB_TRANSACTION_TYPE_PLAN: a plan: intent, not movement
+ * @COLLAB_TRANSACTION_TYPE_ALLOCATION: an allocation (下达): intent, not movement
+ * @COLLAB_TRANSACTION_TYPE_TRANSFER: money moves between accounts or into a project (拨付)
+ * @COLLAB_TRANSACTION_TYPE_EXPENDITURE: a project spends (支出)
+ *
+ * What a transaction records.
+ */
+typedef enum {
+  COLLAB_TRANSACTION_TYPE_PLAN,
+  COLLAB_TRANSACTION_TYPE_ALLOCATION,
+  COLLAB_TRANSACTION_TYPE_TRANSFER,
+  COLLAB_TRANSACTION_TYPE_EXPENDITURE,
+} CollabTransactionType;
+
+/**
+ * CollabProjectCategory:
+ * @COLLAB_PROJECT_CATEGORY_INDUSTRY: industrial cooperation
+ * @COLLAB_PROJECT_CATEGORY_LABOUR: labour cooperation
+ * @COLLAB_PROJECT_CATEGORY_CONSUMPTION: consumption cooperation
+ * @COLLAB_PROJECT_CATEGORY_TALENT: cadre and talent exchange
+ * @COLLAB_PROJECT_CATEGORY_RURAL_REVITALIZATION: rural revitalization
+ *
+ * The area a project belongs to.
+ */
+typedef enum {
+  COLLAB_PROJECT_CATEGORY_INDUSTRY,
+  COLLAB_PROJECT_CATEGORY_LABOUR,
+  COLLAB_PROJECT_CATEGORY_CONSUMPTION,
+  COLLAB_PROJECT_CATEGORY_TALENT,
+  COLLAB_PROJECT_CATEGORY_RURAL_REVITALIZATION, /*< nick=rural_revitalization >*/
+} CollabProjectCategory;
+
+/**
+ * CollabProjectStatus:
+ * @COLLAB_PROJECT_STATUS_RESERVE: in the project reserve (项目储备库)
+ * @COLLAB_PROJECT_STATUS_PLANNED: in the year's fund-project arrangement
+ * @COLLAB_PROJECT_STATUS_FILED: filed with the eastern lead department (备案)
+ * @COLLAB_PROJECT_STATUS_IMPLEMENTING: being implemented
+ * @COLLAB_PROJECT_STATUS_COMPLETED: completed
+ * @COLLAB_PROJECT_STATUS_EVALUATED: performance-evaluated
+ * @COLLAB_PROJECT_STATUS_CANCELLED: cancelled
+ *
+ * A step of a project's life.
+ */
+typedef enum {
+  COLLAB_PROJECT_STATUS_RESERVE,
+  COLLAB_PROJECT_STATUS_PLANNED,
+  COLLAB_PROJECT_STATUS_FILED,
+  COLLAB_PROJECT_STATUS_IMPLEMENTING,
+  COLLAB_PROJECT_STATUS_COMPLETED,
+  COLLAB_PROJECT_STATUS_EVALUATED,
+  COLLAB_PROJECT_STATUS_CANCELLED,
+} CollabProjectStatus;
+
+/**
+ * CollabProfession:
+ * @COLLAB_PROFESSION_TEACHER: a teacher (支教)
+ * @COLLAB_PROFESSION_DOCTOR: medical staff of any kind (支医)
+ * @COLLAB_PROFESSION_AGRICULTURE: an agricultural professional (支农)
+ * @COLLAB_PROFESSION_OTHER: any other professional
+ *
+ * The profession a dispatched person is counted under.
+ */
+typedef enum {
+  COLLAB_PROFESSION_TEACHER,
+  COLLAB_PROFESSION_DOCTOR,
+  COLLAB_PROFESSION_AGRICULTURE,
+  COLLAB_PROFESSION_OTHER,
+} CollabProfession;
+
+/**
+ * CollabDispatchKind:
+ * @COLLAB_DISPATCH_KIND_PROFESSIONAL: professional (technical) talent
+ * @COLLAB_DISPATCH_KIND_CADRE: a seconded cadre (干部挂职)
+ * @COLLAB_DISPATCH_KIND_SHORT_TERM: a short-term visit
+ *
+ * What a dispatch is.
+ */
+typedef enum {
+  COLLAB_DISPATCH_KIND_PROFESSIONAL,
+  COLLAB_DISPATCH_KIND_CADRE,
+  COLLAB_DISPATCH_KIND_SHORT_TERM, /*< nick=short_term >*/
+} CollabDispatchKind;
+
+/**
+ * CollabDirection:
+ * @COLLAB_DIRECTION_OUTBOUND: east to west (选派)
+ * @COLLAB_DIRECTION_INBOUND: west to east (接收)
+ *
+ * Which way a dispatch goes.
+ */
+typedef enum {
+  COLLAB_DIRECTION_OUTBOUND,
+  COLLAB_DIRECTION_INBOUND,
+} CollabDirection;
+
+/**
+ * CollabPost:
+ * @COLLAB_POST_NONE: no post
+ * @COLLAB_POST_WORKING_GROUP: a member of the working group at city level (工作组)
+ * @COLLAB_POST_LIAISON: the liaison at county level (联络员)
+ *
+ * The post a seconded cadre holds.
+ */
+typedef enum {
+  COLLAB_POST_NONE,
+  COLLAB_POST_WORKING_GROUP, /*< nick=working_group >*/
+  COLLAB_POST_LIAISON,
+} CollabPost;
+
+/**
+ * CollabSeverity:
+ * @COLLAB_SEVERITY_INFO: for information
+ * @COLLAB_SEVERITY_WARNING: worth a look
+ * @COLLAB_SEVERITY_VIOLATION: a rule was broken
+ *
+ * How serious a [class@Collab.Finding] is; higher values are more serious.
+ */
+typedef enum {
+  COLLAB_SEVERITY_INFO,
+  COLLAB_SEVERITY_WARNING,
+  COLLAB_SEVERITY_VIOLATION,
+} CollabSeverity;
+
+/**
+ * CollabInterpretation:
+ * @COLLAB_INTERPRETATION_NESTED: the tiers are slots: ≥12 months ≥ 3, ≥6 months ≥ 9, ≥1 month ≥ 18
+ * @COLLAB_INTERPRETATION_CUMULATIVE: the literal words: ≥12 ≥ 3, ≥6 ≥ 6, ≥1 ≥ 9
+ * @COLLAB_INTERPRETATION_BANDED: disjoint bands: [12,∞) ≥ 3, [6,12) ≥ 6, [1,6) ≥ 9
+ *
+ * The three readings of the "666" tenure tiers (SPEC §5).
+ */
+typedef enum {
+  COLLAB_INTERPRETATION_NESTED,
+  COLLAB_INTERPRETATION_CUMULATIVE,
+  COLLAB_INTERPRETATION_BANDED,
+} CollabInterpretation;
+
+G_END_DECLS

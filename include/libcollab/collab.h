@@ -1,0 +1,23 @@
+/* collab.h: the one header of libcollab
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#define __COLLAB_INSIDE__
+
+#include "collab-version.h"
+#include "collab-runtime-version.h"
+#include "collab-enums.h"
+#include "collab-enum-types.h"
+#include "collab-error.h"
+#include "collab-money.h"
+#include "collab-date.h"
+#include "collab-record.h"
+#include "collab-dataset.h"
+#include "collab-finding.h"
+#include "collab-ruleset.h"
+#include "collab-checker.h"
+
+#undef __COLLAB_INSIDE__

@@ -1,0 +1,207 @@
+/* collab-json-strict.c: small JSON documents into JsonNode, safely
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Rule sets and single records are small and are best handled as JsonNode
+ * trees, but json-glib 1.6's parser crashes on deep nesting, wraps
+ * integers beyond int64 and keeps the last of two members with the same
+ * name. This builds the same trees from yajl's events and turns each of
+ * those into an error.
+ */
+
+#include <string.h>
+
+#include <yajl/yajl_parse.h>
+
+#include <libcollab/collab-error.h>
+
+#include "collab-json-private.h"
+
+typedef struct
+{
+  JsonNode   *stack[COLLAB_JSON_MAX_DEPTH + 1];
+  char       *keys[COLLAB_JSON_MAX_DEPTH + 1];
+  int         depth;
+  JsonNode   *root;
+  char       *problem;
+} Builder;
+
+static int
+add_node (Builder  *builder,
+          JsonNode *node)
+{
+  JsonNode *parent;
+
+  if (builder->depth == 0)
+    {
+      builder->root = node;
+      return TRUE;
+    }
+
+  parent = builder->stack[builder->depth - 1];
+  if (JSON_NODE_HOLDS_ARRAY (parent))
+    json_array_add_element (json_node_get_array (parent), node);
+  else
+    {
+      json_object_set_member (json_node_get_object (parent), builder->keys[builder->depth - 1], node);
+      g_clear_pointer (&builder->keys[builder->depth - 1], g_free);
+    }
+  return TRUE;
+}
+
+static int
+open_container (Builder  *builder,
+                JsonNode *node)
+{
+  if (builder->depth >= COLLAB_JSON_MAX_DEPTH)
+    {
+      json_node_unref (node);
+      builder->problem = g_strdup_printf ("values nest deeper than %d levels", COLLAB_JSON_MAX_DEPTH);
+      return FALSE;
+    }
+  builder->stack[builder->depth++] = node;
+  return TRUE;
+}
+
+static int
+close_container (void *ctx)
+{
+  Builder *builder = ctx;
+  JsonNode *node = builder->stack[--builder->depth];
+
+  builder->stack[builder->depth] = NULL;
+  return add_node (builder, node);
+}
+
+static int
+on_null (void *ctx)
+{
+  return add_node (ctx, json_node_init_null (json_node_alloc ()));
+}
+
+static int
+on_boolean (void *ctx, int value)
+{
+  return add_node (ctx, json_node_init_boolean (json_node_alloc (), value != 0));
+}
+
+static int
+on_integer (void *ctx, long long value)
+{
+  return add_node (ctx, json_node_init_int (json_node_alloc (), value));
+}
+
+static int
+on_double (void *ctx, double value)
+{
+  return add_node (ctx, json_node_init_double (json_node_alloc (), value));
+}
+
+static int
+on_string (void *ctx, const unsigned char *text, size_t len)
+{
+  Builder *builder = ctx;
+  g_autofree char *copy = NULL;
+
+  if (memchr (text, '\0', len) != NULL)
+    {
+      builder->problem = g_strdup ("a string cannot hold a NUL character");
+      return FALSE;
+    }
+  copy = g_strndup ((const char *) text, len);
+  return add_node (ctx, json_node_init_string (json_node_alloc (), copy));
+}
+
+static int
+on_start_map (void *ctx)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), json_object_new ());
+
+  json_object_unref (json_node_get_object (node));
+  return open_container (ctx, node);
+}
+
+static int
+on_map_key (void *ctx, const unsigned char *key, size_t len)
+{
+  Builder *builder = ctx;
+  JsonObject *object = json_node_get_object (builder->stack[builder->depth - 1]);
+  g_autofree char *name = g_strndup ((const char *) key, len);
+
+  if (memchr (key, '\0', len) != NULL || json_object_has_member (object, name))
+    {
+      builder->problem = g_strdup_printf ("the member \"%s\" appears twice", name);
+      return FALSE;
+    }
+  g_free (builder->keys[builder->depth - 1]);
+  builder->keys[builder->depth - 1] = g_steal_pointer (&name);
+  return TRUE;
+}
+
+static int
+on_start_array (void *ctx)
+{
+  JsonNode *node = json_node_init_array (json_node_alloc (), json_array_new ());
+
+  json_array_unref (json_node_get_array (node));
+  return open_container (ctx, node);
+}
+
+static const yajl_callbacks callbacks = {
+  on_null, on_boolean, on_integer, on_double, NULL, on_string,
+  on_start_map, on_map_key, close_container, on_start_array, close_container,
+};
+
+JsonNode *
+collab_json_parse_strict (const char  *data,
+                          gsize        length,
+                          const char  *filename,
+                          GError     **error)
+{
+  Builder builder = { 0 };
+  yajl_handle yajl = yajl_alloc (&callbacks, NULL, &builder);
+  yajl_status status;
+
+  status = yajl_parse (yajl, (const unsigned char *) data, length);
+  if (status == yajl_status_ok)
+    status = yajl_complete_parse (yajl);
+
+  if (status != yajl_status_ok)
+    {
+      gsize offset = MIN (yajl_get_bytes_consumed (yajl), length);
+      guint line = 1, column = 1;
+      const char *line_start = data;
+
+      for (const char *p = data; p < data + offset; p++)
+        if (*p == '\n')
+          {
+            line++;
+            line_start = p + 1;
+          }
+      column = (guint) g_utf8_strlen (line_start, data + offset - line_start) + 1;
+
+      if (builder.problem == NULL)
+        {
+          unsigned char *text = yajl_get_error (yajl, FALSE, NULL, 0);
+
+          builder.problem = g_strstrip (g_strdup ((const char *) text));
+          yajl_free_error (yajl, text);
+        }
+      g_set_error (error, COLLAB_DATASET_ERROR,
+                   g_str_has_prefix (builder.problem, "values nest") ? COLLAB_DATASET_ERROR_TOO_DEEP
+                                                                     : COLLAB_DATASET_ERROR_SYNTAX,
+                   "%s:%u:%u: %s", filename != NULL ? filename : "<data>", line, column, builder.problem);
+
+      while (builder.depth > 0)
+        {
+          builder.depth--;
+          json_node_unref (builder.stack[builder.depth]);
+          g_free (builder.keys[builder.depth]);
+        }
+      g_clear_pointer (&builder.root, json_node_unref);
+    }
+
+  g_free (builder.problem);
+  yajl_free (yajl);
+  return builder.root;
+}

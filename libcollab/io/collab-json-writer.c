@@ -1,0 +1,472 @@
+/* collab-json-writer.c: the dataset document in its canonical form
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The canonical form is what makes save → load → save byte-identical and
+ * keeps diffs of a dataset under version control small: top-level members
+ * in a fixed order, one record per line, known fields in the order of the
+ * kind's table, then the members this library does not know in the order
+ * they were read; amounts as yuan with two decimals, dates as YYYY-MM-DD.
+ *
+ * It writes text directly instead of going through JsonGenerator: a
+ * million records would otherwise become a million temporary trees.
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include <libcollab/collab-error.h>
+#include <libcollab/collab-money.h>
+
+#include "collab-json-private.h"
+
+#define FLUSH_THRESHOLD (1024 * 1024)
+
+void
+collab_json_append_string (GString    *out,
+                           const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *run = text;
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[c >> 4]);
+          g_string_append_c (out, hex[c & 0xf]);
+          break;
+        }
+    }
+  g_string_append_len (out, run, strlen (run));
+  g_string_append_c (out, '"');
+}
+
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The shortest text that reads back as the same double, so that a
+   * second save writes what the first one did. */
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, precision == 15 ? "%.15g" : precision == 16 ? "%.16g" : "%.17g", value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+  if (strpbrk (buffer, ".eEn") == NULL)
+    g_string_append (out, ".0");
+}
+
+void
+collab_json_append_node (GString  *out,
+                         JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          collab_json_append_string (out, json_node_get_string (node));
+        else if (type == G_TYPE_INT64)
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else
+          append_double (out, json_node_get_double (node));
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append (out, ", ");
+            collab_json_append_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        /* Ordered: members come back in the order they were read. */
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append (out, ", ");
+            first = FALSE;
+            collab_json_append_string (out, name);
+            g_string_append (out, ": ");
+            collab_json_append_node (out, member);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+nick_of (GType  type,
+         guint  value)
+{
+  GEnumClass *klass = g_type_class_peek (type);
+
+  if (klass == NULL)
+    klass = g_type_class_ref (type);  /* kept for the life of the process */
+
+  for (guint i = 0; i < klass->n_values; i++)
+    if ((guint) klass->values[i].value == value)
+      return klass->values[i].value_nick;
+
+  g_return_val_if_reached ("");
+}
+
+static void
+append_flags (GString *out,
+              GType    type,
+              guint    value)
+{
+  GFlagsClass *klass = g_type_class_peek (type);
+  gboolean first = TRUE;
+
+  if (klass == NULL)
+    klass = g_type_class_ref (type);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < klass->n_values; i++)
+    if (klass->values[i].value != 0 && (value & klass->values[i].value) == klass->values[i].value)
+      {
+        if (!first)
+          g_string_append (out, ", ");
+        first = FALSE;
+        collab_json_append_string (out, klass->values[i].value_nick);
+      }
+  g_string_append_c (out, ']');
+}
+
+static void
+append_day (GString   *out,
+            CollabDay  day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  g_string_append_printf (out, "\"%04u-%02u-%02u\"", g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date));
+}
+
+static void
+append_amount (GString *out,
+               gint64   fen)
+{
+  g_autofree char *text = collab_money_format (fen);
+
+  g_string_append_c (out, '"');
+  g_string_append (out, text);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_value (GString           *out,
+              const CollabStore *store,
+              const CollabField *field,
+              gconstpointer      slot)
+{
+  switch (field->type)
+    {
+    case COLLAB_FIELD_ID:
+    case COLLAB_FIELD_STRING:
+      collab_json_append_string (out, *(const char * const *) slot);
+      break;
+
+    case COLLAB_FIELD_ENUM:
+      collab_json_append_string (out, nick_of (field->enum_type (), *(const guint8 *) slot));
+      break;
+
+    case COLLAB_FIELD_FLAGS:
+      append_flags (out, field->enum_type (), *(const guint8 *) slot);
+      break;
+
+    case COLLAB_FIELD_REF:
+      collab_json_append_string (out, collab_store_ref_id (store, *(const CollabRef *) slot));
+      break;
+
+    case COLLAB_FIELD_REF_LIST:
+      {
+        const CollabRefList *list = slot;
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < list->n; i++)
+          {
+            if (i > 0)
+              g_string_append (out, ", ");
+            collab_json_append_string (out, collab_store_ref_id (store, list->refs[i]));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case COLLAB_FIELD_DATE:
+      append_day (out, *(const CollabDay *) slot);
+      break;
+
+    case COLLAB_FIELD_AMOUNT:
+      append_amount (out, *(const gint64 *) slot);
+      break;
+
+    case COLLAB_FIELD_INT:
+    case COLLAB_FIELD_YEAR:
+      g_string_append_printf (out, "%d", *(const gint32 *) slot);
+      break;
+
+    case COLLAB_FIELD_BOOL:
+      g_string_append (out, *(const gboolean *) slot ? "true" : "false");
+      break;
+
+    case COLLAB_FIELD_OBJECT:
+      collab_json_append_record (out, store, field->sub, slot);
+      break;
+
+    case COLLAB_FIELD_ARRAY:
+      {
+        const CollabSubArray *array = slot;
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < array->n; i++)
+          {
+            if (i > 0)
+              g_string_append (out, ", ");
+            collab_json_append_record (out, store, field->sub,
+                                       (const guint8 *) array->items + i * field->sub->record_size);
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+collab_json_append_record (GString            *out,
+                           const CollabStore  *store,
+                           const CollabSchema *schema,
+                           gconstpointer       record)
+{
+  const CollabRecordHeader *header = record;
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const CollabField *field = &schema->fields[i];
+
+      if (!COLLAB_RECORD_PRESENT (record, i))
+        continue;
+      if (!first)
+        g_string_append (out, ", ");
+      first = FALSE;
+      g_string_append_c (out, '"');
+      g_string_append (out, field->name);
+      g_string_append (out, "\": ");
+      append_value (out, store, field, COLLAB_FIELD_PTR (record, field));
+    }
+
+  if (header->extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, header->extra);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          if (!first)
+            g_string_append (out, ", ");
+          first = FALSE;
+          collab_json_append_string (out, name);
+          g_string_append (out, ": ");
+          collab_json_append_node (out, member);
+        }
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+sink_flush (CollabJsonSink *sink,
+            gboolean        force)
+{
+  const char *data = sink->buffer->str;
+  gsize left = sink->buffer->len;
+
+  if (sink->fd < 0 || sink->errsv != 0 || (!force && left < FLUSH_THRESHOLD))
+    return;
+
+  while (left > 0)
+    {
+      gssize written = write (sink->fd, data, left);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          sink->errsv = errno;
+          break;
+        }
+      data += written;
+      left -= (gsize) written;
+    }
+  g_string_truncate (sink->buffer, 0);
+}
+
+void
+collab_json_write_dataset (const CollabStore *store,
+                           CollabJsonSink    *sink)
+{
+  GString *out = sink->buffer;
+
+  g_string_append (out, "{\n  \"format\": \"" COLLAB_DATASET_FORMAT "\",\n  \"version\": 1");
+  for (guint k = 0; k < COLLAB_N_RECORD_KINDS; k++)
+    {
+      const CollabSchema *schema = collab_schema_for_kind (k);
+      guint n = collab_store_count (store, k);
+
+      if (n == 0)
+        continue;
+
+      g_string_append_printf (out, ",\n  \"%s\": [\n", schema->member);
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (out, "    ");
+          collab_json_append_record (out, store, schema, collab_store_get (store, k, i));
+          g_string_append (out, i + 1 < n ? ",\n" : "\n");
+          sink_flush (sink, FALSE);
+        }
+      g_string_append (out, "  ]");
+    }
+
+  if (store->extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, store->extra);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          g_string_append (out, ",\n  ");
+          collab_json_append_string (out, name);
+          g_string_append (out, ": ");
+          collab_json_append_node (out, member);
+        }
+    }
+  g_string_append (out, "\n}\n");
+  sink_flush (sink, TRUE);
+}
+
+gboolean
+collab_json_save_dataset (const CollabStore  *store,
+                          const char         *path,
+                          GError            **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  CollabJsonSink sink = { NULL, -1, 0 };
+  int errsv;
+
+  /* Written beside the target and renamed over it once complete and on
+   * disk: a reader of @path sees the old file or the new one, never half. */
+  sink.fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0644);
+  if (sink.fd < 0)
+    {
+      errsv = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                   "%s: cannot create a temporary file beside it: %s", path, g_strerror (errsv));
+      return FALSE;
+    }
+
+  sink.buffer = g_string_sized_new (FLUSH_THRESHOLD + 64 * 1024);
+  collab_json_write_dataset (store, &sink);
+  g_string_free (sink.buffer, TRUE);
+
+  if (sink.errsv == 0 && fsync (sink.fd) != 0)
+    sink.errsv = errno;
+  if (close (sink.fd) != 0 && sink.errsv == 0)
+    sink.errsv = errno;
+  if (sink.errsv == 0 && g_rename (tmpl, path) != 0)
+    sink.errsv = errno;
+
+  if (sink.errsv != 0)
+    {
+      g_unlink (tmpl);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (sink.errsv),
+                   "%s: cannot save: %s (the file was left as it was)", path, g_strerror (sink.errsv));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+JsonNode *
+collab_json_record_to_node (const CollabStore *store,
+                            CollabRecordKind   kind,
+                            guint              index)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  /* Small and rare (one record for the API): the text form is the single
+   * source of truth for how a record looks as JSON. */
+  collab_json_append_record (text, store, collab_schema_for_kind (kind),
+                             collab_store_get (store, kind, index));
+  return collab_json_parse_strict (text->str, text->len, NULL, NULL);
+}

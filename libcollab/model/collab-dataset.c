@@ -1,0 +1,707 @@
+/* collab-dataset.c: the records of a program, loaded, queried and saved
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * CollabDataset:
+ *
+ * All the records of one or more programs — regions, organizations,
+ * programs, pairings, funds, people and dispatches — as read from a
+ * dataset document (SPEC §9).
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(CollabDataset) dataset = collab_dataset_new_from_file ("wuxi-2021.json", &error);
+ *
+ * if (dataset == NULL)
+ *   g_printerr ("%s\n", error->message);   // wuxi-2021.json: $.pairings[3].assisted: …
+ * ```
+ *
+ * The records are kept in one compact array per kind with an id index,
+ * so a dataset holds millions of dispatches or transactions; a look-up by
+ * id takes constant time. [method@Collab.Dataset.lookup] and the queries
+ * hand out [class@Collab.Record] values made on demand.
+ *
+ * A load or a merge either succeeds whole or changes nothing: the error
+ * names the file with the line and column, or the JSON path of the
+ * offending member, and what was expected and found. A save writes the
+ * canonical form of the document to a temporary file beside the target
+ * and renames it into place, so the old file stays whole until the new
+ * one is complete; saving what was loaded, loading it and saving again
+ * gives the same bytes.
+ */
+
+#include <string.h>
+
+#include <libcollab/collab-enum-types.h>
+#include <libcollab/collab-error.h>
+
+#include "io/collab-json-private.h"
+#include "collab-dataset-private.h"
+
+struct _CollabDataset
+{
+  GObject      parent_instance;
+  CollabStore *store;
+};
+
+G_DEFINE_FINAL_TYPE (CollabDataset, collab_dataset, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+collab_dataset_finalize (GObject *object)
+{
+  CollabDataset *self = COLLAB_DATASET (object);
+
+  g_clear_pointer (&self->store, collab_store_unref);
+
+  G_OBJECT_CLASS (collab_dataset_parent_class)->finalize (object);
+}
+
+static void
+collab_dataset_class_init (CollabDatasetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = collab_dataset_finalize;
+
+  /**
+   * CollabDataset::changed:
+   * @self: the dataset
+   *
+   * Emitted after records were loaded, merged, added or removed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+collab_dataset_init (CollabDataset *self)
+{
+  self->store = collab_store_new ();
+}
+
+CollabStore *
+collab_dataset_get_store (CollabDataset *self)
+{
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * collab_dataset_new:
+ *
+ * Returns: (transfer full): a new, empty dataset
+ */
+CollabDataset *
+collab_dataset_new (void)
+{
+  return g_object_new (COLLAB_TYPE_DATASET, NULL);
+}
+
+/**
+ * collab_dataset_new_from_file:
+ * @path: (type filename): a dataset document
+ * @error: return location for a #GError
+ *
+ * Loads a dataset document into a new dataset.
+ *
+ * Returns: (transfer full): the dataset, or `NULL` with @error set
+ */
+CollabDataset *
+collab_dataset_new_from_file (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(CollabDataset) self = collab_dataset_new ();
+
+  if (!collab_dataset_load_from_file (self, path, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+read_document (CollabDataset  *self,
+               const char     *data,
+               gsize           length,
+               const char     *name,
+               gboolean        replace,
+               GError        **error)
+{
+  if (replace)
+    {
+      CollabStore *store = collab_store_new ();
+
+      if (!collab_json_read_into (store, data, length, name, error))
+        {
+          collab_store_unref (store);
+          return FALSE;
+        }
+      collab_store_unref (self->store);
+      self->store = store;
+    }
+  else if (!collab_json_read_into (self->store, data, length, name, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static gboolean
+read_file (CollabDataset  *self,
+           const char     *path,
+           gboolean        replace,
+           GError        **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+
+  /* The message of GLib names the file and the reason. */
+  file = g_mapped_file_new (path, FALSE, error);
+  if (file == NULL)
+    return FALSE;
+
+  return read_document (self, g_mapped_file_get_contents (file),
+                        g_mapped_file_get_length (file), path, replace, error);
+}
+
+/**
+ * collab_dataset_load_from_file:
+ * @self: a dataset
+ * @path: (type filename): a dataset document
+ * @error: return location for a #GError
+ *
+ * Replaces the records of @self with those of the document at @path.
+ * On failure @self keeps the records it had.
+ *
+ * Returns: whether the document was loaded
+ */
+gboolean
+collab_dataset_load_from_file (CollabDataset  *self,
+                               const char     *path,
+                               GError        **error)
+{
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return read_file (self, path, TRUE, error);
+}
+
+/**
+ * collab_dataset_load_from_data:
+ * @self: a dataset
+ * @data: (array length=length) (element-type guint8): a dataset document
+ * @length: the length of @data in bytes, or -1 when it ends with a NUL
+ * @error: return location for a #GError
+ *
+ * Like [method@Collab.Dataset.load_from_file], from memory; messages name
+ * the document `<data>`.
+ *
+ * Returns: whether the document was loaded
+ */
+gboolean
+collab_dataset_load_from_data (CollabDataset  *self,
+                               const char     *data,
+                               gssize          length,
+                               GError        **error)
+{
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  return read_document (self, data, (gsize) length, "<data>", TRUE, error);
+}
+
+/**
+ * collab_dataset_merge_from_file:
+ * @self: a dataset
+ * @path: (type filename): a dataset document
+ * @error: return location for a #GError
+ *
+ * Adds the records of the document at @path to those @self has — a
+ * roster or a year of transactions kept in its own file. The document's
+ * records may refer to records @self already has; an id already taken is
+ * an error. On failure @self keeps exactly the records it had.
+ *
+ * Returns: whether the document was merged
+ */
+gboolean
+collab_dataset_merge_from_file (CollabDataset  *self,
+                                const char     *path,
+                                GError        **error)
+{
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return read_file (self, path, FALSE, error);
+}
+
+/**
+ * collab_dataset_merge_from_data:
+ * @self: a dataset
+ * @data: (array length=length) (element-type guint8): a dataset document
+ * @length: the length of @data in bytes, or -1 when it ends with a NUL
+ * @error: return location for a #GError
+ *
+ * Like [method@Collab.Dataset.merge_from_file], from memory.
+ *
+ * Returns: whether the document was merged
+ */
+gboolean
+collab_dataset_merge_from_data (CollabDataset  *self,
+                                const char     *data,
+                                gssize          length,
+                                GError        **error)
+{
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  return read_document (self, data, (gsize) length, "<data>", FALSE, error);
+}
+
+/**
+ * collab_dataset_save_to_file:
+ * @self: a dataset
+ * @path: (type filename): where to save
+ * @error: return location for a #GError
+ *
+ * Writes the dataset document in its canonical form, atomically: the
+ * file at @path is replaced only once the new one is complete on disk.
+ *
+ * Returns: whether the document was saved
+ */
+gboolean
+collab_dataset_save_to_file (CollabDataset  *self,
+                             const char     *path,
+                             GError        **error)
+{
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return collab_json_save_dataset (self->store, path, error);
+}
+
+/**
+ * collab_dataset_to_data:
+ * @self: a dataset
+ * @length: (out) (optional): the length of the document in bytes
+ *
+ * Returns: (transfer full): the dataset document in its canonical form
+ */
+char *
+collab_dataset_to_data (CollabDataset *self,
+                        gsize         *length)
+{
+  CollabJsonSink sink = { NULL, -1, 0 };
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+
+  sink.buffer = g_string_new (NULL);
+  collab_json_write_dataset (self->store, &sink);
+  if (length != NULL)
+    *length = sink.buffer->len;
+  return g_string_free (sink.buffer, FALSE);
+}
+
+/**
+ * collab_dataset_get_n_records:
+ * @self: a dataset
+ * @kind: a kind of record
+ *
+ * Returns: how many records of @kind the dataset holds
+ */
+guint
+collab_dataset_get_n_records (CollabDataset    *self,
+                              CollabRecordKind  kind)
+{
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), 0);
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, 0);
+
+  return collab_store_count (self->store, kind);
+}
+
+/**
+ * collab_dataset_list_ids:
+ * @self: a dataset
+ * @kind: a kind of record
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the ids of the
+ *   records of @kind, in document order (records without an id are left out)
+ */
+char **
+collab_dataset_list_ids (CollabDataset    *self,
+                         CollabRecordKind  kind)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
+
+  for (guint i = 0; i < collab_store_count (self->store, kind); i++)
+    {
+      const CollabRecordHeader *header = collab_store_get (self->store, kind, i);
+
+      if (header->id != NULL)
+        g_strv_builder_add (builder, header->id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * collab_dataset_lookup:
+ * @self: a dataset
+ * @kind: a kind of record
+ * @id: a record id
+ *
+ * Finds a record by id, in constant time.
+ *
+ * Returns: (transfer full) (nullable): the record, or `NULL` when no
+ *   record of @kind has @id
+ */
+CollabRecord *
+collab_dataset_lookup (CollabDataset    *self,
+                       CollabRecordKind  kind,
+                       const char       *id)
+{
+  guint index;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!collab_store_lookup (self->store, kind, id, &index))
+    return NULL;
+
+  return collab_record_new_for_store (self->store, kind, index);
+}
+
+/**
+ * collab_dataset_get_record:
+ * @self: a dataset
+ * @kind: a kind of record
+ * @position: the position of the record among those of @kind
+ *
+ * Returns: (transfer full) (nullable): the record, or `NULL` when
+ *   @position is past the last one
+ */
+CollabRecord *
+collab_dataset_get_record (CollabDataset    *self,
+                           CollabRecordKind  kind,
+                           guint             position)
+{
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
+
+  if (position >= collab_store_count (self->store, kind))
+    return NULL;
+
+  return collab_record_new_for_store (self->store, kind, position);
+}
+
+/**
+ * collab_dataset_get_records:
+ * @self: a dataset
+ * @kind: a kind of record
+ *
+ * Every record of @kind as a value. For large kinds (dispatches,
+ * transactions) prefer the columnar tables, which make no object per
+ * record.
+ *
+ * Returns: (transfer container) (element-type Collab.Record): the records
+ */
+GPtrArray *
+collab_dataset_get_records (CollabDataset    *self,
+                            CollabRecordKind  kind)
+{
+  GPtrArray *records;
+  guint n;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
+
+  n = collab_store_count (self->store, kind);
+  records = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (records, collab_record_new_for_store (self->store, kind, i));
+
+  return records;
+}
+
+/**
+ * collab_dataset_add:
+ * @self: a dataset
+ * @record: a record, e.g. from [ctor@Collab.Record.new_from_json]
+ * @error: return location for a #GError
+ *
+ * Adds a record, checked exactly as a load checks it: its members, its
+ * references to records of @self, and its id against those taken.
+ *
+ * Returns: whether the record was added
+ */
+gboolean
+collab_dataset_add (CollabDataset  *self,
+                    CollabRecord   *record,
+                    GError        **error)
+{
+  g_autoptr(GString) document = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  CollabRecordKind kind;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (COLLAB_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* One path checks every record, however it arrives: the reader. */
+  kind = collab_record_get_kind (record);
+  node = collab_record_to_json (record);
+  g_string_append_printf (document, "{\"format\": \"%s\", \"version\": %d, \"%s\": [",
+                          COLLAB_DATASET_FORMAT, COLLAB_DATASET_VERSION,
+                          collab_schema_for_kind (kind)->member);
+  collab_json_append_node (document, node);
+  g_string_append (document, "]}");
+
+  if (!collab_json_read_into (self->store, document->str, document->len, "<record>", error))
+    return FALSE;
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * collab_dataset_remove:
+ * @self: a dataset
+ * @kind: a kind of record
+ * @id: the id of the record to remove
+ * @error: return location for a #GError
+ *
+ * Removes a record that no other record refers to.
+ *
+ * Returns: whether the record was removed; `FALSE` with
+ *   %COLLAB_DATASET_ERROR_NOT_FOUND when there is none, or
+ *   %COLLAB_DATASET_ERROR_INCONSISTENT naming a record that refers to it
+ */
+gboolean
+collab_dataset_remove (CollabDataset     *self,
+                       CollabRecordKind   kind,
+                       const char        *id,
+                       GError           **error)
+{
+  g_autofree char *referrer = NULL;
+  guint index;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!collab_store_lookup (self->store, kind, id, &index))
+    {
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
+                   "no %s has the id \"%s\"", collab_schema_kind_name (kind), id);
+      return FALSE;
+    }
+
+  if (collab_store_is_referenced (self->store, COLLAB_REF (kind, index), &referrer))
+    {
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT,
+                   "the %s \"%s\" cannot be removed: %s refers to it",
+                   collab_schema_kind_name (kind), id, referrer);
+      return FALSE;
+    }
+
+  collab_store_remove (self->store, kind, index);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * collab_dataset_get_region_side:
+ * @self: a dataset
+ * @region_id: the id of a region
+ *
+ * The side of a region: its own `side`, else that of its nearest
+ * ancestor that has one.
+ *
+ * Returns: the side, %COLLAB_SIDE_UNKNOWN when neither says or there is
+ *   no such region
+ */
+CollabSide
+collab_dataset_get_region_side (CollabDataset *self,
+                                const char    *region_id)
+{
+  const CollabRegionRec *region;
+  guint index;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), COLLAB_SIDE_UNKNOWN);
+  g_return_val_if_fail (region_id != NULL, COLLAB_SIDE_UNKNOWN);
+
+  if (!collab_store_lookup (self->store, COLLAB_RECORD_KIND_REGION, region_id, &index))
+    return COLLAB_SIDE_UNKNOWN;
+
+  region = collab_store_get (self->store, COLLAB_RECORD_KIND_REGION, index);
+  return region->derived_side;
+}
+
+/**
+ * collab_dataset_get_pairings:
+ * @self: a dataset
+ * @program_id: (nullable): a program id, or `NULL` for every program
+ * @level: a [enum@Collab.PairingLevel], or -1 for every level
+ * @year: a year the pairing must be active in, or 0 for any
+ *
+ * The pairings an officer asks about: "the county pairings of Wuxi's
+ * program in 2023".
+ *
+ * Returns: (transfer container) (element-type Collab.Record): the pairings,
+ *   in document order
+ */
+GPtrArray *
+collab_dataset_get_pairings (CollabDataset *self,
+                             const char    *program_id,
+                             int            level,
+                             int            year)
+{
+  GPtrArray *pairings;
+  guint program = 0;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+
+  pairings = g_ptr_array_new_with_free_func (g_object_unref);
+  if (program_id != NULL &&
+      !collab_store_lookup (self->store, COLLAB_RECORD_KIND_PROGRAM, program_id, &program))
+    return pairings;
+
+  for (guint i = 0; i < collab_store_count (self->store, COLLAB_RECORD_KIND_PAIRING); i++)
+    {
+      const CollabPairingRec *pairing = collab_store_get (self->store, COLLAB_RECORD_KIND_PAIRING, i);
+      int first_year, last_year;
+
+      if (program_id != NULL && pairing->program != COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, program))
+        continue;
+      if (level >= 0 && pairing->level != level)
+        continue;
+      collab_store_pairing_years (self->store, pairing, &first_year, &last_year);
+      if (year != 0 && (year < first_year || year > last_year))
+        continue;
+
+      g_ptr_array_add (pairings, collab_record_new_for_store (self->store, COLLAB_RECORD_KIND_PAIRING, i));
+    }
+
+  return pairings;
+}
+
+/**
+ * collab_dataset_get_partners:
+ * @self: a dataset
+ * @unit_id: the id of a region or an organization
+ * @year: a year the pairing must be active in, or 0 for any
+ *
+ * The units paired with @unit_id, on whichever side it is: the counties
+ * 惠山区 assists, or the districts that assist 平安区.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the partners' ids,
+ *   each once, in document order of the pairings
+ */
+char **
+collab_dataset_get_partners (CollabDataset *self,
+                             const char    *unit_id,
+                             int            year)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  CollabRef unit;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+  g_return_val_if_fail (unit_id != NULL, NULL);
+
+  unit = collab_store_find_ref (self->store,
+                                (1u << COLLAB_RECORD_KIND_REGION) | (1u << COLLAB_RECORD_KIND_ORGANIZATION),
+                                unit_id);
+
+  for (guint i = 0; unit != COLLAB_REF_NONE && i < collab_store_count (self->store, COLLAB_RECORD_KIND_PAIRING); i++)
+    {
+      const CollabPairingRec *pairing = collab_store_get (self->store, COLLAB_RECORD_KIND_PAIRING, i);
+      int first_year, last_year;
+      CollabRef partner;
+
+      if (pairing->assisting == unit)
+        partner = pairing->assisted;
+      else if (pairing->assisted == unit)
+        partner = pairing->assisting;
+      else
+        continue;
+
+      collab_store_pairing_years (self->store, pairing, &first_year, &last_year);
+      if (year != 0 && (year < first_year || year > last_year))
+        continue;
+
+      if (g_hash_table_add (seen, GUINT_TO_POINTER (partner)))
+        g_strv_builder_add (builder, collab_store_ref_id (self->store, partner));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * collab_dataset_get_counties:
+ * @self: a dataset
+ * @city_id: the id of a city (or a province)
+ *
+ * The county-level units under a region: districts, counties,
+ * county-level cities and functional zones, at any depth below it.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): their ids, in
+ *   document order
+ */
+char **
+collab_dataset_get_counties (CollabDataset *self,
+                             const char    *city_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint city;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+  g_return_val_if_fail (city_id != NULL, NULL);
+
+  if (collab_store_lookup (self->store, COLLAB_RECORD_KIND_REGION, city_id, &city))
+    {
+      CollabRef target = COLLAB_REF (COLLAB_RECORD_KIND_REGION, city);
+
+      for (guint i = 0; i < collab_store_count (self->store, COLLAB_RECORD_KIND_REGION); i++)
+        {
+          const CollabRegionRec *region = collab_store_get (self->store, COLLAB_RECORD_KIND_REGION, i);
+          const CollabRegionRec *up;
+
+          if (region->level != COLLAB_REGION_LEVEL_COUNTY)
+            continue;
+          for (CollabRef ref = region->parent; ref != COLLAB_REF_NONE; ref = up->parent)
+            {
+              up = collab_store_deref (self->store, ref);
+              if (ref == target)
+                {
+                  g_strv_builder_add (builder, region->h.id);
+                  break;
+                }
+            }
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,235 @@
+/* collab-schema.c: the field tables of every record kind
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The order of the rows is the order the writer uses, so it is part of the
+ * dataset document's byte-stable form: append new fields, never reorder.
+ */
+
+#include <string.h>
+
+#include <libcollab/collab-enum-types.h>
+
+#include "collab-schema-private.h"
+
+#define KIND(k)  (1u << COLLAB_RECORD_KIND_##k)
+#define OFF(type, member) ((guint16) G_STRUCT_OFFSET (type, member))
+
+#define F_ID(type)               { "id", COLLAB_FIELD_ID, OFF (type, h.id), COLLAB_FIELD_REQUIRED, NULL, 0, NULL }
+#define F_ID_OPTIONAL(type)      { "id", COLLAB_FIELD_ID, OFF (type, h.id), 0, NULL, 0, NULL }
+#define F_STR(n, type, m, fl)    { n, COLLAB_FIELD_STRING, OFF (type, m), fl, NULL, 0, NULL }
+#define F_ENUM(n, type, m, e, fl) { n, COLLAB_FIELD_ENUM, OFF (type, m), fl, e, 0, NULL }
+#define F_REF(n, type, m, k, fl) { n, COLLAB_FIELD_REF, OFF (type, m), fl, NULL, k, NULL }
+#define F_DATE(n, type, m, fl)   { n, COLLAB_FIELD_DATE, OFF (type, m), fl, NULL, 0, NULL }
+#define F_AMOUNT(n, type, m, fl) { n, COLLAB_FIELD_AMOUNT, OFF (type, m), fl, NULL, 0, NULL }
+#define F_YEAR(n, type, m, fl)   { n, COLLAB_FIELD_YEAR, OFF (type, m), fl, NULL, 0, NULL }
+#define F_INT(n, type, m, fl)    { n, COLLAB_FIELD_INT, OFF (type, m), fl, NULL, 0, NULL }
+#define F_BOOL(n, type, m, fl)   { n, COLLAB_FIELD_BOOL, OFF (type, m), fl, NULL, 0, NULL }
+
+#define REQ COLLAB_FIELD_REQUIRED
+#define SCHEMA(member, singular, type, fields) \
+  { member, singular, sizeof (type), fields, G_N_ELEMENTS (fields) }
+
+static const CollabField region_fields[] = {
+  F_ID (CollabRegionRec),
+  F_STR ("name", CollabRegionRec, name, REQ),
+  F_STR ("name_en", CollabRegionRec, name_en, 0),
+  F_ENUM ("level", CollabRegionRec, level, collab_region_level_get_type, REQ),
+  F_REF ("parent", CollabRegionRec, parent, KIND (REGION), 0),
+  F_STR ("code", CollabRegionRec, code, 0),
+  F_ENUM ("side", CollabRegionRec, side, collab_side_get_type, COLLAB_FIELD_NONZERO),
+  { "flags", COLLAB_FIELD_FLAGS, OFF (CollabRegionRec, flags), 0, collab_region_flags_get_type, 0, NULL },
+};
+
+static const CollabField organization_fields[] = {
+  F_ID (CollabOrganizationRec),
+  F_STR ("name", CollabOrganizationRec, name, REQ),
+  F_ENUM ("kind", CollabOrganizationRec, kind, collab_organization_kind_get_type, REQ),
+  F_REF ("region", CollabOrganizationRec, region, KIND (REGION), 0),
+};
+
+static const CollabField fund_base_fields[] = {
+  F_REF ("city", CollabFundBaseRec, city, KIND (REGION), REQ),
+  F_AMOUNT ("base", CollabFundBaseRec, base, REQ),
+  F_AMOUNT ("plan_total", CollabFundBaseRec, plan_total, 0),
+};
+
+static const CollabSchema fund_base_schema =
+  SCHEMA ("fund_base", "fund base", CollabFundBaseRec, fund_base_fields);
+
+static const CollabField program_fields[] = {
+  F_ID (CollabProgramRec),
+  F_STR ("name", CollabProgramRec, name, REQ),
+  F_ENUM ("kind", CollabProgramRec, kind, collab_program_kind_get_type, REQ),
+  F_YEAR ("first_year", CollabProgramRec, first_year, REQ),
+  F_YEAR ("last_year", CollabProgramRec, last_year, REQ),
+  F_REF ("assisting", CollabProgramRec, assisting, KIND (REGION), REQ),
+  { "assisted", COLLAB_FIELD_REF_LIST, OFF (CollabProgramRec, assisted), REQ, NULL, KIND (REGION), NULL },
+  F_STR ("ruleset", CollabProgramRec, ruleset, COLLAB_FIELD_INTERN),
+  { "fund_base", COLLAB_FIELD_ARRAY, OFF (CollabProgramRec, fund_base), 0, NULL, 0, &fund_base_schema },
+};
+
+static const CollabField period_fields[] = {
+  F_YEAR ("first_year", CollabPeriodRec, first_year, REQ),
+  F_YEAR ("last_year", CollabPeriodRec, last_year, REQ),
+};
+
+static const CollabSchema period_schema =
+  SCHEMA ("period", "period", CollabPeriodRec, period_fields);
+
+static const CollabField pairing_fields[] = {
+  F_ID (CollabPairingRec),
+  F_REF ("program", CollabPairingRec, program, KIND (PROGRAM), REQ),
+  F_REF ("assisting", CollabPairingRec, assisting, KIND (REGION) | KIND (ORGANIZATION), REQ),
+  F_REF ("assisted", CollabPairingRec, assisted, KIND (REGION) | KIND (ORGANIZATION), REQ),
+  F_ENUM ("level", CollabPairingRec, level, collab_pairing_level_get_type, REQ),
+  { "period", COLLAB_FIELD_OBJECT, OFF (CollabPairingRec, period), 0, NULL, 0, &period_schema },
+};
+
+static const CollabField account_fields[] = {
+  F_ID (CollabAccountRec),
+  F_REF ("holder", CollabAccountRec, holder, KIND (ORGANIZATION) | KIND (REGION), REQ),
+  F_STR ("designation", CollabAccountRec, designation, 0),
+  F_BOOL ("source", CollabAccountRec, source, 0),
+};
+
+static const CollabField transaction_fields[] = {
+  F_ID (CollabTransactionRec),
+  F_ENUM ("type", CollabTransactionRec, type, collab_transaction_type_get_type, REQ),
+  F_REF ("from", CollabTransactionRec, from, KIND (ACCOUNT) | KIND (PROJECT), 0),
+  F_REF ("to", CollabTransactionRec, to, KIND (ACCOUNT) | KIND (PROJECT), 0),
+  F_AMOUNT ("amount", CollabTransactionRec, amount, REQ),
+  F_DATE ("date", CollabTransactionRec, date, REQ),
+  F_YEAR ("budget_year", CollabTransactionRec, budget_year, 0),
+  F_REF ("program", CollabTransactionRec, program, KIND (PROGRAM), 0),
+  F_REF ("parent", CollabTransactionRec, parent, KIND (TRANSACTION), 0),
+  F_STR ("document", CollabTransactionRec, document, COLLAB_FIELD_INTERN),
+  F_STR ("use", CollabTransactionRec, use, COLLAB_FIELD_INTERN),
+  F_STR ("payee", CollabTransactionRec, payee, COLLAB_FIELD_INTERN),
+};
+
+static const CollabField status_fields[] = {
+  F_ENUM ("status", CollabStatusRec, status, collab_project_status_get_type, REQ),
+  F_DATE ("date", CollabStatusRec, date, REQ),
+};
+
+static const CollabSchema status_schema =
+  SCHEMA ("status", "status", CollabStatusRec, status_fields);
+
+static const CollabField project_fields[] = {
+  F_ID (CollabProjectRec),
+  F_STR ("name", CollabProjectRec, name, REQ),
+  F_REF ("county", CollabProjectRec, county, KIND (REGION), REQ),
+  F_ENUM ("category", CollabProjectRec, category, collab_project_category_get_type, REQ),
+  F_STR ("subcategory", CollabProjectRec, subcategory, COLLAB_FIELD_INTERN),
+  F_AMOUNT ("budget", CollabProjectRec, budget, 0),
+  F_BOOL ("in_reserve", CollabProjectRec, in_reserve, 0),
+  F_REF ("program", CollabProjectRec, program, KIND (PROGRAM), 0),
+  { "status", COLLAB_FIELD_ARRAY, OFF (CollabProjectRec, status), 0, NULL, 0, &status_schema },
+};
+
+static const CollabField person_fields[] = {
+  F_ID (CollabPersonRec),
+  F_STR ("name", CollabPersonRec, name, 0),
+  F_ENUM ("profession", CollabPersonRec, profession, collab_profession_get_type, REQ),
+  F_REF ("organization", CollabPersonRec, organization, KIND (ORGANIZATION), 0),
+};
+
+static const CollabField dispatch_fields[] = {
+  F_ID (CollabDispatchRec),
+  F_REF ("person", CollabDispatchRec, person, KIND (PERSON), REQ),
+  F_ENUM ("kind", CollabDispatchRec, kind, collab_dispatch_kind_get_type, REQ),
+  F_ENUM ("direction", CollabDispatchRec, direction, collab_direction_get_type, REQ),
+  F_REF ("from", CollabDispatchRec, from, KIND (REGION), REQ),
+  F_REF ("to", CollabDispatchRec, to, KIND (REGION), REQ),
+  F_ENUM ("post", CollabDispatchRec, post, collab_post_get_type, COLLAB_FIELD_NONZERO),
+  F_DATE ("start", CollabDispatchRec, start, REQ),
+  F_DATE ("planned_end", CollabDispatchRec, planned_end, REQ),
+  F_DATE ("actual_end", CollabDispatchRec, actual_end, 0),
+};
+
+static const CollabField training_fields[] = {
+  F_ID_OPTIONAL (CollabTrainingRec),
+  F_REF ("program", CollabTrainingRec, program, KIND (PROGRAM), REQ),
+  F_ENUM ("side", CollabTrainingRec, side, collab_side_get_type, COLLAB_FIELD_NONZERO),
+  F_YEAR ("year", CollabTrainingRec, year, REQ),
+  F_STR ("topic", CollabTrainingRec, topic, COLLAB_FIELD_INTERN),
+  F_INT ("person_times", CollabTrainingRec, person_times, REQ),
+};
+
+static const CollabField adjustment_fields[] = {
+  F_ID_OPTIONAL (CollabAdjustmentRec),
+  F_STR ("rule", CollabAdjustmentRec, rule, REQ | COLLAB_FIELD_INTERN),
+  F_REF ("assisting", CollabAdjustmentRec, assisting, KIND (REGION), 0),
+  F_REF ("assisted", CollabAdjustmentRec, assisted, KIND (REGION), REQ),
+  F_YEAR ("year", CollabAdjustmentRec, year, REQ),
+  F_STR ("note", CollabAdjustmentRec, note, 0),
+};
+
+static const CollabField demo_village_fields[] = {
+  F_ID_OPTIONAL (CollabDemoVillageRec),
+  F_REF ("village", CollabDemoVillageRec, village, KIND (REGION), REQ),
+  F_REF ("county", CollabDemoVillageRec, county, KIND (REGION), REQ),
+  F_REF ("program", CollabDemoVillageRec, program, KIND (PROGRAM), REQ),
+};
+
+static const CollabSchema schemas[COLLAB_N_RECORD_KINDS] = {
+  SCHEMA ("regions", "region", CollabRegionRec, region_fields),
+  SCHEMA ("organizations", "organization", CollabOrganizationRec, organization_fields),
+  SCHEMA ("programs", "program", CollabProgramRec, program_fields),
+  SCHEMA ("pairings", "pairing", CollabPairingRec, pairing_fields),
+  SCHEMA ("accounts", "account", CollabAccountRec, account_fields),
+  SCHEMA ("transactions", "transaction", CollabTransactionRec, transaction_fields),
+  SCHEMA ("projects", "project", CollabProjectRec, project_fields),
+  SCHEMA ("people", "person", CollabPersonRec, person_fields),
+  SCHEMA ("dispatches", "dispatch", CollabDispatchRec, dispatch_fields),
+  SCHEMA ("trainings", "training", CollabTrainingRec, training_fields),
+  SCHEMA ("adjustments", "adjustment", CollabAdjustmentRec, adjustment_fields),
+  SCHEMA ("demonstration_villages", "demonstration village", CollabDemoVillageRec, demo_village_fields),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (region_fields) <= 32);
+
+const CollabSchema *
+collab_schema_for_kind (CollabRecordKind kind)
+{
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
+
+  return &schemas[kind];
+}
+
+const char *
+collab_schema_kind_name (CollabRecordKind kind)
+{
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
+
+  return schemas[kind].singular;
+}
+
+gboolean
+collab_schema_kind_from_member (const char       *member,
+                                CollabRecordKind *kind)
+{
+  for (guint i = 0; i < COLLAB_N_RECORD_KINDS; i++)
+    {
+      if (strcmp (schemas[i].member, member) == 0)
+        {
+          *kind = (CollabRecordKind) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+int
+collab_schema_find_field (const CollabSchema *schema,
+                          const char         *name)
+{
+  /* Tables have a dozen rows at most: a scan beats hashing here. */
+  for (guint i = 0; i < schema->n_fields; i++)
+    if (strcmp (schema->fields[i].name, name) == 0)
+      return (int) i;
+
+  return -1;
+}

@@ -1,0 +1,121 @@
+/* collab-store-private.h: the records of a dataset, by kind
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A store is what a CollabDataset holds: one contiguous array of record
+ * structs per kind, an id index per kind, and one string chunk for every
+ * string the records point to. A load builds a new store and the dataset
+ * swaps it in only when the whole document was good, which is how a failed
+ * load leaves the dataset as it was.
+ */
+
+#pragma once
+
+#include "collab-schema-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GArray     *records;  /* of the kind's record struct */
+  GHashTable *by_id;    /* id (in the chunk) -> GUINT_TO_POINTER (index + 1) */
+} CollabKindTable;
+
+typedef struct _CollabStore CollabStore;
+
+struct _CollabStore
+{
+  gatomicrefcount  ref_count;
+  GStringChunk    *strings;
+  CollabKindTable  tables[COLLAB_N_RECORD_KINDS];
+  JsonObject      *extra;  /* top-level members this library does not know */
+};
+
+CollabStore   *collab_store_new          (void);
+CollabStore   *collab_store_ref          (CollabStore       *store);
+void           collab_store_unref        (CollabStore       *store);
+
+static inline guint
+collab_store_count (const CollabStore *store,
+                    CollabRecordKind   kind)
+{
+  return store->tables[kind].records->len;
+}
+
+static inline gpointer
+collab_store_get (const CollabStore *store,
+                  CollabRecordKind   kind,
+                  guint              index)
+{
+  const GArray *array = store->tables[kind].records;
+
+  return array->data + (gsize) index * g_array_get_element_size ((GArray *) array);
+}
+
+static inline gpointer
+collab_store_deref (const CollabStore *store,
+                    CollabRef          ref)
+{
+  if (ref == COLLAB_REF_NONE)
+    return NULL;
+  return collab_store_get (store, COLLAB_REF_KIND (ref), COLLAB_REF_INDEX (ref));
+}
+
+gboolean       collab_store_lookup       (const CollabStore *store,
+                                          CollabRecordKind   kind,
+                                          const char        *id,
+                                          guint             *index);
+CollabRef      collab_store_find_ref     (const CollabStore *store,
+                                          guint32            kinds,
+                                          const char        *id);
+const char    *collab_store_ref_id       (const CollabStore *store,
+                                          CollabRef          ref);
+const char    *collab_store_add_string   (CollabStore       *store,
+                                          const char        *text,
+                                          gsize              len,
+                                          gboolean           intern);
+gpointer       collab_store_append       (CollabStore       *store,
+                                          CollabRecordKind   kind,
+                                          gconstpointer      record);
+void           collab_store_remove       (CollabStore       *store,
+                                          CollabRecordKind   kind,
+                                          guint              index);
+gboolean       collab_store_is_referenced (const CollabStore *store,
+                                          CollabRef          target,
+                                          char             **referrer);
+void           collab_store_free_record (const CollabSchema *schema,
+                                          gpointer           record);
+void           collab_store_derive       (CollabStore       *store);
+gsize          collab_store_memory_size  (const CollabStore *store);
+
+/* Walks every reference of every record, sub-records included. */
+typedef gboolean (*CollabRefVisitor) (CollabRecordKind   kind,
+                                      guint              index,
+                                      const CollabField *field,
+                                      guint              position,
+                                      CollabRef         *ref,
+                                      gpointer           user_data);
+
+gboolean       collab_store_foreach_ref  (CollabStore       *store,
+                                          CollabRefVisitor   visitor,
+                                          gpointer           user_data);
+/* The same, over the records at or after @starts[kind] only. */
+gboolean       collab_store_foreach_ref_from (CollabStore   *store,
+                                          const guint       *starts,
+                                          CollabRefVisitor   visitor,
+                                          gpointer           user_data);
+void           collab_store_get_lengths  (const CollabStore *store,
+                                          guint             *lengths);
+/* Drops every record appended since collab_store_get_lengths() gave
+ * @lengths, and the top-level members after the first @n_extra. */
+void           collab_store_truncate     (CollabStore       *store,
+                                          const guint       *lengths,
+                                          guint              n_extra);
+
+/* The pairing's period, or the program's when the pairing has none. */
+void           collab_store_pairing_years (const CollabStore      *store,
+                                           const CollabPairingRec *pairing,
+                                           int                    *first_year,
+                                           int                    *last_year);
+
+G_END_DECLS

@@ -1,0 +1,268 @@
+/* collab-validate.c: load errors beyond the shape of the document
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <libcollab/collab-error.h>
+
+#include "collab-validate-private.h"
+
+static gboolean
+field_present (const CollabSchema *schema,
+               gconstpointer       record,
+               const char         *name)
+{
+  int i = collab_schema_find_field (schema, name);
+
+  return i >= 0 && COLLAB_RECORD_PRESENT (record, i);
+}
+
+static gboolean G_GNUC_PRINTF (5, 6)
+invalid (const char  **field,
+         const char   *name,
+         GError      **error,
+         int           code,
+         const char   *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  *field = name;
+  g_set_error_literal (error, COLLAB_DATASET_ERROR, code, "");
+  g_free ((*error)->message);
+  (*error)->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+check_day_order (const CollabSchema  *schema,
+                 gconstpointer        record,
+                 CollabDay            start,
+                 CollabDay            end,
+                 const char          *end_name,
+                 const char         **field,
+                 GError             **error)
+{
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  if (!field_present (schema, record, end_name) || end >= start)
+    return TRUE;
+
+  start_text = collab_day_format (start);
+  end_text = collab_day_format (end);
+  return invalid (field, end_name, error, COLLAB_DATASET_ERROR_INCONSISTENT,
+                  "ends on %s, before it starts on %s", end_text, start_text);
+}
+
+gboolean
+collab_validate_record (const CollabSchema  *schema,
+                        gconstpointer        record,
+                        const char         **field,
+                        GError             **error)
+{
+  if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_PROGRAM) ||
+      g_strcmp0 (schema->member, "period") == 0)
+    {
+      /* Programs and periods both keep first_year and last_year, at
+       * different offsets. */
+      const CollabField *first = &schema->fields[collab_schema_find_field (schema, "first_year")];
+      const CollabField *last = &schema->fields[collab_schema_find_field (schema, "last_year")];
+      gint32 first_year = *(const gint32 *) COLLAB_FIELD_PTR (record, first);
+      gint32 last_year = *(const gint32 *) COLLAB_FIELD_PTR (record, last);
+
+      if (last_year < first_year)
+        return invalid (field, "last_year", error, COLLAB_DATASET_ERROR_INCONSISTENT,
+                        "the period ends in %d, before it starts in %d", last_year, first_year);
+    }
+  else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_DISPATCH))
+    {
+      const CollabDispatchRec *dispatch = record;
+
+      if (!check_day_order (schema, record, dispatch->start, dispatch->planned_end, "planned_end", field, error) ||
+          !check_day_order (schema, record, dispatch->start, dispatch->actual_end, "actual_end", field, error))
+        return FALSE;
+    }
+  else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_TRANSACTION))
+    {
+      const CollabTransactionRec *transaction = record;
+      gboolean has_from = field_present (schema, record, "from");
+      gboolean has_to = field_present (schema, record, "to");
+
+      if (transaction->amount < 0)
+        return invalid (field, "amount", error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                        "an amount cannot be negative");
+      switch ((CollabTransactionType) transaction->type)
+        {
+        case COLLAB_TRANSACTION_TYPE_PLAN:
+        case COLLAB_TRANSACTION_TYPE_ALLOCATION:
+          if (!has_to)
+            return invalid (field, "to", error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
+                            "a plan or an allocation needs the member \"to\"");
+          break;
+        case COLLAB_TRANSACTION_TYPE_TRANSFER:
+          if (!has_from || !has_to)
+            return invalid (field, has_from ? "to" : "from", error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
+                            "a transfer needs the member \"%s\"", has_from ? "to" : "from");
+          break;
+        case COLLAB_TRANSACTION_TYPE_EXPENDITURE:
+          if (!has_from)
+            return invalid (field, "from", error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
+                            "an expenditure needs the member \"from\" (the project that spends)");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_PROJECT))
+    {
+      const CollabProjectRec *project = record;
+      const CollabStatusRec *steps = project->status.items;
+
+      if (project->budget < 0)
+        return invalid (field, "budget", error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                        "a budget cannot be negative");
+      for (guint i = 1; i < project->status.n; i++)
+        if (steps[i].date < steps[i - 1].date)
+          return invalid (field, "status", error, COLLAB_DATASET_ERROR_INCONSISTENT,
+                          "the status history must be in date order (step %u is earlier than step %u)",
+                          i, i - 1);
+    }
+  else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_TRAINING))
+    {
+      const CollabTrainingRec *training = record;
+
+      if (training->person_times < 0)
+        return invalid (field, "person_times", error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                        "person-times cannot be negative");
+    }
+
+  return TRUE;
+}
+
+static gboolean G_GNUC_PRINTF (6, 7)
+store_error (GError           **error,
+             const char        *filename,
+             CollabRecordKind   kind,
+             guint              index,
+             const char        *field,
+             const char        *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT,
+               "%s: $.%s[%u].%s: %s", filename, collab_schema_for_kind (kind)->member,
+               index, field, message);
+  return FALSE;
+}
+
+static gboolean
+validate_regions (const CollabStore  *store,
+                  guint               start,
+                  const char         *filename,
+                  GError            **error)
+{
+  guint n = collab_store_count (store, COLLAB_RECORD_KIND_REGION);
+
+  /* A chain longer than the number of regions must loop. Only new regions
+   * can close a loop: old ones had parents that ended. */
+  for (guint i = start; i < n; i++)
+    {
+      const CollabRegionRec *region = collab_store_get (store, COLLAB_RECORD_KIND_REGION, i);
+      const CollabRegionRec *up = region;
+      guint steps = 0;
+
+      while (up != NULL && steps <= n)
+        {
+          up = collab_store_deref (store, up->parent);
+          steps++;
+        }
+      if (up != NULL)
+        return store_error (error, filename, COLLAB_RECORD_KIND_REGION, i - start, "parent",
+                            "the region \"%s\" is its own ancestor", region->h.id);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_transactions (const CollabStore  *store,
+                       guint               start,
+                       const char         *filename,
+                       GError            **error)
+{
+  guint n = collab_store_count (store, COLLAB_RECORD_KIND_TRANSACTION);
+
+  for (guint i = start; i < n; i++)
+    {
+      const CollabTransactionRec *t = collab_store_get (store, COLLAB_RECORD_KIND_TRANSACTION, i);
+      CollabRecordKind from_kind = COLLAB_REF_KIND (t->from);
+      CollabRecordKind to_kind = COLLAB_REF_KIND (t->to);
+
+      switch ((CollabTransactionType) t->type)
+        {
+        case COLLAB_TRANSACTION_TYPE_EXPENDITURE:
+          if (from_kind != COLLAB_RECORD_KIND_PROJECT)
+            return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "from",
+                                "an expenditure is made by a project, and \"%s\" is an account",
+                                collab_store_ref_id (store, t->from));
+          if (t->to != COLLAB_REF_NONE)
+            return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
+                                "an expenditure leaves the program: name the payee in \"payee\", not \"to\"");
+          break;
+
+        case COLLAB_TRANSACTION_TYPE_TRANSFER:
+          if (from_kind != COLLAB_RECORD_KIND_ACCOUNT)
+            return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "from",
+                                "a transfer is paid from an account, and \"%s\" is a project (a project spends with an expenditure)",
+                                collab_store_ref_id (store, t->from));
+          if (to_kind == COLLAB_RECORD_KIND_ACCOUNT)
+            {
+              const CollabAccountRec *account = collab_store_deref (store, t->to);
+
+              if (account->source)
+                return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
+                                    "\"%s\" is a source account: money enters the program there and is never transferred into it",
+                                    account->h.id);
+            }
+          if (t->from == t->to)
+            return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
+                                "a transfer from \"%s\" to itself", collab_store_ref_id (store, t->to));
+          break;
+
+        case COLLAB_TRANSACTION_TYPE_PLAN:
+        case COLLAB_TRANSACTION_TYPE_ALLOCATION:
+          if (to_kind != COLLAB_RECORD_KIND_ACCOUNT)
+            return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
+                                "a plan or an allocation is made to an account, and \"%s\" is a project",
+                                collab_store_ref_id (store, t->to));
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (t->parent != COLLAB_REF_NONE && t->parent == COLLAB_REF (COLLAB_RECORD_KIND_TRANSACTION, i))
+        return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "parent",
+                            "a transaction cannot pass on its own money");
+    }
+
+  return TRUE;
+}
+
+gboolean
+collab_validate_store (const CollabStore  *store,
+                       const guint        *starts,
+                       const char         *filename,
+                       GError            **error)
+{
+  return validate_regions (store, starts[COLLAB_RECORD_KIND_REGION], filename, error) &&
+         validate_transactions (store, starts[COLLAB_RECORD_KIND_TRANSACTION], filename, error);
+}

@@ -1,0 +1,468 @@
+/* collab-date.c: calendar dates, inclusive ranges and months of service
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A [alias@Collab.Day] is a calendar date with no time of day and no time
+ * zone, held as the Julian day number of #GDate (0001-01-01 is day 1, 0 is
+ * "no date"), so days compare and subtract as plain integers. The library
+ * uses the years 1 to 9999, the years the text form `YYYY-MM-DD` can write.
+ *
+ * Months of service follow SPEC §3: a service from S to the inclusive end E
+ * lasts at least N months when `E >= add_months(S, N) - 1 day`, where
+ * add_months clamps the day to the end of the target month, as
+ * g_date_add_months() does.
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ *
+ * // 2021-01-31 plus one month is 2021-02-28, so a service that ends on
+ * // 2021-02-27 has lasted one month.
+ * if (collab_served_at_least ("2021-01-31", "2021-02-27", 1, &error))
+ *   g_print ("one month or more\n");
+ * else if (error != NULL)
+ *   g_printerr ("%s\n", error->message);
+ * ```
+ */
+
+#include <libcollab/collab-date.h>
+#include <libcollab/collab-error.h>
+
+/* The Julian day of 9999-12-31, the last day `YYYY-MM-DD` can write. */
+#define DAY_MAX ((CollabDay) 3652059)
+#define YEAR_MAX 9999
+
+/* Error messages quote the text the caller gave; keep them valid UTF-8 and
+ * short enough to read when the text is a whole line of garbage. */
+#define QUOTE_MAX_CHARS 48
+
+static char *
+quote_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (valid, -1) <= QUOTE_MAX_CHARS)
+    return g_strdup_printf ("\"%s\"", valid);
+  else
+    {
+      g_autofree char *head = g_utf8_substring (valid, 0, QUOTE_MAX_CHARS);
+
+      return g_strdup_printf ("\"%s…\"", head);
+    }
+}
+
+static void
+day_to_gdate (CollabDay  day,
+              GDate     *date)
+{
+  g_date_clear (date, 1);
+  g_date_set_julian (date, day);
+}
+
+/* The Julian day of add_months(@day, @months), with GLib's clamping to the
+ * end of the target month. #GDate reaches the year 65535, which is enough
+ * for any target a service starting by 9999 can need; past it, 0. */
+static guint32
+julian_add_months (CollabDay day,
+                   guint     months)
+{
+  GDate date;
+  guint64 month_index;
+
+  day_to_gdate (day, &date);
+  month_index = (guint64) g_date_get_year (&date) * 12
+                + (g_date_get_month (&date) - 1) + months;
+  if (month_index / 12 > G_MAXUINT16)
+    return 0;
+
+  g_date_add_months (&date, months);
+  return g_date_get_julian (&date);
+}
+
+/**
+ * collab_day_parse:
+ * @text: a date written `YYYY-MM-DD`, such as `"2021-03-01"`
+ * @day: (out) (optional): where to store the day
+ * @error: return location for a #GError, or `NULL`
+ *
+ * Reads a calendar date.
+ *
+ * The text must be exactly four digits of year, `-`, two digits of month,
+ * `-` and two digits of day, with nothing before or after; anything else
+ * fails with %COLLAB_VALUE_ERROR_SYNTAX. A well-formed date that is not in
+ * the calendar (`"2021-02-29"`, `"2021-13-01"`, `"2021-04-31"`, or the
+ * year `0000`) fails with %COLLAB_VALUE_ERROR_INVALID_DATE. On failure
+ * @day is left unchanged.
+ *
+ * Returns: `TRUE` if @text is a date, `FALSE` with @error set otherwise
+ */
+gboolean
+collab_day_parse (const char  *text,
+                  CollabDay   *day,
+                  GError     **error)
+{
+  static const char pattern[] = "DDDD-DD-DD";
+  guint year;
+  guint month;
+  guint dom;
+  GDate date;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The loop stops at the end of @text, so it never reads past it. */
+  for (gsize i = 0; i < sizeof pattern; i++)
+    {
+      gboolean ok;
+
+      if (pattern[i] == 'D')
+        ok = g_ascii_isdigit (text[i]);
+      else
+        ok = text[i] == pattern[i];
+
+      if (!ok)
+        {
+          g_autofree char *quoted = quote_text (text);
+
+          g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_SYNTAX,
+                       "%s is not a date: expected YYYY-MM-DD, such as "
+                       "\"2021-03-01\"",
+                       quoted);
+          return FALSE;
+        }
+    }
+
+  year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100
+         + g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
+  month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
+  dom = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
+
+  if (year == 0 || month < 1 || month > 12 ||
+      dom < 1 || dom > g_date_get_days_in_month (month, year))
+    {
+      g_autofree char *quoted = quote_text (text);
+      g_autofree char *why = NULL;
+
+      if (year == 0)
+        why = g_strdup ("there is no year 0");
+      else if (month < 1 || month > 12)
+        why = g_strdup_printf ("there is no month %02u", month);
+      else
+        why = g_strdup_printf ("month %02u of %04u has %u days", month, year,
+                               (guint) g_date_get_days_in_month (month, year));
+
+      g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_INVALID_DATE,
+                   "%s is not a date in the calendar: %s", quoted, why);
+      return FALSE;
+    }
+
+  if (day != NULL)
+    {
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, dom, month, year);
+      *day = g_date_get_julian (&date);
+    }
+  return TRUE;
+}
+
+/**
+ * collab_day_new:
+ * @year: the year, 1 to 9999
+ * @month: the month, 1 to 12
+ * @day_of_month: the day of the month, from 1
+ *
+ * Makes a day from its year, month and day of the month.
+ *
+ * Returns: the day, or %COLLAB_DAY_NONE if there is no such date (such as
+ *   2021-02-29) or the year is outside 1 to 9999
+ */
+CollabDay
+collab_day_new (guint year,
+                guint month,
+                guint day_of_month)
+{
+  GDate date;
+
+  if (year < 1 || year > YEAR_MAX || month < 1 || month > 12 ||
+      day_of_month < 1 ||
+      day_of_month > g_date_get_days_in_month (month, year))
+    return COLLAB_DAY_NONE;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day_of_month, month, year);
+  return g_date_get_julian (&date);
+}
+
+/**
+ * collab_day_format:
+ * @day: a day, or %COLLAB_DAY_NONE
+ *
+ * Writes a day as `YYYY-MM-DD`, the form [func@Collab.day_parse] reads.
+ *
+ * Returns: (transfer full) (nullable): the day as text, or `NULL` for
+ *   %COLLAB_DAY_NONE
+ */
+char *
+collab_day_format (CollabDay day)
+{
+  GDate date;
+
+  g_return_val_if_fail (day <= DAY_MAX, NULL);
+
+  if (day == COLLAB_DAY_NONE)
+    return NULL;
+
+  day_to_gdate (day, &date);
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) g_date_get_year (&date),
+                          (guint) g_date_get_month (&date),
+                          (guint) g_date_get_day (&date));
+}
+
+/**
+ * collab_day_get_year:
+ * @day: a day, or %COLLAB_DAY_NONE
+ *
+ * Gets the calendar year of a day, the year a dispatch or a transaction
+ * counts toward (SPEC §3 "Years").
+ *
+ * Returns: the year, or 0 for %COLLAB_DAY_NONE
+ */
+guint
+collab_day_get_year (CollabDay day)
+{
+  GDate date;
+
+  g_return_val_if_fail (day <= DAY_MAX, 0);
+
+  if (day == COLLAB_DAY_NONE)
+    return 0;
+
+  day_to_gdate (day, &date);
+  return g_date_get_year (&date);
+}
+
+/**
+ * collab_day_add_months:
+ * @day: a day, or %COLLAB_DAY_NONE
+ * @months: how many months to move forward
+ *
+ * Moves a day forward by whole months, the way g_date_add_months() does:
+ * the day of the month stays, unless the target month is shorter, in which
+ * case it becomes the last day of that month (2021-01-31 plus one month is
+ * 2021-02-28; 2020-02-29 plus twelve months is 2021-02-28).
+ *
+ * Returns: the day @months later, or %COLLAB_DAY_NONE if @day is
+ *   %COLLAB_DAY_NONE or the result is after 9999-12-31
+ */
+CollabDay
+collab_day_add_months (CollabDay day,
+                       guint     months)
+{
+  guint32 result;
+
+  g_return_val_if_fail (day <= DAY_MAX, COLLAB_DAY_NONE);
+
+  if (day == COLLAB_DAY_NONE)
+    return COLLAB_DAY_NONE;
+
+  result = julian_add_months (day, months);
+  if (result == 0 || result > DAY_MAX)
+    return COLLAB_DAY_NONE;
+  return result;
+}
+
+/**
+ * collab_day_served_months:
+ * @start: the first day of the service
+ * @end: the last day of the service, inclusive
+ * @months: the number of months the service must last
+ *
+ * Checks whether a service from @start to @end, both days included, lasts
+ * at least @months months (N个月以上: the number itself is included).
+ * That holds when @end is on or after add_months(@start, @months) minus one
+ * day (SPEC §3 "Months of service"): 2021-03-01 to 2021-08-31 is 6 months,
+ * 2021-03-01 to 2021-08-30 is not, and 2021-01-31 to 2021-02-27 is one
+ * month. For @months 0 any service that does not end before it starts
+ * qualifies.
+ *
+ * Returns: `TRUE` if the service lasts at least @months months
+ */
+gboolean
+collab_day_served_months (CollabDay start,
+                          CollabDay end,
+                          guint     months)
+{
+  guint32 target;
+
+  g_return_val_if_fail (start != COLLAB_DAY_NONE && start <= DAY_MAX, FALSE);
+  g_return_val_if_fail (end != COLLAB_DAY_NONE && end <= DAY_MAX, FALSE);
+
+  if (end < start)
+    return FALSE;
+
+  /* Past what GDate holds, the target is after any day the library has. */
+  target = julian_add_months (start, months);
+  if (target == 0)
+    return FALSE;
+
+  return (guint64) end + 1 >= target;
+}
+
+/**
+ * collab_served_at_least:
+ * @start: the first day of the service, `YYYY-MM-DD`
+ * @end: the last day of the service, inclusive, `YYYY-MM-DD`
+ * @months: the number of months the service must last
+ * @error: return location for a #GError, or `NULL`
+ *
+ * Reads two dates with [func@Collab.day_parse] and checks them with
+ * [func@Collab.day_served_months].
+ *
+ * `FALSE` means either that the service is shorter or that a date could
+ * not be read; only in the second case is @error set.
+ *
+ * Returns: `TRUE` if the service lasts at least @months months, `FALSE`
+ *   if it does not or if a date is not valid
+ */
+gboolean
+collab_served_at_least (const char  *start,
+                        const char  *end,
+                        guint        months,
+                        GError     **error)
+{
+  CollabDay start_day;
+  CollabDay end_day;
+
+  g_return_val_if_fail (start != NULL, FALSE);
+  g_return_val_if_fail (end != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!collab_day_parse (start, &start_day, error) ||
+      !collab_day_parse (end, &end_day, error))
+    return FALSE;
+
+  return collab_day_served_months (start_day, end_day, months);
+}
+
+G_DEFINE_BOXED_TYPE (CollabDateRange, collab_date_range,
+                     collab_date_range_copy, collab_date_range_free)
+
+/**
+ * collab_date_range_new:
+ * @first: the first day of the range, not %COLLAB_DAY_NONE
+ * @last: the last day of the range, inclusive, not %COLLAB_DAY_NONE
+ *
+ * Makes an inclusive range of days. A range whose @last is before its
+ * @first is empty.
+ *
+ * Returns: (transfer full): a new range; free it with
+ *   [method@Collab.DateRange.free]
+ */
+CollabDateRange *
+collab_date_range_new (CollabDay first,
+                       CollabDay last)
+{
+  CollabDateRange *range;
+
+  g_return_val_if_fail (first != COLLAB_DAY_NONE && first <= DAY_MAX, NULL);
+  g_return_val_if_fail (last != COLLAB_DAY_NONE && last <= DAY_MAX, NULL);
+
+  range = g_new (CollabDateRange, 1);
+  range->first = first;
+  range->last = last;
+  return range;
+}
+
+/**
+ * collab_date_range_copy:
+ * @range: a range
+ *
+ * Copies a range.
+ *
+ * Returns: (transfer full): a copy of @range
+ */
+CollabDateRange *
+collab_date_range_copy (const CollabDateRange *range)
+{
+  g_return_val_if_fail (range != NULL, NULL);
+
+  return g_memdup2 (range, sizeof *range);
+}
+
+/**
+ * collab_date_range_free:
+ * @range: (nullable): a range, or `NULL`
+ *
+ * Frees a range made by [ctor@Collab.DateRange.new] or
+ * [method@Collab.DateRange.copy].
+ */
+void
+collab_date_range_free (CollabDateRange *range)
+{
+  g_free (range);
+}
+
+/**
+ * collab_date_range_get_days:
+ * @range: a range
+ *
+ * Counts the days of a range, both ends included: 2021-01-01..2021-01-31
+ * has 31 days.
+ *
+ * Returns: the number of days, 0 if @range is empty or one of its ends is
+ *   %COLLAB_DAY_NONE
+ */
+guint
+collab_date_range_get_days (const CollabDateRange *range)
+{
+  g_return_val_if_fail (range != NULL, 0);
+
+  if (range->first == COLLAB_DAY_NONE || range->last == COLLAB_DAY_NONE ||
+      range->last < range->first)
+    return 0;
+
+  return range->last - range->first + 1;
+}
+
+/**
+ * collab_date_range_contains:
+ * @range: a range
+ * @day: a day
+ *
+ * Checks whether a day is in a range, both ends included.
+ *
+ * Returns: `TRUE` if @day is from @range's first to its last day
+ */
+gboolean
+collab_date_range_contains (const CollabDateRange *range,
+                            CollabDay              day)
+{
+  g_return_val_if_fail (range != NULL, FALSE);
+
+  return day != COLLAB_DAY_NONE && range->first != COLLAB_DAY_NONE &&
+         range->first <= day && day <= range->last;
+}
+
+/**
+ * collab_date_range_to_string:
+ * @range: a range
+ *
+ * Writes a range as its two ends joined by `..`, such as
+ * `"2021-01-01..2021-03-31"`. An end that is %COLLAB_DAY_NONE is written
+ * as nothing (`"2021-01-01.."`).
+ *
+ * Returns: (transfer full): the range as text
+ */
+char *
+collab_date_range_to_string (const CollabDateRange *range)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (range != NULL, NULL);
+
+  first = collab_day_format (range->first);
+  last = collab_day_format (range->last);
+  return g_strdup_printf ("%s..%s", first != NULL ? first : "",
+                          last != NULL ? last : "");
+}

@@ -1,0 +1,46 @@
+/* collab-error.c: the error domains of libcollab
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * One #GError domain per area of the library: values (amounts and dates),
+ * datasets and rule sets. The codes are documented in collab-error.h;
+ * every message says what was expected, where, and what was found.
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * gint64 fen;
+ *
+ * if (!collab_money_parse ("1.234", &fen, &error) &&
+ *     g_error_matches (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_INEXACT))
+ *   g_printerr ("%s\n", error->message);
+ * ```
+ */
+
+#include <libcollab/collab-error.h>
+
+/**
+ * collab_value_error_quark:
+ *
+ * The error domain of values: amounts and dates. See [error@Collab.ValueError].
+ *
+ * Returns: the quark of `COLLAB_VALUE_ERROR`
+ */
+G_DEFINE_QUARK (collab-value-error-quark, collab_value_error)
+
+/**
+ * collab_dataset_error_quark:
+ *
+ * The error domain of datasets. See [error@Collab.DatasetError].
+ *
+ * Returns: the quark of `COLLAB_DATASET_ERROR`
+ */
+G_DEFINE_QUARK (collab-dataset-error-quark, collab_dataset_error)
+
+/**
+ * collab_ruleset_error_quark:
+ *
+ * The error domain of rule sets. See [error@Collab.RulesetError].
+ *
+ * Returns: the quark of `COLLAB_RULESET_ERROR`
+ */
+G_DEFINE_QUARK (collab-ruleset-error-quark, collab_ruleset_error)
