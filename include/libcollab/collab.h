@@ -19,5 +19,7 @@
 #include "collab-finding.h"
 #include "collab-ruleset.h"
 #include "collab-checker.h"
+#include "collab-table.h"
+#include "collab-report.h"
 
 #undef __COLLAB_INSIDE__

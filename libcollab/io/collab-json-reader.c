@@ -82,6 +82,7 @@ typedef struct
   GStringChunk *pending_names;
   GPtrArray    *pending;             /* of const char *, in pending_names */
   guint         extra_before;        /* top-level unknown members before this read */
+  GHashTable   *extra_read;          /* the top-level unknown members of this document */
   const guint  *starts;              /* records each kind had before this read */
 } Reader;
 
@@ -116,14 +117,14 @@ append_path (Reader  *reader,
         }
     }
 
-  for (int i = 1; i <= reader->capture_depth; i++)
+  /* Inside a captured value: each open container names the member or
+   * the element being read in it. */
+  for (int i = 0; i < reader->capture_depth; i++)
     {
-      JsonNode *node = reader->capture_stack[i - 1];
+      JsonNode *node = reader->capture_stack[i];
 
-      if (i == 1)
-        continue;
-      if (JSON_NODE_HOLDS_OBJECT (node) && reader->capture_keys[i - 1] != NULL)
-        g_string_append_printf (path, ".%s", reader->capture_keys[i - 1]);
+      if (JSON_NODE_HOLDS_OBJECT (node) && reader->capture_keys[i] != NULL)
+        g_string_append_printf (path, ".%s", reader->capture_keys[i]);
       else if (JSON_NODE_HOLDS_ARRAY (node))
         g_string_append_printf (path, "[%u]", json_array_get_length (json_node_get_array (node)));
     }
@@ -146,6 +147,22 @@ line_and_column (const char *text,
       }
   /* Columns count characters, not bytes, so that an editor agrees. */
   *column = (guint) g_utf8_strlen (line_start, text + offset - line_start) + 1;
+}
+
+/* Where yajl stopped: it counts the bytes up to and including the one
+ * where it saw the problem, so the problem is at the last of them. At the
+ * end of the text yajl only counts the space it feeds itself, and the
+ * problem is at the end. */
+static gsize
+error_offset (yajl_handle  yajl,
+              gsize        length,
+              gboolean     finishing)
+{
+  gsize consumed = yajl_get_bytes_consumed (yajl);
+
+  if (finishing)
+    return length;
+  return consumed > 0 ? MIN (consumed - 1, length) : 0;
 }
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -271,7 +288,12 @@ capture_add (Reader   *reader,
     {
       if (reader->store->extra == NULL)
         reader->store->extra = json_object_new ();
-      json_object_set_member (reader->store->extra, frame->key, node);
+      /* A merged document does not replace what the dataset already
+       * keeps under the same name: a failed merge could not restore it. */
+      if (json_object_has_member (reader->store->extra, frame->key))
+        json_node_unref (node);
+      else
+        json_object_set_member (reader->store->extra, frame->key, node);
     }
   else
     {
@@ -316,12 +338,14 @@ capture_key (Reader     *reader,
 {
   JsonNode *parent = reader->capture_stack[reader->capture_depth - 1];
 
+  /* Set first, so that an error's path names the member. */
+  g_free (reader->capture_keys[reader->capture_depth - 1]);
+  reader->capture_keys[reader->capture_depth - 1] = g_strdup (key);
+
   if (json_object_has_member (json_node_get_object (parent), key))
     return fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
                  "the member \"%s\" appears twice", key);
 
-  g_free (reader->capture_keys[reader->capture_depth - 1]);
-  reader->capture_keys[reader->capture_depth - 1] = g_strdup (key);
   return TRUE;
 }
 
@@ -648,7 +672,17 @@ on_scalar (Reader       *reader,
   Frame *frame;
 
   if (is_capturing (reader))
-    return capture_add (reader, scalar_to_node (value));
+    {
+      /* Kept values are written back with C strings: a NUL would cut
+       * them short on the next save. */
+      if (value->type == SCALAR_STRING && memchr (value->string, '\0', value->len) != NULL)
+        return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "a string cannot hold a NUL character");
+      return capture_add (reader, scalar_to_node (value));
+    }
+
+  if (reader->depth < 0)
+    return fail (reader, COLLAB_DATASET_ERROR_FORMAT, "expected a JSON object, found %s",
+                 scalar_type_name (value));
 
   frame = top_frame (reader);
   switch (frame->type)
@@ -776,10 +810,29 @@ on_string (void                *ctx,
            size_t               len)
 {
   Scalar value = { SCALAR_STRING, .string = (const char *) string, .len = len };
+
+  /* yajl lets overlong forms, surrogates and code points past U+10FFFF
+   * through, and decodes a lone "\udc00" into one: GLib and the bindings
+   * need valid UTF-8. */
+  if (!g_utf8_validate_len ((const char *) string, len, NULL))
+    return fail (ctx, COLLAB_DATASET_ERROR_SYNTAX, "a string is not valid UTF-8");
   return on_scalar (ctx, &value);
 }
 
 /* Structure ---------------------------------------------------------------- */
+
+/* "format" or "version" given an object or an array: the same errors as
+ * for a wrong scalar there. */
+static gboolean
+misplaced_container (Reader     *reader,
+                     const char *key,
+                     const char *found)
+{
+  if (strcmp (key, "format") == 0)
+    return fail (reader, COLLAB_DATASET_ERROR_FORMAT, "expected \"%s\", found %s",
+                 COLLAB_DATASET_FORMAT, found);
+  return fail (reader, COLLAB_DATASET_ERROR_TYPE, "expected the integer 1, found %s", found);
+}
 
 static int
 on_start_map (void *ctx)
@@ -804,6 +857,8 @@ on_start_map (void *ctx)
   switch (frame->type)
     {
     case FRAME_TOP:
+      if (strcmp (frame->key, "format") == 0 || strcmp (frame->key, "version") == 0)
+        return misplaced_container (reader, frame->key, "an object");
       return fail (reader, COLLAB_DATASET_ERROR_TYPE, "expected an array of %s, found an object",
                    frame->key);
 
@@ -843,14 +898,16 @@ on_map_key (void                *ctx,
   g_autofree char *name = g_strndup ((const char *) key, len);
   Frame *frame;
 
+  if (memchr (key, '\0', len) != NULL)
+    return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "a member name cannot hold a NUL character");
+  if (!g_utf8_validate_len ((const char *) key, len, NULL))
+    return fail (reader, COLLAB_DATASET_ERROR_SYNTAX, "a member name is not valid UTF-8");
+
   if (reader->capture_depth > 0)
     return capture_key (reader, name);
 
   frame = top_frame (reader);
   g_assert (frame->type == FRAME_TOP || frame->type == FRAME_RECORD);
-
-  if (memchr (key, '\0', len) != NULL)
-    return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "a member name cannot hold a NUL character");
 
   if (frame->type == FRAME_TOP)
     {
@@ -870,7 +927,7 @@ on_map_key (void                *ctx,
         }
       else if ((strcmp (frame->key, "format") == 0 && reader->seen_format) ||
                (strcmp (frame->key, "version") == 0 && reader->seen_version) ||
-               (reader->store->extra != NULL && json_object_has_member (reader->store->extra, frame->key)))
+               (frame->field == NULL && !g_hash_table_add (reader->extra_read, g_strdup (frame->key))))
         return fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
                      "the member \"%s\" appears twice", frame->key);
       return TRUE;
@@ -1009,9 +1066,9 @@ on_start_array (void *ctx)
       {
         CollabRecordKind kind;
 
-        if (frame->key == NULL || !collab_schema_kind_from_member (frame->key, &kind))
-          return expected (reader, strcmp (frame->key, "format") == 0 ? "a string" : "an integer",
-                           &(Scalar) { SCALAR_NULL });
+        /* Only "format" and "version" are framed without being a kind. */
+        if (!collab_schema_kind_from_member (frame->key, &kind))
+          return misplaced_container (reader, frame->key, "an array");
         list = push_frame (reader, FRAME_RECORDS);
         list->kind = kind;
         list->schema = collab_schema_for_kind (kind);
@@ -1195,6 +1252,7 @@ collab_json_read_into (CollabStore  *store,
   Reader reader = { 0 };
   guint lengths[COLLAB_N_RECORD_KINDS];
   yajl_status status;
+  gboolean finishing = FALSE;
   gboolean ok = FALSE;
 
   collab_store_get_lengths (store, lengths);
@@ -1205,17 +1263,23 @@ collab_json_read_into (CollabStore  *store,
   reader.extra_before = store->extra != NULL ? json_object_get_size (store->extra) : 0;
   reader.pending_names = g_string_chunk_new (16 * 1024);
   reader.pending = g_ptr_array_new ();
+  reader.extra_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.yajl = yajl_alloc (&callbacks, NULL, &reader);
 
   status = yajl_parse (reader.yajl, (const unsigned char *) data, length);
   if (status == yajl_status_ok)
-    status = yajl_complete_parse (reader.yajl);
+    {
+      /* What fails from here on fails at the end of the text: yajl's count
+       * of bytes then covers only the space it feeds itself. */
+      finishing = TRUE;
+      status = yajl_complete_parse (reader.yajl);
+    }
 
   if (status != yajl_status_ok && reader.error == NULL)
     {
       unsigned char *text = yajl_get_error (reader.yajl, FALSE, NULL, 0);
       g_autofree char *message = g_strstrip (g_strdup ((const char *) text));
-      gsize offset = MIN (yajl_get_bytes_consumed (reader.yajl), length);
+      gsize offset = error_offset (reader.yajl, length, finishing);
       guint line, column;
 
       yajl_free_error (reader.yajl, text);
@@ -1231,7 +1295,7 @@ collab_json_read_into (CollabStore  *store,
     {
       /* A semantic error names the JSON path; the line and column are
        * added because an editor wants them. */
-      gsize offset = MIN (yajl_get_bytes_consumed (reader.yajl), length);
+      gsize offset = error_offset (reader.yajl, length, finishing);
       guint line, column;
       char *message;
 
@@ -1270,6 +1334,7 @@ collab_json_read_into (CollabStore  *store,
       }
   yajl_free (reader.yajl);
   g_ptr_array_unref (reader.pending);
+  g_hash_table_unref (reader.extra_read);
   g_string_chunk_free (reader.pending_names);
 
   if (!ok)

@@ -17,13 +17,19 @@
 
 #include "collab-json-private.h"
 
+/* The reader keeps values COLLAB_JSON_MAX_DEPTH deep wherever they are;
+ * the deepest sits in a sub-record (record > "status" array > item), and
+ * a CollabRecord is made by parsing the record back: allow those levels. */
+#define STRICT_MAX_DEPTH (COLLAB_JSON_MAX_DEPTH + 3)
+
 typedef struct
 {
-  JsonNode   *stack[COLLAB_JSON_MAX_DEPTH + 1];
-  char       *keys[COLLAB_JSON_MAX_DEPTH + 1];
+  JsonNode   *stack[STRICT_MAX_DEPTH + 1];
+  char       *keys[STRICT_MAX_DEPTH + 1];
   int         depth;
   JsonNode   *root;
   char       *problem;
+  int         code;     /* a CollabDatasetError, with @problem */
 } Builder;
 
 static int
@@ -53,10 +59,11 @@ static int
 open_container (Builder  *builder,
                 JsonNode *node)
 {
-  if (builder->depth >= COLLAB_JSON_MAX_DEPTH)
+  if (builder->depth >= STRICT_MAX_DEPTH)
     {
       json_node_unref (node);
-      builder->problem = g_strdup_printf ("values nest deeper than %d levels", COLLAB_JSON_MAX_DEPTH);
+      builder->problem = g_strdup_printf ("values nest deeper than %d levels", STRICT_MAX_DEPTH);
+      builder->code = COLLAB_DATASET_ERROR_TOO_DEEP;
       return FALSE;
     }
   builder->stack[builder->depth++] = node;
@@ -106,6 +113,13 @@ on_string (void *ctx, const unsigned char *text, size_t len)
   if (memchr (text, '\0', len) != NULL)
     {
       builder->problem = g_strdup ("a string cannot hold a NUL character");
+      builder->code = COLLAB_DATASET_ERROR_INVALID_VALUE;
+      return FALSE;
+    }
+  /* yajl's own check lets overlong forms and surrogates through. */
+  if (!g_utf8_validate_len ((const char *) text, len, NULL))
+    {
+      builder->problem = g_strdup ("a string is not valid UTF-8");
       return FALSE;
     }
   copy = g_strndup ((const char *) text, len);
@@ -128,9 +142,21 @@ on_map_key (void *ctx, const unsigned char *key, size_t len)
   JsonObject *object = json_node_get_object (builder->stack[builder->depth - 1]);
   g_autofree char *name = g_strndup ((const char *) key, len);
 
-  if (memchr (key, '\0', len) != NULL || json_object_has_member (object, name))
+  if (memchr (key, '\0', len) != NULL)
+    {
+      builder->problem = g_strdup ("a member name cannot hold a NUL character");
+      builder->code = COLLAB_DATASET_ERROR_INVALID_VALUE;
+      return FALSE;
+    }
+  if (!g_utf8_validate_len ((const char *) key, len, NULL))
+    {
+      builder->problem = g_strdup ("a member name is not valid UTF-8");
+      return FALSE;
+    }
+  if (json_object_has_member (object, name))
     {
       builder->problem = g_strdup_printf ("the member \"%s\" appears twice", name);
+      builder->code = COLLAB_DATASET_ERROR_DUPLICATE_MEMBER;
       return FALSE;
     }
   g_free (builder->keys[builder->depth - 1]);
@@ -158,17 +184,24 @@ collab_json_parse_strict (const char  *data,
                           const char  *filename,
                           GError     **error)
 {
-  Builder builder = { 0 };
+  Builder builder = { .code = COLLAB_DATASET_ERROR_SYNTAX };
   yajl_handle yajl = yajl_alloc (&callbacks, NULL, &builder);
   yajl_status status;
+  gboolean finishing = FALSE;
 
   status = yajl_parse (yajl, (const unsigned char *) data, length);
   if (status == yajl_status_ok)
-    status = yajl_complete_parse (yajl);
+    {
+      /* A failure from here on is at the end of the text. */
+      finishing = TRUE;
+      status = yajl_complete_parse (yajl);
+    }
 
   if (status != yajl_status_ok)
     {
-      gsize offset = MIN (yajl_get_bytes_consumed (yajl), length);
+      gsize consumed = yajl_get_bytes_consumed (yajl);
+      /* yajl counts the byte where it saw the problem (collab-json-reader.c) */
+      gsize offset = finishing ? length : consumed > 0 ? MIN (consumed - 1, length) : 0;
       guint line = 1, column = 1;
       const char *line_start = data;
 
@@ -187,10 +220,8 @@ collab_json_parse_strict (const char  *data,
           builder.problem = g_strstrip (g_strdup ((const char *) text));
           yajl_free_error (yajl, text);
         }
-      g_set_error (error, COLLAB_DATASET_ERROR,
-                   g_str_has_prefix (builder.problem, "values nest") ? COLLAB_DATASET_ERROR_TOO_DEEP
-                                                                     : COLLAB_DATASET_ERROR_SYNTAX,
-                   "%s:%u:%u: %s", filename != NULL ? filename : "<data>", line, column, builder.problem);
+      g_set_error (error, COLLAB_DATASET_ERROR, builder.code, "%s:%u:%u: %s",
+                   filename != NULL ? filename : "<data>", line, column, builder.problem);
 
       while (builder.depth > 0)
         {

@@ -298,10 +298,17 @@ collab_record_get_amount (CollabRecord *self,
                           const char   *field)
 {
   const char *text;
+  JsonNode *node;
   gint64 fen = 0;
 
   g_return_val_if_fail (COLLAB_IS_RECORD (self), 0);
   g_return_val_if_fail (field != NULL, 0);
+
+  /* A record made from JSON may hold an amount as an integer of yuan,
+   * which the document allows (SPEC §9). */
+  node = get_value (self, field, G_TYPE_INT64);
+  if (node != NULL)
+    return collab_money_from_yuan (json_node_get_int (node), &fen, NULL) ? fen : 0;
 
   text = collab_record_get_string (self, field);
   if (text == NULL || !collab_money_parse (text, &fen, NULL))

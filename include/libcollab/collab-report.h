@@ -1,0 +1,25 @@
+/* collab-report.h: scorecards per program and year
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(__COLLAB_INSIDE__) && !defined(COLLAB_COMPILATION)
+# error "Only <libcollab/collab.h> can be included directly."
+#endif
+
+#include "collab-version.h"
+#include "collab-dataset.h"
+#include "collab-table.h"
+
+G_BEGIN_DECLS
+
+COLLAB_AVAILABLE_IN_ALL
+CollabTable *collab_report_scorecard (CollabDataset  *dataset,
+                                      GPtrArray      *findings,
+                                      const char     *program_id,
+                                      int             year,
+                                      GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

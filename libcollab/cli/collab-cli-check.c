@@ -1,0 +1,135 @@
+/* collab-cli-check.c: `collab check FILE`
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdio.h>
+
+#include "collab-cli-private.h"
+
+static const char *
+severity_nick (CollabSeverity severity)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (COLLAB_TYPE_SEVERITY);
+
+  return g_enum_get_value (klass, severity)->value_nick;
+}
+
+static void
+print_text (GPtrArray *findings)
+{
+  guint counts[COLLAB_SEVERITY_VIOLATION + 1] = { 0 };
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CollabFinding *finding = g_ptr_array_index (findings, i);
+      JsonObject *subject = collab_finding_get_subject (finding);
+      g_autoptr(GString) where = g_string_new (NULL);
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *value;
+
+      json_object_iter_init_ordered (&iter, subject);
+      while (json_object_iter_next_ordered (&iter, &key, &value))
+        {
+          g_autofree char *text = JSON_NODE_HOLDS_VALUE (value) &&
+                                  json_node_get_value_type (value) == G_TYPE_STRING
+                                    ? g_strdup (json_node_get_string (value))
+                                    : json_to_string (value, FALSE);
+
+          g_string_append_printf (where, "%s%s=%s", where->len > 0 ? " " : "", key, text);
+        }
+
+      counts[collab_finding_get_severity (finding)]++;
+      printf ("%-9s %-20s %s\n          %s\n", severity_nick (collab_finding_get_severity (finding)),
+              collab_finding_get_rule (finding), where->str, collab_finding_get_message (finding));
+    }
+
+  printf ("%u finding%s: %u violation%s, %u warning%s, %u info\n", findings->len,
+          findings->len == 1 ? "" : "s",
+          counts[COLLAB_SEVERITY_VIOLATION], counts[COLLAB_SEVERITY_VIOLATION] == 1 ? "" : "s",
+          counts[COLLAB_SEVERITY_WARNING], counts[COLLAB_SEVERITY_WARNING] == 1 ? "" : "s",
+          counts[COLLAB_SEVERITY_INFO]);
+}
+
+int
+collab_cli_check (int    argc,
+                  char **argv)
+{
+  g_autofree char *ruleset_name = NULL;
+  g_autofree char *interpretation = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "ruleset", 0, 0, G_OPTION_ARG_STRING, &ruleset_name, "Judge by this rule set instead of each program's own", "ID|FILE" },
+    { "interpretation", 0, 0, G_OPTION_ARG_STRING, &interpretation, "Reading of the 666 tenure tiers", "nested|cumulative|banded" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Check as of this day: later ends are projected", "YYYY-MM-DD" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format", "text|json" },
+    { NULL }
+  };
+  g_autoptr(CollabDataset) dataset = NULL;
+  g_autoptr(CollabChecker) checker = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!collab_cli_parse ("check", "FILE", "Run the rules of each program's rule set over a dataset.",
+                         entries, &argc, &argv))
+    return COLLAB_EXIT_USAGE;
+  if (argc != 2)
+    return collab_cli_usage_error ("check", argc < 2 ? "no file given" : "one file at a time");
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    return collab_cli_usage_error ("check", "--format is text or json, not '%s'", format);
+
+  checker = collab_checker_new ();
+  if (ruleset_name != NULL)
+    {
+      g_autoptr(CollabRuleset) ruleset = collab_cli_ruleset (ruleset_name);
+
+      if (ruleset == NULL)
+        return COLLAB_EXIT_USAGE;
+      collab_checker_set_ruleset (checker, ruleset);
+    }
+  if (interpretation != NULL)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (COLLAB_TYPE_INTERPRETATION);
+      GEnumValue *value = g_enum_get_value_by_nick (klass, interpretation);
+
+      if (value == NULL)
+        return collab_cli_usage_error ("check", "--interpretation is nested, cumulative or banded, not '%s'",
+                                       interpretation);
+      collab_checker_set_interpretation (checker, value->value);
+    }
+  if (as_of != NULL)
+    {
+      CollabDay day;
+
+      if (!collab_day_parse (as_of, &day, &error))
+        return collab_cli_usage_error ("check", "--as-of: %s", error->message);
+      collab_checker_set_as_of (checker, day);
+    }
+
+  dataset = collab_cli_load (argv[1]);
+  if (dataset == NULL)
+    return COLLAB_EXIT_USAGE;
+
+  findings = collab_checker_run (checker, dataset, &error);
+  if (findings == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", argv[1], error->message);
+      return COLLAB_EXIT_USAGE;
+    }
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonNode) node = collab_findings_to_json (findings);
+      collab_cli_print_json (node);
+    }
+  else
+    print_text (findings);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (collab_finding_get_severity (g_ptr_array_index (findings, i)) == COLLAB_SEVERITY_VIOLATION)
+      return COLLAB_EXIT_VIOLATIONS;
+
+  return COLLAB_EXIT_OK;
+}

@@ -1,0 +1,47 @@
+/* collab-cli-private.h: the subcommands of `collab`
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <libcollab/collab.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses, SPEC §10. */
+#define COLLAB_EXIT_OK          0
+#define COLLAB_EXIT_VIOLATIONS  1
+#define COLLAB_EXIT_USAGE       2
+
+typedef struct
+{
+  const char *name;
+  const char *parameters;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} CollabCommand;
+
+int             collab_cli_validate (int argc, char **argv);
+int             collab_cli_check    (int argc, char **argv);
+int             collab_cli_report   (int argc, char **argv);
+int             collab_cli_trace    (int argc, char **argv);
+int             collab_cli_plan     (int argc, char **argv);
+int             collab_cli_convert  (int argc, char **argv);
+
+/* Parses @argv with @entries; on bad usage prints the error and help to
+ * stderr and returns FALSE. */
+gboolean        collab_cli_parse    (const char    *command,
+                                     const char    *parameters,
+                                     const char    *summary,
+                                     GOptionEntry  *entries,
+                                     int           *argc,
+                                     char        ***argv);
+int             collab_cli_usage_error (const char *command,
+                                        const char *format,
+                                        ...) G_GNUC_PRINTF (2, 3);
+CollabDataset  *collab_cli_load     (const char    *path);
+CollabRuleset  *collab_cli_ruleset  (const char    *id_or_path);
+void            collab_cli_print_json (JsonNode    *node);
+
+G_END_DECLS

@@ -1,0 +1,133 @@
+/* collab-cli-report.c: `collab report FILE`
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "collab-cli-private.h"
+
+/* A scorecard has a few rows (years) and many columns (figures): on a
+ * terminal it reads better turned, a figure per line and a year per
+ * column, one block per program. */
+static void
+print_text (CollabTable *card)
+{
+  guint n_rows = collab_table_get_n_rows (card);
+  guint n_columns = collab_table_get_n_columns (card);
+  int program_column = collab_table_find_column (card, "program");
+  int year_column = collab_table_find_column (card, "year");
+  guint width = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    width = MAX (width, strlen (collab_table_get_column_name (card, c)));
+
+  for (guint start = 0; start < n_rows;)
+    {
+      const char *program = collab_table_get_string (card, start, program_column);
+      guint end = start;
+
+      while (end < n_rows && g_strcmp0 (collab_table_get_string (card, end, program_column), program) == 0)
+        end++;
+
+      printf ("%s%s\n", start > 0 ? "\n" : "", program);
+      printf ("  %-*s", (int) width, "year");
+      for (guint r = start; r < end; r++)
+        printf (" %14" G_GINT64_FORMAT, collab_table_get_int (card, r, year_column));
+      printf ("\n");
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          CollabColumnType type = collab_table_get_column_type (card, c);
+
+          if ((int) c == program_column || (int) c == year_column)
+            continue;
+
+          printf ("  %-*s", (int) width, collab_table_get_column_name (card, c));
+          for (guint r = start; r < end; r++)
+            {
+              if (collab_table_is_null (card, r, c))
+                printf (" %14s", "-");
+              else if (type == COLLAB_COLUMN_TYPE_AMOUNT)
+                {
+                  g_autofree char *text = collab_money_format_readable (collab_table_get_int (card, r, c));
+                  /* 万 and 亿 are two columns wide on a terminal. */
+                  printf (" %*s", 14 + (int) (strlen (text) - g_utf8_strlen (text, -1)) - 1, text);
+                }
+              else if (type == COLLAB_COLUMN_TYPE_STRING)
+                printf (" %14s", collab_table_get_string (card, r, c));
+              else
+                printf (" %14" G_GINT64_FORMAT, collab_table_get_int (card, r, c));
+            }
+          printf ("\n");
+        }
+      start = end;
+    }
+}
+
+int
+collab_cli_report (int    argc,
+                   char **argv)
+{
+  g_autofree char *program = NULL;
+  g_autofree char *format = NULL;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "program", 0, 0, G_OPTION_ARG_STRING, &program, "Only this program", "ID" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, "Only this year", "YEAR" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format", "text|json|csv" },
+    { NULL }
+  };
+  g_autoptr(CollabDataset) dataset = NULL;
+  g_autoptr(CollabChecker) checker = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(CollabTable) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!collab_cli_parse ("report", "FILE", "Print the scorecard: one row per program and year.",
+                         entries, &argc, &argv))
+    return COLLAB_EXIT_USAGE;
+  if (argc != 2)
+    return collab_cli_usage_error ("report", argc < 2 ? "no file given" : "one file at a time");
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json") &&
+      !g_str_equal (format, "csv"))
+    return collab_cli_usage_error ("report", "--format is text, json or csv, not '%s'", format);
+
+  dataset = collab_cli_load (argv[1]);
+  if (dataset == NULL)
+    return COLLAB_EXIT_USAGE;
+
+  /* The scorecard counts the findings too. */
+  checker = collab_checker_new ();
+  findings = collab_checker_run (checker, dataset, &error);
+  if (findings == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", argv[1], error->message);
+      return COLLAB_EXIT_USAGE;
+    }
+
+  card = collab_report_scorecard (dataset, findings, program, year, &error);
+  if (card == NULL)
+    return collab_cli_usage_error ("report", "%s", error->message);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonNode) rows = collab_table_to_json (card);
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+
+      json_object_set_member (object, "scorecard", g_steal_pointer (&rows));
+      json_node_set_object (root, object);
+      collab_cli_print_json (root);
+    }
+  else if (format != NULL && g_str_equal (format, "csv"))
+    {
+      g_autofree char *csv = collab_table_to_csv (card);
+      fputs (csv, stdout);
+    }
+  else
+    print_text (card);
+
+  return COLLAB_EXIT_OK;
+}

@@ -1,0 +1,428 @@
+/* collab-checker.c: runs rule sets over a dataset
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * CollabChecker:
+ *
+ * Runs the rules of SPEC §5 over a [class@Collab.Dataset] and gives back
+ * the [class@Collab.Finding]s.
+ *
+ * ```c
+ * g_autoptr(CollabChecker) checker = collab_checker_new ();
+ * g_autoptr(GPtrArray) findings = NULL;
+ * g_autoptr(JsonNode) json = NULL;
+ *
+ * collab_checker_set_as_of (checker, collab_day_new (2023, 12, 31));
+ * findings = collab_checker_run (checker, dataset, &error);
+ * if (findings == NULL)
+ *   return FALSE;   // a program names a rule set that does not exist
+ *
+ * json = collab_findings_to_json (findings);   // what `collab check --format json` prints
+ * ```
+ *
+ * Each program is judged by its own rule set: the shipped set its record
+ * names in `ruleset` (`east-west-2021` when it names none). A rule set
+ * given with [method@Collab.Checker.set_ruleset] overrides them all, which
+ * is how `collab check --ruleset` works. Rules about the dataset as a
+ * whole rather than one program run once, under the checker's rule set,
+ * or else the first program's (by position in the dataset) that enables
+ * them.
+ *
+ * Rules the library knows but does not check yet are skipped without a
+ * word, so a rule set may enable them already.
+ *
+ * Findings come out in a stable order: by rule id, then by subject, key by
+ * key in the order of SPEC §10 (years as numbers), then by message.
+ */
+
+#include <libcollab/collab-checker.h>
+#include <libcollab/collab-enum-types.h>
+#include <libcollab/collab-error.h>
+
+#include "model/collab-dataset-private.h"
+#include "collab-finding-private.h"
+#include "collab-ruleset-private.h"
+
+struct _CollabChecker
+{
+  GObject               parent_instance;
+  CollabRuleset        *ruleset;
+  CollabDay             as_of;
+  gboolean              override_interpretation;
+  CollabInterpretation  interpretation;
+};
+
+G_DEFINE_FINAL_TYPE (CollabChecker, collab_checker, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_RULESET,
+  PROP_AS_OF,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+collab_checker_finalize (GObject *object)
+{
+  CollabChecker *self = COLLAB_CHECKER (object);
+
+  g_clear_object (&self->ruleset);
+
+  G_OBJECT_CLASS (collab_checker_parent_class)->finalize (object);
+}
+
+static void
+collab_checker_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CollabChecker *self = COLLAB_CHECKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULESET:
+      g_value_set_object (value, self->ruleset);
+      break;
+
+    case PROP_AS_OF:
+      g_value_set_uint (value, self->as_of);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+collab_checker_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CollabChecker *self = COLLAB_CHECKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULESET:
+      collab_checker_set_ruleset (self, g_value_get_object (value));
+      break;
+
+    case PROP_AS_OF:
+      collab_checker_set_as_of (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+collab_checker_class_init (CollabCheckerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = collab_checker_finalize;
+  object_class->get_property = collab_checker_get_property;
+  object_class->set_property = collab_checker_set_property;
+
+  /**
+   * CollabChecker:ruleset:
+   *
+   * The rule set every program is judged by, or `NULL` to judge each
+   * program by the rule set its record names.
+   */
+  properties[PROP_RULESET] =
+    g_param_spec_object ("ruleset", NULL, NULL, COLLAB_TYPE_RULESET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CollabChecker:as-of:
+   *
+   * The day the check is run as of, as a [alias@Collab.Day]; 0 means the
+   * day [method@Collab.Checker.run] is called.
+   */
+  properties[PROP_AS_OF] =
+    g_param_spec_uint ("as-of", NULL, NULL, 0, G_MAXUINT32, COLLAB_DAY_NONE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+collab_checker_init (CollabChecker *self)
+{
+  self->as_of = COLLAB_DAY_NONE;
+  self->interpretation = COLLAB_INTERPRETATION_NESTED;
+}
+
+/**
+ * collab_checker_new:
+ *
+ * Makes a checker that judges each program by its own rule set, as of
+ * today.
+ *
+ * Returns: (transfer full): a new checker
+ */
+CollabChecker *
+collab_checker_new (void)
+{
+  return g_object_new (COLLAB_TYPE_CHECKER, NULL);
+}
+
+/**
+ * collab_checker_get_ruleset:
+ * @self: a checker
+ *
+ * Gets the rule set that overrides the programs' own.
+ *
+ * Returns: (transfer none) (nullable): the rule set, or `NULL` when each
+ *   program is judged by its own
+ */
+CollabRuleset *
+collab_checker_get_ruleset (CollabChecker *self)
+{
+  g_return_val_if_fail (COLLAB_IS_CHECKER (self), NULL);
+
+  return self->ruleset;
+}
+
+/**
+ * collab_checker_set_ruleset:
+ * @self: a checker
+ * @ruleset: (nullable): a rule set, or `NULL`
+ *
+ * Sets a rule set to judge every program by, instead of the rule set
+ * each program record names; `NULL` goes back to the programs' own.
+ * The checker keeps a reference: changes made to @ruleset later apply to
+ * later runs.
+ */
+void
+collab_checker_set_ruleset (CollabChecker *self,
+                            CollabRuleset *ruleset)
+{
+  g_return_if_fail (COLLAB_IS_CHECKER (self));
+  g_return_if_fail (ruleset == NULL || COLLAB_IS_RULESET (ruleset));
+
+  if (g_set_object (&self->ruleset, ruleset))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULESET]);
+}
+
+/**
+ * collab_checker_get_as_of:
+ * @self: a checker
+ *
+ * Gets the day the check is run as of.
+ *
+ * Returns: the day, or %COLLAB_DAY_NONE when checks run as of the day
+ *   they are run
+ */
+CollabDay
+collab_checker_get_as_of (CollabChecker *self)
+{
+  g_return_val_if_fail (COLLAB_IS_CHECKER (self), COLLAB_DAY_NONE);
+
+  return self->as_of;
+}
+
+/**
+ * collab_checker_set_as_of:
+ * @self: a checker
+ * @as_of: a day, or %COLLAB_DAY_NONE for the day of each run
+ *
+ * Sets the day the check is run as of (`collab check --as-of`): rules
+ * that look at time count only the days up to it, and report a service
+ * that ends after it as projected.
+ */
+void
+collab_checker_set_as_of (CollabChecker *self,
+                          CollabDay      as_of)
+{
+  g_return_if_fail (COLLAB_IS_CHECKER (self));
+
+  if (self->as_of == as_of)
+    return;
+  self->as_of = as_of;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+/**
+ * collab_checker_set_interpretation:
+ * @self: a checker
+ * @interpretation: a reading of the 666 tenure tiers
+ *
+ * Overrides the reading of the 666 tenure tiers that the rule sets name
+ * (`collab check --interpretation`), for every program.
+ */
+void
+collab_checker_set_interpretation (CollabChecker        *self,
+                                   CollabInterpretation  interpretation)
+{
+  g_return_if_fail (COLLAB_IS_CHECKER (self));
+  g_return_if_fail (collab_interpretation_to_nick (interpretation) != NULL);
+
+  self->override_interpretation = TRUE;
+  self->interpretation = interpretation;
+}
+
+static CollabDay
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return collab_day_new (g_date_time_get_year (now), g_date_time_get_month (now),
+                         g_date_time_get_day_of_month (now));
+}
+
+/* The rule set of every program, in the order of the dataset, each
+ * shipped set loaded once. */
+static GPtrArray *
+resolve_rulesets (CollabChecker      *self,
+                  const CollabStore  *store,
+                  GError            **error)
+{
+  guint n = collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM);
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_full (n, g_object_unref);
+  g_autoptr(GHashTable) loaded = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CollabProgramRec *program = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, i);
+      const char *id = program->ruleset != NULL ? program->ruleset : COLLAB_RULESET_DEFAULT;
+      CollabRuleset *set;
+
+      if (self->ruleset != NULL)
+        set = self->ruleset;
+      else if ((set = g_hash_table_lookup (loaded, id)) == NULL)
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          set = collab_ruleset_new_builtin (id, &local_error);
+          if (set == NULL)
+            {
+              g_auto(GStrv) shipped = collab_ruleset_list_builtin ();
+              g_autofree char *list = g_strjoinv (", ", shipped);
+
+              g_set_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND,
+                           "the program \"%s\" is judged by the rule set \"%s\", which is not shipped "
+                           "(shipped: %s); give the checker a rule set instead",
+                           program->h.id, id, list);
+              return NULL;
+            }
+          g_hash_table_insert (loaded, (gpointer) id, set);
+          g_ptr_array_add (sets, set);
+          continue;
+        }
+      g_ptr_array_add (sets, g_object_ref (set));
+    }
+
+  return g_steal_pointer (&sets);
+}
+
+static CollabRuleset *
+dataset_ruleset (CollabChecker        *self,
+                 GPtrArray            *program_sets,
+                 const CollabRuleInfo *info,
+                 CollabRuleset       **fallback)
+{
+  if (self->ruleset != NULL)
+    return self->ruleset;
+
+  for (guint i = 0; i < program_sets->len; i++)
+    if (collab_ruleset_is_enabled (g_ptr_array_index (program_sets, i), info->id))
+      return g_ptr_array_index (program_sets, i);
+
+  /* A dataset without programs is judged by the default set. */
+  if (program_sets->len == 0)
+    {
+      if (*fallback == NULL)
+        *fallback = collab_ruleset_new_builtin (COLLAB_RULESET_DEFAULT, NULL);
+      return *fallback;
+    }
+  return NULL;
+}
+
+/**
+ * collab_checker_run:
+ * @self: a checker
+ * @dataset: the records to check
+ * @error: return location for an error
+ *
+ * Runs every enabled rule over @dataset. The dataset must not change
+ * while the check runs.
+ *
+ * Findings of every severity are returned; a check that finds nothing
+ * returns an empty array. The only error is a program that names a rule
+ * set that is not shipped (%COLLAB_RULESET_ERROR_NOT_FOUND) while the
+ * checker has none of its own.
+ *
+ * Returns: (transfer full) (element-type Collab.Finding): the findings,
+ *   sorted, or `NULL` with @error set
+ */
+GPtrArray *
+collab_checker_run (CollabChecker  *self,
+                    CollabDataset  *dataset,
+                    GError        **error)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) program_sets = NULL;
+  g_autoptr(CollabRuleset) fallback = NULL;
+  const CollabRuleInfo *rules;
+  CollabCheckContext *ctx;
+  CollabStore *store;
+  guint n_rules;
+
+  g_return_val_if_fail (COLLAB_IS_CHECKER (self), NULL);
+  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = collab_dataset_get_store (dataset);
+  program_sets = resolve_rulesets (self, store, error);
+  if (program_sets == NULL)
+    return NULL;
+
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  ctx = collab_check_context_new (dataset, self->as_of != COLLAB_DAY_NONE ? self->as_of : today (),
+                                  self->override_interpretation, self->interpretation, findings);
+
+  rules = collab_rule_registry_get_all (&n_rules);
+  for (guint r = 0; r < n_rules; r++)
+    {
+      const CollabRule *rule = rules[r].rule;
+
+      if (rule == NULL)
+        continue;  /* known, not implemented yet */
+
+      if (rule->scope == COLLAB_RULE_SCOPE_PROGRAM)
+        {
+          for (guint p = 0; p < program_sets->len; p++)
+            {
+              CollabRuleset *set = g_ptr_array_index (program_sets, p);
+
+              if (!collab_ruleset_is_enabled (set, rule->id))
+                continue;
+              collab_check_context_set_target (ctx, rule, set, COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, p));
+              rule->check (ctx);
+            }
+        }
+      else
+        {
+          CollabRuleset *set = dataset_ruleset (self, program_sets, &rules[r], &fallback);
+
+          if (set == NULL || !collab_ruleset_is_enabled (set, rule->id))
+            continue;
+          collab_check_context_set_target (ctx, rule, set, COLLAB_REF_NONE);
+          rule->check (ctx);
+        }
+    }
+
+  collab_check_context_free (ctx);
+
+  /* g_ptr_array_sort() is a stable merge sort. */
+  g_ptr_array_sort (findings, collab_finding_compare);
+  return g_steal_pointer (&findings);
+}

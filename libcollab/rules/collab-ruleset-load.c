@@ -1,0 +1,495 @@
+/* collab-ruleset-load.c: reading a rule set document
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A rule set document is small, so it is read whole into a JsonNode tree
+ * by the library's strict parser (json-glib 1.6's own parser crashes on
+ * deep nesting and keeps the last of two equal member names) and then
+ * walked here. Every problem becomes a COLLAB_RULESET_ERROR whose message
+ * is `FILE: $.json.path: what was expected, what was found` (SPEC §10);
+ * nothing is guessed or defaulted silently, because a misspelt threshold
+ * that quietly falls back to the shipped value would make a check lie.
+ */
+
+#include <string.h>
+
+#include <libcollab/collab-error.h>
+
+#include "io/collab-json-private.h"
+#include "rules/collab-rules-resources.h"
+#include "collab-ruleset-private.h"
+
+/* How long a chain of "base" may be. The shipped sets have no base, so
+ * anything longer than 1 is a loop in a future shipped set. */
+#define MAX_BASE_DEPTH 4
+
+typedef struct
+{
+  CollabRuleset *self;
+  const char    *filename;
+  GString       *path;      /* the JSON path of what is being read */
+  GError       **error;
+} Reader;
+
+static const char *
+describe (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          return "a string";
+        if (type == G_TYPE_INT64)
+          return json_node_get_int (node) < 0 ? "a negative integer" : "an integer";
+        if (type == G_TYPE_BOOLEAN)
+          return "a boolean";
+        return "a number with a fraction";
+      }
+    }
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+fail (Reader     *reader,
+      int         code,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (reader->error, COLLAB_RULESET_ERROR, code, "%s: %s: %s",
+               reader->filename, reader->path->str, message);
+  return FALSE;
+}
+
+static void
+path_push_member (GString    *path,
+                  const char *name)
+{
+  gboolean plain = g_ascii_isalpha (name[0]) || name[0] == '_';
+
+  for (const char *p = name; plain && *p != '\0'; p++)
+    plain = g_ascii_isalnum (*p) || *p == '_';
+
+  if (plain)
+    g_string_append_printf (path, ".%s", name);
+  else
+    {
+      /* $.rules["666.total"]: a rule id holds a dot. */
+      g_autoptr(GString) quoted = g_string_new (NULL);
+
+      collab_json_append_string (quoted, name);
+      g_string_append_printf (path, "[%s]", quoted->str);
+    }
+}
+
+static gboolean
+is_count (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64 &&
+         json_node_get_int (node) >= 0;
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+check_tier (JsonNode  *node,
+            GString   *path,
+            char     **problem)
+{
+  static const char * const members[] = { "months", "count" };
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      *problem = g_strdup_printf ("expected an object {\"months\": n, \"count\": n}, found %s", describe (node));
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      JsonNode *member = json_object_get_member (object, members[i]);
+
+      if (member == NULL)
+        {
+          *problem = g_strdup_printf ("the tier has no \"%s\"", members[i]);
+          return FALSE;
+        }
+      if (!is_count (member))
+        {
+          path_push_member (path, members[i]);
+          *problem = g_strdup_printf ("expected a non-negative integer, found %s", describe (member));
+          return FALSE;
+        }
+    }
+  if (json_object_get_size (object) != G_N_ELEMENTS (members))
+    {
+      *problem = g_strdup ("a tier has exactly the members \"months\" and \"count\"");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+collab_ruleset_check_param (const CollabRuleParam *param,
+                            JsonNode              *value,
+                            GString               *path,
+                            char                 **problem)
+{
+  JsonArray *array;
+
+  switch (param->type)
+    {
+    case COLLAB_RULE_PARAM_COUNT:
+      if (is_count (value))
+        return TRUE;
+      *problem = g_strdup_printf ("expected a non-negative integer, found %s", describe (value));
+      return FALSE;
+
+    case COLLAB_RULE_PARAM_STRINGS:
+    case COLLAB_RULE_PARAM_TIERS:
+      if (!JSON_NODE_HOLDS_ARRAY (value))
+        {
+          *problem = g_strdup_printf ("expected an array, found %s", describe (value));
+          return FALSE;
+        }
+      array = json_node_get_array (value);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          gsize len = path->len;
+
+          g_string_append_printf (path, "[%u]", i);
+          if (param->type == COLLAB_RULE_PARAM_TIERS)
+            {
+              if (!check_tier (element, path, problem))
+                return FALSE;
+            }
+          else if (!is_string (element))
+            {
+              *problem = g_strdup_printf ("expected a string, found %s", describe (element));
+              return FALSE;
+            }
+          g_string_truncate (path, len);
+        }
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+read_rule (Reader     *reader,
+           const char *id,
+           JsonNode   *node)
+{
+  const CollabRuleInfo *info = collab_rule_registry_lookup (id);
+  JsonObject *object, *entry;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (info == NULL)
+    return fail (reader, COLLAB_RULESET_ERROR_UNKNOWN_RULE,
+                 "unknown rule \"%s\"; the rules are those of collab_ruleset_list_known_rules()", id);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (reader, COLLAB_RULESET_ERROR_INVALID,
+                 "expected an object of \"enabled\", \"severity\" and parameters, found %s", describe (node));
+
+  /* Naming a rule enables it, unless the base already says otherwise. */
+  entry = collab_ruleset_ensure_entry (reader->self, info, TRUE);
+  object = json_node_get_object (node);
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      gsize len = reader->path->len;
+
+      path_push_member (reader->path, name);
+      if (strcmp (name, "enabled") == 0)
+        {
+          if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
+            return fail (reader, COLLAB_RULESET_ERROR_INVALID, "expected true or false, found %s", describe (member));
+        }
+      else if (strcmp (name, "severity") == 0)
+        {
+          CollabSeverity severity;
+
+          if (!is_string (member) || !collab_severity_from_nick (json_node_get_string (member), &severity))
+            return fail (reader, COLLAB_RULESET_ERROR_INVALID,
+                         "expected \"violation\", \"warning\" or \"info\", found %s",
+                         is_string (member) ? json_node_get_string (member) : describe (member));
+        }
+      else
+        {
+          const CollabRuleParam *param = collab_rule_info_find_param (info, name);
+          g_autofree char *problem = NULL;
+
+          if (param == NULL)
+            {
+              g_autoptr(GString) expected = g_string_new (NULL);
+
+              for (const CollabRuleParam *p = info->params; p != NULL && p->name != NULL; p++)
+                g_string_append_printf (expected, "%s\"%s\"", expected->len > 0 ? ", " : "", p->name);
+              return fail (reader, COLLAB_RULESET_ERROR_INVALID,
+                           "rule %s has no parameter \"%s\" (%s%s)", id, name,
+                           expected->len > 0 ? "it has " : "it has none besides \"enabled\" and \"severity\"",
+                           expected->str);
+            }
+          if (!collab_ruleset_check_param (param, member, reader->path, &problem))
+            return fail (reader, COLLAB_RULESET_ERROR_INVALID, "%s", problem);
+        }
+
+      collab_ruleset_entry_set (entry, name, collab_rule_json_copy (member));
+      g_string_truncate (reader->path, len);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_string_member (Reader      *reader,
+                    JsonObject  *root,
+                    const char  *name,
+                    gboolean     required,
+                    const char **value)
+{
+  JsonNode *node = json_object_get_member (root, name);
+  gsize len = reader->path->len;
+  gboolean ok = TRUE;
+
+  *value = NULL;
+  path_push_member (reader->path, name);
+  if (node == NULL)
+    {
+      if (required)
+        {
+          g_string_truncate (reader->path, len);
+          ok = fail (reader, COLLAB_RULESET_ERROR_INVALID, "the member \"%s\" is missing", name);
+        }
+    }
+  else if (!is_string (node) || *json_node_get_string (node) == '\0')
+    ok = fail (reader, COLLAB_RULESET_ERROR_INVALID, "expected a non-empty string, found %s",
+               is_string (node) ? "an empty string" : describe (node));
+  else
+    *value = json_node_get_string (node);
+
+  g_string_truncate (reader->path, len);
+  return ok;
+}
+
+static const char * const top_members[] = {
+  "format", "version", "id", "name", "description", "base", "interpretation", "rules",
+};
+
+static gboolean
+read_document (Reader   *reader,
+               JsonNode *root_node,
+               guint     depth)
+{
+  CollabRuleset *self = reader->self;
+  const char *format, *id, *name, *description, *base, *interpretation;
+  JsonObject *root;
+  JsonNode *node;
+  JsonObjectIter iter;
+  const char *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    return fail (reader, COLLAB_RULESET_ERROR_INVALID, "expected a rule set object, found %s", describe (root_node));
+  root = json_node_get_object (root_node);
+
+  /* Unknown members are refused rather than kept: in a rule set they are
+   * far more likely misspellings ("rule", "interpretaton") than news. */
+  json_object_iter_init_ordered (&iter, root);
+  while (json_object_iter_next_ordered (&iter, &member, &node))
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (top_members) && !known; i++)
+        known = strcmp (member, top_members[i]) == 0;
+      if (!known)
+        {
+          path_push_member (reader->path, member);
+          return fail (reader, COLLAB_RULESET_ERROR_INVALID,
+                       "unknown member; a rule set has format, version, id, name, description, base, "
+                       "interpretation and rules");
+        }
+    }
+
+  if (!read_string_member (reader, root, "format", TRUE, &format))
+    return FALSE;
+  if (strcmp (format, COLLAB_RULESET_FORMAT) != 0)
+    {
+      g_string_append (reader->path, ".format");
+      return fail (reader, COLLAB_RULESET_ERROR_INVALID,
+                   "expected \"%s\", found \"%s\": this is not a rule set", COLLAB_RULESET_FORMAT, format);
+    }
+
+  node = json_object_get_member (root, "version");
+  g_string_append (reader->path, ".version");
+  if (node == NULL)
+    return fail (reader, COLLAB_RULESET_ERROR_INVALID, "the member \"version\" is missing");
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (reader, COLLAB_RULESET_ERROR_INVALID, "expected an integer, found %s", describe (node));
+  if (json_node_get_int (node) != COLLAB_RULESET_VERSION)
+    return fail (reader, COLLAB_RULESET_ERROR_INVALID,
+                 "version %" G_GINT64_FORMAT " is not one this library reads (it reads %d)",
+                 json_node_get_int (node), COLLAB_RULESET_VERSION);
+  g_string_truncate (reader->path, 1);
+
+  if (!read_string_member (reader, root, "id", TRUE, &id) ||
+      !read_string_member (reader, root, "name", FALSE, &name) ||
+      !read_string_member (reader, root, "description", FALSE, &description) ||
+      !read_string_member (reader, root, "base", FALSE, &base) ||
+      !read_string_member (reader, root, "interpretation", FALSE, &interpretation))
+    return FALSE;
+
+  if (base != NULL)
+    {
+      g_autoptr(GError) base_error = NULL;
+
+      if (!collab_ruleset_load_builtin (self, base, depth + 1, &base_error))
+        {
+          g_auto(GStrv) shipped = collab_ruleset_list_builtin ();
+          g_autofree char *list = g_strjoinv (", ", shipped);
+
+          g_string_append (reader->path, ".base");
+          if (g_error_matches (base_error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND))
+            return fail (reader, COLLAB_RULESET_ERROR_NOT_FOUND,
+                         "no shipped rule set has the id \"%s\" (shipped: %s)", base, list);
+          return fail (reader, base_error->code, "the base \"%s\" cannot be used: %s", base, base_error->message);
+        }
+      /* What the base called itself is not this set's name. */
+      g_clear_pointer (&self->name, g_free);
+      g_clear_pointer (&self->description, g_free);
+      g_free (self->base);
+      self->base = g_strdup (base);
+    }
+
+  g_free (self->id);
+  self->id = g_strdup (id);
+  if (name != NULL)
+    {
+      g_free (self->name);
+      self->name = g_strdup (name);
+    }
+  if (description != NULL)
+    {
+      g_free (self->description);
+      self->description = g_strdup (description);
+    }
+
+  if (interpretation != NULL &&
+      !collab_interpretation_from_nick (interpretation, &self->interpretation))
+    {
+      g_string_append (reader->path, ".interpretation");
+      return fail (reader, COLLAB_RULESET_ERROR_INVALID,
+                   "expected \"nested\", \"cumulative\" or \"banded\", found \"%s\"", interpretation);
+    }
+
+  node = json_object_get_member (root, "rules");
+  if (node != NULL)
+    {
+      g_string_append (reader->path, ".rules");
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (reader, COLLAB_RULESET_ERROR_INVALID, "expected an object of rules by id, found %s",
+                     describe (node));
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &member, &node))
+        {
+          gsize len = reader->path->len;
+
+          path_push_member (reader->path, member);
+          if (!read_rule (reader, member, node))
+            return FALSE;
+          g_string_truncate (reader->path, len);
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+collab_ruleset_load (CollabRuleset  *self,
+                     const char     *data,
+                     gsize           length,
+                     const char     *filename,
+                     guint           depth,
+                     GError        **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) path = g_string_new ("$");
+  Reader reader = { self, filename != NULL ? filename : "<data>", path, error };
+
+  root = collab_json_parse_strict (data, length, reader.filename, &parse_error);
+  if (root == NULL)
+    {
+      /* The message already reads FILE:LINE:COLUMN: problem. */
+      g_set_error_literal (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_INVALID, parse_error->message);
+      return FALSE;
+    }
+
+  return read_document (&reader, root, depth);
+}
+
+gboolean
+collab_ruleset_load_builtin (CollabRuleset  *self,
+                             const char     *id,
+                             guint           depth,
+                             GError        **error)
+{
+  g_autofree char *resource_path = NULL;
+  g_autofree char *filename = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+  const char *data;
+
+  if (depth > MAX_BASE_DEPTH)
+    {
+      g_set_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_INVALID,
+                   "the chain of base rule sets through \"%s\" is longer than %d", id, MAX_BASE_DEPTH);
+      return FALSE;
+    }
+
+  /* An id is a file name inside the resource, not a path. */
+  if (*id == '\0' || strchr (id, '/') != NULL)
+    bytes = NULL;
+  else
+    {
+      resource_path = g_strdup_printf (COLLAB_RULESET_RESOURCE "/%s.json", id);
+      bytes = g_resource_lookup_data (collab_rules_get_resource (), resource_path,
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    }
+  if (bytes == NULL)
+    {
+      g_set_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND,
+                   "no shipped rule set has the id \"%s\"", id);
+      return FALSE;
+    }
+
+  filename = g_strconcat ("resource://", resource_path, NULL);
+  data = g_bytes_get_data (bytes, &size);
+  return collab_ruleset_load (self, data, size, filename, depth, error);
+}

@@ -1,0 +1,842 @@
+/* collab-ruleset.c: which rules apply, with which thresholds
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * CollabRuleset:
+ *
+ * Which rules of SPEC §5 a check applies, how serious each is, and their
+ * thresholds — as data that loads from and saves to JSON (SPEC §6).
+ *
+ * Two rule sets ship with the library: `east-west-2021` (the 14th
+ * Five-Year plan, the default) and `poverty-2016` (the 13th). A program
+ * record names the one it is judged by. To change a threshold, derive a
+ * set: in JSON, name the shipped set as `base` and give only what differs,
+ *
+ * ```json
+ * {"format": "libcollab-ruleset", "version": 1, "id": "wuxi-strict",
+ *  "base": "east-west-2021", "interpretation": "cumulative",
+ *  "rules": {"666.total": {"total": 20},
+ *            "fund.idle": {"days": 90, "severity": "violation"},
+ *            "pairing.orphan": {"enabled": false}}}
+ * ```
+ *
+ * or in C, load the shipped set and change it:
+ *
+ * ```c
+ * g_autoptr(CollabRuleset) rules = collab_ruleset_new_builtin ("east-west-2021", &error);
+ *
+ * collab_ruleset_set_int (rules, "fund.idle", "days", 90);
+ * collab_ruleset_set_severity (rules, "fund.idle", COLLAB_SEVERITY_VIOLATION);
+ * collab_ruleset_set_enabled (rules, "pairing.orphan", FALSE);
+ * ```
+ *
+ * In a document, each member of `rules` is a rule id of
+ * [func@Collab.Ruleset.list_known_rules] with an object of `enabled`
+ * (default `true`), `severity` (`violation`, `warning` or `info`; default
+ * the rule's own) and the rule's parameters. A rule a set does not name is
+ * not applied, unless the set's base applies it. Anything else — an
+ * unknown rule, an unknown parameter, a value of the wrong type — is an
+ * error that names the file and the JSON path, never a silent default.
+ *
+ * [method@Collab.Ruleset.to_data] writes the whole set, every rule it
+ * names with every member; loading that document gives the same set.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libcollab/collab-enum-types.h>
+#include <libcollab/collab-error.h>
+
+#include "io/collab-json-private.h"
+#include "rules/collab-rules-resources.h"
+#include "collab-ruleset-private.h"
+
+G_DEFINE_FINAL_TYPE (CollabRuleset, collab_ruleset, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_BASE,
+  PROP_INTERPRETATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+collab_ruleset_finalize (GObject *object)
+{
+  CollabRuleset *self = COLLAB_RULESET (object);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->base, g_free);
+  g_clear_pointer (&self->rules, g_hash_table_unref);
+
+  G_OBJECT_CLASS (collab_ruleset_parent_class)->finalize (object);
+}
+
+static void
+collab_ruleset_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CollabRuleset *self = COLLAB_RULESET (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_BASE:
+      g_value_set_string (value, self->base);
+      break;
+
+    case PROP_INTERPRETATION:
+      g_value_set_enum (value, self->interpretation);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+collab_ruleset_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CollabRuleset *self = COLLAB_RULESET (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_free (self->id);
+      self->id = g_value_dup_string (value);
+      break;
+
+    case PROP_NAME:
+      g_free (self->name);
+      self->name = g_value_dup_string (value);
+      break;
+
+    case PROP_INTERPRETATION:
+      collab_ruleset_set_interpretation (self, g_value_get_enum (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+collab_ruleset_class_init (CollabRulesetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = collab_ruleset_finalize;
+  object_class->get_property = collab_ruleset_get_property;
+  object_class->set_property = collab_ruleset_set_property;
+
+  /**
+   * CollabRuleset:id:
+   *
+   * The id of the rule set, such as `east-west-2021`; programs name their
+   * rule set by it.
+   */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CollabRuleset:name:
+   *
+   * A human-readable name, or `NULL`.
+   */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CollabRuleset:base:
+   *
+   * The id of the shipped rule set this one derives from, or `NULL`.
+   */
+  properties[PROP_BASE] =
+    g_param_spec_string ("base", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CollabRuleset:interpretation:
+   *
+   * The reading of the 666 tenure tiers (SPEC §5).
+   */
+  properties[PROP_INTERPRETATION] =
+    g_param_spec_enum ("interpretation", NULL, NULL,
+                       COLLAB_TYPE_INTERPRETATION, COLLAB_INTERPRETATION_NESTED,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+collab_ruleset_init (CollabRuleset *self)
+{
+  self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) json_object_unref);
+  self->interpretation = COLLAB_INTERPRETATION_NESTED;
+}
+
+/* Enum nicks: the words of the document. */
+
+static const char *
+enum_to_nick (GType type,
+              int   value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  /* Enum classes are never freed once made, so the nick outlives this. */
+  g_type_class_unref (klass);
+  return found != NULL ? found->value_nick : NULL;
+}
+
+static gboolean
+enum_from_nick (GType       type,
+                const char *nick,
+                int        *value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value_by_nick (klass, nick);
+
+  if (found != NULL)
+    *value = found->value;
+  g_type_class_unref (klass);
+  return found != NULL;
+}
+
+const char *
+collab_severity_to_nick (CollabSeverity severity)
+{
+  return enum_to_nick (COLLAB_TYPE_SEVERITY, severity);
+}
+
+gboolean
+collab_severity_from_nick (const char     *nick,
+                           CollabSeverity *severity)
+{
+  int value;
+
+  if (!enum_from_nick (COLLAB_TYPE_SEVERITY, nick, &value))
+    return FALSE;
+  *severity = value;
+  return TRUE;
+}
+
+const char *
+collab_interpretation_to_nick (CollabInterpretation interpretation)
+{
+  return enum_to_nick (COLLAB_TYPE_INTERPRETATION, interpretation);
+}
+
+gboolean
+collab_interpretation_from_nick (const char           *nick,
+                                 CollabInterpretation *interpretation)
+{
+  int value;
+
+  if (!enum_from_nick (COLLAB_TYPE_INTERPRETATION, nick, &value))
+    return FALSE;
+  *interpretation = value;
+  return TRUE;
+}
+
+/* Entries. */
+
+void
+collab_ruleset_entry_set (JsonObject *entry,
+                          const char *member,
+                          JsonNode   *value)
+{
+  /* Sealed, so that what collab_ruleset_get_parameter() hands out cannot
+   * be changed behind the set's back. */
+  json_node_seal (value);
+  json_object_set_member (entry, member, value);
+}
+
+JsonObject *
+collab_ruleset_ensure_entry (CollabRuleset        *self,
+                             const CollabRuleInfo *info,
+                             gboolean              enabled)
+{
+  JsonObject *entry = g_hash_table_lookup (self->rules, info->id);
+
+  if (entry == NULL)
+    {
+      entry = json_object_new ();
+      collab_ruleset_entry_set (entry, "enabled", json_node_init_boolean (json_node_alloc (), enabled));
+      collab_ruleset_entry_set (entry, "severity",
+                                json_node_init_string (json_node_alloc (),
+                                                       collab_severity_to_nick (info->severity)));
+      g_hash_table_insert (self->rules, (gpointer) info->id, entry);
+    }
+  return entry;
+}
+
+static const CollabRuleInfo *
+known_rule (const char *rule)
+{
+  const CollabRuleInfo *info = collab_rule_registry_lookup (rule);
+
+  if (info == NULL)
+    g_critical ("\"%s\" is not a rule id of libcollab; see collab_ruleset_list_known_rules()", rule);
+  return info;
+}
+
+/* Constructors. */
+
+/**
+ * collab_ruleset_new_builtin:
+ * @id: the id of a shipped rule set, such as `east-west-2021`
+ * @error: return location for an error
+ *
+ * Loads one of the rule sets shipped with the library (SPEC §6); see
+ * [func@Collab.Ruleset.list_builtin].
+ *
+ * Returns: (transfer full): the rule set, or `NULL` with @error set to
+ *   %COLLAB_RULESET_ERROR_NOT_FOUND
+ */
+CollabRuleset *
+collab_ruleset_new_builtin (const char  *id,
+                            GError     **error)
+{
+  g_autoptr(CollabRuleset) self = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (COLLAB_TYPE_RULESET, NULL);
+  if (!collab_ruleset_load_builtin (self, id, 0, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * collab_ruleset_new_from_file:
+ * @path: (type filename): a rule set document
+ * @error: return location for an error
+ *
+ * Loads a rule set document. Errors name the file and the JSON path of
+ * the offending member, such as
+ * `strict.json: $.rules["666.total"].total: expected a non-negative integer, found a string`.
+ *
+ * Returns: (transfer full): the rule set, or `NULL` with @error set (in
+ *   the `G_FILE_ERROR` domain when the file cannot be read)
+ */
+CollabRuleset *
+collab_ruleset_new_from_file (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(CollabRuleset) self = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A file that cannot be read is a G_FILE_ERROR naming it. */
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+
+  self = g_object_new (COLLAB_TYPE_RULESET, NULL);
+  if (!collab_ruleset_load (self, data, length, path, 0, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * collab_ruleset_new_from_data:
+ * @data: a rule set document
+ * @length: the length of @data in bytes, or -1 when it ends with a NUL
+ * @error: return location for an error
+ *
+ * Reads a rule set document from memory; errors name it `<data>`.
+ *
+ * Returns: (transfer full): the rule set, or `NULL` with @error set
+ */
+CollabRuleset *
+collab_ruleset_new_from_data (const char  *data,
+                              gssize       length,
+                              GError     **error)
+{
+  g_autoptr(CollabRuleset) self = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (COLLAB_TYPE_RULESET, NULL);
+  if (!collab_ruleset_load (self, data, length < 0 ? strlen (data) : (gsize) length, NULL, 0, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * collab_ruleset_list_builtin:
+ *
+ * Lists the ids of the rule sets shipped with the library, for
+ * [ctor@Collab.Ruleset.new_builtin].
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the ids, sorted
+ */
+char **
+collab_ruleset_list_builtin (void)
+{
+  g_auto(GStrv) names = NULL;
+  GPtrArray *ids = g_ptr_array_new ();
+
+  names = g_resource_enumerate_children (collab_rules_get_resource (), COLLAB_RULESET_RESOURCE "/",
+                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".json"))
+      g_ptr_array_add (ids, g_strndup (names[i], strlen (names[i]) - strlen (".json")));
+
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return (char **) g_ptr_array_free (ids, FALSE);
+}
+
+/**
+ * collab_ruleset_list_known_rules:
+ *
+ * Lists every rule id of SPEC §5, whether or not this version of the
+ * library checks it yet; a rule set may name these and no others.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the rule ids, sorted
+ */
+char **
+collab_ruleset_list_known_rules (void)
+{
+  const CollabRuleInfo *all;
+  guint n;
+  char **ids;
+
+  all = collab_rule_registry_get_all (&n);
+  ids = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup (all[i].id);
+  return ids;
+}
+
+/* Accessors. */
+
+/**
+ * collab_ruleset_get_id:
+ * @self: a rule set
+ *
+ * Gets the id of the rule set.
+ *
+ * Returns: (transfer none) (nullable): the id
+ */
+const char *
+collab_ruleset_get_id (CollabRuleset *self)
+{
+  g_return_val_if_fail (COLLAB_IS_RULESET (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * collab_ruleset_list_rules:
+ * @self: a rule set
+ *
+ * Lists the rules the set applies (those enabled).
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the rule ids, sorted
+ */
+char **
+collab_ruleset_list_rules (CollabRuleset *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  GPtrArray *ids;
+
+  g_return_val_if_fail (COLLAB_IS_RULESET (self), NULL);
+
+  ids = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->rules);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (json_object_get_boolean_member_with_default (value, "enabled", FALSE))
+      g_ptr_array_add (ids, g_strdup (key));
+
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return (char **) g_ptr_array_free (ids, FALSE);
+}
+
+/**
+ * collab_ruleset_is_enabled:
+ * @self: a rule set
+ * @rule: a rule id, such as `pairing.coverage`
+ *
+ * Whether the set applies @rule. Any string may be asked about: a rule
+ * the library does not know is not enabled.
+ *
+ * Returns: `TRUE` when @rule is enabled
+ */
+gboolean
+collab_ruleset_is_enabled (CollabRuleset *self,
+                           const char    *rule)
+{
+  JsonObject *entry;
+
+  g_return_val_if_fail (COLLAB_IS_RULESET (self), FALSE);
+  g_return_val_if_fail (rule != NULL, FALSE);
+
+  entry = g_hash_table_lookup (self->rules, rule);
+  return entry != NULL && json_object_get_boolean_member_with_default (entry, "enabled", FALSE);
+}
+
+/**
+ * collab_ruleset_set_enabled:
+ * @self: a rule set
+ * @rule: a rule id of [func@Collab.Ruleset.list_known_rules]
+ * @enabled: whether to apply the rule
+ *
+ * Enables or disables a rule. A rule enabled that the set did not name
+ * gets its default severity and no parameters until they are set.
+ */
+void
+collab_ruleset_set_enabled (CollabRuleset *self,
+                            const char    *rule,
+                            gboolean       enabled)
+{
+  const CollabRuleInfo *info;
+  JsonObject *entry;
+
+  g_return_if_fail (COLLAB_IS_RULESET (self));
+  g_return_if_fail (rule != NULL);
+
+  if ((info = known_rule (rule)) == NULL)
+    return;
+
+  entry = collab_ruleset_ensure_entry (self, info, enabled);
+  collab_ruleset_entry_set (entry, "enabled", json_node_init_boolean (json_node_alloc (), enabled));
+}
+
+/**
+ * collab_ruleset_get_severity:
+ * @self: a rule set
+ * @rule: a rule id of [func@Collab.Ruleset.list_known_rules]
+ *
+ * Gets the severity the set gives findings of @rule: its own setting, or
+ * the rule's default (SPEC §5).
+ *
+ * Returns: the severity
+ */
+CollabSeverity
+collab_ruleset_get_severity (CollabRuleset *self,
+                             const char    *rule)
+{
+  const CollabRuleInfo *info;
+  CollabSeverity severity;
+  JsonObject *entry;
+  const char *nick;
+
+  g_return_val_if_fail (COLLAB_IS_RULESET (self), COLLAB_SEVERITY_VIOLATION);
+  g_return_val_if_fail (rule != NULL, COLLAB_SEVERITY_VIOLATION);
+
+  if ((info = known_rule (rule)) == NULL)
+    return COLLAB_SEVERITY_VIOLATION;
+
+  entry = g_hash_table_lookup (self->rules, rule);
+  nick = entry != NULL ? json_object_get_string_member_with_default (entry, "severity", NULL) : NULL;
+  if (nick != NULL && collab_severity_from_nick (nick, &severity))
+    return severity;
+  return info->severity;
+}
+
+/**
+ * collab_ruleset_set_severity:
+ * @self: a rule set
+ * @rule: a rule id of [func@Collab.Ruleset.list_known_rules]
+ * @severity: the severity of the rule's findings
+ *
+ * Sets how serious findings of @rule are. This does not enable the rule.
+ */
+void
+collab_ruleset_set_severity (CollabRuleset  *self,
+                             const char     *rule,
+                             CollabSeverity  severity)
+{
+  const CollabRuleInfo *info;
+  const char *nick;
+
+  g_return_if_fail (COLLAB_IS_RULESET (self));
+  g_return_if_fail (rule != NULL);
+  g_return_if_fail ((nick = collab_severity_to_nick (severity)) != NULL);
+
+  if ((info = known_rule (rule)) == NULL)
+    return;
+
+  collab_ruleset_entry_set (collab_ruleset_ensure_entry (self, info, FALSE), "severity",
+                            json_node_init_string (json_node_alloc (), nick));
+}
+
+/**
+ * collab_ruleset_get_int:
+ * @self: a rule set
+ * @rule: a rule id, such as `fund.idle`
+ * @parameter: a parameter of the rule, such as `days`
+ * @fallback: what to return when the set gives no integer
+ *
+ * Gets an integer parameter of a rule.
+ *
+ * Returns: the parameter, or @fallback
+ */
+gint64
+collab_ruleset_get_int (CollabRuleset *self,
+                        const char    *rule,
+                        const char    *parameter,
+                        gint64         fallback)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (COLLAB_IS_RULESET (self), fallback);
+  g_return_val_if_fail (rule != NULL, fallback);
+  g_return_val_if_fail (parameter != NULL, fallback);
+
+  node = collab_ruleset_get_parameter (self, rule, parameter);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return json_node_get_int (node);
+}
+
+/**
+ * collab_ruleset_set_int:
+ * @self: a rule set
+ * @rule: a rule id of [func@Collab.Ruleset.list_known_rules]
+ * @parameter: an integer parameter of the rule, such as `days`
+ * @value: the value, not negative
+ *
+ * Sets an integer parameter of a rule; see
+ * [method@Collab.Ruleset.set_parameter].
+ */
+void
+collab_ruleset_set_int (CollabRuleset *self,
+                        const char    *rule,
+                        const char    *parameter,
+                        gint64         value)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (COLLAB_IS_RULESET (self));
+
+  node = json_node_init_int (json_node_alloc (), value);
+  collab_ruleset_set_parameter (self, rule, parameter, node);
+}
+
+/**
+ * collab_ruleset_get_parameter:
+ * @self: a rule set
+ * @rule: a rule id, such as `666.tenure`
+ * @parameter: a parameter of the rule, such as `tiers`
+ *
+ * Gets a parameter of a rule as JSON. The node is read-only.
+ *
+ * Returns: (transfer none) (nullable): the parameter, or `NULL` when the
+ *   set does not give it
+ */
+JsonNode *
+collab_ruleset_get_parameter (CollabRuleset *self,
+                              const char    *rule,
+                              const char    *parameter)
+{
+  JsonObject *entry;
+
+  g_return_val_if_fail (COLLAB_IS_RULESET (self), NULL);
+  g_return_val_if_fail (rule != NULL, NULL);
+  g_return_val_if_fail (parameter != NULL, NULL);
+
+  /* "enabled" and "severity" share the entry but are not parameters. */
+  if (strcmp (parameter, "enabled") == 0 || strcmp (parameter, "severity") == 0)
+    return NULL;
+
+  entry = g_hash_table_lookup (self->rules, rule);
+  return entry != NULL ? json_object_get_member (entry, parameter) : NULL;
+}
+
+/**
+ * collab_ruleset_set_parameter:
+ * @self: a rule set
+ * @rule: a rule id of [func@Collab.Ruleset.list_known_rules]
+ * @parameter: a parameter of the rule, such as `uses` of `fund.prohibited_use`
+ * @value: (nullable): the value, or `NULL` to remove the parameter
+ *
+ * Sets a parameter of a rule. The value must have the parameter's type
+ * (a non-negative integer, an array of strings, or for `666.tenure`'s
+ * `tiers` an array of `{"months": n, "count": n}`); @value is copied.
+ * This does not enable the rule.
+ */
+void
+collab_ruleset_set_parameter (CollabRuleset *self,
+                              const char    *rule,
+                              const char    *parameter,
+                              JsonNode      *value)
+{
+  const CollabRuleInfo *info;
+  const CollabRuleParam *param;
+  g_autoptr(GString) path = NULL;
+  g_autofree char *problem = NULL;
+  JsonObject *entry;
+
+  g_return_if_fail (COLLAB_IS_RULESET (self));
+  g_return_if_fail (rule != NULL);
+  g_return_if_fail (parameter != NULL);
+
+  if ((info = known_rule (rule)) == NULL)
+    return;
+
+  param = collab_rule_info_find_param (info, parameter);
+  if (param == NULL)
+    {
+      g_critical ("rule %s has no parameter \"%s\"", rule, parameter);
+      return;
+    }
+
+  if (value == NULL)
+    {
+      entry = g_hash_table_lookup (self->rules, rule);
+      if (entry != NULL)
+        json_object_remove_member (entry, parameter);
+      return;
+    }
+
+  path = g_string_new (parameter);
+  if (!collab_ruleset_check_param (param, value, path, &problem))
+    {
+      g_critical ("rule %s, parameter %s: %s", rule, path->str, problem);
+      return;
+    }
+
+  entry = collab_ruleset_ensure_entry (self, info, FALSE);
+  collab_ruleset_entry_set (entry, parameter, collab_rule_json_copy (value));
+}
+
+/**
+ * collab_ruleset_get_interpretation:
+ * @self: a rule set
+ *
+ * Gets the reading of the 666 tenure tiers the set uses (SPEC §5).
+ *
+ * Returns: the interpretation
+ */
+CollabInterpretation
+collab_ruleset_get_interpretation (CollabRuleset *self)
+{
+  g_return_val_if_fail (COLLAB_IS_RULESET (self), COLLAB_INTERPRETATION_NESTED);
+
+  return self->interpretation;
+}
+
+/**
+ * collab_ruleset_set_interpretation:
+ * @self: a rule set
+ * @interpretation: a reading of the 666 tenure tiers
+ *
+ * Sets the reading of the 666 tenure tiers.
+ */
+void
+collab_ruleset_set_interpretation (CollabRuleset        *self,
+                                   CollabInterpretation  interpretation)
+{
+  g_return_if_fail (COLLAB_IS_RULESET (self));
+  g_return_if_fail (collab_interpretation_to_nick (interpretation) != NULL);
+
+  if (self->interpretation == interpretation)
+    return;
+  self->interpretation = interpretation;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERPRETATION]);
+}
+
+static void
+append_member (GString    *out,
+               const char *name,
+               const char *value)
+{
+  g_string_append (out, "  ");
+  collab_json_append_string (out, name);
+  g_string_append (out, ": ");
+  collab_json_append_string (out, value);
+  g_string_append (out, ",\n");
+}
+
+/**
+ * collab_ruleset_to_data:
+ * @self: a rule set
+ * @length: (out) (optional): return location for the length in bytes
+ *
+ * Writes the rule set as a document, one rule per line, rules by id.
+ * Every rule the set names is written whole, so the document stands on
+ * its own; a derived set keeps its `base` for the record.
+ *
+ * Returns: (transfer full): the document, UTF-8, ending with a newline
+ */
+char *
+collab_ruleset_to_data (CollabRuleset *self,
+                        gsize         *length)
+{
+  g_autofree const char **ids = NULL;
+  GString *out;
+  guint n;
+
+  g_return_val_if_fail (COLLAB_IS_RULESET (self), NULL);
+
+  out = g_string_new ("{\n");
+  append_member (out, "format", COLLAB_RULESET_FORMAT);
+  g_string_append_printf (out, "  \"version\": %d,\n", COLLAB_RULESET_VERSION);
+  append_member (out, "id", self->id != NULL ? self->id : "");
+  if (self->name != NULL)
+    append_member (out, "name", self->name);
+  if (self->description != NULL)
+    append_member (out, "description", self->description);
+  if (self->base != NULL)
+    append_member (out, "base", self->base);
+  append_member (out, "interpretation", collab_interpretation_to_nick (self->interpretation));
+
+  g_string_append (out, "  \"rules\": {");
+  ids = (const char **) g_hash_table_get_keys_as_array (self->rules, &n);
+  qsort (ids, n, sizeof *ids, compare_strings);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *entry = json_node_init_object (json_node_alloc (), g_hash_table_lookup (self->rules, ids[i]));
+
+      g_string_append (out, i > 0 ? ",\n    " : "\n    ");
+      collab_json_append_string (out, ids[i]);
+      g_string_append (out, ": ");
+      collab_json_append_node (out, entry);
+      json_node_unref (entry);
+    }
+  g_string_append (out, n > 0 ? "\n  }\n}\n" : "}\n}\n");
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}

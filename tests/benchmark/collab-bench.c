@@ -1,0 +1,258 @@
+/* collab-bench.c: load, save, reload and save a dataset document; time it
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ *   collab-bench FILE [--keep] [--tmpdir DIR]
+ *
+ * Prints one "key: value" per line (run.sh turns them into a table):
+ * the file size, the records of each kind, the time of each step, the peak
+ * RSS of the process (getrusage), the RSS the loaded dataset accounts for
+ * (VmRSS and RssAnon from /proc/self/status before and after the load),
+ * bytes per record, and whether a second save gives the same bytes as the
+ * first (save → load → save is byte-identical, SPEC §9).
+ *
+ * The first dataset is freed before the saved file is loaded again, so the
+ * peak RSS is that of one dataset, not two.
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <libcollab/collab.h>
+
+static double
+now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A field of /proc/self/status in kB, or -1. */
+static long
+proc_status_kb (const char *key)
+{
+  FILE *f = fopen ("/proc/self/status", "r");
+  char line[256];
+  size_t key_len = strlen (key);
+  long value = -1;
+
+  if (f == NULL)
+    return -1;
+  while (fgets (line, sizeof line, f) != NULL)
+    if (strncmp (line, key, key_len) == 0 && line[key_len] == ':')
+      {
+        value = strtol (line + key_len + 1, NULL, 10);
+        break;
+      }
+  fclose (f);
+  return value;
+}
+
+static long
+maxrss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+static gboolean
+same_bytes (const char *a,
+            const char *b,
+            goffset    *size_a,
+            goffset    *size_b)
+{
+  g_autoptr(GMappedFile) fa = g_mapped_file_new (a, FALSE, NULL);
+  g_autoptr(GMappedFile) fb = g_mapped_file_new (b, FALSE, NULL);
+
+  *size_a = fa != NULL ? (goffset) g_mapped_file_get_length (fa) : -1;
+  *size_b = fb != NULL ? (goffset) g_mapped_file_get_length (fb) : -1;
+  if (fa == NULL || fb == NULL || *size_a != *size_b)
+    return FALSE;
+  return *size_a == 0 ||
+         memcmp (g_mapped_file_get_contents (fa), g_mapped_file_get_contents (fb), *size_a) == 0;
+}
+
+static guint
+count_records (CollabDataset *dataset,
+               gboolean       print)
+{
+  GEnumClass *klass = g_type_class_ref (COLLAB_TYPE_RECORD_KIND);
+  guint total = 0;
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      guint n = collab_dataset_get_n_records (dataset, klass->values[i].value);
+
+      total += n;
+      if (print && n > 0)
+        printf ("records.%s: %u\n", klass->values[i].value_nick, n);
+    }
+  g_type_class_unref (klass);
+  return total;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char *path = NULL;
+  const char *tmp_base = g_get_tmp_dir ();
+  gboolean keep = FALSE;
+  CollabDataset *dataset;
+  struct stat st;
+  double t, cpu, load1, load1_cpu, save1, load2, save2;
+  long rss0, anon0, rss1, anon1, peak_load, peak_all;
+  guint total;
+  goffset size1, size2;
+  gboolean identical;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--keep") == 0)
+        keep = TRUE;
+      else if (strcmp (argv[i], "--tmpdir") == 0 && i + 1 < argc)
+        tmp_base = argv[++i];
+      else if (path == NULL && argv[i][0] != '-')
+        path = argv[i];
+      else
+        {
+          fprintf (stderr, "usage: %s FILE [--keep] [--tmpdir DIR]\n", argv[0]);
+          return 2;
+        }
+    }
+  if (path == NULL)
+    {
+      fprintf (stderr, "usage: %s FILE [--keep] [--tmpdir DIR]\n", argv[0]);
+      return 2;
+    }
+  if (stat (path, &st) != 0)
+    {
+      fprintf (stderr, "%s: %s\n", path, g_strerror (errno));
+      return 1;
+    }
+
+  /* Types and classes the library registers lazily are made before the
+   * "before" figure, so that the delta is the dataset's. */
+  g_type_ensure (COLLAB_TYPE_DATASET);
+  dataset = collab_dataset_new ();
+  g_object_unref (dataset);
+
+  rss0 = proc_status_kb ("VmRSS");
+  anon0 = proc_status_kb ("RssAnon");
+
+  t = now ();
+  cpu = cpu_seconds ();
+  dataset = collab_dataset_new_from_file (path, &error);
+  load1 = now () - t;
+  load1_cpu = cpu_seconds () - cpu;
+  if (dataset == NULL)
+    {
+      fprintf (stderr, "load failed: %s\n", error->message);
+      return 1;
+    }
+  peak_load = maxrss_kb ();
+  rss1 = proc_status_kb ("VmRSS");
+  anon1 = proc_status_kb ("RssAnon");
+
+  printf ("file: %s\n", path);
+  printf ("file.bytes: %lld\n", (long long) st.st_size);
+  total = count_records (dataset, TRUE);
+  printf ("records.total: %u\n", total);
+  printf ("load.seconds: %.3f\n", load1);
+  printf ("load.cpu_seconds: %.3f\n", load1_cpu);
+  printf ("load.mb_per_second: %.1f\n", st.st_size / 1e6 / load1);
+  printf ("rss.before_kb: %ld\n", rss0);
+  printf ("rss.after_load_kb: %ld\n", rss1);
+  printf ("rss.delta_kb: %ld\n", rss1 - rss0);
+  printf ("rss_anon.delta_kb: %ld\n", anon1 - anon0);
+  printf ("peak_rss.load_kb: %ld\n", peak_load);
+  printf ("bytes_per_record: %.1f\n", total > 0 ? (rss1 - rss0) * 1024.0 / total : 0.0);
+
+  tmpdir = g_build_filename (tmp_base, "collab-bench-XXXXXX", NULL);
+  if (g_mkdtemp (tmpdir) == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", tmpdir, g_strerror (errno));
+      return 1;
+    }
+  first = g_build_filename (tmpdir, "first.json", NULL);
+  second = g_build_filename (tmpdir, "second.json", NULL);
+
+  t = now ();
+  if (!collab_dataset_save_to_file (dataset, first, &error))
+    {
+      fprintf (stderr, "save failed: %s\n", error->message);
+      return 1;
+    }
+  save1 = now () - t;
+  printf ("save.seconds: %.3f\n", save1);
+  g_object_unref (dataset);
+
+  t = now ();
+  dataset = collab_dataset_new_from_file (first, &error);
+  load2 = now () - t;
+  if (dataset == NULL)
+    {
+      fprintf (stderr, "reload failed: %s\n", error->message);
+      return 1;
+    }
+  printf ("reload.seconds: %.3f\n", load2);
+  if (count_records (dataset, FALSE) != total)
+    printf ("reload.records_differ: %u\n", count_records (dataset, FALSE));
+
+  t = now ();
+  if (!collab_dataset_save_to_file (dataset, second, &error))
+    {
+      fprintf (stderr, "second save failed: %s\n", error->message);
+      return 1;
+    }
+  save2 = now () - t;
+  printf ("save2.seconds: %.3f\n", save2);
+  g_object_unref (dataset);
+
+  peak_all = maxrss_kb ();
+  printf ("peak_rss.all_kb: %ld\n", peak_all);
+
+  identical = same_bytes (first, second, &size1, &size2);
+  printf ("saved.bytes: %lld\n", (long long) size1);
+  printf ("round_trip.identical: %s\n", identical ? "yes" : "no");
+  if (!identical)
+    printf ("round_trip.second_bytes: %lld\n", (long long) size2);
+
+  if (keep)
+    printf ("kept: %s %s\n", first, second);
+  else
+    {
+      g_unlink (first);
+      g_unlink (second);
+      g_rmdir (tmpdir);
+    }
+
+  return identical ? 0 : 3;
+}

@@ -1,0 +1,27 @@
+# Shared fixtures: the Collab module from the build tree, the example data.
+
+import os
+import pathlib
+
+import gi
+import pytest
+
+gi.require_version('Collab', '1.0')
+
+
+@pytest.fixture(scope='session')
+def Collab():
+    from gi.repository import Collab as module
+    return module
+
+
+@pytest.fixture(scope='session')
+def data_dir():
+    return pathlib.Path(os.environ.get(
+        'COLLAB_TEST_DATA',
+        pathlib.Path(__file__).resolve().parents[2] / 'examples' / 'data'))
+
+
+@pytest.fixture
+def wuxi(Collab, data_dir):
+    return Collab.Dataset(data_dir / 'wuxi-2021.json')

@@ -1,0 +1,51 @@
+# Running the rules from Python and reading the findings.
+
+from gi.repository import GLib
+import pytest
+
+
+def pairing_findings(findings):
+    return [f for f in findings if f.get_rule().startswith('pairing.')]
+
+
+def test_wuxi_has_no_pairing_finding(wuxi):
+    assert pairing_findings(wuxi.check()) == []
+
+
+def test_removing_a_pairing_uncovers_pingan(Collab, wuxi):
+    wuxi.remove(Collab.RecordKind.PAIRING, 'p-huishan-pingan')
+    coverage = [f for f in wuxi.check() if f.get_rule() == 'pairing.coverage']
+    assert sorted(f.subject['year'] for f in coverage) == [2021, 2022, 2023, 2024, 2025]
+    assert {f.subject['county'] for f in coverage} == {'pingan'}
+    assert all(f.get_severity() == Collab.Severity.VIOLATION for f in coverage)
+    assert coverage[0].to_dict()['rule'] == 'pairing.coverage'
+
+
+def test_east_east_pairing_is_invalid(Collab, wuxi):
+    record = Collab.Record.new_from_json(
+        Collab.RecordKind.PAIRING,
+        '{"id": "p-east", "program": "wuxi-2021", "assisting": "binhu", "assisted": "liangxi", "level": "county"}')
+    wuxi.add(record)
+    invalid = [f for f in wuxi.check() if f.get_rule() == 'pairing.invalid']
+    assert [f.subject['pairing'] for f in invalid] == ['p-east']
+
+
+def test_adding_a_dangling_pairing_fails(Collab, wuxi):
+    record = Collab.Record.new_from_json(
+        Collab.RecordKind.PAIRING,
+        '{"id": "p-x", "program": "wuxi-2021", "assisting": "binhu", "assisted": "nowhere", "level": "county"}')
+    with pytest.raises(GLib.Error) as raised:
+        wuxi.add(record)
+    assert 'nowhere' in raised.value.message
+    assert wuxi.lookup(Collab.RecordKind.PAIRING, 'p-x') is None
+
+
+def test_findings_json_shape(Collab, wuxi):
+    wuxi.remove(Collab.RecordKind.PAIRING, 'p-huishan-pingan')
+    findings = wuxi.check()
+    document = Collab.findings_to_json(findings)
+    from gi.repository import Json
+    import json
+    parsed = json.loads(Json.to_string(document, False))
+    assert set(parsed) == {'findings', 'counts'}
+    assert parsed['counts']['violation'] >= 5

@@ -1,0 +1,68 @@
+# The dataset API from Python, through the typelib and the override.
+
+import pytest
+from gi.repository import GLib
+
+
+def test_version(Collab):
+    assert Collab.get_version() == '%d.%d.%d' % (
+        Collab.get_major_version(), Collab.get_minor_version(), Collab.get_micro_version())
+
+
+def test_load_and_count(Collab, wuxi):
+    assert wuxi.get_n_records(Collab.RecordKind.REGION) == 22
+    assert wuxi.get_n_records(Collab.RecordKind.PAIRING) == 11
+
+
+def test_program_pairings(Collab, wuxi):
+    county = wuxi.get_pairings('wuxi-2021', int(Collab.PairingLevel.COUNTY), 2023)
+    pairs = sorted((p['assisting'], p['assisted']) for p in county)
+    assert len(pairs) == 9
+    assert ('huishan', 'pingan') in pairs
+    assert ('xinwu', 'huzhu') in pairs
+
+
+def test_queries(Collab, wuxi):
+    assert list(wuxi.get_partners('huishan', 0)) == ['ledu', 'pingan']
+    assert len(wuxi.get_counties('haidong')) == 6
+    assert wuxi.get_region_side('pingan') == Collab.Side.WEST
+
+
+def test_record_is_a_mapping(Collab, wuxi):
+    region = wuxi[Collab.RecordKind.REGION, 'pingan']
+    assert region['name'] == '平安区'
+    assert region.get_strv('flags') == ['poverty_lifted']
+    assert 'code' in region
+    with pytest.raises(KeyError):
+        wuxi[Collab.RecordKind.REGION, 'nowhere']
+
+
+def test_program_amounts_are_exact(Collab, wuxi):
+    program = wuxi[Collab.RecordKind.PROGRAM, 'wuxi-2021']
+    bases = {b['city']: b['base'] for b in program['fund_base']}
+    assert bases['yanan'] == '19200000.00'
+    ok, fen = Collab.money_parse(bases['haidong'])
+    assert ok and fen == 27000 * 10000 * 100
+
+
+def test_load_error_names_the_place(Collab, tmp_path):
+    bad = tmp_path / 'bad.json'
+    bad.write_text('{"format": "libcollab-dataset", "version": 1,\n "regions": [{"id": "x", "name": "X", "level": "provence"}]}')
+    with pytest.raises(GLib.Error) as raised:
+        Collab.Dataset(bad)
+    assert '$.regions[0].level' in raised.value.message
+    assert 'provence' in raised.value.message
+
+
+def test_failed_load_keeps_records(Collab, wuxi):
+    with pytest.raises(GLib.Error):
+        wuxi.load_from_data('{"format": "libcollab-dataset", "version": 2}', -1)
+    assert wuxi.get_n_records(Collab.RecordKind.PAIRING) == 11
+
+
+def test_round_trip_is_byte_identical(Collab, data_dir, tmp_path):
+    source = data_dir / 'wuxi-2021.json'
+    dataset = Collab.Dataset(source)
+    out = tmp_path / 'out.json'
+    dataset.save_to_file(str(out))
+    assert out.read_bytes() == source.read_bytes()
