@@ -672,13 +672,7 @@ on_scalar (Reader       *reader,
   Frame *frame;
 
   if (is_capturing (reader))
-    {
-      /* Kept values are written back with C strings: a NUL would cut
-       * them short on the next save. */
-      if (value->type == SCALAR_STRING && memchr (value->string, '\0', value->len) != NULL)
-        return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "a string cannot hold a NUL character");
-      return capture_add (reader, scalar_to_node (value));
-    }
+    return capture_add (reader, scalar_to_node (value));
 
   if (reader->depth < 0)
     return fail (reader, COLLAB_DATASET_ERROR_FORMAT, "expected a JSON object, found %s",
@@ -810,6 +804,11 @@ on_string (void                *ctx,
            size_t               len)
 {
   Scalar value = { SCALAR_STRING, .string = (const char *) string, .len = len };
+
+  /* Every string ends up as a C string (a name, an id, an enum word, a
+   * kept value): a NUL would cut it short, "yc\u0000x" would name "yc". */
+  if (memchr (string, '\0', len) != NULL)
+    return fail (ctx, COLLAB_DATASET_ERROR_INVALID_VALUE, "a string cannot hold a NUL character");
 
   /* yajl lets overlong forms, surrogates and code points past U+10FFFF
    * through, and decodes a lone "\udc00" into one: GLib and the bindings

@@ -360,8 +360,13 @@ dataset_ruleset (CollabChecker        *self,
  * set that is not shipped (%COLLAB_RULESET_ERROR_NOT_FOUND) while the
  * checker has none of its own.
  *
- * Returns: (transfer full) (element-type Collab.Finding): the findings,
- *   sorted, or `NULL` with @error set
+ * The array holds a reference to each finding and releases them when it
+ * is freed with g_ptr_array_unref(). (It is annotated `transfer container`
+ * for that reason: a binding that took the elements too, as `transfer
+ * full` says, would release them twice.)
+ *
+ * Returns: (transfer container) (element-type Collab.Finding): the
+ *   findings, sorted, or `NULL` with @error set
  */
 GPtrArray *
 collab_checker_run (CollabChecker  *self,

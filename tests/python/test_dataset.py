@@ -56,7 +56,7 @@ def test_load_error_names_the_place(Collab, tmp_path):
 
 def test_failed_load_keeps_records(Collab, wuxi):
     with pytest.raises(GLib.Error):
-        wuxi.load_from_data('{"format": "libcollab-dataset", "version": 2}', -1)
+        wuxi.load_from_data(b'{"format": "libcollab-dataset", "version": 2}')
     assert wuxi.get_n_records(Collab.RecordKind.PAIRING) == 11
 
 
