@@ -85,6 +85,13 @@ test_to_json (void)
   g_autoptr(CollabFinding) finding = coverage_finding ("pingan", 2022);
   g_autoptr(JsonNode) node = collab_finding_to_json (finding);
   g_autofree char *text = to_text (node);
+  JsonNode *expected = json_object_get_member (json_node_get_object (node), "expected");
+
+  /* The finding's own values are sealed; the copies handed out are not. */
+  g_assert_true (json_node_is_immutable (collab_finding_get_expected (finding)));
+  g_assert_false (json_node_is_immutable (expected));
+  json_node_set_int (expected, 7);
+  g_assert_cmpint (json_node_get_int (collab_finding_get_expected (finding)), ==, 1);
 
   g_assert_cmpstr (text, ==,
                    "{\"rule\": \"pairing.coverage\", \"severity\": \"violation\", "

@@ -150,18 +150,26 @@ line_and_column (const char *text,
 }
 
 /* Where yajl stopped: it counts the bytes up to and including the one
- * where it saw the problem, so the problem is at the last of them. At the
+ * where it saw the problem, so the problem is at the last of them, except
+ * for the few errors after which yajl moves back to the start of the
+ * offending token (@message is yajl's, or NULL for one of ours). At the
  * end of the text yajl only counts the space it feeds itself, and the
  * problem is at the end. */
 static gsize
 error_offset (yajl_handle  yajl,
               gsize        length,
-              gboolean     finishing)
+              gboolean     finishing,
+              const char  *message)
 {
   gsize consumed = yajl_get_bytes_consumed (yajl);
 
   if (finishing)
     return length;
+  if (message != NULL &&
+      (g_str_has_suffix (message, "integer overflow") ||
+       g_str_has_suffix (message, "(floating point) overflow") ||
+       strstr (message, "after key and value") != NULL))
+    return MIN (consumed, length);
   return consumed > 0 ? MIN (consumed - 1, length) : 0;
 }
 
@@ -1278,7 +1286,7 @@ collab_json_read_into (CollabStore  *store,
     {
       unsigned char *text = yajl_get_error (reader.yajl, FALSE, NULL, 0);
       g_autofree char *message = g_strstrip (g_strdup ((const char *) text));
-      gsize offset = error_offset (reader.yajl, length, finishing);
+      gsize offset = error_offset (reader.yajl, length, finishing, message);
       guint line, column;
 
       yajl_free_error (reader.yajl, text);
@@ -1294,7 +1302,7 @@ collab_json_read_into (CollabStore  *store,
     {
       /* A semantic error names the JSON path; the line and column are
        * added because an editor wants them. */
-      gsize offset = error_offset (reader.yajl, length, finishing);
+      gsize offset = error_offset (reader.yajl, length, finishing, NULL);
       guint line, column;
       char *message;
 

@@ -200,18 +200,9 @@ collab_json_parse_strict (const char  *data,
   if (status != yajl_status_ok)
     {
       gsize consumed = yajl_get_bytes_consumed (yajl);
-      /* yajl counts the byte where it saw the problem (collab-json-reader.c) */
-      gsize offset = finishing ? length : consumed > 0 ? MIN (consumed - 1, length) : 0;
+      gsize offset;
       guint line = 1, column = 1;
       const char *line_start = data;
-
-      for (const char *p = data; p < data + offset; p++)
-        if (*p == '\n')
-          {
-            line++;
-            line_start = p + 1;
-          }
-      column = (guint) g_utf8_strlen (line_start, data + offset - line_start) + 1;
 
       if (builder.problem == NULL)
         {
@@ -220,6 +211,25 @@ collab_json_parse_strict (const char  *data,
           builder.problem = g_strstrip (g_strdup ((const char *) text));
           yajl_free_error (yajl, text);
         }
+
+      /* yajl counts the byte where it saw the problem, or for a few errors
+       * the start of the token (error_offset() in collab-json-reader.c). */
+      if (finishing)
+        offset = length;
+      else if (g_str_has_suffix (builder.problem, "integer overflow") ||
+               g_str_has_suffix (builder.problem, "(floating point) overflow") ||
+               strstr (builder.problem, "after key and value") != NULL)
+        offset = MIN (consumed, length);
+      else
+        offset = consumed > 0 ? MIN (consumed - 1, length) : 0;
+
+      for (const char *p = data; p < data + offset; p++)
+        if (*p == '\n')
+          {
+            line++;
+            line_start = p + 1;
+          }
+      column = (guint) g_utf8_strlen (line_start, data + offset - line_start) + 1;
       g_set_error (error, COLLAB_DATASET_ERROR, builder.code, "%s:%u:%u: %s",
                    filename != NULL ? filename : "<data>", line, column, builder.problem);
 

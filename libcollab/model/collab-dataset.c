@@ -100,6 +100,8 @@ collab_dataset_get_store (CollabDataset *self)
 /**
  * collab_dataset_new:
  *
+ * Makes an empty dataset, to load or merge documents into.
+ *
  * Returns: (transfer full): a new, empty dataset
  */
 CollabDataset *
@@ -302,6 +304,8 @@ collab_dataset_save_to_file (CollabDataset  *self,
  * @self: a dataset
  * @length: (out) (optional): the length of the document in bytes
  *
+ * Writes the dataset document to memory, in the form [method@Collab.Dataset.save_to_file] writes.
+ *
  * Returns: (transfer full): the dataset document in its canonical form
  */
 char *
@@ -324,6 +328,8 @@ collab_dataset_to_data (CollabDataset *self,
  * @self: a dataset
  * @kind: a kind of record
  *
+ * Counts the records of one kind.
+ *
  * Returns: how many records of @kind the dataset holds
  */
 guint
@@ -340,6 +346,8 @@ collab_dataset_get_n_records (CollabDataset    *self,
  * collab_dataset_list_ids:
  * @self: a dataset
  * @kind: a kind of record
+ *
+ * Lists the ids of the records of one kind.
  *
  * Returns: (transfer full) (array zero-terminated=1): the ids of the
  *   records of @kind, in document order (records without an id are left out)
@@ -397,6 +405,8 @@ collab_dataset_lookup (CollabDataset    *self,
  * @self: a dataset
  * @kind: a kind of record
  * @position: the position of the record among those of @kind
+ *
+ * Gets a record by its position among the records of its kind.
  *
  * Returns: (transfer full) (nullable): the record, or `NULL` when
  *   @position is past the last one

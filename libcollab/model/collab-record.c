@@ -188,6 +188,8 @@ collab_record_new_from_json (CollabRecordKind   kind,
  * collab_record_get_kind:
  * @self: a record
  *
+ * Gets the kind of the record.
+ *
  * Returns: the kind of record
  */
 CollabRecordKind
@@ -201,6 +203,8 @@ collab_record_get_kind (CollabRecord *self)
 /**
  * collab_record_get_id:
  * @self: a record
+ *
+ * Gets the id of the record.
  *
  * Returns: (nullable): the id, or `NULL` when the record has none
  */
@@ -216,6 +220,8 @@ collab_record_get_id (CollabRecord *self)
  * collab_record_has_field:
  * @self: a record
  * @field: a member name, such as "actual_end"
+ *
+ * Tells whether the record has a member.
  *
  * Returns: whether the record has the member
  */
@@ -271,6 +277,8 @@ collab_record_get_string (CollabRecord *self,
  * @self: a record
  * @field: a member name, such as "first_year"
  *
+ * Gets an integer member, such as a year.
+ *
  * Returns: the integer, or 0 when the member is missing or not an integer
  */
 gint64
@@ -290,6 +298,8 @@ collab_record_get_int (CollabRecord *self,
  * collab_record_get_amount:
  * @self: a record
  * @field: a member holding an amount, such as "amount" or "budget"
+ *
+ * Gets an amount member, exactly, in fen.
  *
  * Returns: the amount in fen, or 0 when the member is missing
  */
@@ -321,6 +331,8 @@ collab_record_get_amount (CollabRecord *self,
  * @self: a record
  * @field: a member name, such as "source"
  *
+ * Gets a boolean member.
+ *
  * Returns: the value, or `FALSE` when the member is missing
  */
 gboolean
@@ -340,6 +352,8 @@ collab_record_get_boolean (CollabRecord *self,
  * collab_record_get_strv:
  * @self: a record
  * @field: a member holding an array of strings, such as "assisted" or "flags"
+ *
+ * Gets a member that holds an array of strings.
  *
  * Returns: (transfer full) (array zero-terminated=1): the strings; empty
  *   when the member is missing
@@ -375,6 +389,8 @@ collab_record_get_strv (CollabRecord *self,
  * collab_record_list_fields:
  * @self: a record
  *
+ * Lists the members the record has.
+ *
  * Returns: (transfer full) (array zero-terminated=1): the names of the
  *   members the record has, in document order
  */
@@ -398,6 +414,8 @@ collab_record_list_fields (CollabRecord *self)
  * collab_record_to_json:
  * @self: a record
  *
+ * Gets the record as JSON.
+ *
  * Returns: (transfer full): the record as a JSON object node, as the
  *   dataset document writes it
  */
@@ -416,6 +434,8 @@ collab_record_to_json (CollabRecord *self)
 /**
  * collab_record_to_string:
  * @self: a record
+ *
+ * Gets the record as one line of JSON, as the dataset document writes it.
  *
  * Returns: (transfer full): the record as one line of JSON
  */

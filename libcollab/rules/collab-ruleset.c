@@ -33,10 +33,13 @@
  * ```
  *
  * In a document, each member of `rules` is a rule id of
- * [func@Collab.Ruleset.list_known_rules] with an object of `enabled`
- * (default `true`), `severity` (`violation`, `warning` or `info`; default
- * the rule's own) and the rule's parameters. A rule a set does not name is
- * not applied, unless the set's base applies it. Anything else — an
+ * [func@Collab.Ruleset.list_known_rules] with an object of `enabled`,
+ * `severity` (`violation`, `warning` or `info`) and the rule's parameters;
+ * in a derived set, each member given replaces the base's and the others
+ * stay as the base has them. A rule a set names without `enabled` is
+ * applied (unless its base disables it); a rule a set does not name is not
+ * applied, unless its base applies it; a severity not given is the rule's
+ * own of SPEC §5. Anything else — an
  * unknown rule, an unknown parameter, a value of the wrong type — is an
  * error that names the file and the JSON path, never a silent default.
  *

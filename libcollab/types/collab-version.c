@@ -11,6 +11,8 @@
 /**
  * collab_get_major_version:
  *
+ * Gets the major version of the libcollab the program runs with.
+ *
  * Returns: the major version of the running libcollab
  */
 guint
@@ -21,6 +23,8 @@ collab_get_major_version (void)
 
 /**
  * collab_get_minor_version:
+ *
+ * Gets the minor version of the libcollab the program runs with.
  *
  * Returns: the minor version of the running libcollab
  */
@@ -33,6 +37,8 @@ collab_get_minor_version (void)
 /**
  * collab_get_micro_version:
  *
+ * Gets the micro version of the libcollab the program runs with.
+ *
  * Returns: the micro version of the running libcollab
  */
 guint
@@ -43,6 +49,8 @@ collab_get_micro_version (void)
 
 /**
  * collab_get_version:
+ *
+ * Gets the version of the libcollab the program runs with.
  *
  * Returns: the version of the running libcollab, such as "0.1.0"
  */
