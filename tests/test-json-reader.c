@@ -925,7 +925,6 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  if (g_getenv ("NONFATAL")) g_test_set_nonfatal_assertions (); /*TEMP*/
 
   g_test_add_func ("/collab/json-reader/valid/base", test_valid_base);
   g_test_add_func ("/collab/json-reader/valid/forward-references", test_valid_forward_references);
