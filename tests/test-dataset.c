@@ -844,7 +844,24 @@ test_remove_renumbers (void)
   g_assert_no_error (error);
   g_assert_false (collab_dataset_remove (dataset, COLLAB_RECORD_KIND_REGION, "w", &error));
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT);
-  g_assert_nonnull (strstr (error->message, "$.programs[0]."));
+  g_assert_cmpstr (error->message, ==, "the region \"w\" cannot be removed: $.programs[0].assisted[0] refers to it");
+  g_clear_error (&error);
+
+  /* Through a sub-record. */
+  {
+    g_autoptr(CollabDataset) other = load_data (
+      "{" HEADER ","
+      " \"regions\": [{\"id\": \"e\", \"name\": \"E\", \"level\": \"city\", \"side\": \"east\"},"
+      "               {\"id\": \"w\", \"name\": \"W\", \"level\": \"city\", \"side\": \"west\"},"
+      "               {\"id\": \"v\", \"name\": \"V\", \"level\": \"city\", \"side\": \"west\"}],"
+      " \"programs\": [{\"id\": \"prog\", \"name\": \"P\", \"kind\": \"east_west\", \"first_year\": 2021,"
+      "                \"last_year\": 2025, \"assisting\": \"e\", \"assisted\": [\"w\"],"
+      "                \"fund_base\": [{\"city\": \"w\", \"base\": \"1920万\"}, {\"city\": \"v\", \"base\": 5}]}]}");
+
+    g_assert_false (collab_dataset_remove (other, COLLAB_RECORD_KIND_REGION, "v", &error));
+    g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT);
+    g_assert_cmpstr (error->message, ==, "the region \"v\" cannot be removed: $.programs[0].fund_base[1].city refers to it");
+  }
 }
 
 /* Merging ------------------------------------------------------------------ */

@@ -694,8 +694,13 @@ test_dangling_reference (void)
   assert_error_has ("{" HEADER ", " REGIONS ", \"programs\": [{\"id\": \"prog\", \"name\": \"P\", \"kind\": \"east_west\", "
                     "\"first_year\": 2021, \"last_year\": 2025, \"assisting\": \"wx\", \"assisted\": [\"ya\"], "
                     "\"fund_base\": [{\"city\": \"haidong\", \"base\": \"27000万\"}]}]}",
-                    COLLAB_DATASET_ERROR_DANGLING_REFERENCE, FILENAME ": $.programs[0].",
-                    "no region has the id \"haidong\"", NULL);
+                    COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
+                    FILENAME ": $.programs[0].fund_base[0].city: no region has the id \"haidong\"", NULL);
+  assert_error_has ("{" HEADER ", " REGIONS ", \"programs\": [{\"id\": \"prog\", \"name\": \"P\", \"kind\": \"east_west\", "
+                    "\"first_year\": 2021, \"last_year\": 2025, \"assisting\": \"wx\", \"assisted\": [\"ya\"], "
+                    "\"fund_base\": [{\"city\": \"ya\", \"base\": \"1920万\"}, {\"city\": \"hd\", \"base\": \"27000万\"}]}]}",
+                    COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
+                    FILENAME ": $.programs[0].fund_base[1].city: no region has the id \"hd\"", NULL);
   /* An empty id is no reference. */
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"parent\": \"\"}]}",
                     COLLAB_DATASET_ERROR_TYPE, "$.regions[0].parent: expected the id of a record, found \"\"", NULL);

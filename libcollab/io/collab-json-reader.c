@@ -1228,18 +1228,37 @@ resolve_ref (CollabRecordKind   kind,
   found = collab_store_find_ref (reader->store, field->ref_kinds, name);
   if (found == COLLAB_REF_NONE)
     {
+      const CollabSchema *schema = collab_schema_for_kind (kind);
       g_autoptr(GString) kinds = g_string_new (NULL);
-      g_autofree char *item = field->type == COLLAB_FIELD_REF_LIST ? g_strdup_printf ("[%u]", position)
-                                                                  : g_strdup ("");
+      g_autoptr(GString) member = g_string_new (NULL);
+
+      /* A reference in a sub-record is named through the member that
+       * holds it (the store gives its position in the array). */
+      for (guint i = 0; i < schema->n_fields; i++)
+        {
+          const CollabField *owner = &schema->fields[i];
+
+          if (owner->sub != NULL && field >= owner->sub->fields &&
+              field < owner->sub->fields + owner->sub->n_fields)
+            {
+              g_string_append_printf (member, "%s", owner->name);
+              if (owner->type == COLLAB_FIELD_ARRAY)
+                g_string_append_printf (member, "[%u]", position);
+              g_string_append_c (member, '.');
+            }
+        }
+      g_string_append (member, field->name);
+      if (field->type == COLLAB_FIELD_REF_LIST)
+        g_string_append_printf (member, "[%u]", position);
 
       for (guint k = 0; k < COLLAB_N_RECORD_KINDS; k++)
         if (field->ref_kinds & (1u << k))
           g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? " or " : "", collab_schema_kind_name (k));
 
       g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                   "%s: $.%s[%u].%s%s: no %s has the id \"%s\"",
-                   reader->filename, collab_schema_for_kind (kind)->member,
-                   index - reader->starts[kind], field->name, item, kinds->str, name);
+                   "%s: $.%s[%u].%s: no %s has the id \"%s\"",
+                   reader->filename, schema->member,
+                   index - reader->starts[kind], member->str, kinds->str, name);
       return FALSE;
     }
 

@@ -186,10 +186,13 @@ collab_store_append (CollabStore      *store,
   return collab_store_get (store, kind, index);
 }
 
+/* @item is the position of a sub-record in its array, which a visitor
+ * gets as the position of the sub-record's references. */
 static gboolean
 visit_record_refs (const CollabSchema *schema,
                    CollabRecordKind    kind,
                    guint               index,
+                   guint               item,
                    gpointer            record,
                    CollabRefVisitor    visitor,
                    gpointer            user_data)
@@ -201,7 +204,7 @@ visit_record_refs (const CollabSchema *schema,
       switch (field->type)
         {
         case COLLAB_FIELD_REF:
-          if (!visitor (kind, index, field, 0, COLLAB_FIELD_PTR (record, field), user_data))
+          if (!visitor (kind, index, field, item, COLLAB_FIELD_PTR (record, field), user_data))
             return FALSE;
           break;
 
@@ -217,7 +220,7 @@ visit_record_refs (const CollabSchema *schema,
 
         case COLLAB_FIELD_OBJECT:
           if (COLLAB_RECORD_PRESENT (record, i) &&
-              !visit_record_refs (field->sub, kind, index, COLLAB_FIELD_PTR (record, field),
+              !visit_record_refs (field->sub, kind, index, 0, COLLAB_FIELD_PTR (record, field),
                                   visitor, user_data))
             return FALSE;
           break;
@@ -227,7 +230,7 @@ visit_record_refs (const CollabSchema *schema,
             CollabSubArray *array = COLLAB_FIELD_PTR (record, field);
 
             for (guint j = 0; j < array->n; j++)
-              if (!visit_record_refs (field->sub, kind, index,
+              if (!visit_record_refs (field->sub, kind, index, j,
                                       (guint8 *) array->items + j * field->sub->record_size,
                                       visitor, user_data))
                 return FALSE;
@@ -273,7 +276,7 @@ collab_store_foreach_ref_from (CollabStore      *store,
       guint n = collab_store_count (store, k);
 
       for (guint i = starts[k]; i < n; i++)
-        if (!visit_record_refs (schema, k, i, collab_store_get (store, k, i), visitor, user_data))
+        if (!visit_record_refs (schema, k, i, 0, collab_store_get (store, k, i), visitor, user_data))
           return FALSE;
     }
 
@@ -296,11 +299,33 @@ find_referrer (CollabRecordKind   kind,
 {
   FindReferrer *find = user_data;
 
+  const CollabSchema *schema = collab_schema_for_kind (kind);
+
   if (*ref != find->target)
     return TRUE;
 
-  find->referrer = g_strdup_printf ("$.%s[%u].%s",
-                                    collab_schema_for_kind (kind)->member, index, field->name);
+  /* A reference in a sub-record is named through the member that holds
+   * it: $.programs[0].fund_base[1].city. */
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const CollabField *owner = &schema->fields[i];
+
+      if (owner->sub != NULL && field >= owner->sub->fields &&
+          field < owner->sub->fields + owner->sub->n_fields)
+        {
+          g_autofree char *item = owner->type == COLLAB_FIELD_ARRAY ? g_strdup_printf ("[%u]", position)
+                                                                   : g_strdup ("");
+
+          find->referrer = g_strdup_printf ("$.%s[%u].%s%s.%s", schema->member, index,
+                                            owner->name, item, field->name);
+          return FALSE;
+        }
+    }
+
+  if (field->type == COLLAB_FIELD_REF_LIST)
+    find->referrer = g_strdup_printf ("$.%s[%u].%s[%u]", schema->member, index, field->name, position);
+  else
+    find->referrer = g_strdup_printf ("$.%s[%u].%s", schema->member, index, field->name);
   return FALSE;
 }
 
