@@ -95,6 +95,16 @@ class Dataset(Collab.Dataset):
             checker.set_as_of(Collab.day_parse(str(as_of))[1])
         return list(checker.run(self))
 
+    def to_pandas(self, kind):
+        """The records of one kind as a pandas DataFrame, in one call.
+
+        ``kind`` is a ``Collab.RecordKind`` or its name in the document
+        (``'dispatches'``) or its nick (``'dispatch'``). The columns are
+        those of ``Dataset.to_table()``: categoricals for text, enums and
+        references, datetime64 for dates, int64 fen for amounts.
+        """
+        return self.to_table(_record_kind(kind)).to_pandas()
+
 
 Dataset = override(Dataset)
 __all__.append('Dataset')
@@ -116,3 +126,84 @@ class Finding(Collab.Finding):
 
 Finding = override(Finding)
 __all__.append('Finding')
+
+
+# Tables: numpy and pandas over the columns C exports, never a loop over
+# rows. numpy and pandas are imported only when a DataFrame is asked for.
+
+def _record_kind(kind):
+    if isinstance(kind, str):
+        found, value = Collab.RecordKind.from_name(kind)
+        if not found:
+            raise ValueError(f'no record kind is called {kind!r}')
+        return value
+    return kind
+
+
+def _array(data, dtype):
+    """A writable numpy array over a GLib.Bytes (a copy, no loop)."""
+    import numpy
+    return numpy.frombuffer(bytearray(data.get_data() or b''), dtype=dtype)
+
+
+class Table(Collab.Table):
+    """Named, typed columns; ``table.to_pandas()`` makes a DataFrame."""
+
+    def __len__(self):
+        return self.get_n_rows()
+
+    def column_names(self):
+        return [self.get_column_name(i) for i in range(self.get_n_columns())]
+
+    def _column_to_pandas(self, i):
+        import numpy
+        import pandas
+        kind = self.get_column_type(i)
+        if kind == Collab.ColumnType.STRING:
+            # Codes -1 are missing cells, as pandas has it.
+            return pandas.Categorical.from_codes(
+                _array(self.get_column_codes(i), numpy.int32),
+                categories=self.get_column_categories(i))
+        values = _array(self.get_column_data(i), numpy.int64)
+        if kind == Collab.ColumnType.DAY:
+            # Days since 1970; a missing day already holds NaT.
+            return values.view('datetime64[D]')
+        validity = self.get_column_validity(i)
+        if kind == Collab.ColumnType.BOOL:
+            values = values.astype(bool)
+            if validity is None:
+                return values
+            return pandas.arrays.BooleanArray(values, _array(validity, numpy.uint8) == 0)
+        if validity is None:
+            return values
+        return pandas.arrays.IntegerArray(values, _array(validity, numpy.uint8) == 0)
+
+    def to_pandas(self):
+        """The table as a pandas DataFrame.
+
+        Strings become categoricals, days ``datetime64`` (``NaT`` where
+        missing), amounts int64 fen, and number and boolean columns with
+        missing cells pandas' nullable ``Int64`` and ``boolean``.
+        """
+        import pandas
+        n_columns = self.get_n_columns()
+        frame = pandas.DataFrame(
+            {i: self._column_to_pandas(i) for i in range(n_columns)},
+            index=pandas.RangeIndex(self.get_n_rows()))
+        # By position first: a table may repeat a name, a dict may not.
+        frame.columns = self.column_names()
+        return frame
+
+
+Table = override(Table)
+__all__.append('Table')
+
+
+def findings_to_pandas(findings):
+    """Findings (as ``Dataset.check()`` gives them) as a pandas DataFrame:
+    rule, severity, message, one column per subject key, expected, actual
+    and remedy; see ``Collab.findings_to_table()``."""
+    return Collab.findings_to_table(list(findings)).to_pandas()
+
+
+__all__.append('findings_to_pandas')
