@@ -338,12 +338,12 @@ test_syntax_leading_zero_and_hex (void)
                 FILENAME ":1:53: parse error: after key and value, inside map, I expect ',' or '}'");
   assert_error ("{" HEADER ", \"x\": 0x10}", COLLAB_DATASET_ERROR_SYNTAX,
                 FILENAME ":1:53: lexical error: invalid char in json text.");
-  read_error (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": 0012, \"date\": \"2021-01-01\""),
-              COLLAB_DATASET_ERROR_SYNTAX);
-  read_error (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": 0x10, \"date\": \"2021-01-01\""),
-              COLLAB_DATASET_ERROR_SYNTAX);
-  read_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"x\": [0012]}]}",
-              COLLAB_DATASET_ERROR_SYNTAX);
+  g_free (read_error (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": 0012, \"date\": \"2021-01-01\""),
+                      COLLAB_DATASET_ERROR_SYNTAX));
+  g_free (read_error (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": 0x10, \"date\": \"2021-01-01\""),
+                      COLLAB_DATASET_ERROR_SYNTAX));
+  g_free (read_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"x\": [0012]}]}",
+                      COLLAB_DATASET_ERROR_SYNTAX));
 }
 
 static void
@@ -493,6 +493,33 @@ test_enum_unknown_word (void)
   assert_error_has (TRANSACTION ("\"type\": \"grant\", \"to\": \"acc-yc\", \"amount\": 5, \"date\": \"2021-01-01\""),
                     COLLAB_DATASET_ERROR_INVALID_VALUE,
                     "$.transactions[0].type: expected one of plan, allocation, transfer, expenditure, found \"grant\"", NULL);
+}
+
+static void
+test_error_in_sub_record (void)
+{
+  /* An error in the second status of a project, after a first one that
+   * kept a member of its own; and after the whole history was read. */
+  assert_error_has ("{" HEADER ", " REGIONS ", \"projects\": [{\"id\": \"p2\", \"name\": \"P\", \"county\": \"yc\", \"category\": \"labour\", "
+                    "\"_a\": [1], \"status\": [{\"status\": \"reserve\", \"date\": \"2021-01-01\", \"_by\": {\"x\": [1, 2]}}, "
+                    "{\"status\": \"approved\", \"date\": \"2021-02-01\"}]}]}",
+                    COLLAB_DATASET_ERROR_INVALID_VALUE,
+                    "$.projects[0].status[1].status: expected one of reserve, planned, filed, implementing, completed, "
+                    "evaluated, cancelled, found \"approved\"", NULL);
+  assert_error_has ("{" HEADER ", " REGIONS ", \"projects\": [{\"id\": \"p2\", \"name\": \"P\", \"county\": \"yc\", \"category\": \"labour\", "
+                    "\"status\": [{\"status\": \"reserve\", \"date\": \"2021-03-01\", \"_by\": {\"x\": [1, 2]}}, "
+                    "{\"status\": \"filed\", \"date\": \"2021-02-01\", \"_by\": \"y\"}], \"budget\": \"1.001\"}]}",
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.projects[0].budget: \"1.001\": an amount is exact", NULL);
+  assert_error_has ("{" HEADER ", " REGIONS ", \"projects\": [{\"id\": \"p2\", \"name\": \"P\", \"county\": \"yc\", \"category\": \"labour\", "
+                    "\"status\": [{\"status\": \"reserve\", \"date\": \"2021-03-01\", \"_by\": {\"x\": [1, 2]}}, "
+                    "{\"status\": \"filed\", \"date\": \"2021-02-01\"}]}]}",
+                    COLLAB_DATASET_ERROR_INCONSISTENT,
+                    "$.projects[0].status: the status history must be in date order (step 1 is earlier than step 0)", NULL);
+  /* A good record with kept members, then a dangling reference. */
+  assert_error_has ("{" HEADER ", " REGIONS ", \"projects\": [{\"id\": \"p2\", \"name\": \"P\", \"county\": \"nowhere\", \"category\": \"labour\", "
+                    "\"status\": [{\"status\": \"reserve\", \"date\": \"2021-03-01\", \"_by\": {\"x\": [1, 2]}}], "
+                    "\"_k\": {\"a\": \"b\"}}], \"_top\": [1, {\"2\": 3}]}",
+                    COLLAB_DATASET_ERROR_DANGLING_REFERENCE, "$.projects[0].county: no region has the id \"nowhere\"", NULL);
 }
 
 static void
@@ -821,8 +848,8 @@ test_deep_nesting_limit (void)
   store = read_ok (record_64);
   collab_store_unref (store);
 
-  read_error (top_65, COLLAB_DATASET_ERROR_TOO_DEEP);
-  read_error (record_65, COLLAB_DATASET_ERROR_TOO_DEEP);
+  g_free (read_error (top_65, COLLAB_DATASET_ERROR_TOO_DEEP));
+  g_free (read_error (record_65, COLLAB_DATASET_ERROR_TOO_DEEP));
 }
 
 static void
@@ -952,6 +979,7 @@ main (int   argc,
   g_test_add_func ("/collab/json-reader/document/kind-member-types", test_kind_member_types);
   g_test_add_func ("/collab/json-reader/value/enum", test_enum_unknown_word);
   g_test_add_func ("/collab/json-reader/value/date", test_date_impossible);
+  g_test_add_func ("/collab/json-reader/value/error-in-sub-record", test_error_in_sub_record);
   g_test_add_func ("/collab/json-reader/value/amount-inexact", test_amount_inexact);
   g_test_add_func ("/collab/json-reader/value/amount-overflow", test_amount_overflow);
   g_test_add_func ("/collab/json-reader/value/amount-float", test_amount_float);

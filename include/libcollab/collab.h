@@ -21,5 +21,6 @@
 #include "collab-checker.h"
 #include "collab-table.h"
 #include "collab-report.h"
+#include "collab-csv.h"
 
 #undef __COLLAB_INSIDE__

@@ -17,4 +17,3 @@
 
 NOT_YET (trace, "money-flow tracing")
 NOT_YET (plan, "shortfall planning")
-NOT_YET (convert, "CSV conversion")

@@ -1353,6 +1353,10 @@ collab_json_read_into (CollabStore  *store,
 
         if (i <= reader.depth && frame->type == FRAME_RECORD && frame->record == frame->scratch)
           collab_store_free_record (frame->schema, frame->record);
+        /* Sub-records read before the error hold kept members of their own. */
+        if (i <= reader.depth && frame->type == FRAME_SUBARRAY && frame->items != NULL)
+          for (guint j = 0; j < frame->items->len; j++)
+            collab_store_free_record (frame->schema, frame->items->data + (gsize) j * frame->schema->record_size);
         g_free (frame->key);
         if (frame->items != NULL)
           g_array_unref (frame->items);

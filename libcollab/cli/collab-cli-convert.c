@@ -1,0 +1,239 @@
+/* collab-cli-convert.c: `collab convert IN OUT`
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * CSV → JSON: the rows of IN become records of one dataset document,
+ * added to those of --base when given. JSON → CSV: the records of one
+ * kind become a table. Which kind the CSV holds is --kind, or a member
+ * name in the CSV's file name (dispatches.csv, wuxi-pairings.csv).
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "collab-cli-private.h"
+
+/* The names of the tables in the dataset document (SPEC §9), and the
+ * words file names use for them. */
+static const struct
+{
+  const char       *name;
+  CollabRecordKind  kind;
+} kind_names[] = {
+  { "regions", COLLAB_RECORD_KIND_REGION },
+  { "organizations", COLLAB_RECORD_KIND_ORGANIZATION },
+  { "programs", COLLAB_RECORD_KIND_PROGRAM },
+  { "pairings", COLLAB_RECORD_KIND_PAIRING },
+  { "accounts", COLLAB_RECORD_KIND_ACCOUNT },
+  { "transactions", COLLAB_RECORD_KIND_TRANSACTION },
+  { "projects", COLLAB_RECORD_KIND_PROJECT },
+  { "people", COLLAB_RECORD_KIND_PERSON },
+  { "dispatches", COLLAB_RECORD_KIND_DISPATCH },
+  { "trainings", COLLAB_RECORD_KIND_TRAINING },
+  { "adjustments", COLLAB_RECORD_KIND_ADJUSTMENT },
+  { "demonstration_villages", COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE },
+  /* Singular forms and what officers call a table of dispatches. */
+  { "region", COLLAB_RECORD_KIND_REGION },
+  { "organization", COLLAB_RECORD_KIND_ORGANIZATION },
+  { "program", COLLAB_RECORD_KIND_PROGRAM },
+  { "pairing", COLLAB_RECORD_KIND_PAIRING },
+  { "account", COLLAB_RECORD_KIND_ACCOUNT },
+  { "transaction", COLLAB_RECORD_KIND_TRANSACTION },
+  { "project", COLLAB_RECORD_KIND_PROJECT },
+  { "person", COLLAB_RECORD_KIND_PERSON },
+  { "dispatch", COLLAB_RECORD_KIND_DISPATCH },
+  { "roster", COLLAB_RECORD_KIND_DISPATCH },
+  { "training", COLLAB_RECORD_KIND_TRAINING },
+  { "adjustment", COLLAB_RECORD_KIND_ADJUSTMENT },
+  { "demonstration_village", COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE },
+};
+
+/* The first entries are the plural names, one per kind, in kind order. */
+static const char *
+member_of (CollabRecordKind kind)
+{
+  return kind_names[kind].name;
+}
+
+static char *
+name_key (const char *text)
+{
+  char *key = g_ascii_strdown (text, -1);
+
+  for (char *p = key; *p != '\0'; p++)
+    if (*p == '-' || *p == ' ')
+      *p = '_';
+  return key;
+}
+
+static gboolean
+kind_from_option (const char       *text,
+                  CollabRecordKind *kind)
+{
+  g_autofree char *key = name_key (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (strcmp (key, kind_names[i].name) == 0)
+      {
+        *kind = kind_names[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The kind a file name names, when it names exactly one. */
+static gboolean
+kind_from_file_name (const char       *path,
+                     CollabRecordKind *kind,
+                     gboolean         *ambiguous)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *key = name_key (base);
+  guint32 found = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (strstr (key, kind_names[i].name) != NULL)
+      found |= 1u << kind_names[i].kind;
+
+  *ambiguous = found != 0 && (found & (found - 1)) != 0;
+  if (found == 0 || *ambiguous)
+    return FALSE;
+  *kind = (CollabRecordKind) g_bit_nth_lsf (found, -1);
+  return TRUE;
+}
+
+static gboolean
+has_extension (const char *path,
+               const char *extension)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, extension);
+}
+
+static int
+csv_to_json (const char       *in,
+             const char       *out,
+             CollabRecordKind  kind,
+             const char       *base)
+{
+  g_autoptr(CollabDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) added = g_string_new (NULL);
+  guint before[COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE + 1];
+
+  /* Without a base, the CSV must hold everything its rows refer to. */
+  dataset = base != NULL ? collab_cli_load (base) : collab_dataset_new ();
+  if (dataset == NULL)
+    return COLLAB_EXIT_USAGE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
+    before[k] = collab_dataset_get_n_records (dataset, k);
+
+  if (!collab_dataset_import_csv (dataset, kind, in, &error) ||
+      !collab_dataset_save_to_file (dataset, out, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return COLLAB_EXIT_USAGE;
+    }
+
+  /* The rows' own kind first, then the people a roster created. */
+  g_string_append_printf (added, "%u %s", collab_dataset_get_n_records (dataset, kind) - before[kind],
+                          member_of (kind));
+  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
+    if (k != kind && collab_dataset_get_n_records (dataset, k) > before[k])
+      g_string_append_printf (added, ", %u %s", collab_dataset_get_n_records (dataset, k) - before[k],
+                              member_of (k));
+  printf ("%s: %s from %s%s%s\n", out, added->str, in, base != NULL ? " added to " : "",
+          base != NULL ? base : "");
+  return COLLAB_EXIT_OK;
+}
+
+static int
+json_to_csv (const char       *in,
+             const char       *out,
+             CollabRecordKind  kind)
+{
+  g_autoptr(CollabDataset) dataset = collab_cli_load (in);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  gsize length;
+
+  if (dataset == NULL)
+    return COLLAB_EXIT_USAGE;
+
+  csv = collab_dataset_export_csv (dataset, kind, &length);
+  if (g_str_equal (out, "-"))
+    {
+      fwrite (csv, 1, length, stdout);
+      return COLLAB_EXIT_OK;
+    }
+
+  /* g_file_set_contents() writes beside the target and renames: the old
+   * file stays whole until the new one is complete. */
+  if (!g_file_set_contents (out, csv, (gssize) length, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return COLLAB_EXIT_USAGE;
+    }
+
+  printf ("%s: %u %s from %s\n", out, collab_dataset_get_n_records (dataset, kind), member_of (kind), in);
+  return COLLAB_EXIT_OK;
+}
+
+int
+collab_cli_convert (int    argc,
+                    char **argv)
+{
+  g_autofree char *kind_name = NULL;
+  g_autofree char *base = NULL;
+  GOptionEntry entries[] = {
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name,
+      "The records the CSV holds: dispatches (or roster), pairings, transactions, projects, people, …", "KIND" },
+    { "base", 'b', 0, G_OPTION_ARG_FILENAME, &base,
+      "CSV → JSON: a dataset the rows are added to, and may refer to", "FILE" },
+    { NULL }
+  };
+  const char *in, *out, *csv;
+  gboolean to_json, ambiguous = FALSE;
+  CollabRecordKind kind;
+
+  if (!collab_cli_parse ("convert", "IN OUT",
+                         "Convert a CSV table to a JSON dataset document (IN.csv OUT.json), or the "
+                         "records of one kind of a dataset to a CSV table (IN.json OUT.csv, or - for "
+                         "standard output). CSV files may be UTF-8 or GB18030, with English or "
+                         "Chinese headers.",
+                         entries, &argc, &argv))
+    return COLLAB_EXIT_USAGE;
+  if (argc != 3)
+    return collab_cli_usage_error ("convert", "expected IN and OUT, found %d file names", argc - 1);
+
+  in = argv[1];
+  out = argv[2];
+  if (has_extension (in, ".csv") && has_extension (out, ".json"))
+    to_json = TRUE;
+  else if (has_extension (in, ".json") && (has_extension (out, ".csv") || g_str_equal (out, "-")))
+    to_json = FALSE;
+  else
+    return collab_cli_usage_error ("convert", "expected a .csv and a .json file, one each way, found %s and %s",
+                                   in, out);
+
+  if (!to_json && base != NULL)
+    return collab_cli_usage_error ("convert", "--base adds CSV rows to a dataset; it has no use for JSON → CSV");
+
+  csv = to_json ? in : out;
+  if (kind_name != NULL)
+    {
+      if (!kind_from_option (kind_name, &kind))
+        return collab_cli_usage_error ("convert", "unknown --kind \"%s\": expected regions, organizations, "
+                                       "programs, pairings, accounts, transactions, projects, people, "
+                                       "dispatches, trainings, adjustments or demonstration_villages",
+                                       kind_name);
+    }
+  else if (!kind_from_file_name (csv, &kind, &ambiguous))
+    return collab_cli_usage_error ("convert", "%s: the file name %s; say which records the CSV holds with "
+                                   "--kind (dispatches, pairings, transactions, …)", csv,
+                                   ambiguous ? "names more than one kind of record" : "names no kind of record");
+
+  return to_json ? csv_to_json (in, out, kind, base) : json_to_csv (in, out, kind);
+}
