@@ -130,7 +130,7 @@ class Writer:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description="Writes a synthetic libcollab dataset document (SPEC §9).")
     parser.add_argument("-o", "--output", required=True, help="the document to write ('-' for stdout)")
     parser.add_argument("--dispatches", type=int, default=1_000_000)
     parser.add_argument("--people", type=int, default=None,
