@@ -14,6 +14,15 @@
  * values, roster-gb18030.csv is the same bytes through `iconv -t GB18030`,
  * roster-bom.csv has a BOM, English headers and CRLF line ends. */
 
+/* Checks a call's result after its error, so a failure shows the message. */
+static void
+assert_ok (gboolean   ok,
+           GError   **error)
+{
+  g_assert_no_error (*error);
+  g_assert_true (ok);
+}
+
 static char *
 fixture_path (const char *name)
 {
@@ -28,12 +37,7 @@ read_fixture (const char *name,
   g_autoptr(GError) error = NULL;
   char *data = NULL;
 
-  {
-    gboolean ok = g_file_get_contents (path, &data, length, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_ok (g_file_get_contents (path, &data, length, &error), &error);
   return data;
 }
 
@@ -55,12 +59,7 @@ merge (CollabDataset *dataset,
 {
   g_autoptr(GError) error = NULL;
 
-  {
-    gboolean ok = collab_dataset_merge_from_data (dataset, json, -1, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_ok (collab_dataset_merge_from_data (dataset, json, -1, &error), &error);
 }
 
 static void
@@ -70,12 +69,7 @@ import (CollabDataset    *dataset,
 {
   g_autoptr(GError) error = NULL;
 
-  {
-    gboolean ok = collab_dataset_import_csv_data (dataset, kind, csv, -1, "test.csv", &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_ok (collab_dataset_import_csv_data (dataset, kind, csv, -1, "test.csv", &error), &error);
 }
 
 static void
@@ -373,12 +367,7 @@ test_import_chinese (void)
 
   g_signal_connect (dataset, "changed", G_CALLBACK (count_changes), &changed);
 
-  {
-    gboolean ok = collab_dataset_import_csv (dataset, COLLAB_RECORD_KIND_DISPATCH, path, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_ok (collab_dataset_import_csv (dataset, COLLAB_RECORD_KIND_DISPATCH, path, &error), &error);
   g_assert_cmpuint (changed, ==, 1);
   check_zh_roster (dataset);
 }
@@ -402,24 +391,14 @@ test_import_gb18030 (void)
   import (utf8, COLLAB_RECORD_KIND_DISPATCH, zh);
 
   /* The committed fixture, made with `iconv -t GB18030`. */
-  {
-    gboolean ok = collab_dataset_import_csv (gb, COLLAB_RECORD_KIND_DISPATCH, path, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_ok (collab_dataset_import_csv (gb, COLLAB_RECORD_KIND_DISPATCH, path, &error), &error);
   check_zh_roster (gb);
 
   /* The same bytes made here. */
   bytes = g_convert (zh, length, "GB18030", "UTF-8", NULL, &bytes_length, &error);
   g_assert_no_error (error);
-  {
-    gboolean ok = collab_dataset_import_csv_data (converted, COLLAB_RECORD_KIND_DISPATCH, bytes,
-                                                 (gssize) bytes_length, "gb.csv", &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_ok (collab_dataset_import_csv_data (converted, COLLAB_RECORD_KIND_DISPATCH, bytes,
+                                             (gssize) bytes_length, "gb.csv", &error), &error);
 
   a = collab_dataset_to_data (utf8, NULL);
   b = collab_dataset_to_data (gb, NULL);
@@ -437,12 +416,7 @@ test_import_bom_english (void)
   g_autoptr(GError) error = NULL;
 
   /* A BOM, CRLF line ends, headers in any case, a quoted comma. */
-  {
-    gboolean ok = collab_dataset_import_csv (dataset, COLLAB_RECORD_KIND_DISPATCH, path, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_ok (collab_dataset_import_csv (dataset, COLLAB_RECORD_KIND_DISPATCH, path, &error), &error);
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_DISPATCH), ==, 2);
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PERSON), ==, 2);
   assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "y002", "name", "Qian, Qi");
@@ -642,6 +616,10 @@ static const ErrorCase error_cases[] = {
     "d1,p1,teacher,professional,outbound,jiangyin,yanchuan,2021-03-01\n", -1,
     COLLAB_DATASET_ERROR_MISSING_MEMBER,
     "roster.csv:1:1: the header has no column \"planned_end\" (or \"计划结束日期\"), which every dispatch needs" },
+  { "id,person,profession,kind,to,start\n", -1,
+    COLLAB_DATASET_ERROR_MISSING_MEMBER,
+    "roster.csv:1:1: the header has no columns \"direction\" (or \"方向\"), \"from\" (or \"派出地\"), "
+    "\"planned_end\" (or \"计划结束日期\"), which every dispatch needs" },
   /* A required cell empty. */
   { ROSTER "d1,p1,teacher,,outbound,jiangyin,yanchuan,2021-03-01,2022-02-28\n", -1,
     COLLAB_DATASET_ERROR_MISSING_MEMBER,
@@ -881,12 +859,7 @@ test_export (void)
   g_autoptr(CollabDataset) dataset = collab_dataset_new ();
   g_autoptr(GError) error = NULL;
 
-  {
-    gboolean ok = collab_dataset_load_from_data (dataset, small_dataset, -1, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_ok (collab_dataset_load_from_data (dataset, small_dataset, -1, &error), &error);
 
   /* Flags joined with `;`; members the library does not know after the
    * fields, when they hold one value; RFC 4180 quoting, CRLF. */
@@ -927,29 +900,12 @@ assert_round_trip (CollabDataset    *dataset,
   g_auto(GStrv) ids = collab_dataset_list_ids (dataset, kind);
   g_autoptr(GError) error = NULL;
 
-  {
-    gboolean ok = collab_dataset_load_from_data (copy, document, -1, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_ok (collab_dataset_load_from_data (copy, document, -1, &error), &error);
   for (guint i = 0; ids[i] != NULL; i++)
-    {
-      {
-        gboolean ok = collab_dataset_remove (copy, kind, ids[i], &error);
-
-        g_assert_no_error (error);
-        g_assert_true (ok);
-      }
-    }
+    assert_ok (collab_dataset_remove (copy, kind, ids[i], &error), &error);
   g_assert_cmpuint (collab_dataset_get_n_records (copy, kind), ==, 0);
 
-  {
-    gboolean ok = collab_dataset_import_csv_data (copy, kind, csv, -1, "export.csv", &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_ok (collab_dataset_import_csv_data (copy, kind, csv, -1, "export.csv", &error), &error);
 
   result = collab_dataset_to_data (copy, NULL);
   g_assert_cmpstr (result, ==, document);
@@ -968,12 +924,7 @@ test_round_trip_pairings (void)
   assert_round_trip (wuxi, COLLAB_RECORD_KIND_PAIRING);
 
   /* With periods, and for the other kinds a CSV holds whole. */
-  {
-    gboolean ok = collab_dataset_load_from_data (small, small_dataset, -1, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ok);
-  }
+  assert_ok (collab_dataset_load_from_data (small, small_dataset, -1, &error), &error);
   assert_round_trip (small, COLLAB_RECORD_KIND_PAIRING);
   assert_round_trip (wuxi, COLLAB_RECORD_KIND_ORGANIZATION);
 }

@@ -16,4 +16,3 @@
   }
 
 NOT_YET (trace, "money-flow tracing")
-NOT_YET (plan, "shortfall planning")

@@ -118,6 +118,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  /* yajl reads numbers with strtod(): keep the decimal point a point. */
+  setlocale (LC_NUMERIC, "C");
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))

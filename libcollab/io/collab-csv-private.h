@@ -29,7 +29,9 @@ char       *collab_csv_decode      (const char  *data,
                                     gsize       *text_length,
                                     GError     **error);
 
-/* The rows of UTF-8 @text, of CollabCsvRow, blank lines left out. */
+/* The rows of UTF-8 @text, blank lines left out: an array of
+ * CollabCsvRow, each one allocation that the array frees. The error
+ * (COLLAB_DATASET_ERROR_SYNTAX) names the line and column. */
 GPtrArray  *collab_csv_parse       (const char  *text,
                                     gsize        length,
                                     const char  *name,

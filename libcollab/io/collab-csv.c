@@ -421,20 +421,11 @@ collab_csv_append_cell (GString    *out,
 
 /* Rows --------------------------------------------------------------------- */
 
-static void
-row_free (gpointer data)
-{
-  CollabCsvRow *row = data;
-
-  g_strfreev (row->cells);
-  g_free (row);
-}
-
 typedef struct
 {
   GPtrArray *rows;
-  GPtrArray *cells;     /* of the row being read */
-  GString   *cell;
+  GString   *text;      /* the cells of the row being read, each ended by a NUL */
+  GArray    *starts;    /* where each of them starts in @text */
   guint      line;      /* the line being read */
   guint      row_line;  /* the line the row being read started on */
   gboolean   in_row;
@@ -443,26 +434,41 @@ typedef struct
 static void
 end_cell (Tokens *tokens)
 {
-  g_ptr_array_add (tokens->cells, g_strndup (tokens->cell->str, tokens->cell->len));
-  g_string_truncate (tokens->cell, 0);
+  gsize start;
+
+  g_string_append_c (tokens->text, '\0');
+  start = tokens->text->len;
+  g_array_append_val (tokens->starts, start);
 }
 
 static void
 end_row (Tokens *tokens)
 {
-  CollabCsvRow *row = g_new0 (CollabCsvRow, 1);
+  guint n_cells = tokens->starts->len + 1;  /* the cells ended, and this one */
+  gsize header_size = sizeof (CollabCsvRow) + (n_cells + 1) * sizeof (char *);
+  CollabCsvRow *row;
+  char *text;
 
+  /* A million rows of ten cells are a million allocations, not eleven. */
   end_cell (tokens);
+  row = g_malloc (header_size + tokens->text->len);
   row->line = tokens->row_line;
-  row->n_cells = tokens->cells->len;
-  g_ptr_array_add (tokens->cells, NULL);
-  row->cells = (char **) g_ptr_array_free (tokens->cells, FALSE);
-  tokens->cells = g_ptr_array_new_with_free_func (g_free);
+  row->n_cells = n_cells;
+  row->cells = (char **) (row + 1);
+  text = (char *) row + header_size;
+  memcpy (text, tokens->text->str, tokens->text->len);
+  row->cells[0] = text;
+  for (guint i = 1; i < n_cells; i++)
+    row->cells[i] = text + g_array_index (tokens->starts, gsize, i - 1);
+  row->cells[n_cells] = NULL;
+
+  g_string_truncate (tokens->text, 0);
+  g_array_set_size (tokens->starts, 0);
   tokens->in_row = FALSE;
 
   /* An empty line is no row at all (a trailing one least of all). */
   if (row->n_cells == 1 && row->cells[0][0] == '\0')
-    row_free (row);
+    g_free (row);
   else
     g_ptr_array_add (tokens->rows, row);
 }
@@ -486,9 +492,9 @@ tokenize (const char  *text,
   guint quote_line = 0, quote_column = 0;
   GPtrArray *rows = NULL;
 
-  tokens.rows = g_ptr_array_new_with_free_func (row_free);
-  tokens.cells = g_ptr_array_new_with_free_func (g_free);
-  tokens.cell = g_string_new (NULL);
+  tokens.rows = g_ptr_array_new_with_free_func (g_free);
+  tokens.text = g_string_new (NULL);
+  tokens.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   tokens.line = 1;
 
   while (p < end)
@@ -505,7 +511,7 @@ tokenize (const char  *text,
         {
           if (c == '"' && p + 1 < end && p[1] == '"')
             {
-              g_string_append_c (tokens.cell, '"');
+              g_string_append_c (tokens.text, '"');
               p++;
             }
           else if (c == '"')
@@ -514,7 +520,7 @@ tokenize (const char  *text,
             {
               if (c == '\n' || (c == '\r' && !(p + 1 < end && p[1] == '\n')))
                 tokens.line++;
-              g_string_append_c (tokens.cell, c);
+              g_string_append_c (tokens.text, c);
             }
           p++;
         }
@@ -541,20 +547,20 @@ tokenize (const char  *text,
           g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                        "%s:%u:%u: the quoted cell is followed by \"%s\": a closing quote must end "
                        "the cell (write \"\" for a quote inside a quoted cell)",
-                       name, tokens.line, tokens.cells->len + 1, found);
+                       name, tokens.line, tokens.starts->len + 1, found);
           goto out;
         }
       else if (c == '"' && state == CELL_START)
         {
           state = QUOTED;
           quote_line = tokens.line;
-          quote_column = tokens.cells->len + 1;
+          quote_column = tokens.starts->len + 1;
           p++;
         }
       else
         {
           /* A quote inside an unquoted cell (12" screen) is taken as it is. */
-          g_string_append_c (tokens.cell, c);
+          g_string_append_c (tokens.text, c);
           state = UNQUOTED;
           p++;
         }
@@ -563,7 +569,7 @@ tokenize (const char  *text,
   if (partial)
     {
       *end_line = tokens.line;
-      *end_column = tokens.in_row ? tokens.cells->len + 1 : 1;
+      *end_column = tokens.in_row ? tokens.starts->len + 1 : 1;
     }
   else if (state == QUOTED)
     {
@@ -579,8 +585,8 @@ tokenize (const char  *text,
 
 out:
   g_clear_pointer (&tokens.rows, g_ptr_array_unref);
-  g_ptr_array_unref (tokens.cells);
-  g_string_free (tokens.cell, TRUE);
+  g_string_free (tokens.text, TRUE);
+  g_array_unref (tokens.starts);
   return rows;
 }
 
@@ -1075,7 +1081,8 @@ find_member (Import     *imp,
           return FIND_OK;
         }
       g_clear_pointer (&column->member, g_free);
-      memset (column, 0, sizeof *column);
+      column->type = TARGET_NONE;
+      column->field = column->sub = NULL;
     }
   return FIND_NONE;
 }
@@ -1085,6 +1092,8 @@ read_header (Import  *imp,
              GError **error)
 {
   const CollabCsvRow *header = imp->header;
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n_missing = 0;
 
   for (guint c = 0; c < header->n_cells; c++)
     {
@@ -1107,7 +1116,7 @@ read_header (Import  *imp,
           found = find_member (imp, header_aliases[i].member, &column);
 
       if (found == FIND_NO_CSV_FORM)
-        return fail_at (imp, error, COLLAB_DATASET_ERROR_TYPE, header->line, c, NULL,
+        return fail_at (imp, error, COLLAB_DATASET_ERROR_TYPE, header->line, c, column.header,
                         "a %s holds a list of records here, which a CSV column cannot",
                         imp->schema->singular);
       if (found == FIND_NONE)
@@ -1123,7 +1132,7 @@ read_header (Import  *imp,
       for (guint before = 0; before < c; before++)
         if (same_target (get_column (imp, before), &column))
           return fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER, header->line, c, NULL,
-                          "column %u (%s) gives the %s already", before + 1,
+                          "column %u (%s) already gives \"%s\"", before + 1,
                           get_column (imp, before)->header, column.member);
 
       if (column.type == TARGET_FIELD && column.companion)
@@ -1132,6 +1141,7 @@ read_header (Import  *imp,
         imp->via_column = (int) c;
     }
 
+  /* Every column missing at once: one round trip to the spreadsheet. */
   for (guint f = 0; f < imp->schema->n_fields; f++)
     {
       const CollabField *field = &imp->schema->fields[f];
@@ -1147,11 +1157,16 @@ read_header (Import  *imp,
         continue;
 
       alias = first_alias_of (field->name);
-      return fail_at (imp, error, COLLAB_DATASET_ERROR_MISSING_MEMBER, header->line, 0, "",
-                      "the header has no column \"%s\"%s%s%s, which every %s needs",
-                      field->name, alias != NULL ? " (or \"" : "", alias != NULL ? alias : "",
-                      alias != NULL ? "\")" : "", imp->schema->singular);
+      g_string_append_printf (missing, "%s\"%s\"", missing->len > 0 ? ", " : "", field->name);
+      if (alias != NULL)
+        g_string_append_printf (missing, " (or \"%s\")", alias);
+      n_missing++;
     }
+
+  if (n_missing > 0)
+    return fail_at (imp, error, COLLAB_DATASET_ERROR_MISSING_MEMBER, header->line, 0, "",
+                    "the header has no column%s %s, which every %s needs",
+                    n_missing > 1 ? "s" : "", missing->str, imp->schema->singular);
 
   return TRUE;
 }
@@ -2057,7 +2072,7 @@ import_rows (Import   *imp,
         }
 
       trim_row (imp, row);
-      if (records->len > 0)
+      if (imp->record_rows->len > 0)
         g_string_append (records, ",\n");
       if (!convert_row (imp, row, records, error))
         return FALSE;
@@ -2076,7 +2091,6 @@ import_text (CollabStore       *store,
              GError           **error)
 {
   g_auto(Import) imp = { 0 };
-  g_autoptr(GString) records = g_string_new (NULL);
   g_autoptr(GString) document = NULL;
   g_autoptr(GError) reader_error = NULL;
   g_autofree char *text = NULL;
@@ -2105,6 +2119,7 @@ import_text (CollabStore       *store,
   if (text == NULL)
     return FALSE;
   imp.rows = collab_csv_parse (text, text_length, name, error);
+  g_clear_pointer (&text, g_free);
   if (imp.rows == NULL)
     return FALSE;
 
@@ -2118,10 +2133,17 @@ import_text (CollabStore       *store,
       return FALSE;
     }
 
-  if (!read_header (&imp, error) || !import_rows (&imp, records, error))
+  if (!read_header (&imp, error))
     return FALSE;
 
-  document = g_string_new ("{\"format\": \"" COLLAB_DATASET_FORMAT "\", \"version\": 1");
+  /* The records, then the people a roster creates: the reader resolves
+   * references once the whole document is read. */
+  document = g_string_sized_new (text_length * 2 + 256);
+  g_string_append_printf (document, "{\"format\": \"%s\", \"version\": %d,\n\"%s\": [\n",
+                          COLLAB_DATASET_FORMAT, COLLAB_DATASET_VERSION, imp.schema->member);
+  if (!import_rows (&imp, document, error))
+    return FALSE;
+  g_string_append (document, "]");
   if (imp.new_order->len > 0)
     {
       g_string_append_printf (document, ",\n\"%s\": [", imp.via_schema->member);
@@ -2129,7 +2151,7 @@ import_text (CollabStore       *store,
         return FALSE;
       g_string_append (document, "]");
     }
-  g_string_append_printf (document, ",\n\"%s\": [\n%s]}\n", imp.schema->member, records->str);
+  g_string_append (document, "}\n");
 
   if (!collab_json_read_into (store, document->str, document->len, name, &reader_error))
     {

@@ -1,0 +1,206 @@
+/* collab-cli-plan.c: `collab plan FILE`
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The 666 shortfall of every pairing-year and what would close it: the
+ * table of [class@Collab.Planner] as CSV or JSON, or on a terminal one
+ * line per pairing-year. A shortfall is not an error: the exit status is 0
+ * whenever the file loads (2 when it does not, or on bad usage).
+ */
+
+#include <stdio.h>
+
+#include "collab-cli-private.h"
+
+/* <libcollab/collab.h> includes collab-plan.h once the umbrella lists it;
+ * until then, take it directly. */
+#ifndef COLLAB_TYPE_PLANNER
+# define __COLLAB_INSIDE__
+# include <libcollab/collab-plan.h>
+# undef __COLLAB_INSIDE__
+#endif
+
+static gint64
+cell (CollabTable *table,
+      guint        row,
+      const char  *column)
+{
+  int c = collab_table_find_column (table, column);
+
+  return c >= 0 && !collab_table_is_null (table, row, c) ? collab_table_get_int (table, row, c) : 0;
+}
+
+static const char *
+text_cell (CollabTable *table,
+           guint        row,
+           const char  *column)
+{
+  int c = collab_table_find_column (table, column);
+
+  return c >= 0 && !collab_table_is_null (table, row, c) ? collab_table_get_string (table, row, c) : NULL;
+}
+
+/* "fails total, tenure" or "passes", from the *_ok columns. */
+static char *
+verdict (CollabTable *table,
+         guint        row)
+{
+  static const char * const rules[] = { "total", "tenure", "mix" };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autofree char *column = g_strdup_printf ("%s_ok", rules[i]);
+      int c = collab_table_find_column (table, column);
+
+      if (c < 0 || collab_table_is_null (table, row, c) || collab_table_get_int (table, row, c))
+        continue;
+      if (g_str_equal (rules[i], "mix") && cell (table, row, "mix_adjusted"))
+        continue;
+      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "fails ", rules[i]);
+    }
+  if (text->len == 0)
+    g_string_append (text, "passes");
+  return g_string_free (text, FALSE);
+}
+
+static void
+print_text (CollabTable *table)
+{
+  guint n_rows = collab_table_get_n_rows (table);
+  guint n_columns = collab_table_get_n_columns (table);
+  guint short_years = 0;
+  gint64 to_add = 0;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autoptr(GString) tiers = g_string_new (NULL);
+      g_autofree char *judged = verdict (table, r);
+      const char *plan = text_cell (table, r, "plan");
+      gint64 projected = cell (table, r, "projected");
+      gint64 short_other = cell (table, r, "short_other");
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *name = collab_table_get_column_name (table, c);
+
+          if (g_str_has_prefix (name, "served_") && !collab_table_is_null (table, r, c))
+            g_string_append_printf (tiers, ", ≥%s: %" G_GINT64_FORMAT, name + strlen ("served_"),
+                                    collab_table_get_int (table, r, c));
+        }
+
+      printf ("%s %" G_GINT64_FORMAT " %s → %s: %" G_GINT64_FORMAT " counted (%" G_GINT64_FORMAT " teachers, %"
+              G_GINT64_FORMAT " doctors, %" G_GINT64_FORMAT " agriculture or other%s)",
+              text_cell (table, r, "program"), cell (table, r, "year"), text_cell (table, r, "assisting"),
+              text_cell (table, r, "assisted"), cell (table, r, "counted"), cell (table, r, "teachers"),
+              cell (table, r, "doctors"), cell (table, r, "agriculture_or_other"), tiers->str);
+      if (projected > 0)
+        printf (", %" G_GINT64_FORMAT " projected", projected);
+      if (short_other > 0)
+        printf (", %" G_GINT64_FORMAT " under a month not counted", short_other);
+      printf (" — %s%s%s\n", judged, plan != NULL ? "; " : "", plan != NULL ? plan : "");
+
+      if (plan != NULL)
+        {
+          short_years++;
+          to_add += cell (table, r, "add_total");
+        }
+    }
+
+  printf ("%u pairing-year%s, %u short; %" G_GINT64_FORMAT " dispatch%s to add in all\n", n_rows,
+          n_rows == 1 ? "" : "s", short_years, to_add, to_add == 1 ? "" : "es");
+}
+
+int
+collab_cli_plan (int    argc,
+                 char **argv)
+{
+  g_autofree char *ruleset_name = NULL;
+  g_autofree char *interpretation = NULL;
+  g_autofree char *program = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *format = NULL;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "program", 0, 0, G_OPTION_ARG_STRING, &program, "Only this program", "ID" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, "Only this year", "YEAR" },
+    { "ruleset", 0, 0, G_OPTION_ARG_STRING, &ruleset_name, "Plan by this rule set instead of each program's own", "ID|FILE" },
+    { "interpretation", 0, 0, G_OPTION_ARG_STRING, &interpretation, "Reading of the 666 tenure tiers", "nested|cumulative|banded" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Count services ending after this day as projected", "YYYY-MM-DD" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format", "text|json|csv" },
+    { NULL }
+  };
+  g_autoptr(CollabDataset) dataset = NULL;
+  g_autoptr(CollabPlanner) planner = NULL;
+  g_autoptr(CollabTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!collab_cli_parse ("plan", "FILE",
+                         "Print the 666 shortfall of every pairing-year and the smallest set of dispatches "
+                         "that would close it.", entries, &argc, &argv))
+    return COLLAB_EXIT_USAGE;
+  if (argc != 2)
+    return collab_cli_usage_error ("plan", argc < 2 ? "no file given" : "one file at a time");
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json") &&
+      !g_str_equal (format, "csv"))
+    return collab_cli_usage_error ("plan", "--format is text, json or csv, not '%s'", format);
+
+  planner = collab_planner_new ();
+  if (ruleset_name != NULL)
+    {
+      g_autoptr(CollabRuleset) ruleset = collab_cli_ruleset (ruleset_name);
+
+      if (ruleset == NULL)
+        return COLLAB_EXIT_USAGE;
+      collab_planner_set_ruleset (planner, ruleset);
+    }
+  if (interpretation != NULL)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (COLLAB_TYPE_INTERPRETATION);
+      GEnumValue *value = g_enum_get_value_by_nick (klass, interpretation);
+
+      if (value == NULL)
+        return collab_cli_usage_error ("plan", "--interpretation is nested, cumulative or banded, not '%s'",
+                                       interpretation);
+      collab_planner_set_interpretation (planner, value->value);
+    }
+  if (as_of != NULL)
+    {
+      CollabDay day;
+
+      if (!collab_day_parse (as_of, &day, &error))
+        return collab_cli_usage_error ("plan", "--as-of: %s", error->message);
+      collab_planner_set_as_of (planner, day);
+    }
+
+  dataset = collab_cli_load (argv[1]);
+  if (dataset == NULL)
+    return COLLAB_EXIT_USAGE;
+
+  table = collab_planner_run (planner, dataset, program, year, &error);
+  if (table == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", argv[1], error->message);
+      return COLLAB_EXIT_USAGE;
+    }
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonNode) rows = collab_table_to_json (table);
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+
+      json_object_set_member (object, "plan", g_steal_pointer (&rows));
+      json_node_set_object (root, object);
+      collab_cli_print_json (root);
+    }
+  else if (format != NULL && g_str_equal (format, "csv"))
+    {
+      g_autofree char *csv = collab_table_to_csv (table);
+      fputs (csv, stdout);
+    }
+  else
+    print_text (table);
+
+  return COLLAB_EXIT_OK;
+}
