@@ -66,3 +66,22 @@ def test_round_trip_is_byte_identical(Collab, data_dir, tmp_path):
     out = tmp_path / 'out.json'
     dataset.save_to_file(str(out))
     assert out.read_bytes() == source.read_bytes()
+
+
+def test_load_error_has_the_place(Collab, tmp_path):
+    bad = tmp_path / 'bad.json'
+    bad.write_text('{"format": "libcollab-dataset", "version": 1,\n "regions": [{"id": "x", "name": "X", "level": "provence"}]}')
+    with pytest.raises(Collab.LoadError) as raised:
+        Collab.Dataset(bad)
+    error = raised.value
+    assert isinstance(error, GLib.Error)
+    assert error.file == str(bad)
+    assert error.path == '$.regions[0].level'
+    assert error.line == 2
+
+    broken = tmp_path / 'broken.json'
+    broken.write_text('{"format": "libcollab-dataset",\n  "version": 1,,}')
+    with pytest.raises(Collab.LoadError) as raised:
+        Collab.Dataset(broken)
+    assert (raised.value.line, raised.value.path) == (2, None)
+    assert raised.value.column > 1

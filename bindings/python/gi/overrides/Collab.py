@@ -6,7 +6,11 @@
 # Python and JavaScript share it. Here are only the Python habits:
 # constructors that load, iteration, dicts, exceptions, and DataFrames.
 
+import functools
 import json
+import re
+
+from gi.repository import GLib
 
 from ..module import get_introspection_module
 from ..overrides import override
@@ -14,6 +18,45 @@ from ..overrides import override
 Collab = get_introspection_module('Collab')
 
 __all__ = []
+
+
+class LoadError(GLib.Error):
+    """A document that cannot be loaded: a ``GLib.Error`` that also says where.
+
+    ``file``, ``line`` and ``column`` (or ``None``) and ``path``, the JSON
+    path such as ``$.pairings[3].assisted`` (or ``None``), are read from the
+    message the library wrote, which always names the place first.
+    """
+
+    _SYNTAX = re.compile(r'^(?P<file>.*?):(?P<line>\d+):(?P<column>\d+): ')
+    _PATH = re.compile(r'^(?P<file>.*?): (?P<path>\$\S*): ')
+    _AT = re.compile(r'\(line (?P<line>\d+), column (?P<column>\d+)\)$')
+
+    def __init__(self, error):
+        super().__init__(error.message, error.domain, error.code)
+        self.file = self.line = self.column = self.path = None
+        match = self._SYNTAX.match(error.message) or self._PATH.match(error.message)
+        if match:
+            self.file = match.group('file')
+            self.path = match.groupdict().get('path')
+            at = match if 'line' in match.groupdict() else self._AT.search(error.message)
+            if at:
+                self.line, self.column = int(at.group('line')), int(at.group('column'))
+
+
+__all__.append('LoadError')
+
+
+def _raises_load_error(method):
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except GLib.Error as error:
+            if isinstance(error, LoadError):
+                raise
+            raise LoadError(error) from None
+    return wrapper
 
 
 def _node_to_python(node):
@@ -67,6 +110,15 @@ class Dataset(Collab.Dataset):
     @classmethod
     def load(cls, path):
         return cls(path)
+
+    load_from_file = _raises_load_error(Collab.Dataset.load_from_file)
+    load_from_data = _raises_load_error(Collab.Dataset.load_from_data)
+    merge_from_file = _raises_load_error(Collab.Dataset.merge_from_file)
+    merge_from_data = _raises_load_error(Collab.Dataset.merge_from_data)
+    add = _raises_load_error(Collab.Dataset.add)
+    if hasattr(Collab.Dataset, 'import_csv'):
+        import_csv = _raises_load_error(Collab.Dataset.import_csv)
+        import_csv_data = _raises_load_error(Collab.Dataset.import_csv_data)
 
     def records(self, kind):
         """Iterates the records of one kind, made one at a time."""
