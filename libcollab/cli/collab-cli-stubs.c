@@ -15,4 +15,3 @@
                                    collab_get_version ()); \
   }
 
-NOT_YET (trace, "money-flow tracing")

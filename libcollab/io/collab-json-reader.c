@@ -19,13 +19,21 @@
  * where a dangling one is reported with its JSON path.
  */
 
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <yajl/yajl_parse.h>
 
 #include <libcollab/collab-error.h>
 #include <libcollab/collab-money.h>
 
+#include "collab-day-arith-private.h"
+#include "collab-json-file-private.h"
 #include "collab-json-private.h"
 #include "model/collab-validate-private.h"
 
@@ -36,6 +44,18 @@
 
 #define MAX_FRAMES 8
 #define SCRATCH_SIZE 256
+#define MAX_HINTED_SCHEMAS 32
+
+/* What the reader has learnt of the order of a schema's members: documents
+ * list them in the same order record after record (the writer's, or a
+ * generator's), so the member after field i is most likely the one that
+ * came after it last time. A guess is checked with one memcmp(). */
+typedef struct
+{
+  const CollabSchema *schema;
+  guint8              next[33];     /* next[i + 1]: the field after field i; next[0]: the first */
+  guint8              len[32];      /* the length of each field's name */
+} FieldHints;
 
 typedef enum
 {
@@ -54,8 +74,10 @@ typedef struct
   gpointer            record;      /* RECORD: the struct being filled */
   const CollabField  *field;       /* the field whose value comes next */
   guint32             seen;        /* RECORD: members met so far */
+  FieldHints         *hints;       /* RECORD: the schema's member order, or NULL */
+  guint               after;       /* RECORD: 1 + the last field met, 0 at first */
   guint               position;    /* RECORDS, LIST, SUBARRAY: next index */
-  char               *key;         /* the member name being read */
+  char               *key;         /* the member name being read, when not a known field */
   GArray             *items;       /* LIST and SUBARRAY */
   guint8              scratch[SCRATCH_SIZE];
 } Frame;
@@ -78,12 +100,22 @@ typedef struct
   gboolean      seen_format;
   gboolean      seen_version;
   guint32       seen_kinds;
+  guint32       closed_kinds;        /* kinds whose array was read to its end */
 
   GStringChunk *pending_names;
   GPtrArray    *pending;             /* of const char *, in pending_names */
   guint         extra_before;        /* top-level unknown members before this read */
   GHashTable   *extra_read;          /* the top-level unknown members of this document */
   const guint  *starts;              /* records each kind had before this read */
+
+  FieldHints    hints[MAX_HINTED_SCHEMAS];
+  guint         n_hints;
+
+  /* A syntax error found by a callback (a number beyond its type): yajl's
+   * own message for it and where it is, as a byte offset in the text. */
+  const char   *syntax_problem;
+  gsize         syntax_offset;
+  gsize         chunk_base;          /* offset of the text yajl is reading */
 } Reader;
 
 /* Where the error is ------------------------------------------------------- */
@@ -101,8 +133,11 @@ append_path (Reader  *reader,
         {
         case FRAME_TOP:
         case FRAME_RECORD:
+          /* A known field of a record is not copied as a key. */
           if (frame->key != NULL)
             g_string_append_printf (path, ".%s", frame->key);
+          else if (frame->type == FRAME_RECORD && frame->field != NULL)
+            g_string_append_printf (path, ".%s", frame->field->name);
           break;
 
         case FRAME_RECORDS:
@@ -130,23 +165,75 @@ append_path (Reader  *reader,
     }
 }
 
-static void
-line_and_column (const char *text,
-                 gsize       offset,
-                 guint      *line,
-                 guint      *column)
+/* Where a byte of the text is, as a line and a column, followed through a
+ * text that yajl reads a chunk at a time: the lines of the chunks read so
+ * far are counted once, and the characters of the current line as far as
+ * they go. Columns count characters, not bytes, so that an editor agrees:
+ * exactly as g_utf8_strlen() counts them from the line's start (a
+ * sequence is one character by its first byte, a partial one at the end
+ * is not counted, a NUL ends the count), even in invalid UTF-8. */
+typedef struct
 {
-  const char *line_start = text;
+  guint    line;        /* 1-based, of line_start */
+  gsize    line_start;  /* offset of the current line in the text */
+  gsize    next;        /* offset of the next character to count */
+  guint    column;      /* characters begun from line_start up to next */
+  gboolean stopped;     /* a NUL ended the count */
+} TextPosition;
 
-  *line = 1;
-  for (const char *p = text; p < text + offset; p++)
-    if (*p == '\n')
-      {
-        (*line)++;
-        line_start = p + 1;
-      }
-  /* Columns count characters, not bytes, so that an editor agrees. */
-  *column = (guint) g_utf8_strlen (line_start, text + offset - line_start) + 1;
+#define TEXT_POSITION_INIT { 1, 0, 0, 0, FALSE }
+
+/* Takes @pos over the bytes of @chunk (at offset @base of the text) up to
+ * @upto; @pos has been taken over everything before @base. */
+static void
+position_advance (TextPosition *pos,
+                  const char   *chunk,
+                  gsize         base,
+                  gsize         upto)
+{
+  const char *p = chunk, *end = chunk + upto, *newline, *last = NULL;
+
+  while ((newline = memchr (p, '\n', end - p)) != NULL)
+    {
+      pos->line++;
+      last = newline;
+      p = newline + 1;
+    }
+  if (last != NULL)
+    {
+      pos->line_start = pos->next = base + (gsize) (last + 1 - chunk);
+      pos->column = 0;
+      pos->stopped = FALSE;
+    }
+
+  while (!pos->stopped && pos->next < base + upto)
+    {
+      guchar c = (guchar) chunk[pos->next - base];
+
+      if (c == '\0' && pos->next != pos->line_start)
+        pos->stopped = TRUE;
+      else
+        {
+          pos->column++;
+          pos->next += g_utf8_skip[c];
+        }
+    }
+}
+
+/* The line and the 1-based column of @offset, which is in @chunk (at
+ * offset @base of the text) or at its end. */
+static void
+line_and_column (TextPosition  pos,
+                 const char   *chunk,
+                 gsize         base,
+                 gsize         offset,
+                 guint        *line,
+                 guint        *column)
+{
+  position_advance (&pos, chunk, base, offset - base);
+  *line = pos.line;
+  /* A character that began but does not end before @offset is not one. */
+  *column = pos.column - (pos.next > offset ? 1 : 0) + 1;
 }
 
 /* Where yajl stopped: it counts the bytes up to and including the one
@@ -171,6 +258,20 @@ error_offset (yajl_handle  yajl,
        strstr (message, "after key and value") != NULL))
     return MIN (consumed, length);
   return consumed > 0 ? MIN (consumed - 1, length) : 0;
+}
+
+/* A syntax error that yajl would have reported itself, at the token of
+ * @len bytes that yajl has just read. */
+static gboolean
+syntax_error (Reader     *reader,
+              const char *problem,
+              gsize       len)
+{
+  gsize consumed = yajl_get_bytes_consumed (reader->yajl);
+
+  reader->syntax_problem = problem;
+  reader->syntax_offset = reader->chunk_base + (consumed >= len ? consumed - len : 0);
+  return FALSE;
 }
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -226,6 +327,8 @@ push_frame (Reader    *reader,
   frame->record = NULL;
   frame->field = NULL;
   frame->seen = 0;
+  frame->hints = NULL;
+  frame->after = 0;
   frame->position = 0;
   g_clear_pointer (&frame->key, g_free);
   g_clear_pointer (&frame->items, g_array_unref);
@@ -243,6 +346,32 @@ pop_frame (Reader *reader)
   reader->depth--;
 }
 
+static FieldHints *
+hints_for (Reader             *reader,
+           const CollabSchema *schema)
+{
+  FieldHints *hints;
+
+  for (guint i = 0; i < reader->n_hints; i++)
+    if (reader->hints[i].schema == schema)
+      return &reader->hints[i];
+
+  if (reader->n_hints == MAX_HINTED_SCHEMAS || schema->n_fields > 32)
+    return NULL;
+  for (guint i = 0; i < schema->n_fields; i++)
+    if (strlen (schema->fields[i].name) >= G_MAXUINT8)
+      return NULL;
+
+  /* No guess yet: field i + 1 after field i. */
+  hints = &reader->hints[reader->n_hints++];
+  hints->schema = schema;
+  for (guint i = 0; i <= schema->n_fields; i++)
+    hints->next[i] = (guint8) (i < schema->n_fields ? i : 0);
+  for (guint i = 0; i < schema->n_fields; i++)
+    hints->len[i] = (guint8) strlen (schema->fields[i].name);
+  return hints;
+}
+
 static Frame *
 push_record (Reader             *reader,
              const CollabSchema *schema,
@@ -253,6 +382,7 @@ push_record (Reader             *reader,
 
   frame->schema = schema;
   frame->kind = kind;
+  frame->hints = hints_for (reader, schema);
   if (record == NULL)
     {
       g_assert (schema->record_size <= SCRATCH_SIZE);
@@ -483,13 +613,22 @@ enum_choices (GType type,
   return g_string_free (g_steal_pointer (&choices), FALSE);
 }
 
+/* The class of an enum or flags type, referenced once and kept for the
+ * life of the process (the writer keeps them too). */
+static gpointer
+type_class (GType type)
+{
+  gpointer klass = g_type_class_peek (type);
+
+  return klass != NULL ? klass : g_type_class_ref (type);
+}
+
 static gboolean
 parse_nick (Reader            *reader,
             const CollabField *field,
             const Scalar      *value,
             guint             *result)
 {
-  g_autofree char *nick = NULL;
   GType type = field->enum_type ();
   gboolean found = FALSE;
 
@@ -500,30 +639,42 @@ parse_nick (Reader            *reader,
       return expected (reader, what, value);
     }
 
-  nick = g_strndup (value->string, value->len);
+  /* The nick is matched where yajl has it: the first value of that nick,
+   * as g_enum_get_value_by_nick() and g_flags_get_value_by_nick() do. */
   if (G_TYPE_IS_FLAGS (type))
     {
-      GFlagsClass *klass = g_type_class_ref (type);
-      GFlagsValue *flag = g_flags_get_value_by_nick (klass, nick);
+      GFlagsClass *klass = type_class (type);
 
-      if (flag != NULL)
+      for (guint i = 0; i < klass->n_values; i++)
         {
-          *result = flag->value;
-          found = TRUE;
+          const char *nick = klass->values[i].value_nick;
+
+          if (strncmp (nick, value->string, value->len) == 0 && nick[value->len] == '\0')
+            {
+              *result = klass->values[i].value;
+              found = TRUE;
+              break;
+            }
         }
-      g_type_class_unref (klass);
     }
   else
     {
-      GEnumClass *klass = g_type_class_ref (type);
-      GEnumValue *item = g_enum_get_value_by_nick (klass, nick);
+      GEnumClass *klass = type_class (type);
 
-      if (item != NULL && !(item->value == 0 && (field->flags & COLLAB_FIELD_NONZERO)))
+      for (guint i = 0; i < klass->n_values; i++)
         {
-          *result = item->value;
-          found = TRUE;
+          const char *nick = klass->values[i].value_nick;
+
+          if (strncmp (nick, value->string, value->len) == 0 && nick[value->len] == '\0')
+            {
+              if (!(klass->values[i].value == 0 && (field->flags & COLLAB_FIELD_NONZERO)))
+                {
+                  *result = (guint) klass->values[i].value;
+                  found = TRUE;
+                }
+              break;
+            }
         }
-      g_type_class_unref (klass);
     }
 
   if (!found)
@@ -538,15 +689,37 @@ parse_nick (Reader            *reader,
   return TRUE;
 }
 
+/* A reference is resolved at once when its target is already known: it
+ * is in the store under the first kind the field allows, or under a later
+ * kind once every earlier kind's array of this document has been read to
+ * its end (the first kind in enum order wins, as in
+ * collab_store_find_ref(), so an array still open could yet bring a
+ * record that takes precedence). Forward references, and dangling ones,
+ * are kept by name and resolved, or reported, at the end. */
 static gboolean
-pending_ref (Reader       *reader,
-             const Scalar *value,
-             CollabRef    *ref)
+pending_ref (Reader            *reader,
+             const CollabField *field,
+             const Scalar      *value,
+             CollabRef         *ref)
 {
   const char *name;
 
   if (value->type != SCALAR_STRING || value->len == 0)
     return expected (reader, "the id of a record", value);
+
+  for (guint32 kinds = field->ref_kinds; kinds != 0; kinds &= kinds - 1)
+    {
+      CollabRecordKind kind = (CollabRecordKind) g_bit_nth_lsf (kinds, -1);
+      guint index;
+
+      if (collab_store_lookup_len (reader->store, kind, value->string, value->len, &index))
+        {
+          *ref = COLLAB_REF (kind, index);
+          return TRUE;
+        }
+      if (!(reader->closed_kinds & (1u << kind)))
+        break;
+    }
 
   if (reader->pending->len >= COLLAB_REF_MAX_INDEX)
     return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "too many references in one document");
@@ -559,6 +732,42 @@ pending_ref (Reader       *reader,
   }
   *ref = PENDING_REF (reader->pending->len);
   g_ptr_array_add (reader->pending, (gpointer) name);
+  return TRUE;
+}
+
+/* The canonical form of an amount, "-?D{1,15}(.D{1,2})?" yuan, to fen;
+ * FALSE sends anything else (units, more digits, a syntax error) to
+ * collab_money_parse(), which reads the same text to the same fen. */
+static gboolean
+parse_plain_amount (const char *text,
+                    gsize       len,
+                    gint64     *fen)
+{
+  const char *p = text, *end = text + len;
+  gboolean negative = FALSE;
+  gint64 yuan = 0, cents = 0;
+  gsize digits = 0;
+
+  if (p < end && *p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  for (; p < end && g_ascii_isdigit (*p); p++, digits++)
+    yuan = yuan * 10 + (*p - '0');
+  if (digits == 0 || digits > 15)
+    return FALSE;
+  if (p < end)
+    {
+      gsize frac = end - p - 1;
+
+      if (*p != '.' || frac < 1 || frac > 2 || !g_ascii_isdigit (p[1]) ||
+          (frac == 2 && !g_ascii_isdigit (p[2])))
+        return FALSE;
+      cents = (p[1] - '0') * 10 + (frac == 2 ? p[2] - '0' : 0);
+    }
+
+  *fen = (negative ? -1 : 1) * (yuan * 100 + cents);
   return TRUE;
 }
 
@@ -596,7 +805,7 @@ store_scalar (Reader            *reader,
       }
 
     case COLLAB_FIELD_REF:
-      return pending_ref (reader, value, slot);
+      return pending_ref (reader, field, value, slot);
 
     case COLLAB_FIELD_DATE:
       {
@@ -604,6 +813,9 @@ store_scalar (Reader            *reader,
 
         if (value->type != SCALAR_STRING)
           return expected (reader, "a date as \"YYYY-MM-DD\"", value);
+        if (collab_day_arith_parse (value->string, value->len, slot))
+          return TRUE;
+        /* Not a date: collab_day_parse() says why. */
         text = g_strndup (value->string, value->len);
         if (!collab_day_parse (text, slot, &error))
           return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "%s", error->message);
@@ -619,8 +831,19 @@ store_scalar (Reader            *reader,
         }
       else if (value->type == SCALAR_STRING)
         {
-          g_autofree char *text = g_strndup (value->string, value->len);
+          char buffer[64];
+          g_autofree char *copy = NULL;
+          const char *text = buffer;
 
+          if (parse_plain_amount (value->string, value->len, slot))
+            return TRUE;
+          if (value->len < sizeof buffer)
+            {
+              memcpy (buffer, value->string, value->len);
+              buffer[value->len] = '\0';
+            }
+          else
+            text = copy = g_strndup (value->string, value->len);
           if (!collab_money_parse (text, slot, &error))
             return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "%s", error->message);
           return TRUE;
@@ -747,7 +970,7 @@ on_scalar (Reader       *reader,
           {
             CollabRef ref;
 
-            if (!pending_ref (reader, value, &ref))
+            if (!pending_ref (reader, field, value, &ref))
               return FALSE;
             g_array_append_val (frame->items, ref);
           }
@@ -790,20 +1013,70 @@ on_boolean (void *ctx,
   return on_scalar (ctx, &value);
 }
 
+/* yajl hands numbers over as text (it would convert doubles with
+ * strtod(), which reads "1.5" as 1 where LC_NUMERIC has a decimal comma):
+ * they are converted here, whatever the locale, with the errors yajl
+ * gives for numbers beyond their type, at the start of the number. */
 static int
-on_integer (void      *ctx,
-            long long  integer)
+on_number (void       *ctx,
+           const char *text,
+           size_t      len)
 {
-  Scalar value = { SCALAR_INT, .integer = integer };
-  return on_scalar (ctx, &value);
+  Reader *reader = ctx;
+  char buffer[64];
+  g_autofree char *copy = NULL;
+  const char *number = buffer;
+  Scalar value;
+
+  if (len < sizeof buffer)
+    {
+      memcpy (buffer, text, len);
+      buffer[len] = '\0';
+    }
+  else
+    number = copy = g_strndup (text, len);
+
+  /* yajl's lexer has checked the syntax of JSON numbers. */
+  errno = 0;
+  if (strpbrk (number, ".eE") == NULL)
+    {
+      value.type = SCALAR_INT;
+      value.integer = g_ascii_strtoll (number, NULL, 10);
+      if (errno == ERANGE)
+        return syntax_error (reader, "integer overflow", len);
+    }
+  else
+    {
+      value.type = SCALAR_DOUBLE;
+      value.real = g_ascii_strtod (number, NULL);
+      if ((value.real == HUGE_VAL || value.real == -HUGE_VAL) && errno == ERANGE)
+        return syntax_error (reader, "numeric (floating point) overflow", len);
+    }
+
+  return on_scalar (reader, &value);
 }
 
-static int
-on_double (void   *ctx,
-           double  real)
+/* Whether @text is all ASCII without NUL (most ids, nicks and dates are):
+ * then it needs neither of the checks below. Eight bytes at a time: a
+ * byte of 0 borrows into its top bit, a byte past 0x7f has it set. */
+static inline gboolean
+plain_ascii (const guchar *text,
+             gsize         len)
 {
-  Scalar value = { SCALAR_DOUBLE, .real = real };
-  return on_scalar (ctx, &value);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, text + i, 8);
+      if ((word | (word - G_GUINT64_CONSTANT (0x0101010101010101))) & G_GUINT64_CONSTANT (0x8080808080808080))
+        return FALSE;
+    }
+  for (; i < len; i++)
+    if ((guchar) (text[i] - 1) >= 0x7f)
+      return FALSE;
+  return TRUE;
 }
 
 static int
@@ -812,6 +1085,9 @@ on_string (void                *ctx,
            size_t               len)
 {
   Scalar value = { SCALAR_STRING, .string = (const char *) string, .len = len };
+
+  if (plain_ascii (string, len))
+    return on_scalar (ctx, &value);
 
   /* Every string ends up as a C string (a name, an id, an enum word, a
    * kept value): a NUL would cut it short, "yc\u0000x" would name "yc". */
@@ -896,20 +1172,73 @@ on_start_map (void *ctx)
     }
 }
 
+/* The field of @frame's schema named @key, or -1. The guess from the
+ * order met so far is tried first; a name that matches is known to be
+ * valid UTF-8 without NUL. */
+static int
+match_field (Frame      *frame,
+             const char *key,
+             gsize       len)
+{
+  const CollabSchema *schema = frame->schema;
+  FieldHints *hints = frame->hints;
+  guint i;
+
+  if (hints == NULL)
+    {
+      for (i = 0; i < schema->n_fields; i++)
+        if (strncmp (schema->fields[i].name, key, len) == 0 && schema->fields[i].name[len] == '\0')
+          return (int) i;
+      return -1;
+    }
+
+  i = hints->next[frame->after];
+  if (i < schema->n_fields && hints->len[i] == len && memcmp (schema->fields[i].name, key, len) == 0)
+    goto found;
+  for (i = 0; i < schema->n_fields; i++)
+    if (hints->len[i] == len && memcmp (schema->fields[i].name, key, len) == 0)
+      goto found;
+  return -1;
+
+found:
+  hints->next[frame->after] = (guint8) i;
+  frame->after = i + 1;
+  return (int) i;
+}
+
 static int
 on_map_key (void                *ctx,
             const unsigned char *key,
             size_t               len)
 {
   Reader *reader = ctx;
-  g_autofree char *name = g_strndup ((const char *) key, len);
+  g_autofree char *name = NULL;
   Frame *frame;
+
+  /* The common case first, without a copy: a field of a record. */
+  if (reader->capture_depth == 0 && reader->depth >= 0)
+    {
+      int i;
+
+      frame = top_frame (reader);
+      if (frame->type == FRAME_RECORD && (i = match_field (frame, (const char *) key, len)) >= 0)
+        {
+          g_clear_pointer (&frame->key, g_free);
+          frame->field = &frame->schema->fields[i];
+          if (frame->seen & (1u << i))
+            return fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
+                         "the member \"%s\" appears twice", frame->field->name);
+          frame->seen |= 1u << i;
+          return TRUE;
+        }
+    }
 
   if (memchr (key, '\0', len) != NULL)
     return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "a member name cannot hold a NUL character");
   if (!g_utf8_validate_len ((const char *) key, len, NULL))
     return fail (reader, COLLAB_DATASET_ERROR_SYNTAX, "a member name is not valid UTF-8");
 
+  name = g_strndup ((const char *) key, len);
   if (reader->capture_depth > 0)
     return capture_key (reader, name);
 
@@ -941,25 +1270,14 @@ on_map_key (void                *ctx,
     }
   else
     {
-      int i = collab_schema_find_field (frame->schema, name);
+      /* A member this library does not know: its name is kept with it. */
       CollabRecordHeader *header = frame->record;
 
       frame->key = g_steal_pointer (&name);
-      if (i >= 0)
-        {
-          if (frame->seen & (1u << i))
-            return fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                         "the member \"%s\" appears twice", frame->key);
-          frame->seen |= 1u << i;
-          frame->field = &frame->schema->fields[i];
-        }
-      else
-        {
-          if (header->extra != NULL && json_object_has_member (header->extra, frame->key))
-            return fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                         "the member \"%s\" appears twice", frame->key);
-          frame->field = NULL;
-        }
+      frame->field = NULL;
+      if (header->extra != NULL && json_object_has_member (header->extra, frame->key))
+        return fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
+                     "the member \"%s\" appears twice", frame->key);
       return TRUE;
     }
 }
@@ -1018,16 +1336,16 @@ on_end_map (void *ctx)
       CollabRecordHeader *header = frame->record;
       guint first;
 
-      if (header->id != NULL && collab_store_lookup (reader->store, owner->kind, header->id, &first))
+      if (collab_store_count (reader->store, owner->kind) > COLLAB_REF_MAX_INDEX &&
+          !(header->id != NULL && collab_store_lookup (reader->store, owner->kind, header->id, NULL)))
+        return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "too many records of one kind");
+      if (collab_store_append_unique (reader->store, owner->kind, frame->record, &first) == NULL)
         {
           frame->key = g_strdup ("id");
           return fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_ID,
                        "the %s id \"%s\" is already used by $.%s[%u]",
                        owner->schema->singular, header->id, owner->schema->member, first);
         }
-      if (collab_store_count (reader->store, owner->kind) > COLLAB_REF_MAX_INDEX)
-        return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "too many records of one kind");
-      collab_store_append (reader->store, owner->kind, frame->record);
       owner->position++;
     }
   else if (owner->type == FRAME_SUBARRAY)
@@ -1150,6 +1468,7 @@ on_end_array (void *ctx)
   switch (frame->type)
     {
     case FRAME_RECORDS:
+      reader->closed_kinds |= 1u << frame->kind;
       pop_frame (reader);
       g_clear_pointer (&owner->key, g_free);
       owner->field = NULL;
@@ -1195,9 +1514,9 @@ on_end_array (void *ctx)
 static const yajl_callbacks callbacks = {
   on_null,
   on_boolean,
-  on_integer,
-  on_double,
   NULL,
+  NULL,
+  on_number,
   on_string,
   on_start_map,
   on_map_key,
@@ -1220,10 +1539,10 @@ resolve_ref (CollabRecordKind   kind,
   const char *name;
   CollabRef found;
 
-  if (*ref == COLLAB_REF_NONE)
+  /* Most were resolved while reading. */
+  if (*ref == COLLAB_REF_NONE || COLLAB_REF_KIND (*ref) != PENDING_KIND)
     return TRUE;
 
-  g_assert (COLLAB_REF_KIND (*ref) == PENDING_KIND);
   name = g_ptr_array_index (reader->pending, COLLAB_REF_INDEX (*ref));
   found = collab_store_find_ref (reader->store, field->ref_kinds, name);
   if (found == COLLAB_REF_NONE)
@@ -1266,7 +1585,149 @@ resolve_ref (CollabRecordKind   kind,
   return TRUE;
 }
 
-/* Entry point -------------------------------------------------------------- */
+/* Entry points ------------------------------------------------------------ */
+
+static void
+reader_init (Reader       *reader,
+             CollabStore  *store,
+             guint        *lengths,
+             const char   *filename)
+{
+  collab_store_get_lengths (store, lengths);
+  reader->store = store;
+  reader->starts = lengths;
+  reader->filename = filename != NULL ? filename : "<data>";
+  reader->depth = -1;
+  reader->extra_before = store->extra != NULL ? json_object_get_size (store->extra) : 0;
+  reader->pending_names = g_string_chunk_new (16 * 1024);
+  reader->pending = g_ptr_array_new ();
+  reader->extra_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->yajl = yajl_alloc (&callbacks, NULL, reader);
+}
+
+/* Parses the next @len bytes of the text, and completes the parse when
+ * they are the @last. On failure, sets reader->error with the line and
+ * column where the text went wrong, which is in @chunk. */
+static gboolean
+reader_parse (Reader       *reader,
+              TextPosition *pos,
+              const char   *chunk,
+              gsize         len,
+              gboolean      last)
+{
+  yajl_status status;
+  gboolean finishing = FALSE;
+  gsize offset;
+  guint line, column;
+
+  status = yajl_parse (reader->yajl, (const unsigned char *) chunk, len);
+  if (status == yajl_status_ok && last)
+    {
+      /* What fails from here on fails at the end of the text: yajl's count
+       * of bytes then covers only the space it feeds itself. */
+      finishing = TRUE;
+      status = yajl_complete_parse (reader->yajl);
+    }
+  if (status == yajl_status_ok && reader->error == NULL)
+    {
+      position_advance (pos, chunk, reader->chunk_base, len);
+      reader->chunk_base += len;
+      return TRUE;
+    }
+
+  if (reader->syntax_problem != NULL)
+    {
+      /* A number beyond its type: the message yajl would give. */
+      g_clear_error (&reader->error);
+      line_and_column (*pos, chunk, reader->chunk_base, reader->syntax_offset, &line, &column);
+      g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
+                   "%s:%u:%u: parse error: %s", reader->filename, line, column, reader->syntax_problem);
+    }
+  else if (reader->error == NULL)
+    {
+      unsigned char *text = yajl_get_error (reader->yajl, FALSE, NULL, 0);
+      g_autofree char *message = g_strstrip (g_strdup ((const char *) text));
+
+      yajl_free_error (reader->yajl, text);
+      offset = reader->chunk_base + error_offset (reader->yajl, len, finishing, message);
+      line_and_column (*pos, chunk, reader->chunk_base, offset, &line, &column);
+      if (reader->chunk_base + len == 0 || g_str_has_suffix (message, "premature EOF"))
+        g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
+                     "%s:%u:%u: the document ends before it is complete", reader->filename, line, column);
+      else
+        g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
+                     "%s:%u:%u: %s", reader->filename, line, column, message);
+    }
+  else
+    {
+      /* A semantic error names the JSON path; the line and column are
+       * added because an editor wants them. */
+      char *message;
+
+      offset = reader->chunk_base + error_offset (reader->yajl, len, finishing, NULL);
+      line_and_column (*pos, chunk, reader->chunk_base, offset, &line, &column);
+      message = g_strdup_printf ("%s (line %u, column %u)", reader->error->message, line, column);
+      g_free (reader->error->message);
+      reader->error->message = message;
+    }
+
+  return FALSE;
+}
+
+/* Resolves what is left, checks the records against each other, frees the
+ * reader, and on failure takes the store back to @lengths. */
+static gboolean
+reader_finish (Reader       *reader,
+               guint        *lengths,
+               GError      **error)
+{
+  CollabStore *store = reader->store;
+  gboolean ok = FALSE;
+
+  if (reader->error == NULL &&
+      (reader->pending->len == 0 || collab_store_foreach_ref_from (store, lengths, resolve_ref, reader)) &&
+      collab_validate_store (store, lengths, reader->filename, &reader->error))
+    {
+      collab_store_derive (store);
+      ok = TRUE;
+    }
+
+  /* Whatever a failed parse left half-built goes now. */
+  while (reader->capture_depth > 0)
+    {
+      reader->capture_depth--;
+      json_node_unref (reader->capture_stack[reader->capture_depth]);
+      g_free (reader->capture_keys[reader->capture_depth]);
+    }
+  for (int i = 0; i < MAX_FRAMES; i++)
+    if (reader->frames[i] != NULL)
+      {
+        Frame *frame = reader->frames[i];
+
+        if (i <= reader->depth && frame->type == FRAME_RECORD && frame->record == frame->scratch)
+          collab_store_free_record (frame->schema, frame->record);
+        /* Sub-records read before the error hold kept members of their own. */
+        if (i <= reader->depth && frame->type == FRAME_SUBARRAY && frame->items != NULL)
+          for (guint j = 0; j < frame->items->len; j++)
+            collab_store_free_record (frame->schema, frame->items->data + (gsize) j * frame->schema->record_size);
+        g_free (frame->key);
+        if (frame->items != NULL)
+          g_array_unref (frame->items);
+        g_free (frame);
+      }
+  yajl_free (reader->yajl);
+  g_ptr_array_unref (reader->pending);
+  g_hash_table_unref (reader->extra_read);
+  g_string_chunk_free (reader->pending_names);
+
+  if (!ok)
+    {
+      collab_store_truncate (store, lengths, reader->extra_before);
+      g_propagate_error (error, reader->error);
+    }
+
+  return ok;
+}
 
 gboolean
 collab_json_read_into (CollabStore  *store,
@@ -1276,102 +1737,114 @@ collab_json_read_into (CollabStore  *store,
                        GError      **error)
 {
   Reader reader = { 0 };
+  TextPosition pos = TEXT_POSITION_INIT;
   guint lengths[COLLAB_N_RECORD_KINDS];
-  yajl_status status;
-  gboolean finishing = FALSE;
-  gboolean ok = FALSE;
 
-  collab_store_get_lengths (store, lengths);
-  reader.store = store;
-  reader.starts = lengths;
-  reader.filename = filename != NULL ? filename : "<data>";
-  reader.depth = -1;
-  reader.extra_before = store->extra != NULL ? json_object_get_size (store->extra) : 0;
-  reader.pending_names = g_string_chunk_new (16 * 1024);
-  reader.pending = g_ptr_array_new ();
-  reader.extra_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  reader.yajl = yajl_alloc (&callbacks, NULL, &reader);
+  reader_init (&reader, store, lengths, filename);
+  reader_parse (&reader, &pos, data, length, TRUE);
+  return reader_finish (&reader, lengths, error);
+}
 
-  status = yajl_parse (reader.yajl, (const unsigned char *) data, length);
-  if (status == yajl_status_ok)
+/* Where a chunk may end: after a line (a valid string holds no line
+ * break, so no token is cut in two and yajl's offsets stay exact), or, in
+ * a text without line breaks, after a byte that ends no number or word;
+ * 0 when there is neither. */
+static gsize
+chunk_cut (const char *buffer,
+           gsize       len)
+{
+  for (gsize i = len; i > 0; i--)
+    if (buffer[i - 1] == '\n')
+      return i;
+  for (gsize i = len; i > 0; i--)
+    if (strchr (" \t\r,:[]{}", buffer[i - 1]) != NULL && buffer[i - 1] != '\0')
+      return i;
+  return 0;
+}
+
+gboolean
+collab_json_read_fd_into (CollabStore  *store,
+                          int           fd,
+                          gsize         chunk_size,
+                          const char   *filename,
+                          GError      **error)
+{
+  Reader reader = { 0 };
+  TextPosition pos = TEXT_POSITION_INIT;
+  guint lengths[COLLAB_N_RECORD_KINDS];
+  g_autofree char *buffer = g_malloc (MAX (chunk_size, 1));
+  gsize have = 0;
+  gboolean eof = FALSE;
+
+  chunk_size = MAX (chunk_size, 1);
+  reader_init (&reader, store, lengths, filename);
+  while (reader.error == NULL && !eof)
     {
-      /* What fails from here on fails at the end of the text: yajl's count
-       * of bytes then covers only the space it feeds itself. */
-      finishing = TRUE;
-      status = yajl_complete_parse (reader.yajl);
+      gsize cut;
+
+      /* Fill the buffer, then hand yajl what ends at a good place. */
+      while (have < chunk_size)
+        {
+          gssize n = read (fd, buffer + have, chunk_size - have);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              int errsv = errno;
+              g_autofree char *display = g_filename_display_name (reader.filename);
+
+              g_set_error (&reader.error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                           g_dgettext ("glib20", "Failed to read from file “%s”: %s"),
+                           display, g_strerror (errsv));
+              break;
+            }
+          if (n == 0)
+            {
+              eof = TRUE;
+              break;
+            }
+          have += (gsize) n;
+        }
+      if (reader.error != NULL)
+        break;
+
+      cut = eof ? have : chunk_cut (buffer, have);
+      if (cut == 0)
+        cut = have;
+      if (!reader_parse (&reader, &pos, buffer, cut, eof))
+        break;
+      memmove (buffer, buffer + cut, have - cut);
+      have -= cut;
     }
 
-  if (status != yajl_status_ok && reader.error == NULL)
-    {
-      unsigned char *text = yajl_get_error (reader.yajl, FALSE, NULL, 0);
-      g_autofree char *message = g_strstrip (g_strdup ((const char *) text));
-      gsize offset = error_offset (reader.yajl, length, finishing, message);
-      guint line, column;
+  return reader_finish (&reader, lengths, error);
+}
 
-      yajl_free_error (reader.yajl, text);
-      line_and_column (data, offset, &line, &column);
-      if (length == 0 || g_str_has_suffix (message, "premature EOF"))
-        g_set_error (&reader.error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                     "%s:%u:%u: the document ends before it is complete", reader.filename, line, column);
-      else
-        g_set_error (&reader.error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                     "%s:%u:%u: %s", reader.filename, line, column, message);
-    }
-  else if (reader.error != NULL)
-    {
-      /* A semantic error names the JSON path; the line and column are
-       * added because an editor wants them. */
-      gsize offset = error_offset (reader.yajl, length, finishing, NULL);
-      guint line, column;
-      char *message;
+gboolean
+collab_json_read_file_into (CollabStore  *store,
+                            const char   *path,
+                            GError      **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
 
-      line_and_column (data, offset, &line, &column);
-      message = g_strdup_printf ("%s (line %u, column %u)", reader.error->message, line, column);
-      g_free (reader.error->message);
-      reader.error->message = message;
+  if (fd < 0)
+    {
+      int errsv = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      /* The message GMappedFile gave, when the file was mapped. */
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                   g_dgettext ("glib20", "Failed to open file “%s”: open() failed: %s"),
+                   display, g_strerror (errsv));
+      return FALSE;
     }
 
-  if (reader.error == NULL &&
-      collab_store_foreach_ref_from (store, lengths, resolve_ref, &reader) &&
-      collab_validate_store (store, lengths, reader.filename, &reader.error))
-    {
-      collab_store_derive (store);
-      ok = TRUE;
-    }
-
-  /* Whatever a failed parse left half-built goes now. */
-  while (reader.capture_depth > 0)
-    {
-      reader.capture_depth--;
-      json_node_unref (reader.capture_stack[reader.capture_depth]);
-      g_free (reader.capture_keys[reader.capture_depth]);
-    }
-  for (int i = 0; i < MAX_FRAMES; i++)
-    if (reader.frames[i] != NULL)
-      {
-        Frame *frame = reader.frames[i];
-
-        if (i <= reader.depth && frame->type == FRAME_RECORD && frame->record == frame->scratch)
-          collab_store_free_record (frame->schema, frame->record);
-        /* Sub-records read before the error hold kept members of their own. */
-        if (i <= reader.depth && frame->type == FRAME_SUBARRAY && frame->items != NULL)
-          for (guint j = 0; j < frame->items->len; j++)
-            collab_store_free_record (frame->schema, frame->items->data + (gsize) j * frame->schema->record_size);
-        g_free (frame->key);
-        if (frame->items != NULL)
-          g_array_unref (frame->items);
-        g_free (frame);
-      }
-  yajl_free (reader.yajl);
-  g_ptr_array_unref (reader.pending);
-  g_hash_table_unref (reader.extra_read);
-  g_string_chunk_free (reader.pending_names);
-
-  if (!ok)
-    {
-      collab_store_truncate (store, lengths, reader.extra_before);
-      g_propagate_error (error, reader.error);
-    }
-
+  /* Read a chunk at a time: the peak of a load is the dataset, not the
+   * dataset and the file. */
+  posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  ok = collab_json_read_fd_into (store, fd, COLLAB_JSON_READ_CHUNK, path, error);
+  close (fd);
   return ok;
 }

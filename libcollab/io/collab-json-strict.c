@@ -9,6 +9,8 @@
  * those into an error.
  */
 
+#include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include <yajl/yajl_parse.h>
@@ -30,6 +32,8 @@ typedef struct
   JsonNode   *root;
   char       *problem;
   int         code;     /* a CollabDatasetError, with @problem */
+  yajl_handle yajl;
+  gssize      offset;   /* where @problem is, or -1: where yajl stopped */
 } Builder;
 
 static int
@@ -92,16 +96,44 @@ on_boolean (void *ctx, int value)
   return add_node (ctx, json_node_init_boolean (json_node_alloc (), value != 0));
 }
 
+/* Numbers come as text and are converted here whatever LC_NUMERIC says
+ * (yajl would use strtod()), with yajl's errors for numbers beyond their
+ * type, placed at the start of the number as yajl places them. */
 static int
-on_integer (void *ctx, long long value)
+number_overflow (Builder    *builder,
+                 const char *problem,
+                 gsize       len)
 {
-  return add_node (ctx, json_node_init_int (json_node_alloc (), value));
+  gsize consumed = yajl_get_bytes_consumed (builder->yajl);
+
+  builder->problem = g_strdup (problem);
+  builder->offset = (gssize) (consumed >= len ? consumed - len : 0);
+  return FALSE;
 }
 
 static int
-on_double (void *ctx, double value)
+on_number (void *ctx, const char *text, size_t len)
 {
-  return add_node (ctx, json_node_init_double (json_node_alloc (), value));
+  Builder *builder = ctx;
+  g_autofree char *number = g_strndup (text, len);
+
+  errno = 0;
+  if (strpbrk (number, ".eE") == NULL)
+    {
+      gint64 value = g_ascii_strtoll (number, NULL, 10);
+
+      if (errno == ERANGE)
+        return number_overflow (builder, "parse error: integer overflow", len);
+      return add_node (ctx, json_node_init_int (json_node_alloc (), value));
+    }
+  else
+    {
+      double value = g_ascii_strtod (number, NULL);
+
+      if ((value == HUGE_VAL || value == -HUGE_VAL) && errno == ERANGE)
+        return number_overflow (builder, "parse error: numeric (floating point) overflow", len);
+      return add_node (ctx, json_node_init_double (json_node_alloc (), value));
+    }
 }
 
 static int
@@ -174,7 +206,7 @@ on_start_array (void *ctx)
 }
 
 static const yajl_callbacks callbacks = {
-  on_null, on_boolean, on_integer, on_double, NULL, on_string,
+  on_null, on_boolean, NULL, NULL, on_number, on_string,
   on_start_map, on_map_key, close_container, on_start_array, close_container,
 };
 
@@ -184,11 +216,12 @@ collab_json_parse_strict (const char  *data,
                           const char  *filename,
                           GError     **error)
 {
-  Builder builder = { .code = COLLAB_DATASET_ERROR_SYNTAX };
+  Builder builder = { .code = COLLAB_DATASET_ERROR_SYNTAX, .offset = -1 };
   yajl_handle yajl = yajl_alloc (&callbacks, NULL, &builder);
   yajl_status status;
   gboolean finishing = FALSE;
 
+  builder.yajl = yajl;
   status = yajl_parse (yajl, (const unsigned char *) data, length);
   if (status == yajl_status_ok)
     {
@@ -214,7 +247,9 @@ collab_json_parse_strict (const char  *data,
 
       /* yajl counts the byte where it saw the problem, or for a few errors
        * the start of the token (error_offset() in collab-json-reader.c). */
-      if (finishing)
+      if (builder.offset >= 0)
+        offset = MIN ((gsize) builder.offset, length);
+      else if (finishing)
         offset = length;
       else if (g_str_has_suffix (builder.problem, "integer overflow") ||
                g_str_has_suffix (builder.problem, "(floating point) overflow") ||

@@ -21,29 +21,63 @@
 #include <gio/gio.h>
 
 #include <libcollab/collab-error.h>
-#include <libcollab/collab-money.h>
 
+#include "collab-day-arith-private.h"
 #include "collab-json-private.h"
 
 #define FLUSH_THRESHOLD (1024 * 1024)
+
+/* g_string_append_len() without its checks for text inside the string
+ * itself, for the many short pieces of a record. */
+static inline void
+append_len (GString    *out,
+            const char *text,
+            gsize       len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, text, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, text, (gssize) len);
+}
+
+#define append_literal(out, text) append_len ((out), "" text, sizeof (text) - 1)
+
+/* The bytes a JSON string cannot hold as they are: control characters
+ * (NUL among them, which ends the text), '"' and '\\'. */
+static const guint8 needs_escape[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
 
 void
 collab_json_append_string (GString    *out,
                            const char *text)
 {
   static const char hex[] = "0123456789abcdef";
-  const char *run = text;
+  const guchar *p = (const guchar *) text;
 
   g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  for (;;)
     {
-      guchar c = (guchar) *p;
+      const guchar *run = p;
+      guchar c;
 
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
+      /* Runs of bytes that need nothing go in one copy. */
+      while (!needs_escape[*p])
+        p++;
+      append_len (out, (const char *) run, (gsize) (p - run));
 
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
+      c = *p++;
+      if (c == '\0')
+        break;
       switch (c)
         {
         case '"': g_string_append (out, "\\\""); break;
@@ -60,7 +94,6 @@ collab_json_append_string (GString    *out,
           break;
         }
     }
-  g_string_append_len (out, run, strlen (run));
   g_string_append_c (out, '"');
 }
 
@@ -195,23 +228,80 @@ static void
 append_day (GString   *out,
             CollabDay  day)
 {
-  GDate date;
+  char text[12];
+  guint y, m, d;
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  g_string_append_printf (out, "\"%04u-%02u-%02u\"", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
+  /* GDate for what YYYY-MM-DD cannot write (and what GDate then says). */
+  if (G_UNLIKELY (day == COLLAB_DAY_NONE || day > COLLAB_DAY_ARITH_MAX))
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, day);
+      g_string_append_printf (out, "\"%04u-%02u-%02u\"", g_date_get_year (&date),
+                              g_date_get_month (&date), g_date_get_day (&date));
+      return;
+    }
+
+  collab_day_arith_split (day, &y, &m, &d);
+  text[0] = '"';
+  text[1] = (char) ('0' + y / 1000);
+  text[2] = (char) ('0' + y / 100 % 10);
+  text[3] = (char) ('0' + y / 10 % 10);
+  text[4] = (char) ('0' + y % 10);
+  text[5] = '-';
+  text[6] = (char) ('0' + m / 10);
+  text[7] = (char) ('0' + m % 10);
+  text[8] = '-';
+  text[9] = (char) ('0' + d / 10);
+  text[10] = (char) ('0' + d % 10);
+  text[11] = '"';
+  append_len (out, text, sizeof text);
 }
 
+/* The decimal digits of @value, ending at @end; returns where they start. */
+static char *
+format_uint (char    *end,
+             guint64  value)
+{
+  do
+    *--end = (char) ('0' + value % 10);
+  while ((value /= 10) != 0);
+  return end;
+}
+
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char buffer[24];
+  char *end = buffer + sizeof buffer;
+  char *start = format_uint (end, value < 0 ? (guint64) 0 - (guint64) value : (guint64) value);
+
+  if (value < 0)
+    *--start = '-';
+  append_len (out, start, (gsize) (end - start));
+}
+
+/* As collab_money_format() writes it, "-"?yuan.fen, in quotes. */
 static void
 append_amount (GString *out,
                gint64   fen)
 {
-  g_autofree char *text = collab_money_format (fen);
+  char buffer[32];
+  char *end = buffer + sizeof buffer;
+  guint64 mag = fen < 0 ? (guint64) 0 - (guint64) fen : (guint64) fen;
+  char *start;
 
-  g_string_append_c (out, '"');
-  g_string_append (out, text);
-  g_string_append_c (out, '"');
+  *--end = '"';
+  *--end = (char) ('0' + mag % 10);
+  *--end = (char) ('0' + mag / 10 % 10);
+  *--end = '.';
+  start = format_uint (end, mag / 100);
+  if (fen < 0)
+    *--start = '-';
+  *--start = '"';
+  append_len (out, start, (gsize) (buffer + sizeof buffer - start));
 }
 
 static void
@@ -264,11 +354,14 @@ append_value (GString           *out,
 
     case COLLAB_FIELD_INT:
     case COLLAB_FIELD_YEAR:
-      g_string_append_printf (out, "%d", *(const gint32 *) slot);
+      append_int (out, *(const gint32 *) slot);
       break;
 
     case COLLAB_FIELD_BOOL:
-      g_string_append (out, *(const gboolean *) slot ? "true" : "false");
+      if (*(const gboolean *) slot)
+        append_literal (out, "true");
+      else
+        append_literal (out, "false");
       break;
 
     case COLLAB_FIELD_OBJECT:
@@ -313,11 +406,11 @@ collab_json_append_record (GString            *out,
       if (!COLLAB_RECORD_PRESENT (record, i))
         continue;
       if (!first)
-        g_string_append (out, ", ");
+        append_literal (out, ", ");
       first = FALSE;
       g_string_append_c (out, '"');
-      g_string_append (out, field->name);
-      g_string_append (out, "\": ");
+      append_len (out, field->name, strlen (field->name));
+      append_literal (out, "\": ");
       append_value (out, store, field, COLLAB_FIELD_PTR (record, field));
     }
 
@@ -386,9 +479,12 @@ collab_json_write_dataset (const CollabStore *store,
       g_string_append_printf (out, ",\n  \"%s\": [\n", schema->member);
       for (guint i = 0; i < n; i++)
         {
-          g_string_append (out, "    ");
+          append_literal (out, "    ");
           collab_json_append_record (out, store, schema, collab_store_get (store, k, i));
-          g_string_append (out, i + 1 < n ? ",\n" : "\n");
+          if (i + 1 < n)
+            append_literal (out, ",\n");
+          else
+            g_string_append_c (out, '\n');
           sink_flush (sink, FALSE);
         }
       g_string_append (out, "  ]");

@@ -38,6 +38,7 @@
 #include <libcollab/collab-error.h>
 
 #include "io/collab-json-private.h"
+#include "io/collab-json-file-private.h"
 #include "collab-dataset-private.h"
 
 struct _CollabDataset
@@ -164,15 +165,25 @@ read_file (CollabDataset  *self,
            gboolean        replace,
            GError        **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
+  /* Read a chunk at a time, not mapped whole: the peak of a load is the
+   * dataset, not the dataset and the file. Messages name the file. */
+  if (replace)
+    {
+      CollabStore *store = collab_store_new ();
 
-  /* The message of GLib names the file and the reason. */
-  file = g_mapped_file_new (path, FALSE, error);
-  if (file == NULL)
+      if (!collab_json_read_file_into (store, path, error))
+        {
+          collab_store_unref (store);
+          return FALSE;
+        }
+      collab_store_unref (self->store);
+      self->store = store;
+    }
+  else if (!collab_json_read_file_into (self->store, path, error))
     return FALSE;
 
-  return read_document (self, g_mapped_file_get_contents (file),
-                        g_mapped_file_get_length (file), path, replace, error);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 /**

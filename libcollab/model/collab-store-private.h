@@ -65,6 +65,12 @@ gboolean       collab_store_lookup       (const CollabStore *store,
                                           CollabRecordKind   kind,
                                           const char        *id,
                                           guint             *index);
+/* The same, for an id of @len bytes that need not end with a NUL. */
+gboolean       collab_store_lookup_len   (const CollabStore *store,
+                                          CollabRecordKind   kind,
+                                          const char        *id,
+                                          gsize              len,
+                                          guint             *index);
 CollabRef      collab_store_find_ref     (const CollabStore *store,
                                           guint32            kinds,
                                           const char        *id);
@@ -77,6 +83,13 @@ const char    *collab_store_add_string   (CollabStore       *store,
 gpointer       collab_store_append       (CollabStore       *store,
                                           CollabRecordKind   kind,
                                           gconstpointer      record);
+/* The same, unless a record of @kind already has the id of @record:
+ * then nothing is appended, @existing is set to that record's index and
+ * the result is NULL. */
+gpointer       collab_store_append_unique (CollabStore     *store,
+                                          CollabRecordKind   kind,
+                                          gconstpointer      record,
+                                          guint             *existing);
 void           collab_store_remove       (CollabStore       *store,
                                           CollabRecordKind   kind,
                                           guint              index);

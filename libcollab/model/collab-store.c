@@ -122,6 +122,29 @@ collab_store_lookup (const CollabStore *store,
   return TRUE;
 }
 
+gboolean
+collab_store_lookup_len (const CollabStore *store,
+                         CollabRecordKind   kind,
+                         const char        *id,
+                         gsize              len,
+                         guint             *index)
+{
+  char buffer[128];
+  g_autofree char *copy = NULL;
+  const char *key = buffer;
+
+  /* GHashTable wants a NUL-terminated key: ids are short. */
+  if (len < sizeof buffer)
+    {
+      memcpy (buffer, id, len);
+      buffer[len] = '\0';
+    }
+  else
+    key = copy = g_strndup (id, len);
+
+  return collab_store_lookup (store, kind, key, index);
+}
+
 CollabRef
 collab_store_find_ref (const CollabStore *store,
                        guint32            kinds,
@@ -184,6 +207,19 @@ collab_store_append (CollabStore      *store,
     g_hash_table_insert (table->by_id, (gpointer) header->id, GUINT_TO_POINTER (index + 1));
 
   return collab_store_get (store, kind, index);
+}
+
+gpointer
+collab_store_append_unique (CollabStore      *store,
+                            CollabRecordKind  kind,
+                            gconstpointer     record,
+                            guint            *existing)
+{
+  const CollabRecordHeader *header = record;
+
+  if (header->id != NULL && collab_store_lookup (store, kind, header->id, existing))
+    return NULL;
+  return collab_store_append (store, kind, record);
 }
 
 /* @item is the position of a sub-record in its array, which a visitor

@@ -45,6 +45,8 @@ typedef struct
 } CollabScorecardSection;
 
 extern const CollabScorecardSection collab_scorecard_pairings;
+extern const CollabScorecardSection collab_scorecard_talent;
+extern const CollabScorecardSection collab_scorecard_funds;
 extern const CollabScorecardSection collab_scorecard_findings;
 
 G_END_DECLS

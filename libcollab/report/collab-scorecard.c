@@ -13,6 +13,8 @@
  * found. */
 static const CollabScorecardSection * const sections[] = {
   &collab_scorecard_pairings,
+  &collab_scorecard_talent,
+  &collab_scorecard_funds,
   &collab_scorecard_findings,
 };
 

@@ -100,8 +100,18 @@ struct _CollabTalentTally
   guint                    n_programs;
   CollabTalentEntry       *entries;          /* by pairing-year, person, longest first */
   guint                    n_entries;
+
+  /* Plans already made (collab_talent_tally_plan), per pairing-year: the
+   * three findings of a pairing-year share one remedy. */
+  struct _CollabTalentCachedPlan *plans;
+  GArray                  *plan_rules;       /* of CollabTalentRules, each once */
+  GHashTable              *adjustments;      /* (assisted, year) → GPtrArray of CollabAdjustmentRec */
 };
 
+/* Sorts entries by person, each person's longest dispatch first: more
+ * months, then a later end, then the earlier dispatch record. */
+void                collab_talent_sort_entries        (CollabTalentEntry *entries,
+                                                       guint              n);
 CollabTalentTally  *collab_talent_tally_new           (CollabStore       *store) G_GNUC_WARN_UNUSED_RESULT;
 void                collab_talent_tally_free          (CollabTalentTally *tally);
 /* The tally of @dataset's current records, built on first use and kept
@@ -136,7 +146,7 @@ typedef struct
   guint            mix[COLLAB_TALENT_N_GROUPS];     /* 666.mix teacher, doctor, agriculture_or_other */
   guint            n_tiers;
   CollabTalentTier tiers[COLLAB_TALENT_MAX_TIERS];  /* 666.tenure, longest first */
-  guint            short_months;                    /* 666.short_other months */
+  guint            short_months;                    /* 666.short_other months; 0 when disabled */
   guint            term_months;                     /* 666.term months */
   guint            term_percent;                    /* 666.term percent */
 } CollabTalentRules;
@@ -167,6 +177,7 @@ typedef struct
   guint short_other;                          /* agriculture-or-other people not counted */
   guint term_people;                          /* counted teachers and doctors */
   guint term_served;                          /* of them, serving ≥ term months */
+  guint term_projected;                       /* of the teachers and doctors, projected */
 } CollabTalentCounts;
 
 /* Counts entries [first, first + n) of @tally (one pairing-year, or any
@@ -191,8 +202,9 @@ gboolean            collab_talent_tenure_passes       (const CollabTalentRules  
                                                        const CollabTalentCounts *counts);
 
 /* Whether an adjustment for @rule ("666.mix") covers the pairing-year:
- * same assisted county and year, and the same assisting district or none. */
-gboolean            collab_talent_is_adjusted         (const CollabStore      *store,
+ * same assisted county and year, and the same assisting district or none
+ * (@assisting COLLAB_REF_NONE: any). Indexed on first use. */
+gboolean            collab_talent_is_adjusted         (CollabTalentTally      *tally,
                                                        const char             *rule,
                                                        CollabRef               assisting,
                                                        CollabRef               assisted,
@@ -220,6 +232,24 @@ gboolean            collab_talent_plan                (const CollabTalentRules  
                                                        const CollabTalentCounts *counts,
                                                        gboolean                  mix_adjusted,
                                                        CollabTalentPlan         *plan);
+typedef struct _CollabTalentCachedPlan CollabTalentCachedPlan;
+
+struct _CollabTalentCachedPlan
+{
+  guint     key;        /* 0: none, else 1 + 2 × the rules' index in plan_rules + mix_adjusted */
+  JsonNode *remedy;     /* collab_talent_plan_to_json(), sealed */
+  char     *sentence;   /* collab_talent_plan_to_string() */
+};
+
+/* The plan of a pairing-year of @tally under @rules, made once and kept
+ * with the tally (the remedy is shared, sealed: take a reference). */
+const CollabTalentCachedPlan *
+                    collab_talent_tally_plan          (CollabTalentTally        *tally,
+                                                       guint                     pairing_year,
+                                                       const CollabTalentRules  *rules,
+                                                       const CollabTalentCounts *counts,
+                                                       gboolean                  mix_adjusted);
+
 /* @counts as they would be after the dispatches of @plan. */
 void                collab_talent_counts_add_plan     (const CollabTalentRules  *rules,
                                                        CollabTalentCounts       *counts,
@@ -231,6 +261,24 @@ JsonNode           *collab_talent_plan_to_json        (const CollabTalentRules  
 /* "add 2 doctors for ≥ 6 months and 1 teacher for ≥ 12 months". */
 char               *collab_talent_plan_to_string      (const CollabTalentRules  *rules,
                                                        const CollabTalentPlan   *plan) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The rule set a program is judged by: @override, else the shipped set
+ * its record names (east-west-2021 when it names none), loaded once into
+ * @loaded (id → CollabRuleset). NULL with @error when it is not shipped. */
+CollabRuleset      *collab_talent_program_ruleset     (const CollabProgramRec   *program,
+                                                       CollabRuleset            *override,
+                                                       GHashTable               *loaded,
+                                                       GError                  **error);
+
+/* A node holding @object; takes the caller's reference to @object. */
+static inline JsonNode *
+collab_talent_object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+  json_object_unref (object);
+  return node;
+}
 
 const char         *collab_talent_group_nick          (CollabTalentGroup         group);
 CollabTalentGroup   collab_talent_group_of            (CollabProfession          profession);

@@ -15,10 +15,27 @@
  * for `const CollabRule collab_rule_<area>_<name>` defined in
  * rules/<area>/collab-rule-<area>-<name>.c. */
 #define COLLAB_RULES(X) \
+  X (666_county_mix) \
+  X (666_mix) \
+  X (666_short_other) \
+  X (666_tenure) \
+  X (666_term) \
+  X (666_total) \
+  X (cadre_continuity) \
+  X (fund_floor) \
+  X (fund_idle) \
+  X (fund_not_in_reserve) \
+  X (fund_overdraw) \
+  X (fund_overspend) \
+  X (fund_plan_total) \
+  X (fund_prohibited_use) \
+  X (fund_unfiled) \
+  X (fund_untraced) \
   X (pairing_coverage) \
   X (pairing_invalid) \
   X (pairing_orphan) \
-  X (pairing_period)
+  X (pairing_period) \
+  X (village_demo)
 
 #define DECLARE_RULE(name) extern const CollabRule collab_rule_##name;
 COLLAB_RULES (DECLARE_RULE)

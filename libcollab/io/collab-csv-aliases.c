@@ -1,0 +1,319 @@
+/* collab-csv-aliases.c: the words of the spreadsheets
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The only part of the CSV code that knows what officers type: Chinese
+ * column headers (计划结束日期 for `planned_end`), Chinese words for the
+ * values of closed vocabularies (教师 for `teacher`), yes and no, and the
+ * unit a header gives bare amounts (金额（万元）). Everything else walks
+ * the field tables, so a new field needs no code here, only its words.
+ */
+
+#include <string.h>
+
+#include <libcollab/collab-enum-types.h>
+
+#include "collab-csv-import-private.h"
+
+/* The words of the spreadsheets ------------------------------------------- */
+
+/* Chinese column headers, tried in order: the first whose member the kind
+ * has wins, so that 类别 is a person's profession and a project's category,
+ * and 类型 a dispatch's kind and a transaction's type. English headers are
+ * the members themselves (any case, spaces or dashes for underscores). */
+static const struct
+{
+  const char *header;
+  const char *member;
+} header_aliases[] = {
+  { "编号", "id" },
+  { "姓名", "name" },
+  { "名称", "name" },
+  { "项目名称", "name" },
+  { "人员编号", "person" },
+  { "人员", "person" },
+  { "职业", "profession" },
+  { "专业", "profession" },
+  { "类别", "profession" },
+  { "类别", "category" },
+  { "子类别", "subcategory" },
+  { "派出类型", "kind" },
+  { "类型", "kind" },
+  { "类型", "type" },
+  { "方向", "direction" },
+  { "派出地", "from" },
+  { "派出单位", "from" },
+  { "付款方", "from" },
+  { "转出", "from" },
+  { "派往地", "to" },
+  { "受援地", "to" },
+  { "派驻地", "to" },
+  { "收款账户", "to" },
+  { "转入", "to" },
+  { "岗位", "post" },
+  { "开始日期", "start" },
+  { "起始日期", "start" },
+  { "派出日期", "start" },
+  { "计划结束日期", "planned_end" },
+  { "计划期满", "planned_end" },
+  { "实际结束日期", "actual_end" },
+  { "实际期满", "actual_end" },
+  { "金额", "amount" },
+  { "日期", "date" },
+  { "预算年度", "budget_year" },
+  { "规划", "program" },
+  { "计划", "program" },
+  { "上级", "parent" },
+  { "来源交易", "parent" },
+  { "文件", "document" },
+  { "文号", "document" },
+  { "用途", "use" },
+  { "收款方", "payee" },
+  { "县", "county" },
+  { "所在县", "county" },
+  { "预算", "budget" },
+  { "入库", "in_reserve" },
+  { "储备库", "in_reserve" },
+  { "年份", "year" },
+  { "年度", "year" },
+  { "单位", "organization" },
+  { "所在单位", "organization" },
+  { "工作单位", "organization" },
+  { "帮扶方", "assisting" },
+  { "协作方", "assisting" },
+  { "被帮扶方", "assisted" },
+  { "协作地区", "assisted" },
+  { "层级", "level" },
+  { "级别", "level" },
+  { "状态", "status" },
+  { "状态日期", "status_date" },
+  { "区划代码", "code" },
+  { "地区", "region" },
+  { "持有方", "holder" },
+  { "备注", "note" },
+  { "人次", "person_times" },
+  { "主题", "topic" },
+};
+
+/* Chinese words for the values of the closed vocabularies. The English
+ * nicks are always accepted too. */
+static const struct
+{
+  GType      (*type) (void);
+  const char  *word;
+  const char  *nick;
+} value_aliases[] = {
+  { collab_profession_get_type, "教师", "teacher" },
+  { collab_profession_get_type, "老师", "teacher" },
+  { collab_profession_get_type, "支教", "teacher" },
+  { collab_profession_get_type, "医生", "doctor" },
+  { collab_profession_get_type, "医务人员", "doctor" },
+  { collab_profession_get_type, "卫生", "doctor" },
+  { collab_profession_get_type, "医师", "doctor" },
+  { collab_profession_get_type, "护士", "doctor" },
+  { collab_profession_get_type, "支医", "doctor" },
+  { collab_profession_get_type, "农业", "agriculture" },
+  { collab_profession_get_type, "农技", "agriculture" },
+  { collab_profession_get_type, "支农", "agriculture" },
+  { collab_profession_get_type, "其他", "other" },
+  { collab_profession_get_type, "其它", "other" },
+  { collab_dispatch_kind_get_type, "专业技术人才", "professional" },
+  { collab_dispatch_kind_get_type, "专技", "professional" },
+  { collab_dispatch_kind_get_type, "干部", "cadre" },
+  { collab_dispatch_kind_get_type, "挂职干部", "cadre" },
+  { collab_dispatch_kind_get_type, "短期", "short_term" },
+  { collab_direction_get_type, "选派", "outbound" },
+  { collab_direction_get_type, "派出", "outbound" },
+  { collab_direction_get_type, "接收", "inbound" },
+  { collab_post_get_type, "工作组", "working_group" },
+  { collab_post_get_type, "联络员", "liaison" },
+  { collab_transaction_type_get_type, "计划", "plan" },
+  { collab_transaction_type_get_type, "下达", "allocation" },
+  { collab_transaction_type_get_type, "拨付", "transfer" },
+  { collab_transaction_type_get_type, "支出", "expenditure" },
+  { collab_project_category_get_type, "产业", "industry" },
+  { collab_project_category_get_type, "劳务", "labour" },
+  { collab_project_category_get_type, "消费", "consumption" },
+  { collab_project_category_get_type, "人才", "talent" },
+  { collab_project_category_get_type, "乡村振兴", "rural_revitalization" },
+  { collab_project_status_get_type, "储备", "reserve" },
+  { collab_project_status_get_type, "计划", "planned" },
+  { collab_project_status_get_type, "备案", "filed" },
+  { collab_project_status_get_type, "实施", "implementing" },
+  { collab_project_status_get_type, "实施中", "implementing" },
+  { collab_project_status_get_type, "完工", "completed" },
+  { collab_project_status_get_type, "已完成", "completed" },
+  { collab_project_status_get_type, "已评价", "evaluated" },
+  { collab_project_status_get_type, "取消", "cancelled" },
+  { collab_region_level_get_type, "省", "province" },
+  { collab_region_level_get_type, "市", "city" },
+  { collab_region_level_get_type, "县", "county" },
+  { collab_region_level_get_type, "区", "county" },
+  { collab_region_level_get_type, "乡镇", "township" },
+  { collab_region_level_get_type, "村", "village" },
+  { collab_side_get_type, "东部", "east" },
+  { collab_side_get_type, "西部", "west" },
+  { collab_region_flags_get_type, "脱贫县", "poverty_lifted" },
+  { collab_region_flags_get_type, "国家乡村振兴重点帮扶县", "national_key" },
+  { collab_region_flags_get_type, "重点帮扶县", "national_key" },
+  { collab_region_flags_get_type, "革命老区", "revolutionary_base" },
+  { collab_region_flags_get_type, "功能区", "functional_zone" },
+  { collab_pairing_level_get_type, "市", "city" },
+  { collab_pairing_level_get_type, "县", "county" },
+  { collab_pairing_level_get_type, "乡镇", "township" },
+  { collab_pairing_level_get_type, "村", "village" },
+  { collab_pairing_level_get_type, "学校", "school" },
+  { collab_pairing_level_get_type, "医院", "hospital" },
+  { collab_pairing_level_get_type, "园区", "park" },
+  { collab_organization_kind_get_type, "机关", "agency" },
+  { collab_organization_kind_get_type, "企业", "enterprise" },
+  { collab_organization_kind_get_type, "社会组织", "social_org" },
+  { collab_organization_kind_get_type, "学校", "school" },
+  { collab_organization_kind_get_type, "医院", "hospital" },
+  { collab_organization_kind_get_type, "园区", "park" },
+  { collab_organization_kind_get_type, "科研院所", "research" },
+  { collab_organization_kind_get_type, "其他", "other" },
+  { collab_program_kind_get_type, "东西部协作", "east_west" },
+  { collab_program_kind_get_type, "对口合作", "counterpart" },
+  { collab_program_kind_get_type, "携手奔小康", "hand_in_hand" },
+};
+
+static const char * const true_words[] = { "true", "1", "yes", "y", "是" };
+static const char * const false_words[] = { "false", "0", "no", "n", "否" };
+
+/* A header such as 金额（万元） says the unit of the bare numbers below it. */
+static const struct
+{
+  const char *suffix;
+  const char *unit;
+} header_units[] = {
+  { "（万元）", "万" }, { "(万元)", "万" },
+  { "（亿元）", "亿" }, { "(亿元)", "亿" },
+  { "（元）", "元" }, { "(元)", "元" },
+};
+
+/* Look-ups ----------------------------------------------------------------- */
+
+/* The member an English header or value names: `Planned End` is
+ * `planned_end`. Other text is left as it is. */
+char *
+collab_csv_english_key (const char *text)
+{
+  char *key = g_ascii_strdown (text, -1);
+
+  for (char *p = key; *p != '\0'; p++)
+    if (*p == ' ' || *p == '-')
+      *p = '_';
+  return key;
+}
+
+/* The @n-th member the Chinese @header may name, in the order to try
+ * them, or NULL after the last. */
+const char *
+collab_csv_header_alias (const char *header,
+                         guint       n)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (header_aliases); i++)
+    if (strcmp (header_aliases[i].header, header) == 0 && n-- == 0)
+      return header_aliases[i].member;
+  return NULL;
+}
+
+/* The first Chinese header for @member, for messages. */
+const char *
+collab_csv_first_alias_of (const char *member)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (header_aliases); i++)
+    if (strcmp (header_aliases[i].member, member) == 0)
+      return header_aliases[i].header;
+  return NULL;
+}
+
+/* The unit a header such as 金额（万元） gives, with the header without it
+ * in @base; NULL, and @base the whole header, when it names none. */
+const char *
+collab_csv_header_unit (const char *header,
+                        char      **base)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (header_units); i++)
+    if (g_str_has_suffix (header, header_units[i].suffix))
+      {
+        g_autofree char *head = g_strndup (header, strlen (header) - strlen (header_units[i].suffix));
+
+        *base = collab_csv_trim_cell (head);
+        return header_units[i].unit;
+      }
+
+  *base = g_strdup (header);
+  return NULL;
+}
+
+/* The nick that @text means for the enum or flags of @field: the nick
+ * itself in any case, or one of its Chinese words. */
+const char *
+collab_csv_value_nick (const CollabField *field,
+                       const char        *text)
+{
+  GType type = field->enum_type ();
+  g_autofree char *key = collab_csv_english_key (text);
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  if (G_IS_FLAGS_CLASS (klass))
+    {
+      GFlagsValue *value = g_flags_get_value_by_nick (G_FLAGS_CLASS (klass), key);
+
+      if (value != NULL && value->value != 0)
+        return value->value_nick;
+    }
+  else
+    {
+      GEnumValue *value = g_enum_get_value_by_nick (G_ENUM_CLASS (klass), key);
+
+      if (value != NULL && !(value->value == 0 && (field->flags & COLLAB_FIELD_NONZERO)))
+        return value->value_nick;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (value_aliases); i++)
+    if (value_aliases[i].type () == type && strcmp (value_aliases[i].word, text) == 0)
+      return value_aliases[i].nick;
+
+  return NULL;
+}
+
+/* The first Chinese word for @nick of @type, or NULL. */
+const char *
+collab_csv_value_word (GType       type,
+                       const char *nick)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (value_aliases); a++)
+    if (value_aliases[a].type () == type && strcmp (value_aliases[a].nick, nick) == 0)
+      return value_aliases[a].word;
+  return NULL;
+}
+
+static gboolean
+word_in (const char         *text,
+         const char * const *words,
+         gsize               n_words)
+{
+  g_autofree char *key = g_ascii_strdown (text, -1);
+
+  for (gsize i = 0; i < n_words; i++)
+    if (strcmp (key, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @text is a word for true or false, and which. */
+gboolean
+collab_csv_read_bool (const char *text,
+                      gboolean   *value)
+{
+  if (word_in (text, true_words, G_N_ELEMENTS (true_words)))
+    *value = TRUE;
+  else if (word_in (text, false_words, G_N_ELEMENTS (false_words)))
+    *value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}

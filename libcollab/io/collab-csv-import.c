@@ -1,0 +1,451 @@
+/* collab-csv-import.c: the record tables officers keep in spreadsheets
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A pairing table, a roster of dispatched professionals or a ledger of
+ * transactions, one record a row, read into a [class@Collab.Dataset] and
+ * written back out (SPEC §8).
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(CollabDataset) dataset = collab_dataset_new_from_file ("wuxi-2021.json", &error);
+ *
+ * if (dataset != NULL &&
+ *     !collab_dataset_import_csv (dataset, COLLAB_RECORD_KIND_DISPATCH, "roster.csv", &error))
+ *   g_printerr ("%s\n", error->message);
+ *   // roster.csv:7:5: 计划结束日期 (planned_end): ends on 2021-01-01, before it starts on 2021-03-01
+ * ```
+ *
+ * An import goes in three steps. The bytes become UTF-8 (a BOM, valid
+ * UTF-8, else GB18030, which is what spreadsheets in Chinese offices
+ * write: collab-csv-decode.c). The text becomes rows (RFC 4180:
+ * collab-csv-parse.c). Each row becomes the JSON of one record, typed by
+ * the kind's field table (the columns: collab-csv-header.c; the cells:
+ * collab-csv-values.c), and all of them one dataset document that the
+ * JSON reader checks and appends exactly as it would a document on disk:
+ * one path checks every record, however it arrives, and a failed import
+ * leaves the dataset as it was. The reader names the place of an error
+ * as a JSON path (`$.dispatches[4].start`), which is mapped back to the
+ * line and column of the file (collab-csv-errors.c).
+ *
+ * Only the aliases (collab-csv-aliases.c) know the words of the
+ * spreadsheets; the rest walks the field tables, so a new field needs no
+ * code here. The export, the way back, is collab-csv-export.c.
+ */
+
+#include <string.h>
+
+#include <libcollab/collab-csv.h>
+#include <libcollab/collab-error.h>
+
+#include "collab-csv-import-private.h"
+#include "collab-json-private.h"
+#include "model/collab-dataset-private.h"
+
+/* Rows into records -------------------------------------------------------- */
+
+/* Appends `"member": ` to a JSON object being written, after a comma
+ * unless it is the @first member. */
+void
+collab_csv_append_member (GString    *out,
+                          gboolean   *first,
+                          const char *member)
+{
+  if (!*first)
+    g_string_append (out, ", ");
+  *first = FALSE;
+  collab_json_append_string (out, member);
+  g_string_append (out, ": ");
+}
+
+static gboolean
+check_id (CollabCsvImport    *imp,
+          const CollabCsvRow *row,
+          guint               column,
+          const char         *id,
+          GError            **error)
+{
+  const CollabCsvRow *first = g_hash_table_lookup (imp->csv_ids, id);
+
+  if (collab_store_lookup (imp->store, imp->kind, id, NULL))
+    return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_ID,
+                               row->line, (int) column, NULL,
+                               "the dataset already has a %s with the id \"%s\"", imp->schema->singular, id);
+  if (first != NULL && first != row)
+    return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_ID,
+                               row->line, (int) column, NULL,
+                               "line %u already has the %s id \"%s\"",
+                               first->line, imp->schema->singular, id);
+  return TRUE;
+}
+
+/* The columns of an inline sub-record or of a history make one member:
+ * `period.first_year` and `period.last_year` make `"period": {…}`, and
+ * `status` and `status_date` make `"status": [{"status": …, "date": …}]`. */
+static gboolean
+append_sub_record (CollabCsvImport    *imp,
+                   const CollabCsvRow *row,
+                   const CollabField  *field,
+                   GString            *out,
+                   gboolean           *first,
+                   GError            **error)
+{
+  gboolean latest = field->type == COLLAB_FIELD_ARRAY;
+  gboolean opened = FALSE;
+  gboolean sub_first = TRUE;
+
+  for (guint c = 0; c < imp->columns->len; c++)
+    {
+      const CollabCsvColumn *column = collab_csv_import_column (imp, c);
+      gboolean gives_field = latest ? (column->type == COLLAB_CSV_TARGET_LATEST ||
+                                       column->type == COLLAB_CSV_TARGET_LATEST_DATE)
+                                    : column->type == COLLAB_CSV_TARGET_SUBFIELD;
+      g_autofree char *text = NULL;
+
+      if (!gives_field || column->field != field || *imp->cells[c] == '\0')
+        continue;
+      if (!opened)
+        {
+          collab_csv_append_member (out, first, field->name);
+          g_string_append (out, latest ? "[{" : "{");
+          opened = TRUE;
+        }
+      collab_csv_append_member (out, &sub_first, column->sub->name);
+      text = collab_csv_convert_cell (imp, column->sub, column, imp->cells[c], row, c, out, error);
+      if (text == NULL)
+        return FALSE;
+    }
+  if (opened)
+    g_string_append (out, latest ? "}]" : "}");
+  return TRUE;
+}
+
+static gboolean
+convert_row (CollabCsvImport    *imp,
+             const CollabCsvRow *row,
+             GString            *out,
+             GError            **error)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  for (guint c = 0; c < imp->columns->len; c++)
+    {
+      const CollabCsvColumn *column = collab_csv_import_column (imp, c);
+      const char *text = imp->cells[c];
+      g_autofree char *canonical = NULL;
+
+      if (column->companion || column->type == COLLAB_CSV_TARGET_SUBFIELD ||
+          column->type == COLLAB_CSV_TARGET_LATEST || column->type == COLLAB_CSV_TARGET_LATEST_DATE)
+        continue;
+
+      if (*text == '\0')
+        {
+          /* An empty cell is a member not given, which the reader would
+           * report for the record; say it of the cell. */
+          if (column->type == COLLAB_CSV_TARGET_FIELD && (column->field->flags & COLLAB_FIELD_REQUIRED))
+            return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
+                                       row->line, (int) c, NULL,
+                                       "the cell is empty, and every %s needs one", imp->schema->singular);
+          continue;
+        }
+
+      if (column->type == COLLAB_CSV_TARGET_NONE)
+        return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                                   row->line, (int) c, NULL,
+                                   "\"%s\" is in a column without a header", text);
+
+      collab_csv_append_member (out, &first, column->member);
+      if (column->type == COLLAB_CSV_TARGET_EXTRA)
+        {
+          collab_json_append_string (out, text);
+          continue;
+        }
+
+      if (column->field->type == COLLAB_FIELD_ID && !check_id (imp, row, c, text, error))
+        return FALSE;
+      canonical = collab_csv_convert_cell (imp, column->field, column, text, row, c, out, error);
+      if (canonical == NULL)
+        return FALSE;
+    }
+
+  for (guint f = 0; f < imp->schema->n_fields; f++)
+    {
+      const CollabField *field = &imp->schema->fields[f];
+
+      if ((field->type == COLLAB_FIELD_OBJECT || field->type == COLLAB_FIELD_ARRAY) &&
+          !append_sub_record (imp, row, field, out, &first, error))
+        return FALSE;
+    }
+  g_string_append_c (out, '}');
+
+  if (imp->has_via_columns && imp->via_column >= 0)
+    return collab_csv_describe_companion (imp, row, error);
+  return TRUE;
+}
+
+/* The whole import --------------------------------------------------------- */
+
+static void
+import_clear (CollabCsvImport *imp)
+{
+  g_clear_pointer (&imp->rows, g_ptr_array_unref);
+  g_clear_pointer (&imp->columns, g_array_unref);
+  g_clear_pointer (&imp->cells, g_strfreev);
+  g_clear_pointer (&imp->record_rows, g_ptr_array_unref);
+  g_clear_pointer (&imp->csv_ids, g_hash_table_unref);
+  g_clear_pointer (&imp->new_order, g_ptr_array_unref);
+  g_clear_pointer (&imp->new_records, g_hash_table_unref);
+  for (guint k = 0; k < COLLAB_N_RECORD_KINDS; k++)
+    g_clear_pointer (&imp->names[k], g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CollabCsvImport, import_clear)
+
+static void
+trim_row (CollabCsvImport    *imp,
+          const CollabCsvRow *row)
+{
+  g_clear_pointer (&imp->cells, g_strfreev);
+  imp->cells = g_new0 (char *, row->n_cells + 1);
+  for (guint c = 0; c < row->n_cells; c++)
+    imp->cells[c] = collab_csv_trim_cell (row->cells[c]);
+}
+
+static gboolean
+import_rows (CollabCsvImport  *imp,
+             GString          *records,
+             GError          **error)
+{
+  const CollabCsvRow *header = imp->header;
+  int id_field = collab_schema_find_field (imp->schema, "id");
+  int id_column = collab_csv_find_column_of (imp, &imp->schema->fields[id_field], FALSE);
+
+  /* Every id of the file first: a row may refer to one further down. */
+  for (guint r = 0; id_column >= 0 && r < imp->rows->len; r++)
+    {
+      const CollabCsvRow *row = g_ptr_array_index (imp->rows, r);
+      char *id;
+
+      if (row->line <= header->line || row->n_cells != header->n_cells)
+        continue;
+      id = collab_csv_trim_cell (row->cells[id_column]);
+      if (*id != '\0' && !g_hash_table_contains (imp->csv_ids, id))
+        g_hash_table_insert (imp->csv_ids, id, (gpointer) row);
+      else
+        g_free (id);
+    }
+
+  for (guint r = 0; r < imp->rows->len; r++)
+    {
+      const CollabCsvRow *row = g_ptr_array_index (imp->rows, r);
+
+      if (row->line <= header->line || collab_csv_row_is_blank (row))
+        continue;
+      if (row->n_cells != header->n_cells)
+        {
+          guint column = MIN (row->n_cells, header->n_cells);
+
+          return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_SYNTAX, row->line, (int) column,
+                                     row->n_cells < header->n_cells ? NULL : "",
+                                     "the row has %u cells, and the header %u",
+                                     row->n_cells, header->n_cells);
+        }
+
+      trim_row (imp, row);
+      if (imp->record_rows->len > 0)
+        g_string_append (records, ",\n");
+      if (!convert_row (imp, row, records, error))
+        return FALSE;
+      g_ptr_array_add (imp->record_rows, (gpointer) row);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_text (CollabStore       *store,
+             CollabRecordKind   kind,
+             const char        *data,
+             gsize              length,
+             const char        *name,
+             GError           **error)
+{
+  g_auto(CollabCsvImport) imp = { 0 };
+  g_autoptr(GString) document = NULL;
+  g_autoptr(GError) reader_error = NULL;
+  g_autofree char *text = NULL;
+  gsize text_length;
+
+  imp.store = store;
+  imp.name = name;
+  imp.kind = kind;
+  imp.schema = collab_schema_for_kind (kind);
+  imp.via_column = -1;
+  collab_csv_find_companion (&imp);
+  imp.columns = g_array_new (FALSE, TRUE, sizeof (CollabCsvColumn));
+  g_array_set_clear_func (imp.columns, collab_csv_column_clear);
+  imp.record_rows = g_ptr_array_new ();
+  imp.csv_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp.new_records = g_hash_table_new (g_str_hash, g_str_equal);
+  imp.new_order = g_ptr_array_new_with_free_func (collab_csv_new_record_free);
+
+  text = collab_csv_decode (data, length, name, &text_length, error);
+  if (text == NULL)
+    return FALSE;
+  imp.rows = collab_csv_parse (text, text_length, name, error);
+  g_clear_pointer (&text, g_free);
+  if (imp.rows == NULL)
+    return FALSE;
+
+  for (guint r = 0; r < imp.rows->len && imp.header == NULL; r++)
+    if (!collab_csv_row_is_blank (g_ptr_array_index (imp.rows, r)))
+      imp.header = g_ptr_array_index (imp.rows, r);
+  if (imp.header == NULL)
+    {
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
+                   "%s:1:1: the file is empty: expected a header row naming the columns", name);
+      return FALSE;
+    }
+
+  if (!collab_csv_read_header (&imp, error))
+    return FALSE;
+
+  /* The records, then the people a roster creates: the reader resolves
+   * references once the whole document is read. */
+  document = g_string_sized_new (text_length * 2 + 256);
+  g_string_append_printf (document, "{\"format\": \"%s\", \"version\": %d,\n\"%s\": [\n",
+                          COLLAB_DATASET_FORMAT, COLLAB_DATASET_VERSION, imp.schema->member);
+  if (!import_rows (&imp, document, error))
+    return FALSE;
+  g_string_append (document, "]");
+  if (imp.new_order->len > 0)
+    {
+      g_string_append_printf (document, ",\n\"%s\": [", imp.via_schema->member);
+      if (!collab_csv_append_new_records (&imp, document, error))
+        return FALSE;
+      g_string_append (document, "]");
+    }
+  g_string_append (document, "}\n");
+
+  if (!collab_json_read_into (store, document->str, document->len, name, &reader_error))
+    {
+      collab_csv_map_reader_error (&imp, reader_error, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * collab_dataset_import_csv_data:
+ * @dataset: a dataset
+ * @kind: the kind of record each row is
+ * @data: (array length=length) (element-type guint8): the bytes of a CSV file
+ * @length: the length of @data in bytes, or -1 when it ends with a NUL
+ * @name: (nullable): the name error messages give the file, or `NULL` for `<data>`
+ * @error: return location for a #GError
+ *
+ * Appends the rows of a CSV table to @dataset as records of @kind: a
+ * roster, a pairing table, a ledger of transactions as spreadsheets export
+ * them.
+ *
+ * **Encoding.** UTF-8 with or without a byte-order mark; otherwise
+ * GB18030 (which includes GBK and GB2312), the encoding spreadsheets in
+ * Chinese offices save CSV in. A file that is good UTF-8 but for a few
+ * bytes is taken as damaged UTF-8 rather than read as GB18030; UTF-16 is
+ * refused. Bytes that neither encoding reads are a
+ * %COLLAB_DATASET_ERROR_SYNTAX error naming their line and column.
+ *
+ * **Table.** RFC 4180: cells separated by commas, quoted with `"` when
+ * they hold commas, quotes (doubled) or line breaks; CRLF, LF or CR line
+ * ends. The first non-blank row is the header; blank rows are skipped,
+ * and a row with more or fewer cells than the header is an error. Cells
+ * are trimmed of surrounding white space, and an empty cell is a member
+ * not given.
+ *
+ * **Columns.** The header names the members of the dataset document
+ * (`id`, `planned_end`, `period.first_year`; any case) or their Chinese
+ * names (编号, 计划结束日期, …). A project's `status` and `status_date`
+ * give its latest status. A column the kind does not know is kept as a
+ * string member of each record and saved with it. An amount column whose
+ * header names a unit, as 金额（万元）, reads bare numbers in that unit.
+ *
+ * **Values.** Closed vocabularies take their English word or a Chinese
+ * one (教师, 专业技术人才, 选派, 下达, 乡村振兴, …). Lists (flags,
+ * several ids) are separated by `;`, `,` or `、`. Dates are written
+ * `2021-03-01`, `2021/3/1`, `2021.3.1` or `2021年3月1日`; amounts as in
+ * the dataset document (`1920万`, `300.50`); booleans `是`/`否`,
+ * `true`/`false` or `1`/`0`. A reference is an id, or the name of
+ * exactly one record of the kind it refers to (`延川县` for a region).
+ *
+ * **Rosters.** A dispatch row may also describe its person: the columns
+ * `name`, `profession` and `organization` (姓名, 职业, 单位). A person the
+ * dataset does not have is created once, however many rows name them;
+ * a row that contradicts what the dataset or an earlier row says of the
+ * person (another profession) is a %COLLAB_DATASET_ERROR_INCONSISTENT
+ * error.
+ *
+ * Records may refer to records @dataset already has and to each other.
+ * Errors read `FILE:LINE:COLUMN: HEADER: message`, where LINE is the line
+ * of the file the row starts on (the header is usually line 1) and
+ * COLUMN the cell's position in the row. The import is atomic: on error,
+ * @dataset keeps exactly the records it had.
+ *
+ * Returns: whether the rows were imported
+ */
+gboolean
+collab_dataset_import_csv_data (CollabDataset     *dataset,
+                                CollabRecordKind   kind,
+                                const char        *data,
+                                gssize             length,
+                                const char        *name,
+                                GError           **error)
+{
+  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (!import_text (collab_dataset_get_store (dataset), kind, data != NULL ? data : "",
+                    (gsize) length, name != NULL ? name : "<data>", error))
+    return FALSE;
+
+  g_signal_emit_by_name (dataset, "changed");
+  return TRUE;
+}
+
+/**
+ * collab_dataset_import_csv:
+ * @dataset: a dataset
+ * @kind: the kind of record each row is
+ * @path: (type filename): a CSV file
+ * @error: return location for a #GError
+ *
+ * Like [method@Collab.Dataset.import_csv_data], from a file; messages
+ * name it by @path.
+ *
+ * Returns: whether the rows were imported
+ */
+gboolean
+collab_dataset_import_csv (CollabDataset     *dataset,
+                           CollabRecordKind   kind,
+                           const char        *path,
+                           GError           **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The message of GLib names the file and the reason. */
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+
+  return collab_dataset_import_csv_data (dataset, kind, data, (gssize) length, path, error);
+}

@@ -1,0 +1,292 @@
+/* collab-csv-parse.c: RFC 4180 text as rows of cells, and back
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * collab_csv_parse() splits decoded text into rows (cells separated by
+ * commas, quoted with `"` when they hold commas, quotes or line breaks;
+ * CRLF, LF or CR line ends), and collab_csv_append_cell() quotes a cell
+ * so that the parse reads it back: the import, the export and the table
+ * writer (report/collab-table-format.c) share the one set of rules.
+ * Cells are kept as read; collab_csv_trim_cell() takes off the padding
+ * that spreadsheets add.
+ */
+
+#include <string.h>
+
+#include <libcollab/collab-error.h>
+
+#include "collab-csv-text-private.h"
+
+/* Cells -------------------------------------------------------------------- */
+
+/* Spreadsheets pad cells with ASCII spaces, no-break spaces and the
+ * ideographic space of Chinese input methods; none of them is data. */
+static gsize
+space_before (const char *start,
+              const char *end)
+{
+  if (end - start >= 1 && g_ascii_isspace (end[-1]))
+    return 1;
+  if (end - start >= 2 && memcmp (end - 2, "\xc2\xa0", 2) == 0)
+    return 2;
+  if (end - start >= 3 && memcmp (end - 3, "\xe3\x80\x80", 3) == 0)
+    return 3;
+  return 0;
+}
+
+static gsize
+space_after (const char *start,
+             const char *end)
+{
+  if (end - start >= 1 && g_ascii_isspace (start[0]))
+    return 1;
+  if (end - start >= 2 && memcmp (start, "\xc2\xa0", 2) == 0)
+    return 2;
+  if (end - start >= 3 && memcmp (start, "\xe3\x80\x80", 3) == 0)
+    return 3;
+  return 0;
+}
+
+char *
+collab_csv_trim_cell (const char *text)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+  gsize n;
+
+  while ((n = space_after (start, end)) > 0)
+    start += n;
+  while ((n = space_before (start, end)) > 0)
+    end -= n;
+
+  return g_strndup (start, end - start);
+}
+
+gboolean
+collab_csv_row_is_blank (const CollabCsvRow *row)
+{
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      g_autofree char *cell = collab_csv_trim_cell (row->cells[i]);
+
+      if (*cell != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Quoting ------------------------------------------------------------------ */
+
+void
+collab_csv_append_cell (GString    *out,
+                        const char *text)
+{
+  if (text == NULL)
+    return;
+
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Rows --------------------------------------------------------------------- */
+
+typedef struct
+{
+  GPtrArray *rows;
+  GString   *text;      /* the cells of the row being read, each ended by a NUL */
+  GArray    *starts;    /* where each of them starts in @text */
+  guint      line;      /* the line being read */
+  guint      row_line;  /* the line the row being read started on */
+  gboolean   in_row;
+} Tokens;
+
+static void
+end_cell (Tokens *tokens)
+{
+  gsize start;
+
+  g_string_append_c (tokens->text, '\0');
+  start = tokens->text->len;
+  g_array_append_val (tokens->starts, start);
+}
+
+static void
+end_row (Tokens *tokens)
+{
+  guint n_cells = tokens->starts->len + 1;  /* the cells ended, and this one */
+  gsize header_size = sizeof (CollabCsvRow) + (n_cells + 1) * sizeof (char *);
+  CollabCsvRow *row;
+  char *text;
+
+  /* A million rows of ten cells are a million allocations, not eleven. */
+  end_cell (tokens);
+  row = g_malloc (header_size + tokens->text->len);
+  row->line = tokens->row_line;
+  row->n_cells = n_cells;
+  row->cells = (char **) (row + 1);
+  text = (char *) row + header_size;
+  memcpy (text, tokens->text->str, tokens->text->len);
+  row->cells[0] = text;
+  for (guint i = 1; i < n_cells; i++)
+    row->cells[i] = text + g_array_index (tokens->starts, gsize, i - 1);
+  row->cells[n_cells] = NULL;
+
+  g_string_truncate (tokens->text, 0);
+  g_array_set_size (tokens->starts, 0);
+  tokens->in_row = FALSE;
+
+  /* An empty line is no row at all (a trailing one least of all). */
+  if (row->n_cells == 1 && row->cells[0][0] == '\0')
+    g_free (row);
+  else
+    g_ptr_array_add (tokens->rows, row);
+}
+
+/* Splits @text into rows. With @partial, @text is the start of a file cut
+ * anywhere: the row cut short is left out, and @end_line and @end_column
+ * say where the cut is. */
+static GPtrArray *
+tokenize (const char  *text,
+          gsize        length,
+          const char  *name,
+          gboolean     partial,
+          guint       *end_line,
+          guint       *end_column,
+          GError     **error)
+{
+  enum { CELL_START, UNQUOTED, QUOTED, AFTER_QUOTE } state = CELL_START;
+  Tokens tokens = { 0 };
+  const char *p = text;
+  const char *end = text + length;
+  guint quote_line = 0, quote_column = 0;
+  GPtrArray *rows = NULL;
+
+  tokens.rows = g_ptr_array_new_with_free_func (g_free);
+  tokens.text = g_string_new (NULL);
+  tokens.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  tokens.line = 1;
+
+  while (p < end)
+    {
+      char c = *p;
+
+      if (!tokens.in_row)
+        {
+          tokens.in_row = TRUE;
+          tokens.row_line = tokens.line;
+        }
+
+      if (state == QUOTED)
+        {
+          if (c == '"' && p + 1 < end && p[1] == '"')
+            {
+              g_string_append_c (tokens.text, '"');
+              p++;
+            }
+          else if (c == '"')
+            state = AFTER_QUOTE;
+          else
+            {
+              if (c == '\n' || (c == '\r' && !(p + 1 < end && p[1] == '\n')))
+                tokens.line++;
+              g_string_append_c (tokens.text, c);
+            }
+          p++;
+        }
+      else if (c == ',')
+        {
+          end_cell (&tokens);
+          state = CELL_START;
+          p++;
+        }
+      else if (c == '\n' || c == '\r')
+        {
+          /* CRLF, LF, or the lone CR of old Mac spreadsheets. */
+          end_row (&tokens);
+          state = CELL_START;
+          if (c == '\r' && p + 1 < end && p[1] == '\n')
+            p++;
+          p++;
+          tokens.line++;
+        }
+      else if (state == AFTER_QUOTE)
+        {
+          g_autofree char *found = g_strndup (p, g_utf8_next_char (p) - p);
+
+          g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
+                       "%s:%u:%u: the quoted cell is followed by \"%s\": a closing quote must end "
+                       "the cell (write \"\" for a quote inside a quoted cell)",
+                       name, tokens.line, tokens.starts->len + 1, found);
+          goto out;
+        }
+      else if (c == '"' && state == CELL_START)
+        {
+          state = QUOTED;
+          quote_line = tokens.line;
+          quote_column = tokens.starts->len + 1;
+          p++;
+        }
+      else
+        {
+          /* A quote inside an unquoted cell (12" screen) is taken as it is. */
+          g_string_append_c (tokens.text, c);
+          state = UNQUOTED;
+          p++;
+        }
+    }
+
+  if (partial)
+    {
+      *end_line = tokens.line;
+      *end_column = tokens.in_row ? tokens.starts->len + 1 : 1;
+    }
+  else if (state == QUOTED)
+    {
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
+                   "%s:%u:%u: the quoted cell that starts here has no closing quote",
+                   name, quote_line, quote_column);
+      goto out;
+    }
+  else if (tokens.in_row)
+    end_row (&tokens);
+
+  rows = g_steal_pointer (&tokens.rows);
+
+out:
+  g_clear_pointer (&tokens.rows, g_ptr_array_unref);
+  g_string_free (tokens.text, TRUE);
+  g_array_unref (tokens.starts);
+  return rows;
+}
+
+GPtrArray *
+collab_csv_parse (const char  *text,
+                  gsize        length,
+                  const char  *name,
+                  GError     **error)
+{
+  return tokenize (text, length, name, FALSE, NULL, NULL, error);
+}
+
+GPtrArray *
+collab_csv_parse_prefix (const char *text,
+                         gsize       length,
+                         const char *name,
+                         guint      *end_line,
+                         guint      *end_column)
+{
+  return tokenize (text, length, name, TRUE, end_line, end_column, NULL);
+}
+

@@ -1,0 +1,563 @@
+/* collab-flow.c: boundary totals of the money
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * collab_funds_aggregate:
+ * @dataset: a dataset
+ * @boundary: the id of a program, a region, an organization, an account
+ *   or a project, optionally prefixed with its kind (`"region:yanan"`)
+ * @first_year: the first year of the period, or 0 for no limit
+ * @last_year: the last year of the period, or 0 for no limit
+ * @error: return location for a #GError
+ *
+ * The money of a boundary over a period, by year, project category and
+ * project status, with what came in, what moved inside and what went out
+ * kept apart (SPEC §4, the OCHA FTS boundary rule): a sum over a boundary
+ * adds the money that crosses into it, never the same money again as it
+ * moves inside.
+ *
+ * ```python
+ * t = Collab.funds_aggregate(wuxi, 'yanan', 2021, 2021).to_pandas()
+ * t.groupby('category')[['incoming', 'outgoing']].sum()
+ * ```
+ *
+ * What lies inside a boundary:
+ *
+ * - a region: the accounts held by it, by a region under it or by an
+ *   organization in either, and the projects of its counties;
+ * - an organization: the accounts it holds;
+ * - an account or a project: itself;
+ * - a program: every account and project that is not a source — money
+ *   comes in when a source pays it out, and only the program's money
+ *   counts (the shares the ledger attributes to it: by the transaction's
+ *   `program`, else its parent's, else first in, first out).
+ *
+ * Only transfers and expenditures move money; an expenditure takes money
+ * out of every boundary its project is in. Allocations are intent: the
+ * `allocated` column adds those made to an account inside the boundary
+ * from outside it (for a program: the allocations fund.floor counts).
+ * Money counts toward its budget year, else the year of its date (SPEC
+ * §3).
+ *
+ * The columns are `year`, `category` and `status` (the project's at the
+ * end of the period; both null for money between accounts), then the
+ * amounts `incoming`, `internal`, `outgoing` and `allocated` in fen
+ * ([enum@Collab.ColumnType.AMOUNT]). Rows are sorted by year, category
+ * and status; a row with no money is left out.
+ *
+ * Returns: (transfer full): the table, or `NULL` with @error set when
+ *   @boundary names no record of those kinds
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libcollab/collab-enum-types.h>
+#include <libcollab/collab-error.h>
+#include <libcollab/collab-funds.h>
+#include <libcollab/collab-money.h>
+
+#include "model/collab-dataset-private.h"
+#include "collab-ledger-private.h"
+#include "collab-table-private.h"
+
+G_DEFINE_BOXED_TYPE (CollabFundTotals, collab_fund_totals, collab_fund_totals_copy, collab_fund_totals_free)
+
+/**
+ * collab_fund_totals_copy:
+ * @totals: totals
+ *
+ * Copies totals.
+ *
+ * Returns: (transfer full): a copy of @totals
+ */
+CollabFundTotals *
+collab_fund_totals_copy (const CollabFundTotals *totals)
+{
+  g_return_val_if_fail (totals != NULL, NULL);
+
+  return g_memdup2 (totals, sizeof *totals);
+}
+
+/**
+ * collab_fund_totals_free:
+ * @totals: totals
+ *
+ * Frees totals made by [method@Collab.FundTotals.copy].
+ */
+void
+collab_fund_totals_free (CollabFundTotals *totals)
+{
+  g_free (totals);
+}
+
+typedef struct
+{
+  CollabLedger *ledger;
+  CollabStore  *store;
+  CollabRef     ref;          /* what the boundary is */
+  CollabRef     program;      /* the program, for a program boundary */
+  guint8       *inside;       /* per node */
+  /* The period: by year, or by day. */
+  int           first_year;
+  int           last_year;
+  CollabDay     first_day;
+  CollabDay     last_day;
+} Boundary;
+
+typedef struct
+{
+  gint64 incoming;
+  gint64 internal;
+  gint64 outgoing;
+  gint64 allocated;
+} Sums;
+
+/* The kinds a boundary may be, in the order a bare id is looked up. */
+static const CollabRecordKind boundary_kinds[] = {
+  COLLAB_RECORD_KIND_PROGRAM,
+  COLLAB_RECORD_KIND_REGION,
+  COLLAB_RECORD_KIND_ORGANIZATION,
+  COLLAB_RECORD_KIND_ACCOUNT,
+  COLLAB_RECORD_KIND_PROJECT,
+};
+
+static CollabRef
+find_boundary (const CollabStore  *store,
+               const char         *boundary,
+               GError            **error)
+{
+  const char *colon = strchr (boundary, ':');
+  const char *id = boundary;
+  guint index;
+
+  /* "region:yanan" names the kind; "yanan" takes the first kind that has
+   * the id. */
+  if (colon != NULL)
+    for (guint k = 0; k < G_N_ELEMENTS (boundary_kinds); k++)
+      {
+        const char *name = collab_schema_kind_name (boundary_kinds[k]);
+
+        if (strlen (name) == (gsize) (colon - boundary) && strncmp (name, boundary, colon - boundary) == 0)
+          {
+            id = colon + 1;
+            if (collab_store_lookup (store, boundary_kinds[k], id, &index))
+              return COLLAB_REF (boundary_kinds[k], index);
+            g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
+                         "no %s has the id \"%s\"", name, id);
+            return COLLAB_REF_NONE;
+          }
+      }
+
+  for (guint k = 0; k < G_N_ELEMENTS (boundary_kinds); k++)
+    if (collab_store_lookup (store, boundary_kinds[k], id, &index))
+      return COLLAB_REF (boundary_kinds[k], index);
+
+  g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
+               "no program, region, organization, account or project has the id \"%s\"", boundary);
+  return COLLAB_REF_NONE;
+}
+
+/* Marks the nodes inside the boundary. */
+static void
+mark_inside (Boundary *b)
+{
+  guint n_nodes = collab_ledger_get_n_nodes (b->ledger);
+  guint n_regions = collab_store_count (b->store, COLLAB_RECORD_KIND_REGION);
+  g_autofree guint8 *region_inside = NULL;
+
+  b->inside = g_new0 (guint8, MAX (n_nodes, 1));
+
+  switch (COLLAB_REF_KIND (b->ref))
+    {
+    case COLLAB_RECORD_KIND_PROGRAM:
+      b->program = b->ref;
+      for (guint v = 0; v < n_nodes; v++)
+        b->inside[v] = !collab_ledger_node_is_source (b->ledger, v);
+      break;
+
+    case COLLAB_RECORD_KIND_REGION:
+      /* 0 unknown, 1 inside, 2 outside; each region walks up until it
+       * meets one it knows. */
+      region_inside = g_new0 (guint8, MAX (n_regions, 1));
+      region_inside[COLLAB_REF_INDEX (b->ref)] = 1;
+      for (guint r = 0; r < n_regions; r++)
+        {
+          CollabRef up = COLLAB_REF (COLLAB_RECORD_KIND_REGION, r);
+          guint steps = 0;
+          guint8 verdict;
+
+          while (up != COLLAB_REF_NONE && region_inside[COLLAB_REF_INDEX (up)] == 0 && steps++ < 64)
+            up = ((const CollabRegionRec *) collab_store_deref (b->store, up))->parent;
+          verdict = up != COLLAB_REF_NONE && region_inside[COLLAB_REF_INDEX (up)] == 1 ? 1 : 2;
+
+          for (CollabRef r2 = COLLAB_REF (COLLAB_RECORD_KIND_REGION, r);
+               r2 != up && region_inside[COLLAB_REF_INDEX (r2)] == 0;
+               r2 = ((const CollabRegionRec *) collab_store_deref (b->store, r2))->parent)
+            region_inside[COLLAB_REF_INDEX (r2)] = verdict;
+        }
+      for (guint v = 0; v < n_nodes; v++)
+        {
+          CollabRef region = collab_ledger_node_region (b->ledger, v);
+
+          b->inside[v] = region != COLLAB_REF_NONE && region_inside[COLLAB_REF_INDEX (region)] == 1;
+        }
+      break;
+
+    case COLLAB_RECORD_KIND_ORGANIZATION:
+      for (guint a = 0; a < collab_store_count (b->store, COLLAB_RECORD_KIND_ACCOUNT); a++)
+        {
+          const CollabAccountRec *account = collab_store_get (b->store, COLLAB_RECORD_KIND_ACCOUNT, a);
+
+          b->inside[a] = account->holder == b->ref;
+        }
+      break;
+
+    case COLLAB_RECORD_KIND_ACCOUNT:
+    case COLLAB_RECORD_KIND_PROJECT:
+      b->inside[collab_ledger_node (b->ledger, b->ref)] = 1;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+in_period (const Boundary *b,
+           CollabDay       date,
+           int             year)
+{
+  if (b->first_day != COLLAB_DAY_NONE)
+    return date >= b->first_day && date <= b->last_day;
+  return (b->first_year == 0 || year >= b->first_year) && (b->last_year == 0 || year <= b->last_year);
+}
+
+/* The day a project's status is read on: the end of the period, or for an
+ * open period the project's latest. */
+static CollabDay
+status_day (const Boundary *b)
+{
+  if (b->last_day != COLLAB_DAY_NONE)
+    return b->last_day;
+  if (b->last_year != 0)
+    return collab_day_new (b->last_year, 12, 31);
+  return G_MAXUINT32;
+}
+
+/* Rows keyed by year, category + 1 and status + 1 (0: none). */
+static inline guint64
+row_key (int year,
+         int category,
+         int status)
+{
+  return ((guint64) (guint32) year << 16) | ((guint64) (category + 1) << 8) | (guint64) (status + 1);
+}
+
+static Sums *
+row_for (GHashTable *rows,
+         guint64     key)
+{
+  Sums *sums = g_hash_table_lookup (rows, &key);
+
+  if (sums == NULL)
+    {
+      guint64 *stored = g_new (guint64, 1);
+
+      *stored = key;
+      sums = g_new0 (Sums, 1);
+      g_hash_table_insert (rows, stored, sums);
+    }
+  return sums;
+}
+
+static void
+add (gint64 *cell,
+     gint64  amount)
+{
+  /* An overflow is a dataset no office keeps; do not wrap around. */
+  if (!collab_money_add (*cell, amount, cell))
+    *cell = amount > 0 ? G_MAXINT64 : G_MININT64;
+}
+
+static GHashTable *
+sum_rows (Boundary *b)
+{
+  GHashTable *rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  const CollabLedgerColumns *columns = collab_ledger_get_columns (b->ledger);
+  guint n_transactions = collab_store_count (b->store, COLLAB_RECORD_KIND_TRANSACTION);
+  CollabDay on = status_day (b);
+  /* One row is usually hit many times in a row: keep it at hand. */
+  guint64 last_key = G_MAXUINT64;
+  Sums *sums = NULL;
+
+  /* In the order of the dataset, which is the order of memory: sums do
+   * not depend on the order of the replay. */
+  for (guint index = 0; index < n_transactions; index++)
+    {
+      guint8 type = columns->type[index];
+      guint from = columns->from[index], to = columns->to[index];
+      int year = columns->year[index];
+      gboolean from_inside, to_inside;
+      guint project_node = COLLAB_LEDGER_NO_NODE;
+      int category = -1, status = -1;
+      gint64 amount;
+      guint64 key;
+
+      if (type != COLLAB_TRANSACTION_TYPE_TRANSFER && type != COLLAB_TRANSACTION_TYPE_EXPENDITURE)
+        continue;
+      from_inside = from != COLLAB_LEDGER_NO_NODE && b->inside[from];
+      to_inside = to != COLLAB_LEDGER_NO_NODE && b->inside[to];
+      if ((!from_inside && !to_inside) || !in_period (b, columns->date[index], year))
+        continue;
+
+      amount = b->program != COLLAB_REF_NONE ? collab_ledger_get_share_of (b->ledger, index, b->program)
+                                             : columns->amount[index];
+      if (amount == 0)
+        continue;
+
+      if (collab_ledger_node_is_project (b->ledger, to))
+        project_node = to;
+      else if (collab_ledger_node_is_project (b->ledger, from))
+        project_node = from;
+      if (project_node != COLLAB_LEDGER_NO_NODE)
+        {
+          const CollabProjectRec *project = collab_store_deref (b->store, collab_ledger_node_ref (b->ledger, project_node));
+
+          category = project->category;
+          status = collab_project_status_at (project, on);
+        }
+
+      key = row_key (year, category, status);
+      if (key != last_key)
+        {
+          sums = row_for (rows, key);
+          last_key = key;
+        }
+      if (from_inside && to_inside)
+        add (&sums->internal, amount);
+      else if (to_inside)
+        add (&sums->incoming, amount);
+      else
+        add (&sums->outgoing, amount);
+    }
+
+  /* Allocations: intent, made to the boundary from outside it. */
+  if (b->program != COLLAB_REF_NONE)
+    {
+      const CollabLedgerAllocation *allocations;
+      guint n;
+
+      allocations = collab_ledger_get_allocations (b->ledger, b->program, &n);
+      for (guint i = 0; i < n; i++)
+        if (in_period (b, columns->date[allocations[i].transaction], allocations[i].year))
+          add (&row_for (rows, row_key (allocations[i].year, -1, -1))->allocated, allocations[i].amount);
+    }
+  else
+    for (guint i = 0; i < n_transactions; i++)
+      {
+        guint from = columns->from[i], to = columns->to[i];
+        int year = columns->year[i];
+
+        if (columns->type[i] != COLLAB_TRANSACTION_TYPE_ALLOCATION || !in_period (b, columns->date[i], year))
+          continue;
+        if (to != COLLAB_LEDGER_NO_NODE && b->inside[to] && (from == COLLAB_LEDGER_NO_NODE || !b->inside[from]))
+          add (&row_for (rows, row_key (year, -1, -1))->allocated, columns->amount[i]);
+      }
+
+  return rows;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  guint64 x = **(guint64 * const *) a, y = **(guint64 * const *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static CollabTable *
+rows_to_table (GHashTable *rows)
+{
+  g_autoptr(CollabTableBuilder) builder = collab_table_builder_new ();
+  guint n_keys;
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (rows, &n_keys);
+  GEnumClass *categories = g_type_class_ref (COLLAB_TYPE_PROJECT_CATEGORY);
+  GEnumClass *statuses = g_type_class_ref (COLLAB_TYPE_PROJECT_STATUS);
+
+  collab_table_builder_add_column (builder, "year", COLLAB_COLUMN_TYPE_INT);
+  collab_table_builder_add_enum_column (builder, "category", COLLAB_TYPE_PROJECT_CATEGORY);
+  collab_table_builder_add_enum_column (builder, "status", COLLAB_TYPE_PROJECT_STATUS);
+  collab_table_builder_add_column (builder, "incoming", COLLAB_COLUMN_TYPE_AMOUNT);
+  collab_table_builder_add_column (builder, "internal", COLLAB_COLUMN_TYPE_AMOUNT);
+  collab_table_builder_add_column (builder, "outgoing", COLLAB_COLUMN_TYPE_AMOUNT);
+  collab_table_builder_add_column (builder, "allocated", COLLAB_COLUMN_TYPE_AMOUNT);
+
+  qsort (keys, n_keys, sizeof (gpointer), compare_keys);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      guint64 key = *(guint64 *) keys[i];
+      const Sums *sums = g_hash_table_lookup (rows, &key);
+      int category = (int) ((key >> 8) & 0xff) - 1;
+      int status = (int) (key & 0xff) - 1;
+      GEnumValue *value;
+
+      if (sums->incoming == 0 && sums->internal == 0 && sums->outgoing == 0 && sums->allocated == 0)
+        continue;
+
+      collab_table_builder_append_int (builder, (gint32) (guint32) (key >> 16));
+      value = category >= 0 ? g_enum_get_value (categories, category) : NULL;
+      collab_table_builder_append_string (builder, value != NULL ? value->value_nick : NULL);
+      value = status >= 0 ? g_enum_get_value (statuses, status) : NULL;
+      collab_table_builder_append_string (builder, value != NULL ? value->value_nick : NULL);
+      collab_table_builder_append_amount (builder, sums->incoming);
+      collab_table_builder_append_amount (builder, sums->internal);
+      collab_table_builder_append_amount (builder, sums->outgoing);
+      collab_table_builder_append_amount (builder, sums->allocated);
+    }
+
+  g_type_class_unref (categories);
+  g_type_class_unref (statuses);
+  return collab_table_builder_end (builder);
+}
+
+static GHashTable *
+aggregate (CollabDataset  *dataset,
+           const char     *boundary,
+           int             first_year,
+           int             last_year,
+           CollabDay       first_day,
+           CollabDay       last_day,
+           GError        **error)
+{
+  Boundary b = { NULL };
+  GHashTable *rows;
+
+  b.store = collab_dataset_get_store (dataset);
+  b.ref = find_boundary (b.store, boundary, error);
+  if (b.ref == COLLAB_REF_NONE)
+    return NULL;
+
+  b.ledger = collab_ledger_for_dataset (dataset);
+  b.first_year = first_year;
+  b.last_year = last_year;
+  b.first_day = first_day;
+  b.last_day = last_day;
+  mark_inside (&b);
+  rows = sum_rows (&b);
+
+  g_free (b.inside);
+  collab_ledger_unref (b.ledger);
+  return rows;
+}
+
+CollabTable *
+collab_funds_aggregate (CollabDataset  *dataset,
+                        const char     *boundary,
+                        int             first_year,
+                        int             last_year,
+                        GError        **error)
+{
+  g_autoptr(GHashTable) rows = NULL;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (boundary != NULL, NULL);
+  g_return_val_if_fail (first_year >= 0 && last_year >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  rows = aggregate (dataset, boundary, first_year, last_year, COLLAB_DAY_NONE, COLLAB_DAY_NONE, error);
+  return rows != NULL ? rows_to_table (rows) : NULL;
+}
+
+/**
+ * collab_funds_aggregate_days:
+ * @dataset: a dataset
+ * @boundary: as for [func@Collab.funds_aggregate]
+ * @range: the days of the period, both included
+ * @error: return location for a #GError
+ *
+ * The same as [func@Collab.funds_aggregate] over the transactions dated
+ * in @range; the `year` column still gives the year the money counts
+ * toward, and project statuses are those at the end of @range.
+ *
+ * Returns: (transfer full): the table, or `NULL` with @error set when
+ *   @boundary names no record of those kinds
+ */
+CollabTable *
+collab_funds_aggregate_days (CollabDataset          *dataset,
+                             const char             *boundary,
+                             const CollabDateRange  *range,
+                             GError                **error)
+{
+  g_autoptr(GHashTable) rows = NULL;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (boundary != NULL, NULL);
+  g_return_val_if_fail (range != NULL && range->first != COLLAB_DAY_NONE, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  rows = aggregate (dataset, boundary, 0, 0, range->first, range->last, error);
+  return rows != NULL ? rows_to_table (rows) : NULL;
+}
+
+/**
+ * collab_funds_get_totals:
+ * @dataset: a dataset
+ * @boundary: as for [func@Collab.funds_aggregate]
+ * @first_year: the first year of the period, or 0 for no limit
+ * @last_year: the last year of the period, or 0 for no limit
+ * @totals: (out caller-allocates): return location for the totals
+ * @error: return location for a #GError
+ *
+ * The totals of [func@Collab.funds_aggregate] over all its rows: what
+ * came into the boundary, what moved inside it and what left it in the
+ * period, and what was allocated to it.
+ *
+ * ```c
+ * CollabFundTotals yanan;
+ *
+ * if (collab_funds_get_totals (dataset, "yanan", 2021, 2021, &yanan, &error))
+ *   g_print ("%s came in\n", collab_money_format_readable (yanan.incoming));   // 1920万
+ * ```
+ *
+ * Returns: whether @boundary names a record (else @error is set and
+ *   @totals is zeroed)
+ */
+gboolean
+collab_funds_get_totals (CollabDataset     *dataset,
+                         const char        *boundary,
+                         int                first_year,
+                         int                last_year,
+                         CollabFundTotals  *totals,
+                         GError           **error)
+{
+  g_autoptr(GHashTable) rows = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (boundary != NULL, FALSE);
+  g_return_val_if_fail (first_year >= 0 && last_year >= 0, FALSE);
+  g_return_val_if_fail (totals != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (totals, 0, sizeof *totals);
+  rows = aggregate (dataset, boundary, first_year, last_year, COLLAB_DAY_NONE, COLLAB_DAY_NONE, error);
+  if (rows == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const Sums *sums = value;
+
+      add (&totals->incoming, sums->incoming);
+      add (&totals->internal, sums->internal);
+      add (&totals->outgoing, sums->outgoing);
+      add (&totals->allocated, sums->allocated);
+    }
+  return TRUE;
+}

@@ -1,0 +1,158 @@
+/* collab-table-findings.c: the findings of a check as a table
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Findings carry JSON subjects whose keys depend on the rule, so the
+ * columns are not known in advance: a first pass finds the subject keys
+ * and what each holds (all integers, or anything else), a second appends
+ * the rows through the builder.
+ */
+
+#include <libcollab/collab-enum-types.h>
+#include <libcollab/collab-finding.h>
+
+#include "collab-table-private.h"
+
+typedef enum
+{
+  VALUES_NONE,      /* only nulls so far */
+  VALUES_INT,       /* integers only */
+  VALUES_TEXT,      /* anything else: written as text */
+} ValuesKind;
+
+static ValuesKind
+values_kind_add (ValuesKind  kind,
+                 JsonNode   *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return kind;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return kind == VALUES_TEXT ? VALUES_TEXT : VALUES_INT;
+  return VALUES_TEXT;
+}
+
+static CollabColumnType
+values_column_type (ValuesKind kind)
+{
+  return kind == VALUES_INT ? COLLAB_COLUMN_TYPE_INT : COLLAB_COLUMN_TYPE_STRING;
+}
+
+/* Appends @node to the next column, of the type values_column_type() gave. */
+static void
+append_node (CollabTableBuilder *builder,
+             ValuesKind          kind,
+             JsonNode           *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    collab_table_builder_append_null (builder);
+  else if (kind == VALUES_INT)
+    collab_table_builder_append_int (builder, json_node_get_int (node));
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    collab_table_builder_append_string (builder, json_node_get_string (node));
+  else
+    {
+      g_autofree char *text = json_to_string (node, FALSE);
+
+      collab_table_builder_append_string (builder, text);
+    }
+}
+
+/**
+ * collab_findings_to_table:
+ * @findings: (element-type Collab.Finding): findings, as
+ *   [method@Collab.Checker.run] gives them
+ *
+ * Makes a table of findings, one row per finding in order, with the
+ * columns
+ *
+ * - `rule`, `severity` (the words `info`, `warning`, `violation`) and
+ *   `message`;
+ * - one column per subject key met in any finding, in the order first
+ *   met (`program`, `county`, `year`, `assisting`, …; SPEC §10): int
+ *   where every value is an integer (`year`), string otherwise, and
+ *   missing where a finding's subject has no such key;
+ * - `expected` and `actual`: int where every value of the column is an
+ *   integer, otherwise string, with strings as they are and any other
+ *   value as JSON text;
+ * - `remedy`: what would remove the finding, as JSON text, where the
+ *   library knows it.
+ *
+ * Returns: (transfer full): a new table
+ */
+CollabTable *
+collab_findings_to_table (GPtrArray *findings)
+{
+  g_autoptr(CollabTableBuilder) builder = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GArray) key_kinds = NULL;
+  g_autoptr(GHashTable) key_index = NULL;
+  g_autoptr(GEnumClass) severities = NULL;
+  ValuesKind expected_kind = VALUES_NONE, actual_kind = VALUES_NONE, remedy_kind = VALUES_TEXT;
+
+  g_return_val_if_fail (findings != NULL, NULL);
+
+  /* First pass: which subject keys there are, and what they hold. */
+  keys = g_ptr_array_new ();
+  key_kinds = g_array_new (FALSE, FALSE, sizeof (ValuesKind));
+  key_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CollabFinding *finding = g_ptr_array_index (findings, i);
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *value;
+
+      g_return_val_if_fail (COLLAB_IS_FINDING (finding), NULL);
+
+      json_object_iter_init_ordered (&iter, collab_finding_get_subject (finding));
+      while (json_object_iter_next_ordered (&iter, &key, &value))
+        {
+          gpointer position;
+          ValuesKind kind = VALUES_NONE;
+
+          if (!g_hash_table_lookup_extended (key_index, key, NULL, &position))
+            {
+              position = GUINT_TO_POINTER (keys->len);
+              g_ptr_array_add (keys, (gpointer) key);
+              g_array_append_val (key_kinds, kind);
+              g_hash_table_insert (key_index, (gpointer) key, position);
+            }
+          kind = g_array_index (key_kinds, ValuesKind, GPOINTER_TO_UINT (position));
+          g_array_index (key_kinds, ValuesKind, GPOINTER_TO_UINT (position)) = values_kind_add (kind, value);
+        }
+      expected_kind = values_kind_add (expected_kind, collab_finding_get_expected (finding));
+      actual_kind = values_kind_add (actual_kind, collab_finding_get_actual (finding));
+    }
+
+  builder = collab_table_builder_new ();
+  collab_table_builder_add_column (builder, "rule", COLLAB_COLUMN_TYPE_STRING);
+  collab_table_builder_add_enum_column (builder, "severity", COLLAB_TYPE_SEVERITY);
+  collab_table_builder_add_column (builder, "message", COLLAB_COLUMN_TYPE_STRING);
+  for (guint k = 0; k < keys->len; k++)
+    collab_table_builder_add_column (builder, keys->pdata[k],
+                                     values_column_type (g_array_index (key_kinds, ValuesKind, k)));
+  collab_table_builder_add_column (builder, "expected", values_column_type (expected_kind));
+  collab_table_builder_add_column (builder, "actual", values_column_type (actual_kind));
+  collab_table_builder_add_column (builder, "remedy", COLLAB_COLUMN_TYPE_STRING);
+
+  /* Second pass: the rows. */
+  severities = g_type_class_ref (COLLAB_TYPE_SEVERITY);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CollabFinding *finding = g_ptr_array_index (findings, i);
+      JsonObject *subject = collab_finding_get_subject (finding);
+      GEnumValue *severity = g_enum_get_value (severities, collab_finding_get_severity (finding));
+
+      collab_table_builder_append_string (builder, collab_finding_get_rule (finding));
+      collab_table_builder_append_string (builder, severity != NULL ? severity->value_nick : NULL);
+      collab_table_builder_append_string (builder, collab_finding_get_message (finding));
+      for (guint k = 0; k < keys->len; k++)
+        append_node (builder, g_array_index (key_kinds, ValuesKind, k),
+                     json_object_get_member (subject, keys->pdata[k]));
+      append_node (builder, expected_kind, collab_finding_get_expected (finding));
+      append_node (builder, actual_kind, collab_finding_get_actual (finding));
+      append_node (builder, remedy_kind, collab_finding_get_remedy (finding));
+    }
+
+  return collab_table_builder_end (builder);
+}

@@ -1,0 +1,372 @@
+/* collab-talent-plan.c: the thresholds of the 666 rules, and shortfall plans
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A pairing-year that fails 666.total, 666.tenure or 666.mix is given the
+ * smallest set of additional dispatches — so many of each profession
+ * group, serving at least so many months — after which all three pass.
+ *
+ * Each added dispatch is one person: it adds one to the total, one to
+ * exactly one profession group, and, by the months it serves, one to every
+ * tier at or below its own (nested and cumulative readings) or to exactly
+ * its own band (banded). The profession and the months of a dispatch are
+ * chosen independently, so the three requirements only meet in the count:
+ *
+ *   n = max (total deficit,
+ *            sum over groups of the group's deficit,
+ *            tier deficit of the reading)
+ *
+ * where the tier deficit is max_t (required_t - have_t) for nested and
+ * cumulative (a dispatch of the longest tier needed fills every shorter
+ * one) and sum_t (required_t - have_t) for banded. Each term is a lower
+ * bound on any set that passes, and the set built here has exactly n
+ * dispatches; doc/talent.md writes the proof out, and tests/test-plan.c
+ * checks it by brute force.
+ *
+ * Building the set: the tier slots are laid out longest first (the
+ * fewest long dispatches that the reading needs, then the shorter ones),
+ * the remaining slots up to n at the shortest tier; professions are
+ * dealt to the slots longest first, teachers and doctors before the
+ * agriculture-or-other group (the plan says teaching and medical support
+ * serve mainly a year or half a year, others at least a month). Slots no
+ * group needs go to the group with the fewest people, so the plan never
+ * makes the mix worse. No agriculture-or-other dispatch is ever planned
+ * under the 666.short_other months: it would not be counted.
+ */
+
+#include <string.h>
+
+#include <libcollab/collab-enum-types.h>
+
+#include "collab-talent-private.h"
+
+/* The shipped values (SPEC §6), for a rule set that leaves one out. */
+static const CollabTalentTier default_tiers[] = { { 12, 3 }, { 6, 6 }, { 1, 9 } };
+
+static int
+compare_tiers (const void *a,
+               const void *b)
+{
+  const CollabTalentTier *x = a, *y = b;
+
+  /* Longest first. */
+  return x->months == y->months ? 0 : (x->months > y->months ? -1 : 1);
+}
+
+static guint
+get_count (CollabRuleset *ruleset,
+           const char    *rule,
+           const char    *parameter,
+           guint          fallback)
+{
+  gint64 value = collab_ruleset_get_int (ruleset, rule, parameter, fallback);
+
+  return (guint) CLAMP (value, 0, G_MAXINT32);
+}
+
+void
+collab_talent_rules_init (CollabTalentRules    *rules,
+                          CollabRuleset        *ruleset,
+                          CollabInterpretation  interpretation)
+{
+  JsonNode *tiers;
+
+  memset (rules, 0, sizeof *rules);
+  rules->interpretation = interpretation;
+  rules->total_enabled = collab_ruleset_is_enabled (ruleset, "666.total");
+  rules->mix_enabled = collab_ruleset_is_enabled (ruleset, "666.mix");
+  rules->tenure_enabled = collab_ruleset_is_enabled (ruleset, "666.tenure");
+  rules->term_enabled = collab_ruleset_is_enabled (ruleset, "666.term");
+  rules->total = get_count (ruleset, "666.total", "total", 18);
+  rules->mix[COLLAB_TALENT_GROUP_TEACHER] = get_count (ruleset, "666.mix", "teacher", 6);
+  rules->mix[COLLAB_TALENT_GROUP_DOCTOR] = get_count (ruleset, "666.mix", "doctor", 6);
+  rules->mix[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER] = get_count (ruleset, "666.mix", "agriculture_or_other", 6);
+  /* Not counting short agriculture-or-other services is part of
+   * 666.short_other: a rule set without it counts them. */
+  rules->short_months = collab_ruleset_is_enabled (ruleset, "666.short_other")
+                          ? get_count (ruleset, "666.short_other", "months", 1) : 0;
+  rules->term_months = get_count (ruleset, "666.term", "months", 6);
+  rules->term_percent = get_count (ruleset, "666.term", "percent", 50);
+
+  /* The loader has checked the shape: an array of {months, count}. */
+  tiers = collab_ruleset_get_parameter (ruleset, "666.tenure", "tiers");
+  if (tiers != NULL && JSON_NODE_HOLDS_ARRAY (tiers))
+    {
+      JsonArray *array = json_node_get_array (tiers);
+
+      for (guint i = 0; i < json_array_get_length (array) && rules->n_tiers < COLLAB_TALENT_MAX_TIERS; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          JsonObject *tier;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          tier = json_node_get_object (element);
+          rules->tiers[rules->n_tiers].months = CLAMP (json_object_get_int_member_with_default (tier, "months", 0),
+                                                       0, COLLAB_TALENT_MONTHS_CAP);
+          rules->tiers[rules->n_tiers].count = CLAMP (json_object_get_int_member_with_default (tier, "count", 0),
+                                                      0, G_MAXINT32);
+          rules->n_tiers++;
+        }
+    }
+  else
+    {
+      memcpy (rules->tiers, default_tiers, sizeof default_tiers);
+      rules->n_tiers = G_N_ELEMENTS (default_tiers);
+    }
+
+  qsort (rules->tiers, rules->n_tiers, sizeof rules->tiers[0], compare_tiers);
+}
+
+/* --- planning -------------------------------------------------------- */
+
+static guint
+deficit (guint need,
+         guint have)
+{
+  return need > have ? need - have : 0;
+}
+
+/* The tier slots the reading needs, longest first, in @slots[tier];
+ * returns how many. */
+static guint
+tier_slots (const CollabTalentRules  *rules,
+            const CollabTalentCounts *counts,
+            guint                    *slots)
+{
+  guint running = 0, total = 0;
+
+  for (guint t = 0; t < rules->n_tiers; t++)
+    {
+      guint d = deficit (collab_talent_tier_required (rules, t), counts->in_tier[t]);
+
+      if (rules->interpretation == COLLAB_INTERPRETATION_BANDED)
+        slots[t] = d;
+      else
+        {
+          /* A dispatch of tier t fills tier t and every shorter one: add
+           * at tier t only what the longer tiers' additions leave short. */
+          slots[t] = d > running ? d - running : 0;
+          running += slots[t];
+        }
+      total += slots[t];
+    }
+  return total;
+}
+
+/* The tier an agriculture-or-other dispatch may be planned at: its own,
+ * unless it is shorter than 666.short_other asks (only a rule set with a
+ * tier under the short-service months has one). */
+static guint
+tier_for_other (const CollabTalentRules *rules,
+                guint                    tier)
+{
+  while (tier > 0 && rules->tiers[tier].months < rules->short_months)
+    tier--;
+  return tier;
+}
+
+gboolean
+collab_talent_plan (const CollabTalentRules  *rules,
+                    const CollabTalentCounts *counts,
+                    gboolean                  mix_adjusted,
+                    CollabTalentPlan         *plan)
+{
+  guint slots[COLLAB_TALENT_MAX_TIERS] = { 0 };
+  guint need[COLLAB_TALENT_N_GROUPS] = { 0 };
+  guint have[COLLAB_TALENT_N_GROUPS];
+  gboolean use_mix = rules->mix_enabled && !mix_adjusted;
+  gboolean use_tiers = rules->tenure_enabled && rules->n_tiers > 0;
+  guint n, free_slots, lowest;
+
+  memset (plan, 0, sizeof *plan);
+
+  if (rules->total_enabled)
+    plan->total_deficit = deficit (rules->total, counts->counted);
+  if (use_mix)
+    for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
+      {
+        need[g] = deficit (rules->mix[g], counts->groups[g]);
+        plan->mix_deficit += need[g];
+      }
+  if (use_tiers)
+    plan->tier_deficit = tier_slots (rules, counts, slots);
+
+  n = MAX (plan->total_deficit, MAX (plan->mix_deficit, plan->tier_deficit));
+  plan->total = n;
+  if (n == 0)
+    return FALSE;
+
+  /* Slots beyond what the tiers need serve the shortest tier: under every
+   * reading a dispatch there only adds to what is counted. Without tiers,
+   * they serve the short-service months, which every group counts with. */
+  lowest = rules->n_tiers > 0 ? rules->n_tiers - 1 : 0;
+  slots[lowest] += n - plan->tier_deficit;
+
+  /* Deal the groups to the slots, longest first. Teachers and doctors
+   * the plan needs take the long tiers (whichever has more left to place,
+   * teachers on a tie); slots no group needs (free) go to teachers and
+   * doctors on the long tiers, to the smallest group on the shortest; the
+   * agriculture-or-other group takes what is left, the short tiers. */
+  free_slots = n - plan->mix_deficit;
+  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
+    have[g] = counts->groups[g];
+  for (guint t = 0; t < MAX (rules->n_tiers, 1); t++)
+    {
+      for (guint s = 0; s < slots[t]; s++)
+        {
+          CollabTalentGroup group;
+
+          if (need[COLLAB_TALENT_GROUP_TEACHER] > 0 || need[COLLAB_TALENT_GROUP_DOCTOR] > 0)
+            {
+              group = need[COLLAB_TALENT_GROUP_DOCTOR] > need[COLLAB_TALENT_GROUP_TEACHER]
+                        ? COLLAB_TALENT_GROUP_DOCTOR : COLLAB_TALENT_GROUP_TEACHER;
+              need[group]--;
+            }
+          else if (free_slots == 0)
+            {
+              group = COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER;
+              need[group]--;
+            }
+          else
+            {
+              free_slots--;
+              if (t == lowest)
+                {
+                  group = COLLAB_TALENT_GROUP_TEACHER;
+                  for (guint g = 1; g < COLLAB_TALENT_N_GROUPS; g++)
+                    if (have[g] < have[group])
+                      group = g;
+                }
+              else
+                group = have[COLLAB_TALENT_GROUP_DOCTOR] < have[COLLAB_TALENT_GROUP_TEACHER]
+                          ? COLLAB_TALENT_GROUP_DOCTOR : COLLAB_TALENT_GROUP_TEACHER;
+            }
+
+          have[group]++;
+          if (group == COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER && rules->n_tiers > 0)
+            plan->add[group][tier_for_other (rules, t)]++;
+          else
+            plan->add[group][t]++;
+        }
+    }
+
+  return TRUE;
+}
+
+void
+collab_talent_counts_add_plan (const CollabTalentRules  *rules,
+                               CollabTalentCounts       *counts,
+                               const CollabTalentPlan   *plan)
+{
+  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
+    for (guint t = 0; t < MAX (rules->n_tiers, 1); t++)
+      {
+        guint k = plan->add[g][t];
+
+        if (k == 0)
+          continue;
+        counts->counted += k;
+        counts->groups[g] += k;
+        for (guint u = t; u < rules->n_tiers; u++)
+          counts->at_least[u] += k;
+      }
+
+  for (guint t = 0; t < rules->n_tiers; t++)
+    counts->in_tier[t] = rules->interpretation == COLLAB_INTERPRETATION_BANDED && t > 0
+                           ? counts->at_least[t] - counts->at_least[t - 1]
+                           : counts->at_least[t];
+}
+
+/* The months a planned dispatch of @tier serves at least, and under
+ * banded the months it must stay below (0: no bound). */
+static void
+tier_bounds (const CollabTalentRules *rules,
+             guint                    tier,
+             guint                   *months,
+             guint                   *below)
+{
+  if (rules->n_tiers == 0)
+    {
+      *months = MAX (rules->short_months, 1);
+      *below = 0;
+      return;
+    }
+  *months = rules->tiers[tier].months;
+  *below = rules->interpretation == COLLAB_INTERPRETATION_BANDED && tier > 0 ? rules->tiers[tier - 1].months : 0;
+}
+
+JsonNode *
+collab_talent_plan_to_json (const CollabTalentRules *rules,
+                            const CollabTalentPlan  *plan)
+{
+  JsonObject *root = json_object_new ();
+  JsonArray *add = json_array_new ();
+
+  /* JsonObject directly rather than JsonBuilder: a check may make tens
+   * of thousands of these. */
+  for (guint t = 0; t < MAX (rules->n_tiers, 1); t++)
+    for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
+      {
+        JsonObject *item;
+        guint months, below;
+
+        if (plan->add[g][t] == 0)
+          continue;
+        tier_bounds (rules, t, &months, &below);
+        item = json_object_new ();
+        json_object_set_string_member (item, "profession", collab_talent_group_nick (g));
+        json_object_set_int_member (item, "months", months);
+        if (below > 0)
+          json_object_set_int_member (item, "below", below);
+        json_object_set_int_member (item, "count", plan->add[g][t]);
+        json_array_add_object_element (add, item);
+      }
+  json_object_set_array_member (root, "add", add);
+  json_object_set_int_member (root, "total", plan->total);
+
+  return collab_talent_object_node (root);
+}
+
+char *
+collab_talent_plan_to_string (const CollabTalentRules *rules,
+                              const CollabTalentPlan  *plan)
+{
+  static const char * const singular[] = { "teacher", "doctor", "agriculture-or-other professional" };
+  static const char * const plural[] = { "teachers", "doctors", "agriculture-or-other professionals" };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  GString *text = g_string_new ("add ");
+
+  for (guint t = 0; t < MAX (rules->n_tiers, 1); t++)
+    for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
+      {
+        guint k = plan->add[g][t];
+        guint months, below;
+
+        if (k == 0)
+          continue;
+        tier_bounds (rules, t, &months, &below);
+        if (below > 0)
+          g_ptr_array_add (parts, g_strdup_printf ("%u %s for %u to %u months (≥ %u, < %u)", k,
+                                                   k == 1 ? singular[g] : plural[g], months, below - 1,
+                                                   months, below));
+        else
+          g_ptr_array_add (parts, g_strdup_printf ("%u %s for ≥ %u month%s", k,
+                                                   k == 1 ? singular[g] : plural[g], months,
+                                                   months == 1 ? "" : "s"));
+      }
+
+  if (parts->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return g_strdup ("add nothing");
+    }
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, i + 1 == parts->len ? " and " : ", ");
+      g_string_append (text, g_ptr_array_index (parts, i));
+    }
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,62 @@
+/* collab-rule-666-private.h: what the 666.* rules share
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Every 666 rule judges the pairing-years of the running program, counted
+ * by report/collab-talent.c from the tally the dataset keeps (one pass
+ * over the dispatches per check, however many programs and rules), under
+ * the thresholds of the rule set in force and the reading the context
+ * gives (the checker's override, else the rule set's).
+ */
+
+#pragma once
+
+#include "report/collab-talent-private.h"
+#include "rules/collab-finding-private.h"
+#include "rules/collab-rule-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  CollabCheckContext      *ctx;
+  CollabStore             *store;
+  CollabTalentTally       *tally;
+  CollabTalentRules        rules;
+  CollabDay                as_of;
+  int                      last_year;   /* the last year judged: the as-of day's */
+  guint                    first;       /* the program's pairing-years [first, end) */
+  guint                    end;
+} Collab666Run;
+
+void            collab_rule_666_begin        (Collab666Run                  *run,
+                                              CollabCheckContext            *ctx);
+/* Whether the pairing-year is judged: not after the as-of day's year. */
+gboolean        collab_rule_666_is_judged    (const Collab666Run            *run,
+                                              const CollabTalentPairingYear *py);
+const CollabPairingRec *
+                collab_rule_666_pairing      (const Collab666Run            *run,
+                                              const CollabTalentPairingYear *py);
+
+/* A finding with the subject {assisting, assisted, year}. */
+CollabFinding  *collab_rule_666_new_finding  (const Collab666Run            *run,
+                                              const CollabTalentPairingYear *py) G_GNUC_WARN_UNUSED_RESULT;
+/* "jiangyin (江阴市) → yanchuan (延川县) in 2022" */
+char           *collab_rule_666_describe     (const Collab666Run            *run,
+                                              const CollabTalentPairingYear *py) G_GNUC_WARN_UNUSED_RESULT;
+/* "; 3 of those counted end after the as-of day 2022-06-30 (projected)", or "". */
+char           *collab_rule_666_projected    (const Collab666Run            *run,
+                                              const CollabTalentCounts      *counts) G_GNUC_WARN_UNUSED_RESULT;
+/* "; 2 agriculture-or-other dispatches under 1 month are not counted", or "". */
+char           *collab_rule_666_not_counted  (const Collab666Run            *run,
+                                              const CollabTalentCounts      *counts) G_GNUC_WARN_UNUSED_RESULT;
+/* Computes the pairing-year's plan, sets it as the finding's remedy and
+ * returns its sentence ("add 2 doctors for ≥ 6 months"). */
+char           *collab_rule_666_set_plan     (const Collab666Run            *run,
+                                              const CollabTalentPairingYear *py,
+                                              const CollabTalentCounts      *counts,
+                                              CollabFinding                 *finding) G_GNUC_WARN_UNUSED_RESULT;
+gboolean        collab_rule_666_mix_adjusted (const Collab666Run            *run,
+                                              const CollabTalentPairingYear *py);
+
+G_END_DECLS

@@ -1,0 +1,90 @@
+/* collab-rule-666-short-other.c: 666.short_other
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * SPEC §5: "others serve at least a month". Every agriculture-or-other
+ * dispatch of a pairing-year that serves under `months` (1) months is a
+ * violation, and is not counted toward 666.total, 666.mix or 666.tenure
+ * (report/collab-talent.c leaves it out when it counts). A person with a
+ * longer dispatch in the same pairing-year is still counted, with that
+ * one; the message says so.
+ *
+ * Subject {assisting, assisted, year, dispatch}; expected the months
+ * (1), actual the whole months served (0).
+ */
+
+#include "collab-rule-666-private.h"
+
+static void
+report (Collab666Run                  *run,
+        const CollabTalentPairingYear *py,
+        const CollabTalentEntry       *entry,
+        const CollabTalentEntry       *longest)
+{
+  const CollabDispatchRec *dispatch = collab_store_get (run->store, COLLAB_RECORD_KIND_DISPATCH, entry->dispatch);
+  const CollabPersonRec *person = collab_store_get (run->store, COLLAB_RECORD_KIND_PERSON, entry->person);
+  g_autofree char *where = collab_rule_666_describe (run, py);
+  g_autofree char *start = collab_day_format (dispatch->start);
+  g_autofree char *end = collab_day_format (entry->end);
+  g_autofree char *needed = collab_day_format (collab_day_add_months (dispatch->start, run->rules.short_months) - 1);
+  g_autofree char *counted = NULL;
+  CollabFinding *finding = collab_rule_666_new_finding (run, py);
+  guint days = entry->end - dispatch->start + 1;
+
+  collab_finding_set_subject_string (finding, "dispatch", dispatch->h.id);
+  collab_finding_set_expected_int (finding, run->rules.short_months);
+  collab_finding_set_actual_int (finding, entry->months);
+
+  if (longest->months >= run->rules.short_months)
+    {
+      const CollabDispatchRec *other = collab_store_get (run->store, COLLAB_RECORD_KIND_DISPATCH, longest->dispatch);
+      counted = g_strdup_printf ("%s is counted with the longer dispatch %s instead", person->h.id, other->h.id);
+    }
+  else
+    counted = g_strdup_printf ("%s is not counted toward the 666 rule", person->h.id);
+
+  collab_finding_set_message (finding,
+                              "%s: dispatch %s of %s (%s) serves %s to %s%s, %u day%s, under %u month%s, and %s; "
+                              "agriculture and other professionals serve at least %u month%s: extend the dispatch "
+                              "to end on %s or later, or record the visit as short_term.",
+                              where, dispatch->h.id, person->h.id,
+                              person->profession == COLLAB_PROFESSION_AGRICULTURE ? "agriculture" : "other",
+                              start, end, dispatch->actual_end != COLLAB_DAY_NONE ? "" : " (planned)",
+                              days, days == 1 ? "" : "s", run->rules.short_months,
+                              run->rules.short_months == 1 ? "" : "s", counted, run->rules.short_months,
+                              run->rules.short_months == 1 ? "" : "s", needed);
+  collab_check_context_report (run->ctx, finding);
+}
+
+static void
+check (CollabCheckContext *ctx)
+{
+  Collab666Run run;
+
+  collab_rule_666_begin (&run, ctx);
+  if (run.rules.short_months == 0)
+    return;
+
+  for (guint i = run.first; i < run.end; i++)
+    {
+      const CollabTalentPairingYear *py = &run.tally->pairing_years[i];
+      const CollabTalentEntry *entries = run.tally->entries + py->first;
+      const CollabTalentEntry *longest = NULL;
+
+      if (!collab_rule_666_is_judged (&run, py))
+        continue;
+
+      for (guint e = 0; e < py->n; e++)
+        {
+          if (entries[e].longest)
+            longest = &entries[e];
+          if (collab_talent_group_of (entries[e].profession) == COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER &&
+              entries[e].months < run.rules.short_months)
+            report (&run, py, &entries[e], longest);
+        }
+    }
+}
+
+const CollabRule collab_rule_666_short_other = {
+  "666.short_other", COLLAB_RULE_SCOPE_PROGRAM, check,
+};

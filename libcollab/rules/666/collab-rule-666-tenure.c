@@ -1,0 +1,119 @@
+/* collab-rule-666-tenure.c: 666.tenure
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * SPEC §5: "任期在1年以上人员不少于3人，半年以上人员不少于6人，1个月以上人员
+ * 不少于9人", under the reading in force — the checker's override, else the
+ * rule set's:
+ *
+ *   nested      #(≥ 12) ≥ 3, #(≥ 6) ≥ 3 + 6, #(≥ 1) ≥ 3 + 6 + 9
+ *   cumulative  #(≥ 12) ≥ 3, #(≥ 6) ≥ 6,     #(≥ 1) ≥ 9
+ *   banded      #[12, ∞) ≥ 3, #[6, 12) ≥ 6,  #[1, 6) ≥ 9
+ *
+ * with the tiers of the rule set (any number, sorted longest first).
+ * "Serving N months" is SPEC §3's: end ≥ add_months(start, N) − 1 day.
+ *
+ * Subject {assisting, assisted, year}; expected {"interpretation",
+ * "tiers": [{"months", ["below",] "count"}…]} with the counts the reading
+ * asks for, actual {"tiers": [...], "projected"}; the remedy is the
+ * pairing-year's plan.
+ */
+
+#include "rules/collab-ruleset-private.h"
+#include "collab-rule-666-private.h"
+
+static JsonNode *
+tiers_object (const CollabTalentRules *rules,
+              const guint             *counts,
+              gboolean                 expected,
+              guint                    projected)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *tiers = json_array_sized_new (rules->n_tiers);
+
+  if (expected)
+    json_object_set_string_member (object, "interpretation", collab_interpretation_to_nick (rules->interpretation));
+  for (guint t = 0; t < rules->n_tiers; t++)
+    {
+      JsonObject *tier = json_object_new ();
+
+      json_object_set_int_member (tier, "months", rules->tiers[t].months);
+      if (rules->interpretation == COLLAB_INTERPRETATION_BANDED && t > 0)
+        json_object_set_int_member (tier, "below", rules->tiers[t - 1].months);
+      json_object_set_int_member (tier, "count", expected ? collab_talent_tier_required (rules, t) : counts[t]);
+      json_array_add_object_element (tiers, tier);
+    }
+  json_object_set_array_member (object, "tiers", tiers);
+  if (!expected)
+    json_object_set_int_member (object, "projected", projected);
+  return collab_talent_object_node (object);
+}
+
+/* "2 of the 3 needed serve ≥ 12 months, 6 of 9 serve ≥ 6 months" */
+static char *
+describe_tiers (const CollabTalentRules  *rules,
+                const CollabTalentCounts *counts)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint t = 0; t < rules->n_tiers; t++)
+    {
+      guint required = collab_talent_tier_required (rules, t);
+      guint months = rules->tiers[t].months;
+
+      if (text->len > 0)
+        g_string_append (text, t + 1 == rules->n_tiers ? " and " : ", ");
+      g_string_append_printf (text, "%u serve%s ", counts->in_tier[t], counts->in_tier[t] == 1 ? "s" : "");
+      if (rules->interpretation == COLLAB_INTERPRETATION_BANDED && t > 0)
+        g_string_append_printf (text, "%u to %u months", months, rules->tiers[t - 1].months - 1);
+      else
+        g_string_append_printf (text, "≥ %u month%s", months, months == 1 ? "" : "s");
+      g_string_append_printf (text, " (%u needed%s)", required, counts->in_tier[t] < required ? ", short" : "");
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+check (CollabCheckContext *ctx)
+{
+  Collab666Run run;
+  g_autoptr(JsonNode) expected = NULL;
+
+  collab_rule_666_begin (&run, ctx);
+  if (run.rules.n_tiers == 0)
+    return;
+  expected = tiers_object (&run.rules, NULL, TRUE, 0);
+  json_node_seal (expected);
+
+  for (guint i = run.first; i < run.end; i++)
+    {
+      const CollabTalentPairingYear *py = &run.tally->pairing_years[i];
+      g_autofree char *where = NULL, *projected = NULL, *tiers = NULL, *plan = NULL, *not_counted = NULL;
+      CollabTalentCounts counts;
+      CollabFinding *finding;
+
+      if (!collab_rule_666_is_judged (&run, py))
+        continue;
+      collab_talent_count (run.tally, i, &run.rules, run.as_of, &counts);
+      if (collab_talent_tenure_passes (&run.rules, &counts))
+        continue;
+
+      finding = collab_rule_666_new_finding (&run, py);
+      collab_finding_take_expected (finding, json_node_ref (expected));
+      collab_finding_take_actual (finding, tiers_object (&run.rules, counts.in_tier, FALSE, counts.projected));
+      plan = collab_rule_666_set_plan (&run, py, &counts, finding);
+
+      where = collab_rule_666_describe (&run, py);
+      projected = collab_rule_666_projected (&run, &counts);
+      not_counted = collab_rule_666_not_counted (&run, &counts);
+      tiers = describe_tiers (&run.rules, &counts);
+      collab_finding_set_message (finding, "%s, under the %s reading of the tenure tiers: of %u counted, %s%s%s; %s.",
+                                  where, collab_interpretation_to_nick (run.rules.interpretation), counts.counted,
+                                  tiers, not_counted, projected, plan);
+      collab_check_context_report (ctx, finding);
+    }
+}
+
+const CollabRule collab_rule_666_tenure = {
+  "666.tenure", COLLAB_RULE_SCOPE_PROGRAM, check,
+};

@@ -1,0 +1,97 @@
+/* collab-rule-666-term.c: 666.term
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * SPEC §5: "teachers and doctors mostly serve a year or half a year". A
+ * warning when fewer than `percent` (50) per cent of the teachers and
+ * doctors counted in a pairing-year serve at least `months` (6) months.
+ * Exactly half is enough ("fewer than half" fails). A pairing-year
+ * without teachers or doctors is left to 666.mix.
+ *
+ * Subject {assisting, assisted, year}; expected {"months", "count"}: how
+ * many of those counted must serve that long; actual {"count", "of",
+ * "projected"}: how many do, of how many teachers and doctors, of whom how
+ * many end after the as-of day.
+ */
+
+#include "collab-rule-666-private.h"
+
+static JsonNode *
+term_object (guint months,
+             guint count,
+             gint  of,
+             gint  projected)
+{
+  JsonObject *object = json_object_new ();
+
+  if (months > 0)
+    json_object_set_int_member (object, "months", months);
+  json_object_set_int_member (object, "count", count);
+  if (of >= 0)
+    {
+      json_object_set_int_member (object, "of", of);
+      json_object_set_int_member (object, "projected", projected);
+    }
+  return collab_talent_object_node (object);
+}
+
+static void
+check (CollabCheckContext *ctx)
+{
+  Collab666Run run;
+  guint percent;
+
+  collab_rule_666_begin (&run, ctx);
+  percent = MIN (run.rules.term_percent, 100);
+
+  for (guint i = run.first; i < run.end; i++)
+    {
+      const CollabTalentPairingYear *py = &run.tally->pairing_years[i];
+      g_autofree char *where = NULL, *projected = NULL, *add = NULL;
+      CollabTalentCounts counts;
+      CollabFinding *finding;
+      guint needed;
+
+      if (!collab_rule_666_is_judged (&run, py))
+        continue;
+      collab_talent_count (run.tally, i, &run.rules, run.as_of, &counts);
+      if (counts.term_people == 0 || (guint64) counts.term_served * 100 >= (guint64) percent * counts.term_people)
+        continue;
+
+      /* The fewest who must serve that long: ceil (percent × people / 100). */
+      needed = (guint) (((guint64) percent * counts.term_people + 99) / 100);
+
+      /* Or, keeping everyone, how many more long-serving ones would do:
+       * (served + x) × 100 ≥ percent × (people + x). */
+      if (percent < 100)
+        {
+          guint64 gap = (guint64) percent * counts.term_people - (guint64) counts.term_served * 100;
+          guint64 x = (gap + (100 - percent) - 1) / (100 - percent);
+
+          add = g_strdup_printf (", or add %" G_GUINT64_FORMAT " teacher%s or doctor%s serving ≥ %u months", x,
+                                 x == 1 ? "" : "s", x == 1 ? "" : "s", run.rules.term_months);
+        }
+      else
+        add = g_strdup ("");
+
+      finding = collab_rule_666_new_finding (&run, py);
+      collab_finding_take_expected (finding, term_object (run.rules.term_months, needed, -1, 0));
+      collab_finding_take_actual (finding, term_object (0, counts.term_served, counts.term_people, counts.term_projected));
+
+      where = collab_rule_666_describe (&run, py);
+      /* "of those counted": the teachers and doctors. */
+      counts.projected = counts.term_projected;
+      projected = collab_rule_666_projected (&run, &counts);
+      collab_finding_set_message (finding,
+                                  "%s: %u of the %u teachers and doctors counted serve ≥ %u months, fewer than "
+                                  "%u%% (%u needed)%s; teaching and medical support should serve mainly a year or "
+                                  "half a year: keep %u more of them for ≥ %u months%s.",
+                                  where, counts.term_served, counts.term_people, run.rules.term_months,
+                                  percent, needed, projected, needed - counts.term_served, run.rules.term_months, add);
+      collab_check_context_report (ctx, finding);
+    }
+}
+
+const CollabRule collab_rule_666_term = {
+  "666.term", COLLAB_RULE_SCOPE_PROGRAM, check,
+};

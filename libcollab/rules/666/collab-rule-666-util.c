@@ -1,0 +1,127 @@
+/* collab-rule-666-util.c: what the 666.* rules share
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Pairing-years after the year of the as-of day are not judged: nothing
+ * can have been dispatched in a year that has not begun, and `collab
+ * check --as-of 2023-12-31` on a 2021–2025 program should speak of
+ * 2021–2023 only. In the as-of day's own year, dispatches that end after
+ * it are counted as planned and reported as projected.
+ */
+
+#include "collab-rule-666-private.h"
+
+void
+collab_rule_666_begin (Collab666Run       *run,
+                       CollabCheckContext *ctx)
+{
+  CollabRef program = collab_check_context_get_program_ref (ctx);
+  int month, day;
+
+  run->ctx = ctx;
+  run->store = collab_check_context_get_store (ctx);
+  run->tally = collab_talent_tally_for_dataset (collab_check_context_get_dataset (ctx));
+  collab_talent_rules_init (&run->rules, collab_check_context_get_ruleset (ctx),
+                            collab_check_context_get_interpretation (ctx));
+  run->as_of = collab_check_context_get_as_of (ctx);
+  if (run->as_of != COLLAB_DAY_NONE)
+    collab_talent_day_to_ymd (run->as_of, &run->last_year, &month, &day);
+  else
+    run->last_year = G_MAXINT;
+
+  run->first = run->end = 0;
+  if (program != COLLAB_REF_NONE && COLLAB_REF_INDEX (program) < run->tally->n_programs)
+    {
+      run->first = run->tally->program_first[COLLAB_REF_INDEX (program)];
+      run->end = run->tally->program_first[COLLAB_REF_INDEX (program) + 1];
+    }
+}
+
+gboolean
+collab_rule_666_is_judged (const Collab666Run            *run,
+                           const CollabTalentPairingYear *py)
+{
+  return py->year <= run->last_year;
+}
+
+const CollabPairingRec *
+collab_rule_666_pairing (const Collab666Run            *run,
+                         const CollabTalentPairingYear *py)
+{
+  return collab_store_get (run->store, COLLAB_RECORD_KIND_PAIRING, py->pairing);
+}
+
+CollabFinding *
+collab_rule_666_new_finding (const Collab666Run            *run,
+                             const CollabTalentPairingYear *py)
+{
+  const CollabPairingRec *pairing = collab_rule_666_pairing (run, py);
+  CollabFinding *finding = collab_check_context_new_finding (run->ctx);
+
+  collab_finding_set_subject_string (finding, "assisting", collab_rule_ref_id (run->store, pairing->assisting));
+  collab_finding_set_subject_string (finding, "assisted", collab_rule_ref_id (run->store, pairing->assisted));
+  collab_finding_set_subject_int (finding, "year", py->year);
+  return finding;
+}
+
+char *
+collab_rule_666_describe (const Collab666Run            *run,
+                          const CollabTalentPairingYear *py)
+{
+  const CollabPairingRec *pairing = collab_rule_666_pairing (run, py);
+
+  return g_strdup_printf ("%s (%s) → %s (%s) in %d",
+                          collab_rule_ref_id (run->store, pairing->assisting),
+                          collab_rule_ref_name (run->store, pairing->assisting),
+                          collab_rule_ref_id (run->store, pairing->assisted),
+                          collab_rule_ref_name (run->store, pairing->assisted), py->year);
+}
+
+char *
+collab_rule_666_projected (const Collab666Run       *run,
+                           const CollabTalentCounts *counts)
+{
+  g_autofree char *day = NULL;
+
+  if (counts->projected == 0)
+    return g_strdup ("");
+
+  day = collab_day_format (run->as_of);
+  return g_strdup_printf ("; %u of those counted end%s after the as-of day %s (projected)", counts->projected,
+                          counts->projected == 1 ? "s" : "", day);
+}
+
+char *
+collab_rule_666_not_counted (const Collab666Run       *run,
+                             const CollabTalentCounts *counts)
+{
+  if (counts->short_other == 0)
+    return g_strdup ("");
+
+  return g_strdup_printf ("; %u agriculture-or-other professional%s serving under %u month%s %s not counted",
+                          counts->short_other, counts->short_other == 1 ? "" : "s", run->rules.short_months,
+                          run->rules.short_months == 1 ? "" : "s", counts->short_other == 1 ? "is" : "are");
+}
+
+gboolean
+collab_rule_666_mix_adjusted (const Collab666Run            *run,
+                              const CollabTalentPairingYear *py)
+{
+  const CollabPairingRec *pairing = collab_rule_666_pairing (run, py);
+
+  return collab_talent_is_adjusted (run->tally, "666.mix", pairing->assisting, pairing->assisted, py->year);
+}
+
+char *
+collab_rule_666_set_plan (const Collab666Run            *run,
+                          const CollabTalentPairingYear *py,
+                          const CollabTalentCounts      *counts,
+                          CollabFinding                 *finding)
+{
+  const CollabTalentCachedPlan *plan;
+
+  plan = collab_talent_tally_plan (run->tally, py - run->tally->pairing_years, &run->rules, counts,
+                                   collab_rule_666_mix_adjusted (run, py));
+  collab_finding_take_remedy (finding, json_node_ref (plan->remedy));
+  return g_strdup (plan->sentence);
+}

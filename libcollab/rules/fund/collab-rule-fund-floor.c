@@ -1,0 +1,107 @@
+/* collab-rule-fund-floor.c: fund.floor
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * SPEC §5: for every assisted city and every year of the period, the
+ * allocations to it in that year are at least its base (每年安排协作资金
+ * 不低于2020年基数). An allocation exactly at the base passes.
+ *
+ * The cities and bases are the program's `fund_base`. An allocation goes
+ * to a city when it is made to an account held by the city, or by a
+ * region or an organization in it; it counts toward its budget year, else
+ * the year of its date (SPEC §3). Allocations that name another program
+ * do not count; allocations that name none count for the program whose
+ * period holds their year. An allocation from an account of the same city
+ * (a city passing its money on to a county) is internal and not counted
+ * again (collab_ledger_allocation_city()).
+ *
+ * Years that have not begun by the as-of day are not judged: nothing can
+ * have been allocated for them yet. One finding per city and year.
+ *
+ * Subject: {program, city, year}; expected: the base; actual: what was
+ * allocated; remedy: {"allocate": the shortfall}.
+ */
+
+#include "collab-rule-fund-private.h"
+
+static void
+report (CollabCheckContext      *ctx,
+        const CollabFundBaseRec *base,
+        int                      year,
+        gint64                   allocated)
+{
+  CollabStore *store = collab_check_context_get_store (ctx);
+  const char *program_id = collab_check_context_get_program_id (ctx);
+  const char *city_id = collab_rule_ref_id (store, base->city);
+  g_autofree char *base_text = collab_money_format_readable (base->base);
+  g_autofree char *allocated_text = collab_money_format_readable (allocated);
+  g_autofree char *short_text = collab_money_format_readable (base->base - allocated);
+  g_autoptr(JsonObject) remedy = json_object_new ();
+  CollabFinding *finding = collab_check_context_new_finding (ctx);
+
+  json_object_set_member (remedy, "allocate", collab_rule_fund_amount_node (base->base - allocated));
+
+  collab_finding_set_subject_string (finding, "program", program_id);
+  collab_finding_set_subject_string (finding, "city", city_id);
+  collab_finding_set_subject_int (finding, "year", year);
+  collab_finding_take_expected (finding, collab_rule_fund_amount_node (base->base));
+  collab_finding_take_actual (finding, collab_rule_fund_amount_node (allocated));
+  collab_finding_take_remedy (finding, json_node_init_object (json_node_alloc (), remedy));
+  collab_finding_set_message (finding,
+                              "Program %s allocated %s to %s (%s) for %d, below its base of %s a year; "
+                              "allocate %s more for %d.",
+                              program_id, allocated_text, city_id, collab_rule_ref_name (store, base->city),
+                              year, base_text, short_text, year);
+  collab_check_context_report (ctx, finding);
+}
+
+static void
+check (CollabCheckContext *ctx)
+{
+  CollabRef program_ref = collab_check_context_get_program_ref (ctx);
+  const CollabProgramRec *program = collab_check_context_get_program (ctx);
+  const CollabFundBaseRec *bases = program->fund_base.items;
+  int n_years = program->last_year - program->first_year + 1;
+  int last_judged = MIN (program->last_year, (int) collab_day_get_year (collab_check_context_get_as_of (ctx)));
+  g_autoptr(CollabLedger) ledger = NULL;
+  g_autofree gint64 *allocated = NULL;
+  const CollabLedgerAllocation *allocations;
+  guint n_allocations;
+
+  if (program->fund_base.n == 0 || last_judged < program->first_year)
+    return;
+
+  ledger = collab_rule_fund_ledger (ctx);
+  allocated = g_new0 (gint64, (gsize) program->fund_base.n * n_years);
+
+  allocations = collab_ledger_get_allocations (ledger, program_ref, &n_allocations);
+  for (guint i = 0; i < n_allocations; i++)
+    {
+      const CollabLedgerAllocation *a = &allocations[i];
+
+      if (a->year < program->first_year || a->year > program->last_year)
+        continue;
+      for (guint b = 0; b < program->fund_base.n; b++)
+        if (bases[b].city == a->city)
+          {
+            gint64 *cell = &allocated[b * n_years + (a->year - program->first_year)];
+
+            if (!collab_money_add (*cell, a->amount, cell))
+              *cell = G_MAXINT64;
+            break;
+          }
+    }
+
+  for (guint b = 0; b < program->fund_base.n; b++)
+    for (int year = program->first_year; year <= last_judged; year++)
+      {
+        gint64 sum = allocated[b * n_years + (year - program->first_year)];
+
+        if (sum < bases[b].base)
+          report (ctx, &bases[b], year, sum);
+      }
+}
+
+const CollabRule collab_rule_fund_floor = {
+  "fund.floor", COLLAB_RULE_SCOPE_PROGRAM, check,
+};

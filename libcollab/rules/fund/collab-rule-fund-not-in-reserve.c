@@ -1,0 +1,64 @@
+/* collab-rule-fund-not-in-reserve.c: fund.not_in_reserve
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * SPEC §5: a funded project that did not come from the reserve library
+ * (项目储备库); the plan asks that reserve projects be implemented first.
+ *
+ * "Funded" means money was transferred to it (a plan or an allocation is
+ * not money). "From the reserve" is the project's `in_reserve`; a project
+ * that does not say is taken not to be, since the library cannot show
+ * that it was. A warning, as the plan prefers reserve projects and does
+ * not forbid others.
+ *
+ * Subject: {project}; expected true, actual false.
+ */
+
+#include "collab-rule-fund-private.h"
+
+static void
+check (CollabCheckContext *ctx)
+{
+  CollabStore *store = collab_check_context_get_store (ctx);
+  g_autoptr(CollabLedger) ledger = collab_rule_fund_ledger (ctx);
+  guint n_projects = collab_store_count (store, COLLAB_RECORD_KIND_PROJECT);
+
+  for (guint p = 0; p < n_projects; p++)
+    {
+      CollabRef ref = COLLAB_REF (COLLAB_RECORD_KIND_PROJECT, p);
+      const CollabProjectRec *project = collab_store_deref (store, ref);
+      g_autofree char *what = NULL;
+      g_autofree char *total_text = NULL;
+      const guint32 *credits;
+      CollabFinding *finding;
+      gint64 total = 0;
+      guint n;
+
+      if (project->in_reserve)
+        continue;
+      credits = collab_ledger_get_credits (ledger, collab_ledger_node (ledger, ref), &n);
+      if (n == 0)
+        continue;
+      for (guint i = 0; i < n; i++)
+        total += collab_ledger_get_columns (ledger)->amount[credits[i]];
+
+      what = collab_rule_fund_describe (store, ref);
+      total_text = collab_money_format_readable (total);
+
+      finding = collab_check_context_new_finding (ctx);
+      collab_finding_set_subject_string (finding, "project", project->h.id);
+      collab_finding_take_expected (finding, json_node_init_boolean (json_node_alloc (), TRUE));
+      collab_finding_take_actual (finding, json_node_init_boolean (json_node_alloc (), FALSE));
+      collab_finding_set_message (finding,
+                                  "The project %s received %s in %u transfer%s but did not come from the "
+                                  "project reserve (in_reserve is not true); the plan asks that reserve "
+                                  "projects be funded first: enter it in the reserve, or record why it "
+                                  "was chosen.",
+                                  what, total_text, n, n == 1 ? "" : "s");
+      collab_check_context_report (ctx, finding);
+    }
+}
+
+const CollabRule collab_rule_fund_not_in_reserve = {
+  "fund.not_in_reserve", COLLAB_RULE_SCOPE_DATASET, check,
+};

@@ -1,0 +1,71 @@
+/* collab-rule-fund-overdraw.c: fund.overdraw
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * SPEC §5: at some date an account (not a source) has passed on more than
+ * it had received — money created from nothing. The finding gives the
+ * account, the first date and the deficit.
+ *
+ * Balances follow date order, and on one date money in counts before
+ * money out (SPEC §4): a county that receives 300万 and passes it on the
+ * same day is not overdrawn. Only transfers move money; plans and
+ * allocations are intent. A source account (`"source": true`) pays out
+ * what it never received, by definition, and is not judged.
+ *
+ * One finding per account, for the first day its balance went below
+ * zero: later days of the same hole are the same fault. Accounts are not
+ * a program's, so the rule runs once per dataset.
+ *
+ * Subject: {account, date}; expected: what it had received by the end of
+ * that day; actual: what it had passed on.
+ */
+
+#include "collab-rule-fund-private.h"
+
+static void
+check (CollabCheckContext *ctx)
+{
+  CollabStore *store = collab_check_context_get_store (ctx);
+  g_autoptr(CollabLedger) ledger = collab_rule_fund_ledger (ctx);
+  guint n_accounts = collab_store_count (store, COLLAB_RECORD_KIND_ACCOUNT);
+
+  for (guint a = 0; a < n_accounts; a++)
+    {
+      CollabRef ref = COLLAB_REF (COLLAB_RECORD_KIND_ACCOUNT, a);
+      guint node = collab_ledger_node (ledger, ref);
+      g_autofree char *what = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *in = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *deficit = NULL;
+      CollabFinding *finding;
+      gint64 received, passed_on;
+      CollabDay day;
+
+      if (collab_ledger_node_is_source (ledger, node) ||
+          !collab_ledger_find_deficit (ledger, node, &day, &received, &passed_on))
+        continue;
+
+      what = collab_rule_fund_describe (store, ref);
+      date = collab_day_format (day);
+      in = collab_money_format_readable (received);
+      out = collab_money_format_readable (passed_on);
+      deficit = collab_money_format_readable (passed_on - received);
+
+      finding = collab_check_context_new_finding (ctx);
+      collab_finding_set_subject_string (finding, "account", collab_rule_ref_id (store, ref));
+      collab_finding_set_subject_string (finding, "date", date);
+      collab_finding_take_expected (finding, collab_rule_fund_amount_node (received));
+      collab_finding_take_actual (finding, collab_rule_fund_amount_node (passed_on));
+      collab_finding_set_message (finding,
+                                  "By the end of %s the account %s had passed on %s but received only %s: "
+                                  "%s left it that never came in; record the transfer into it that paid for "
+                                  "this, or correct the transfers out.",
+                                  date, what, out, in, deficit);
+      collab_check_context_report (ctx, finding);
+    }
+}
+
+const CollabRule collab_rule_fund_overdraw = {
+  "fund.overdraw", COLLAB_RULE_SCOPE_DATASET, check,
+};

@@ -1,0 +1,106 @@
+/* collab-rule-fund-plan-total.c: fund.plan_total
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * SPEC §5: allocations over the period differ from the plan total; the
+ * finding gives both.
+ *
+ * Allocations count as for fund.floor (the same city, year and program
+ * attribution). A city of the fund base without a `plan_total` is not
+ * judged. While the period runs (the as-of day is before its last day)
+ * the sum is still growing, and only a sum already above the plan total
+ * is reported; once the period is over, any difference is.
+ *
+ * Subject: {program, city}; expected: the plan total; actual: the sum.
+ */
+
+#include "collab-rule-fund-private.h"
+
+/* Whether a fund base entry gave its plan total. */
+static gboolean
+has_plan_total (const CollabFundBaseRec *base)
+{
+  static int index = -2;
+
+  if (index == -2)
+    {
+      const CollabSchema *program = collab_schema_for_kind (COLLAB_RECORD_KIND_PROGRAM);
+      const CollabSchema *fund_base = program->fields[collab_schema_find_field (program, "fund_base")].sub;
+
+      index = collab_schema_find_field (fund_base, "plan_total");
+    }
+  return index >= 0 && COLLAB_RECORD_PRESENT (base, index);
+}
+
+static void
+check (CollabCheckContext *ctx)
+{
+  CollabStore *store = collab_check_context_get_store (ctx);
+  CollabRef program_ref = collab_check_context_get_program_ref (ctx);
+  const CollabProgramRec *program = collab_check_context_get_program (ctx);
+  const CollabFundBaseRec *bases = program->fund_base.items;
+  CollabDay as_of = collab_check_context_get_as_of (ctx);
+  gboolean over = as_of >= collab_day_new (program->last_year, 12, 31);
+  const CollabLedgerAllocation *allocations;
+  guint n_allocations;
+  g_autoptr(CollabLedger) ledger = NULL;
+  g_autofree gint64 *sums = NULL;
+  g_autofree char *years = NULL;
+
+  if (program->fund_base.n == 0)
+    return;
+
+  ledger = collab_rule_fund_ledger (ctx);
+  sums = g_new0 (gint64, program->fund_base.n);
+  years = collab_rule_format_years (program->first_year, program->last_year);
+
+  allocations = collab_ledger_get_allocations (ledger, program_ref, &n_allocations);
+  for (guint i = 0; i < n_allocations; i++)
+    {
+      const CollabLedgerAllocation *a = &allocations[i];
+
+      if (a->year < program->first_year || a->year > program->last_year)
+        continue;
+      for (guint b = 0; b < program->fund_base.n; b++)
+        if (bases[b].city == a->city)
+          {
+            if (!collab_money_add (sums[b], a->amount, &sums[b]))
+              sums[b] = G_MAXINT64;
+            break;
+          }
+    }
+
+  for (guint b = 0; b < program->fund_base.n; b++)
+    {
+      const char *city_id = collab_rule_ref_id (store, bases[b].city);
+      g_autofree char *plan_text = NULL;
+      g_autofree char *sum_text = NULL;
+      g_autofree char *gap_text = NULL;
+      CollabFinding *finding;
+
+      if (!has_plan_total (&bases[b]) || sums[b] == bases[b].plan_total ||
+          (!over && sums[b] < bases[b].plan_total))
+        continue;
+
+      plan_text = collab_money_format_readable (bases[b].plan_total);
+      sum_text = collab_money_format_readable (sums[b]);
+      gap_text = collab_money_format_readable (ABS (sums[b] - bases[b].plan_total));
+
+      finding = collab_check_context_new_finding (ctx);
+      collab_finding_set_subject_string (finding, "program", program->h.id);
+      collab_finding_set_subject_string (finding, "city", city_id);
+      collab_finding_take_expected (finding, collab_rule_fund_amount_node (bases[b].plan_total));
+      collab_finding_take_actual (finding, collab_rule_fund_amount_node (sums[b]));
+      collab_finding_set_message (finding,
+                                  "Program %s allocated %s to %s (%s) over %s, against a plan total of %s "
+                                  "(%s %s); check the allocations or update the plan.",
+                                  program->h.id, sum_text, city_id, collab_rule_ref_name (store, bases[b].city),
+                                  years, plan_text, sums[b] > bases[b].plan_total ? "over by" : "short by",
+                                  gap_text);
+      collab_check_context_report (ctx, finding);
+    }
+}
+
+const CollabRule collab_rule_fund_plan_total = {
+  "fund.plan_total", COLLAB_RULE_SCOPE_PROGRAM, check,
+};

@@ -1,0 +1,75 @@
+/* collab-rule-fund-private.h: what the fund rules share
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Every fund rule reads the ledger (report/collab-ledger-private.h), the
+ * one replay of the dataset's money that the boundary totals, the flow
+ * trace and the scorecard read too, so that a rule and a report never
+ * disagree on a balance. Amounts in findings are canonical yuan strings
+ * ("19200000.00"), as in the dataset document; messages use 万 and 亿.
+ */
+
+#pragma once
+
+#include <libcollab/collab-money.h>
+
+#include "report/collab-ledger-private.h"
+#include "rules/collab-finding-private.h"
+#include "rules/collab-rule-private.h"
+
+G_BEGIN_DECLS
+
+/* The ledger of the dataset being checked, built once per check. */
+static inline CollabLedger *
+collab_rule_fund_ledger (CollabCheckContext *ctx)
+{
+  return collab_ledger_for_dataset (collab_check_context_get_dataset (ctx));
+}
+
+/* An amount as a JSON string of canonical yuan. */
+static inline JsonNode *
+collab_rule_fund_amount_node (gint64 fen)
+{
+  g_autofree char *text = collab_money_format (fen);
+
+  return json_node_init_string (json_node_alloc (), text);
+}
+
+/* A day as a JSON string, or null. */
+static inline JsonNode *
+collab_rule_fund_day_node (CollabDay day)
+{
+  g_autofree char *text = NULL;
+
+  if (day == COLLAB_DAY_NONE)
+    return json_node_init_null (json_node_alloc ());
+  text = collab_day_format (day);
+  return json_node_init_string (json_node_alloc (), text);
+}
+
+/* What a message calls an account or a project: its id and, in brackets,
+ * its designation or name (or its holder's name). Owned by the caller. */
+static inline char *
+collab_rule_fund_describe (const CollabStore *store,
+                           CollabRef          ref)
+{
+  const char *id = collab_rule_ref_id (store, ref);
+
+  if (ref != COLLAB_REF_NONE && COLLAB_REF_KIND (ref) == COLLAB_RECORD_KIND_ACCOUNT)
+    {
+      const CollabAccountRec *account = collab_store_deref (store, ref);
+
+      if (account->designation != NULL)
+        return g_strdup_printf ("%s (%s)", id, account->designation);
+      return g_strdup_printf ("%s (held by %s)", id, collab_rule_ref_name (store, account->holder));
+    }
+  if (ref != COLLAB_REF_NONE && COLLAB_REF_KIND (ref) == COLLAB_RECORD_KIND_PROJECT)
+    {
+      const CollabProjectRec *project = collab_store_deref (store, ref);
+
+      return g_strdup_printf ("%s (%s)", id, project->name);
+    }
+  return g_strdup (id);
+}
+
+G_END_DECLS

@@ -1,0 +1,84 @@
+/* collab-rule-fund-prohibited-use.c: fund.prohibited_use
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * SPEC §5: an expenditure whose use is on the prohibited list. The list
+ * is the rule's `uses` parameter (the six uses of SPEC §4 in the shipped
+ * rule sets); a derived rule set may change it. Uses are compared as
+ * written, code for code.
+ *
+ * Expenditures are not a program's (an untagged one may be anyone's), so
+ * the rule runs once per dataset, with the list of the rule set in force.
+ *
+ * Subject: {transaction}; actual: the use.
+ */
+
+#include "collab-rule-fund-private.h"
+
+/* SPEC §4, for a rule set that enables the rule without a list. */
+static const char * const default_uses[] = {
+  "unit_basic_expenditure", "vehicles_and_communication", "government_buildings",
+  "bonuses_and_allowances", "debt_and_advances", "office_premises",
+};
+
+static GHashTable *
+prohibited_uses (CollabCheckContext *ctx)
+{
+  GHashTable *uses = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonNode *node = collab_check_context_get_parameter (ctx, "uses");
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        g_hash_table_add (uses, (gpointer) json_array_get_string_element (array, i));
+    }
+  else
+    for (guint i = 0; i < G_N_ELEMENTS (default_uses); i++)
+      g_hash_table_add (uses, (gpointer) default_uses[i]);
+
+  return uses;
+}
+
+static void
+check (CollabCheckContext *ctx)
+{
+  CollabStore *store = collab_check_context_get_store (ctx);
+  guint n = collab_store_count (store, COLLAB_RECORD_KIND_TRANSACTION);
+  g_autoptr(GHashTable) uses = prohibited_uses (ctx);
+
+  if (g_hash_table_size (uses) == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CollabTransactionRec *t = collab_store_get (store, COLLAB_RECORD_KIND_TRANSACTION, i);
+      g_autofree char *what = NULL;
+      g_autofree char *amount = NULL;
+      g_autofree char *date = NULL;
+      CollabFinding *finding;
+
+      if (t->type != COLLAB_TRANSACTION_TYPE_EXPENDITURE || t->use == NULL ||
+          !g_hash_table_contains (uses, t->use))
+        continue;
+
+      what = collab_rule_fund_describe (store, t->from);
+      amount = collab_money_format_readable (t->amount);
+      date = collab_day_format (t->date);
+
+      finding = collab_check_context_new_finding (ctx);
+      collab_finding_set_subject_string (finding, "transaction", t->h.id);
+      collab_finding_take_actual (finding, json_node_init_string (json_node_alloc (), t->use));
+      collab_finding_set_message (finding,
+                                  "The expenditure %s of %s by the project %s on %s is for \"%s\", which "
+                                  "cooperation funds may not pay for; pay it from other funds and return "
+                                  "the money to the project.",
+                                  t->h.id, amount, what, date, t->use);
+      collab_check_context_report (ctx, finding);
+    }
+}
+
+const CollabRule collab_rule_fund_prohibited_use = {
+  "fund.prohibited_use", COLLAB_RULE_SCOPE_DATASET, check,
+};

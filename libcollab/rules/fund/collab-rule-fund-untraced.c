@@ -1,0 +1,82 @@
+/* collab-rule-fund-untraced.c: fund.untraced
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * SPEC §5: a transfer with no parent; the share of money traced end to
+ * end is reported.
+ *
+ * A movement (a transfer or an expenditure) is traced end to end when it
+ * is paid by a source account (where money enters the program: nothing is
+ * upstream of it) or names as its parent a movement that is traced. The
+ * program's money is what the ledger attributes to it: movements that
+ * name the program, or whose parent or first-in-first-out money is the
+ * program's. The share is the traced part of that money, by amount.
+ *
+ * One finding per program that has movements with no parent other than
+ * the source's, listing them (the first ten in the message, all in the
+ * remedy). Info only: the flow trace follows first-in-first-out where a
+ * parent is missing, but an officer may want the records to say it.
+ *
+ * Subject: {program}; expected: the program's money in movements;
+ * actual: the part traced end to end; remedy: {"name_parent": [ids]}.
+ */
+
+#include "collab-rule-fund-private.h"
+
+#define LISTED_IN_MESSAGE 10
+
+static void
+check (CollabCheckContext *ctx)
+{
+  CollabRef program_ref = collab_check_context_get_program_ref (ctx);
+  const char *program_id = collab_check_context_get_program_id (ctx);
+  g_autoptr(CollabLedger) ledger = collab_rule_fund_ledger (ctx);
+  g_autoptr(GString) listed = g_string_new (NULL);
+  g_autoptr(JsonArray) ids = NULL;
+  g_autoptr(JsonObject) remedy = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *traced_text = NULL;
+  const guint32 *untraced;
+  guint n_untraced;
+  gint64 total, traced;
+  CollabFinding *finding;
+
+  collab_ledger_get_tracing (ledger, program_ref, &total, &traced, &untraced, &n_untraced);
+  if (n_untraced == 0)
+    return;
+
+  ids = json_array_sized_new (n_untraced);
+  for (guint i = 0; i < n_untraced; i++)
+    {
+      const char *id = collab_ledger_get_transaction (ledger, untraced[i])->h.id;
+
+      json_array_add_string_element (ids, id);
+      if (i < LISTED_IN_MESSAGE)
+        g_string_append_printf (listed, "%s%s", i > 0 ? ", " : "", id);
+    }
+  if (n_untraced > LISTED_IN_MESSAGE)
+    g_string_append_printf (listed, " and %u more", n_untraced - LISTED_IN_MESSAGE);
+
+  remedy = json_object_new ();
+  json_object_set_array_member (remedy, "name_parent", g_steal_pointer (&ids));
+  total_text = collab_money_format_readable (total);
+  traced_text = collab_money_format_readable (traced);
+
+  finding = collab_check_context_new_finding (ctx);
+  collab_finding_set_subject_string (finding, "program", program_id);
+  collab_finding_take_expected (finding, collab_rule_fund_amount_node (total));
+  collab_finding_take_actual (finding, collab_rule_fund_amount_node (traced));
+  collab_finding_take_remedy (finding, json_node_init_object (json_node_alloc (), remedy));
+  collab_finding_set_message (finding,
+                              "%.1f%% of program %s's money in transfers and expenditures (%s of %s) is traced "
+                              "end to end from its source; %u movement%s name%s no parent (%s): name the "
+                              "transaction whose money each passes on.",
+                              total > 0 ? 100.0 * (double) traced / (double) total : 0.0, program_id,
+                              traced_text, total_text, n_untraced, n_untraced == 1 ? "" : "s",
+                              n_untraced == 1 ? "s" : "", listed->str);
+  collab_check_context_report (ctx, finding);
+}
+
+const CollabRule collab_rule_fund_untraced = {
+  "fund.untraced", COLLAB_RULE_SCOPE_PROGRAM, check,
+};

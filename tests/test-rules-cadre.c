@@ -1,0 +1,382 @@
+/* test-rules-cadre.c: cadre.continuity and village.demo (SPEC §5)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A program of 2022–2023 assisting Yan'an, with jiangyin→yanchuan and
+ * huishan→yanchang; each test merges cadre dispatches or demonstration
+ * villages and looks at one rule's findings. Every check has an explicit
+ * as-of day.
+ */
+
+#include <string.h>
+
+#include <libcollab/collab.h>
+
+static const char base[] =
+  "{\"format\": \"libcollab-dataset\", \"version\": 1,\n"
+  " \"regions\": [\n"
+  "  {\"id\": \"jiangsu\", \"name\": \"江苏省\", \"level\": \"province\", \"side\": \"east\"},\n"
+  "  {\"id\": \"wuxi\", \"name\": \"无锡市\", \"level\": \"city\", \"parent\": \"jiangsu\"},\n"
+  "  {\"id\": \"jiangyin\", \"name\": \"江阴市\", \"level\": \"county\", \"parent\": \"wuxi\"},\n"
+  "  {\"id\": \"huishan\", \"name\": \"惠山区\", \"level\": \"county\", \"parent\": \"wuxi\"},\n"
+  "  {\"id\": \"shaanxi\", \"name\": \"陕西省\", \"level\": \"province\", \"side\": \"west\"},\n"
+  "  {\"id\": \"yanan\", \"name\": \"延安市\", \"level\": \"city\", \"parent\": \"shaanxi\"},\n"
+  "  {\"id\": \"yanchuan\", \"name\": \"延川县\", \"level\": \"county\", \"parent\": \"yanan\"},\n"
+  "  {\"id\": \"yanchang\", \"name\": \"延长县\", \"level\": \"county\", \"parent\": \"yanan\"},\n"
+  "  {\"id\": \"v-liangjiahe\", \"name\": \"梁家河村\", \"level\": \"village\", \"parent\": \"yanchuan\"},\n"
+  "  {\"id\": \"v-gaojiawan\", \"name\": \"高家湾村\", \"level\": \"village\", \"parent\": \"yanchuan\"},\n"
+  "  {\"id\": \"v-zhangjiatan\", \"name\": \"张家滩村\", \"level\": \"village\", \"parent\": \"yanchang\"}\n"
+  " ],\n"
+  " \"programs\": [\n"
+  "  {\"id\": \"prog\", \"name\": \"test\", \"kind\": \"east_west\", \"first_year\": 2022, \"last_year\": 2023, "
+  "\"assisting\": \"wuxi\", \"assisted\": [\"yanan\"], \"ruleset\": \"east-west-2021\"},\n"
+  "  {\"id\": \"other\", \"name\": \"another\", \"kind\": \"counterpart\", \"first_year\": 2022, \"last_year\": 2023, "
+  "\"assisting\": \"wuxi\", \"assisted\": [\"yanan\"], \"ruleset\": \"poverty-2016\"}\n"
+  " ],\n"
+  " \"pairings\": [\n"
+  "  {\"id\": \"p1\", \"program\": \"prog\", \"assisting\": \"jiangyin\", \"assisted\": \"yanchuan\", \"level\": \"county\"},\n"
+  "  {\"id\": \"p2\", \"program\": \"prog\", \"assisting\": \"huishan\", \"assisted\": \"yanchang\", \"level\": \"county\"}\n"
+  " ],\n"
+  " \"people\": [\n"
+  "  {\"id\": \"c1\", \"profession\": \"other\"}, {\"id\": \"c2\", \"profession\": \"other\"},\n"
+  "  {\"id\": \"c3\", \"profession\": \"other\"}, {\"id\": \"c4\", \"profession\": \"other\"},\n"
+  "  {\"id\": \"c5\", \"profession\": \"other\"}, {\"id\": \"c6\", \"profession\": \"other\"}\n"
+  " ]}\n";
+
+static guint next_id;
+
+static CollabDataset *
+new_dataset (void)
+{
+  g_autoptr(GError) error = NULL;
+  CollabDataset *dataset = collab_dataset_new ();
+
+  g_assert_true (collab_dataset_load_from_data (dataset, base, -1, &error));
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+merge (CollabDataset *dataset,
+       const char    *members)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_strdup_printf ("{\"format\": \"libcollab-dataset\", \"version\": 1, %s}", members);
+
+  if (!collab_dataset_merge_from_data (dataset, json, -1, &error))
+    g_error ("%s\n%s", error->message, json);
+}
+
+/* Cadre stints: "post to start end [actual_end]" lines, ';'-separated,
+ * all by person c1 (who they are does not matter to the rule). */
+static void
+add_cadres (CollabDataset *dataset,
+            const char    *stints)
+{
+  g_auto(GStrv) lines = g_strsplit (stints, ";", -1);
+  g_autoptr(GString) json = g_string_new ("\"dispatches\": [");
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) w = g_strsplit (g_strstrip (lines[i]), " ", -1);
+      const char *direction = "outbound";
+      const char *from = "jiangyin";
+
+      if (g_strv_length (w) < 4)
+        continue;
+      /* A leading "inbound" or "professional" word changes the dispatch. */
+      if (g_str_equal (w[0], "inbound"))
+        direction = "inbound", from = "yanchuan";
+      g_string_append_printf (json,
+                              "%s{\"id\": \"k%u\", \"person\": \"c%u\", \"kind\": \"%s\", \"direction\": \"%s\", "
+                              "\"from\": \"%s\", \"to\": \"%s\", \"post\": \"%s\", \"start\": \"%s\", "
+                              "\"planned_end\": \"%s\"",
+                              i > 0 ? ", " : "", next_id++, i % 6 + 1, "cadre", direction,
+                              g_str_equal (direction, "inbound") ? w[2] : from,
+                              g_str_equal (direction, "inbound") ? "jiangyin" : w[1],
+                              g_str_equal (direction, "inbound") ? w[1] : w[0],
+                              g_str_equal (direction, "inbound") ? w[3] : w[2],
+                              g_str_equal (direction, "inbound") ? w[4] : w[3]);
+      if (!g_str_equal (direction, "inbound") && w[4] != NULL)
+        g_string_append_printf (json, ", \"actual_end\": \"%s\"", w[4]);
+      g_string_append (json, "}");
+    }
+  g_string_append (json, "]");
+  merge (dataset, json->str);
+}
+
+static GPtrArray *
+check_as_of (CollabDataset *dataset,
+             const char    *rule,
+             const char    *as_of)
+{
+  g_autoptr(CollabChecker) checker = collab_checker_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *selected = g_ptr_array_new_with_free_func (g_object_unref);
+  CollabDay day;
+
+  g_assert_true (collab_day_parse (as_of, &day, NULL));
+  collab_checker_set_as_of (checker, day);
+  all = collab_checker_run (checker, dataset, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (collab_finding_get_rule (g_ptr_array_index (all, i)), rule))
+      g_ptr_array_add (selected, g_object_ref (g_ptr_array_index (all, i)));
+  return selected;
+}
+
+/* The findings as "post region from to" lines, in order. */
+static char *
+gaps (GPtrArray *findings)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CollabFinding *finding = g_ptr_array_index (findings, i);
+
+      g_test_message ("%s", collab_finding_get_message (finding));
+      g_string_append_printf (text, "%s%s %s %s %s", i > 0 ? "; " : "",
+                              collab_finding_get_subject_string (finding, "post"),
+                              collab_finding_get_subject_string (finding, "region"),
+                              collab_finding_get_subject_string (finding, "from"),
+                              collab_finding_get_subject_string (finding, "to"));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_message_contains (CollabFinding *finding,
+                         const char    *text)
+{
+  const char *message = collab_finding_get_message (finding);
+
+  if (strstr (message, text) == NULL)
+    g_error ("the message \"%s\" does not say \"%s\"", message, text);
+}
+
+/* Full cover of the program period for all three posts but the one a
+ * test is about. */
+#define COVER_YANAN      "working_group yanan 2021-12-01 2024-01-31"
+#define COVER_YANCHANG   "liaison yanchang 2022-01-01 2023-12-31"
+#define COVER_YANCHUAN   "liaison yanchuan 2022-01-01 2023-12-31"
+
+static void
+test_continuity_covered (void)
+{
+  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(GPtrArray) findings = NULL;
+
+  /* Overlapping and back-to-back rotations leave no gap. */
+  add_cadres (dataset, COVER_YANAN ";" COVER_YANCHANG ";"
+                       "liaison yanchuan 2021-06-01 2022-06-30;"
+                       "liaison yanchuan 2022-06-01 2022-12-31;"
+                       "liaison yanchuan 2023-01-01 2023-06-30;"
+                       "liaison yanchuan 2023-07-01 2025-06-30");
+  findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
+static void
+test_continuity_nothing (void)
+{
+  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(GPtrArray) findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  g_autofree char *found = gaps (findings);
+  CollabFinding *finding;
+  GList *keys;
+
+  /* Sorted by subject: post, then region. */
+  g_assert_cmpstr (found, ==,
+                   "liaison yanchang 2022-01-01 2023-12-31; "
+                   "liaison yanchuan 2022-01-01 2023-12-31; "
+                   "working_group yanan 2022-01-01 2023-12-31");
+  finding = g_ptr_array_index (findings, 2);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "prog");
+  g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
+  g_assert_cmpint (json_node_get_int (collab_finding_get_expected (finding)), ==, 1);
+  g_assert_cmpint (json_node_get_int (collab_finding_get_actual (finding)), ==, 0);
+  assert_message_contains (finding, "working-group cadre (工作组)");
+  assert_message_contains (finding, "yanan (延安市)");
+  assert_message_contains (finding, "(730 days)");
+
+  keys = json_object_get_members (collab_finding_get_subject (finding));
+  g_assert_cmpuint (g_list_length (keys), ==, 5);
+  g_assert_cmpstr (g_list_nth_data (keys, 0), ==, "program");
+  g_assert_cmpstr (g_list_nth_data (keys, 1), ==, "post");
+  g_assert_cmpstr (g_list_nth_data (keys, 2), ==, "region");
+  g_assert_cmpstr (g_list_nth_data (keys, 3), ==, "from");
+  g_assert_cmpstr (g_list_nth_data (keys, 4), ==, "to");
+  g_list_free (keys);
+}
+
+/* A one-day gap between two rotations. */
+static void
+test_continuity_one_day_gap (void)
+{
+  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *found = NULL;
+
+  add_cadres (dataset, COVER_YANAN ";" COVER_YANCHANG ";"
+                       "liaison yanchuan 2022-01-01 2022-12-31 2022-08-30;"
+                       "liaison yanchuan 2022-09-01 2023-12-31");
+  findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  found = gaps (findings);
+  g_assert_cmpstr (found, ==, "liaison yanchuan 2022-08-31 2022-08-31");
+  assert_message_contains (g_ptr_array_index (findings, 0), "(1 day)");
+  assert_message_contains (g_ptr_array_index (findings, 0), "left on 2022-08-30");
+  assert_message_contains (g_ptr_array_index (findings, 0), "arrived on 2022-09-01");
+}
+
+/* Gaps of one day at the start and at the end of the period. */
+static void
+test_continuity_edges (void)
+{
+  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *found = NULL;
+
+  add_cadres (dataset, COVER_YANCHANG ";" COVER_YANCHUAN ";"
+                       "working_group yanan 2022-01-02 2023-01-31;"
+                       "working_group yanan 2023-01-15 2023-12-30");
+  findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  found = gaps (findings);
+  g_assert_cmpstr (found, ==, "working_group yanan 2022-01-01 2022-01-01; working_group yanan 2023-12-31 2023-12-31");
+  assert_message_contains (g_ptr_array_index (findings, 0), "the first should arrive on 2022-01-01");
+  assert_message_contains (g_ptr_array_index (findings, 1), "send a successor who arrives on 2023-12-31");
+}
+
+/* The as-of day cuts the period: later days are not judged yet; and a
+ * planned end counts until an actual end says otherwise. */
+static void
+test_continuity_as_of (void)
+{
+  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(GPtrArray) mid = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autofree char *found = NULL;
+
+  add_cadres (dataset, COVER_YANAN ";" COVER_YANCHANG ";"
+                       "liaison yanchuan 2022-01-01 2022-12-31;"
+                       "liaison yanchuan 2023-03-01 2024-02-28");
+  mid = check_as_of (dataset, "cadre.continuity", "2022-12-31");
+  g_assert_cmpuint (mid->len, ==, 0);
+
+  later = check_as_of (dataset, "cadre.continuity", "2023-02-10");
+  found = gaps (later);
+  g_assert_cmpstr (found, ==, "liaison yanchuan 2023-01-01 2023-02-10");
+
+  /* Before the program starts, nothing is judged. */
+  before = check_as_of (dataset, "cadre.continuity", "2021-06-30");
+  g_assert_cmpuint (before->len, ==, 0);
+}
+
+/* Only outbound cadres with the right post at the right level count: a
+ * liaison sent to the city, a working group sent to a county, an inbound
+ * cadre or a professional do not. */
+static void
+test_continuity_what_counts (void)
+{
+  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *found = NULL;
+
+  add_cadres (dataset, COVER_YANCHANG ";"
+                       "liaison yanan 2022-01-01 2023-12-31;"
+                       "working_group yanchuan 2022-01-01 2023-12-31;"
+                       "inbound liaison yanchuan 2022-01-01 2023-12-31");
+  merge (dataset, "\"dispatches\": [{\"id\": \"prof\", \"person\": \"c2\", \"kind\": \"professional\", "
+                  "\"direction\": \"outbound\", \"from\": \"jiangyin\", \"to\": \"yanchuan\", "
+                  "\"post\": \"liaison\", \"start\": \"2022-01-01\", \"planned_end\": \"2023-12-31\"}]");
+  findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  found = gaps (findings);
+  g_assert_cmpstr (found, ==,
+                   "liaison yanchuan 2022-01-01 2023-12-31; working_group yanan 2022-01-01 2023-12-31");
+}
+
+/* A county paired for part of the program needs a liaison in those years. */
+static void
+test_continuity_pairing_period (void)
+{
+  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (collab_dataset_remove (dataset, COLLAB_RECORD_KIND_PAIRING, "p2", &error));
+  g_assert_no_error (error);
+  merge (dataset, "\"pairings\": [{\"id\": \"p2b\", \"program\": \"prog\", \"assisting\": \"huishan\", "
+                  "\"assisted\": \"yanchang\", \"level\": \"county\", \"period\": {\"first_year\": 2023, \"last_year\": 2023}}]");
+  add_cadres (dataset, COVER_YANAN ";" COVER_YANCHUAN ";" "liaison yanchang 2023-02-01 2023-12-31");
+  findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  found = gaps (findings);
+  g_assert_cmpstr (found, ==, "liaison yanchang 2023-01-01 2023-01-31");
+}
+
+/* --- village.demo ------------------------------------------------------ */
+
+static void
+test_village_demo (void)
+{
+  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(CollabChecker) checker = NULL;
+  g_autoptr(CollabRuleset) two = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  CollabFinding *finding;
+  guint n = 0;
+
+  /* yanchuan has one; yanchang's is of another program; a village named
+   * twice counts once. */
+  merge (dataset, "\"demonstration_villages\": ["
+                  "{\"village\": \"v-liangjiahe\", \"county\": \"yanchuan\", \"program\": \"prog\"},"
+                  "{\"village\": \"v-liangjiahe\", \"county\": \"yanchuan\", \"program\": \"prog\"},"
+                  "{\"village\": \"v-zhangjiatan\", \"county\": \"yanchang\", \"program\": \"other\"}]");
+
+  findings = check_as_of (dataset, "village.demo", "2023-12-31");
+  g_assert_cmpuint (findings->len, ==, 1);
+  finding = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (collab_finding_get_rule (finding), ==, "village.demo");
+  g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "prog");
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "county"), ==, "yanchang");
+  g_assert_cmpuint (json_object_get_size (collab_finding_get_subject (finding)), ==, 2);
+  g_assert_cmpint (json_node_get_int (collab_finding_get_expected (finding)), ==, 1);
+  g_assert_cmpint (json_node_get_int (collab_finding_get_actual (finding)), ==, 0);
+  assert_message_contains (finding, "yanchang (延长县)");
+  assert_message_contains (finding, "designate 1 more");
+
+  /* A rule set asking for two per county. */
+  two = collab_ruleset_new_builtin ("east-west-2021", NULL);
+  collab_ruleset_set_int (two, "village.demo", "count", 2);
+  checker = collab_checker_new ();
+  collab_checker_set_ruleset (checker, two);
+  collab_checker_set_as_of (checker, collab_day_new (2023, 12, 31));
+  all = collab_checker_run (checker, dataset, NULL);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (collab_finding_get_rule (g_ptr_array_index (all, i)), "village.demo"))
+      n++;
+  /* Both counties of prog; "other" pairs nothing. */
+  g_assert_cmpuint (n, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/collab/rules/cadre/continuity/covered", test_continuity_covered);
+  g_test_add_func ("/collab/rules/cadre/continuity/nothing", test_continuity_nothing);
+  g_test_add_func ("/collab/rules/cadre/continuity/one-day-gap", test_continuity_one_day_gap);
+  g_test_add_func ("/collab/rules/cadre/continuity/edges", test_continuity_edges);
+  g_test_add_func ("/collab/rules/cadre/continuity/as-of", test_continuity_as_of);
+  g_test_add_func ("/collab/rules/cadre/continuity/what-counts", test_continuity_what_counts);
+  g_test_add_func ("/collab/rules/cadre/continuity/pairing-period", test_continuity_pairing_period);
+  g_test_add_func ("/collab/rules/village/demo", test_village_demo);
+
+  return g_test_run ();
+}

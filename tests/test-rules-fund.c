@@ -1,0 +1,829 @@
+/* test-rules-fund.c: the fund rules (SPEC §5 "Funds") and the load errors of funds
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Each rule on a small chain of its own — 江苏省财政厅 (source) → Shaanxi
+ * → Yan'an → Yanchuan county → a project — with a case that triggers it
+ * and one that just does not. Only the findings of the rule under test
+ * are looked at, so that rules added later do not change what these tests
+ * see. Every check runs as of a fixed day.
+ */
+
+#include <string.h>
+
+#include <libcollab/collab.h>
+
+/* The fixed part: regions, holders, one program with Yan'an's base, the
+ * chain's accounts. %s are extra accounts, the transactions and the
+ * projects. */
+static const char document_format[] =
+  "{\"format\": \"libcollab-dataset\", \"version\": 1,\n"
+  " \"regions\": [\n"
+  "  {\"id\": \"jiangsu\", \"name\": \"江苏省\", \"level\": \"province\", \"side\": \"east\"},\n"
+  "  {\"id\": \"wuxi\", \"name\": \"无锡市\", \"level\": \"city\", \"parent\": \"jiangsu\"},\n"
+  "  {\"id\": \"shaanxi\", \"name\": \"陕西省\", \"level\": \"province\", \"side\": \"west\"},\n"
+  "  {\"id\": \"yanan\", \"name\": \"延安市\", \"level\": \"city\", \"parent\": \"shaanxi\"},\n"
+  "  {\"id\": \"yanchuan\", \"name\": \"延川县\", \"level\": \"county\", \"parent\": \"yanan\"},\n"
+  "  {\"id\": \"qinghai\", \"name\": \"青海省\", \"level\": \"province\", \"side\": \"west\"},\n"
+  "  {\"id\": \"haidong\", \"name\": \"海东市\", \"level\": \"city\", \"parent\": \"qinghai\"}],\n"
+  " \"organizations\": [\n"
+  "  {\"id\": \"js-finance\", \"name\": \"江苏省财政厅\", \"kind\": \"agency\", \"region\": \"jiangsu\"},\n"
+  "  {\"id\": \"yanan-finance\", \"name\": \"延安市财政局\", \"kind\": \"agency\", \"region\": \"yanan\"}],\n"
+  " \"programs\": [\n"
+  "  {\"id\": \"p\", \"name\": \"test\", \"kind\": \"east_west\", \"first_year\": 2021, \"last_year\": 2025,\n"
+  "   \"assisting\": \"wuxi\", \"assisted\": [\"yanan\", \"haidong\"], \"ruleset\": \"east-west-2021\",\n"
+  "   \"fund_base\": [{\"city\": \"yanan\", \"base\": \"1920万\", \"plan_total\": \"9600万\"}]},\n"
+  "  {\"id\": \"other\", \"name\": \"other\", \"kind\": \"counterpart\", \"first_year\": 2021, \"last_year\": 2021,\n"
+  "   \"assisting\": \"wuxi\", \"assisted\": [\"yanan\"], \"ruleset\": \"east-west-2021\"}],\n"
+  " \"accounts\": [\n"
+  "  {\"id\": \"acc-js\", \"holder\": \"js-finance\", \"source\": true},\n"
+  "  {\"id\": \"acc-sn\", \"holder\": \"shaanxi\", \"designation\": \"陕西省东西部协作资金专户\"},\n"
+  "  {\"id\": \"acc-yanan\", \"holder\": \"yanan-finance\"},\n"
+  "  {\"id\": \"acc-yanchuan\", \"holder\": \"yanchuan\"},\n"
+  "  {\"id\": \"acc-haidong\", \"holder\": \"haidong\"}%s],\n"
+  " \"transactions\": [%s],\n"
+  " \"projects\": [\n"
+  "  {\"id\": \"prj-apple\", \"name\": \"苹果良种苗木繁育基地\", \"county\": \"yanchuan\", \"category\": \"industry\",\n"
+  "   \"in_reserve\": true, \"program\": \"p\",\n"
+  "   \"status\": [{\"status\": \"reserve\", \"date\": \"2021-01-10\"}, {\"status\": \"filed\", \"date\": \"2021-06-01\"}]}%s]}\n";
+
+static CollabDataset *
+make_dataset (const char *accounts,
+              const char *transactions,
+              const char *projects)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf (document_format, accounts != NULL ? accounts : "",
+                                           transactions != NULL ? transactions : "",
+                                           projects != NULL ? projects : "");
+  CollabDataset *dataset = collab_dataset_new ();
+
+  if (!collab_dataset_load_from_data (dataset, text, -1, &error))
+    g_error ("%s\n%s", error->message, text);
+  return dataset;
+}
+
+static GPtrArray *
+check_as_of (CollabDataset *dataset,
+             const char    *rule,
+             const char    *as_of)
+{
+  g_autoptr(CollabChecker) checker = collab_checker_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *selected = g_ptr_array_new_with_free_func (g_object_unref);
+  CollabDay day;
+
+  g_assert_true (collab_day_parse (as_of, &day, NULL));
+  collab_checker_set_as_of (checker, day);
+  all = collab_checker_run (checker, dataset, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CollabFinding *finding = g_ptr_array_index (all, i);
+
+      if (g_str_equal (collab_finding_get_rule (finding), rule))
+        g_ptr_array_add (selected, g_object_ref (finding));
+    }
+  return selected;
+}
+
+static GPtrArray *
+check (CollabDataset *dataset,
+       const char    *rule)
+{
+  return check_as_of (dataset, rule, "2021-12-31");
+}
+
+static void
+assert_none (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    g_printerr ("unexpected: %s\n", collab_finding_get_message (g_ptr_array_index (findings, i)));
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
+static CollabFinding *
+assert_one (GPtrArray *findings)
+{
+  for (guint i = 0; findings->len != 1 && i < findings->len; i++)
+    g_printerr ("found: %s\n", collab_finding_get_message (g_ptr_array_index (findings, i)));
+  g_assert_cmpuint (findings->len, ==, 1);
+  return g_ptr_array_index (findings, 0);
+}
+
+static void
+assert_subject_keys (CollabFinding *finding,
+                     const char    *first_key,
+                     ...)
+{
+  GList *members = json_object_get_members (collab_finding_get_subject (finding));
+  const char *key = first_key;
+  va_list args;
+
+  va_start (args, first_key);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_assert_cmpstr (l->data, ==, key);
+      key = va_arg (args, const char *);
+    }
+  g_assert_null (key);
+  va_end (args);
+  g_list_free (members);
+}
+
+static void
+assert_string_node (JsonNode   *node,
+                    const char *expected)
+{
+  g_assert_nonnull (node);
+  g_assert_cmpstr (json_node_get_string (node), ==, expected);
+}
+
+static void
+assert_message_contains (CollabFinding *finding,
+                         const char    *text)
+{
+  const char *message = collab_finding_get_message (finding);
+
+  if (strstr (message, text) == NULL)
+    g_error ("the message \"%s\" does not say \"%s\"", message, text);
+}
+
+/* fund.floor ------------------------------------------------------------ */
+
+static void
+test_floor_below (void)
+{
+  g_autoptr(CollabDataset) dataset =
+    make_dataset (NULL,
+                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1919.99万\","
+                  " \"date\": \"2021-04-15\", \"program\": \"p\"}",
+                  NULL);
+  g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
+  CollabFinding *finding = assert_one (findings);
+
+  assert_subject_keys (finding, "program", "city", "year", NULL);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "p");
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "city"), ==, "yanan");
+  g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2021);
+  g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
+  assert_string_node (collab_finding_get_expected (finding), "19200000.00");
+  assert_string_node (collab_finding_get_actual (finding), "19199900.00");
+  assert_string_node (json_object_get_member (json_node_get_object (collab_finding_get_remedy (finding)),
+                                              "allocate"), "100.00");
+  assert_message_contains (finding, "allocate 100元 more for 2021");
+}
+
+static void
+test_floor_at_base (void)
+{
+  /* Exactly the base, in two parts: one to the city's account dated in
+   * December 2020 for budget year 2021, one to a county of the city. */
+  g_autoptr(CollabDataset) dataset =
+    make_dataset (NULL,
+                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1000万\","
+                  " \"date\": \"2020-12-20\", \"budget_year\": 2021, \"program\": \"p\"},"
+                  "{\"id\": \"a2\", \"type\": \"allocation\", \"to\": \"acc-yanchuan\", \"amount\": \"920万\","
+                  " \"date\": \"2021-04-15\"}",
+                  NULL);
+  g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
+
+  assert_none (findings);
+}
+
+static void
+test_floor_not_counted (void)
+{
+  /* Another program's allocation, one to Haidong, a plan, and a city's
+   * allocation onwards to its county do not count toward Yan'an's base. */
+  g_autoptr(CollabDataset) dataset =
+    make_dataset (NULL,
+                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1000万\","
+                  " \"date\": \"2021-03-01\", \"program\": \"p\"},"
+                  "{\"id\": \"a2\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"920万\","
+                  " \"date\": \"2021-03-01\", \"program\": \"other\"},"
+                  "{\"id\": \"a3\", \"type\": \"allocation\", \"to\": \"acc-haidong\", \"amount\": \"920万\","
+                  " \"date\": \"2021-03-01\", \"program\": \"p\"},"
+                  "{\"id\": \"a4\", \"type\": \"plan\", \"to\": \"acc-yanan\", \"amount\": \"920万\","
+                  " \"date\": \"2021-03-01\", \"program\": \"p\"},"
+                  "{\"id\": \"a5\", \"type\": \"allocation\", \"from\": \"acc-yanan\", \"to\": \"acc-yanchuan\","
+                  " \"amount\": \"920万\", \"date\": \"2021-03-05\", \"program\": \"p\"},"
+                  "{\"id\": \"a6\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"920万\","
+                  " \"date\": \"2021-03-01\", \"budget_year\": 2022, \"program\": \"p\"}",
+                  NULL);
+  g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
+  CollabFinding *finding = assert_one (findings);
+
+  assert_string_node (collab_finding_get_actual (finding), "10000000.00");
+}
+
+static void
+test_floor_years_judged (void)
+{
+  /* As of mid-2023, 2021–2023 are judged and 2024–2025 not yet. */
+  g_autoptr(CollabDataset) dataset =
+    make_dataset (NULL,
+                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1920万\","
+                  " \"date\": \"2021-04-15\", \"program\": \"p\"}",
+                  NULL);
+  g_autoptr(GPtrArray) findings = check_as_of (dataset, "fund.floor", "2023-06-30");
+
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_assert_cmpint (collab_finding_get_subject_int (g_ptr_array_index (findings, 0), "year"), ==, 2022);
+  g_assert_cmpint (collab_finding_get_subject_int (g_ptr_array_index (findings, 1), "year"), ==, 2023);
+}
+
+/* fund.plan_total ------------------------------------------------------- */
+
+static GString *
+yearly_allocations (int first_year,
+                    int last_year,
+                    const char *amount)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int year = first_year; year <= last_year; year++)
+    g_string_append_printf (text, "%s{\"id\": \"a%d\", \"type\": \"allocation\", \"to\": \"acc-yanan\","
+                            " \"amount\": \"%s\", \"date\": \"%d-04-15\", \"program\": \"p\"}",
+                            text->len > 0 ? "," : "", year, amount, year);
+  return text;
+}
+
+static void
+test_plan_total (void)
+{
+  g_autoptr(GString) five = yearly_allocations (2021, 2025, "1920万");
+  g_autoptr(GString) four = yearly_allocations (2021, 2024, "1920万");
+  g_autoptr(CollabDataset) exact = make_dataset (NULL, five->str, NULL);
+  g_autoptr(CollabDataset) short_ = make_dataset (NULL, four->str, NULL);
+  g_autoptr(GPtrArray) none = check_as_of (exact, "fund.plan_total", "2026-01-01");
+  g_autoptr(GPtrArray) running = check_as_of (short_, "fund.plan_total", "2025-06-30");
+  g_autoptr(GPtrArray) over = check_as_of (short_, "fund.plan_total", "2025-12-31");
+  CollabFinding *finding;
+
+  assert_none (none);
+  assert_none (running);  /* the period is still running */
+  finding = assert_one (over);
+  assert_subject_keys (finding, "program", "city", NULL);
+  g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_WARNING);
+  assert_string_node (collab_finding_get_expected (finding), "96000000.00");
+  assert_string_node (collab_finding_get_actual (finding), "76800000.00");
+  assert_message_contains (finding, "short by 1920万");
+}
+
+static void
+test_plan_total_exceeded_early (void)
+{
+  g_autoptr(GString) big = yearly_allocations (2021, 2022, "5000万");
+  g_autoptr(CollabDataset) dataset = make_dataset (NULL, big->str, NULL);
+  g_autoptr(GPtrArray) findings = check_as_of (dataset, "fund.plan_total", "2022-12-31");
+  CollabFinding *finding = assert_one (findings);
+
+  assert_message_contains (finding, "over by 400万");
+}
+
+/* fund.overdraw --------------------------------------------------------- */
+
+static const char chain_in[] =
+  "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-sn\", \"amount\": \"1000万\","
+  " \"date\": \"2021-05-10\", \"program\": \"p\"}";
+
+static void
+test_overdraw (void)
+{
+  g_autofree char *transactions =
+    g_strconcat (chain_in, ","
+                 "{\"id\": \"t2\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-yanan\","
+                 " \"amount\": \"600万\", \"date\": \"2021-05-11\", \"parent\": \"t1\"},"
+                 "{\"id\": \"t3\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-yanan\","
+                 " \"amount\": \"600万\", \"date\": \"2021-05-12\", \"parent\": \"t1\"},"
+                 "{\"id\": \"t4\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-yanan\","
+                 " \"amount\": \"100万\", \"date\": \"2021-05-20\", \"parent\": \"t1\"}",
+                 NULL);
+  g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, NULL);
+  g_autoptr(GPtrArray) findings = check (dataset, "fund.overdraw");
+  CollabFinding *finding = assert_one (findings);
+
+  assert_subject_keys (finding, "account", "date", NULL);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "account"), ==, "acc-sn");
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "date"), ==, "2021-05-12");
+  assert_string_node (collab_finding_get_expected (finding), "10000000.00");
+  assert_string_node (collab_finding_get_actual (finding), "12000000.00");
+  assert_message_contains (finding, "200万 left it that never came in");
+}
+
+static void
+test_overdraw_same_day (void)
+{
+  /* Money in and out on one day: in counts first, whatever the order of
+   * the records; the source pays what it never received. */
+  g_autoptr(CollabDataset) dataset =
+    make_dataset (NULL,
+                  "{\"id\": \"t3\", \"type\": \"transfer\", \"from\": \"acc-yanan\", \"to\": \"acc-yanchuan\","
+                  " \"amount\": \"1000万\", \"date\": \"2021-05-10\"},"
+                  "{\"id\": \"t2\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-yanan\","
+                  " \"amount\": \"1000万\", \"date\": \"2021-05-10\"},"
+                  "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-sn\","
+                  " \"amount\": \"1000万\", \"date\": \"2021-05-10\", \"program\": \"p\"}",
+                  NULL);
+  g_autoptr(GPtrArray) findings = check (dataset, "fund.overdraw");
+
+  assert_none (findings);
+}
+
+static void
+test_overdraw_intent_is_not_money (void)
+{
+  /* An allocation announces money; it does not pay for a transfer. */
+  g_autoptr(CollabDataset) dataset =
+    make_dataset (NULL,
+                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1920万\","
+                  " \"date\": \"2021-04-15\", \"program\": \"p\"},"
+                  "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-yanan\", \"to\": \"acc-yanchuan\","
+                  " \"amount\": \"1万\", \"date\": \"2021-05-10\"}",
+                  NULL);
+  g_autoptr(GPtrArray) findings = check (dataset, "fund.overdraw");
+  CollabFinding *finding = assert_one (findings);
+
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "account"), ==, "acc-yanan");
+  assert_string_node (collab_finding_get_expected (finding), "0.00");
+}
+
+/* fund.overspend -------------------------------------------------------- */
+
+static const char to_project[] =
+  "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanchuan\", \"amount\": \"300万\","
+  " \"date\": \"2021-06-01\", \"program\": \"p\"},"
+  "{\"id\": \"t2\", \"type\": \"transfer\", \"from\": \"acc-yanchuan\", \"to\": \"prj-apple\", \"amount\": \"300万\","
+  " \"date\": \"2021-06-01\", \"parent\": \"t1\"}";
+
+static void
+test_overspend (void)
+{
+  g_autofree char *spent_all =
+    g_strconcat (to_project, ","
+                 "{\"id\": \"e1\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"120万\","
+                 " \"date\": \"2021-09-01\", \"use\": \"seedlings\", \"parent\": \"t2\"},"
+                 "{\"id\": \"e2\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"180万\","
+                 " \"date\": \"2021-10-01\", \"use\": \"seedlings\", \"parent\": \"t2\"}",
+                 NULL);
+  g_autofree char *spent_more =
+    g_strconcat (spent_all, ","
+                 "{\"id\": \"e3\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"0.01\","
+                 " \"date\": \"2021-10-02\", \"use\": \"seedlings\"}",
+                 NULL);
+  g_autoptr(CollabDataset) fine = make_dataset (NULL, spent_all, NULL);
+  g_autoptr(CollabDataset) over = make_dataset (NULL, spent_more, NULL);
+  g_autoptr(GPtrArray) none = check (fine, "fund.overspend");
+  g_autoptr(GPtrArray) findings = check (over, "fund.overspend");
+  CollabFinding *finding;
+
+  assert_none (none);
+  finding = assert_one (findings);
+  assert_subject_keys (finding, "project", NULL);
+  assert_string_node (collab_finding_get_expected (finding), "3000000.00");
+  assert_string_node (collab_finding_get_actual (finding), "3000000.01");
+  assert_message_contains (finding, "2021-10-02");
+}
+
+/* fund.unfiled ---------------------------------------------------------- */
+
+static void
+test_unfiled (void)
+{
+  /* prj-apple was filed on 2021-06-01. */
+  g_autoptr(CollabDataset) on_the_day = make_dataset (NULL, to_project, NULL);
+  g_autoptr(CollabDataset) day_before =
+    make_dataset (NULL,
+                  "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanchuan\","
+                  " \"amount\": \"300万\", \"date\": \"2021-05-31\"},"
+                  "{\"id\": \"t2\", \"type\": \"transfer\", \"from\": \"acc-yanchuan\", \"to\": \"prj-apple\","
+                  " \"amount\": \"100万\", \"date\": \"2021-05-31\"},"
+                  "{\"id\": \"t3\", \"type\": \"transfer\", \"from\": \"acc-yanchuan\", \"to\": \"prj-apple\","
+                  " \"amount\": \"100万\", \"date\": \"2021-06-01\"}",
+                  NULL);
+  g_autoptr(GPtrArray) none = check (on_the_day, "fund.unfiled");
+  g_autoptr(GPtrArray) findings = check (day_before, "fund.unfiled");
+  CollabFinding *finding;
+
+  assert_none (none);
+  finding = assert_one (findings);
+  assert_subject_keys (finding, "project", "transaction", NULL);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "project"), ==, "prj-apple");
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "t2");
+  assert_string_node (collab_finding_get_expected (finding), "2021-06-01");
+  assert_string_node (collab_finding_get_actual (finding), "2021-05-31");
+}
+
+static void
+test_unfiled_never (void)
+{
+  g_autoptr(CollabDataset) dataset =
+    make_dataset (NULL,
+                  "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"prj-pear\","
+                  " \"amount\": \"300万\", \"date\": \"2021-05-31\"}",
+                  ",{\"id\": \"prj-pear\", \"name\": \"梨\", \"county\": \"yanchuan\", \"category\": \"industry\","
+                  " \"in_reserve\": true, \"status\": [{\"status\": \"implementing\", \"date\": \"2021-05-01\"}]}");
+  g_autoptr(GPtrArray) findings = check (dataset, "fund.unfiled");
+  CollabFinding *finding = assert_one (findings);
+
+  g_assert_true (JSON_NODE_HOLDS_NULL (collab_finding_get_expected (finding)));
+  assert_message_contains (finding, "never filed");
+}
+
+/* fund.prohibited_use --------------------------------------------------- */
+
+static void
+test_prohibited_use (void)
+{
+  g_autofree char *transactions =
+    g_strconcat (to_project, ","
+                 "{\"id\": \"e1\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"120万\","
+                 " \"date\": \"2021-09-01\", \"use\": \"seedlings\"},"
+                 "{\"id\": \"e2\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"80万\","
+                 " \"date\": \"2021-09-02\", \"use\": \"office_premises\"}",
+                 NULL);
+  g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, NULL);
+  g_autoptr(GPtrArray) findings = check (dataset, "fund.prohibited_use");
+  CollabFinding *finding = assert_one (findings);
+
+  assert_subject_keys (finding, "transaction", NULL);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "e2");
+  assert_string_node (collab_finding_get_actual (finding), "office_premises");
+}
+
+static void
+test_prohibited_use_ruleset (void)
+{
+  /* A derived rule set may prohibit another use, and allow the six. */
+  g_autofree char *transactions =
+    g_strconcat (to_project, ","
+                 "{\"id\": \"e1\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"120万\","
+                 " \"date\": \"2021-09-01\", \"use\": \"seedlings\"},"
+                 "{\"id\": \"e2\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"80万\","
+                 " \"date\": \"2021-09-02\", \"use\": \"office_premises\"}",
+                 NULL);
+  g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollabRuleset) ruleset =
+    collab_ruleset_new_from_data ("{\"format\": \"libcollab-ruleset\", \"version\": 1, \"id\": \"seedless\","
+                                  " \"base\": \"east-west-2021\","
+                                  " \"rules\": {\"fund.prohibited_use\": {\"uses\": [\"seedlings\"]}}}",
+                                  -1, &error);
+  g_autoptr(CollabChecker) checker = collab_checker_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  collab_checker_set_ruleset (checker, ruleset);
+  collab_checker_set_as_of (checker, collab_day_new (2021, 12, 31));
+  all = collab_checker_run (checker, dataset, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      CollabFinding *finding = g_ptr_array_index (all, i);
+
+      if (!g_str_equal (collab_finding_get_rule (finding), "fund.prohibited_use"))
+        continue;
+      g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "e1");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+}
+
+/* fund.not_in_reserve --------------------------------------------------- */
+
+static void
+test_not_in_reserve (void)
+{
+  static const char projects[] =
+    ",{\"id\": \"prj-new\", \"name\": \"新项目\", \"county\": \"yanchuan\", \"category\": \"labour\","
+    " \"in_reserve\": false, \"status\": [{\"status\": \"filed\", \"date\": \"2021-01-01\"}]}"
+    ",{\"id\": \"prj-idea\", \"name\": \"想法\", \"county\": \"yanchuan\", \"category\": \"labour\","
+    " \"status\": [{\"status\": \"planned\", \"date\": \"2021-01-01\"}]}";
+  g_autofree char *transactions =
+    g_strconcat (to_project, ","
+                 "{\"id\": \"t3\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"prj-new\","
+                 " \"amount\": \"50万\", \"date\": \"2021-07-01\"}",
+                 NULL);
+  g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, projects);
+  g_autoptr(GPtrArray) findings = check (dataset, "fund.not_in_reserve");
+  CollabFinding *finding = assert_one (findings);
+
+  /* prj-apple is from the reserve; prj-idea is not, but has no money. */
+  assert_subject_keys (finding, "project", NULL);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "project"), ==, "prj-new");
+  g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_WARNING);
+}
+
+/* fund.idle ------------------------------------------------------------- */
+
+/* Three 100万 into Yan'an a month apart, first in first out: 150万 out on
+ * day 180 of the first (which therefore just is not idle), 100万 later. */
+static const char three_in[] =
+  "{\"id\": \"i1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\", \"amount\": \"100万\","
+  " \"date\": \"2021-01-01\", \"program\": \"p\"},"
+  "{\"id\": \"i2\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\", \"amount\": \"100万\","
+  " \"date\": \"2021-02-01\", \"program\": \"p\"},"
+  "{\"id\": \"i3\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\", \"amount\": \"100万\","
+  " \"date\": \"2021-03-01\", \"program\": \"p\"},"
+  "{\"id\": \"o1\", \"type\": \"transfer\", \"from\": \"acc-yanan\", \"to\": \"acc-yanchuan\", \"amount\": \"150万\","
+  " \"date\": \"2021-06-30\"},"
+  "{\"id\": \"o2\", \"type\": \"transfer\", \"from\": \"acc-yanan\", \"to\": \"acc-yanchuan\", \"amount\": \"100万\","
+  " \"date\": \"2021-09-01\"}";
+
+static void
+test_idle_fifo (void)
+{
+  g_autoptr(CollabDataset) dataset = make_dataset (NULL, three_in, NULL);
+  g_autoptr(GPtrArray) findings = check_as_of (dataset, "fund.idle", "2022-01-01");
+  CollabFinding *i2, *i3;
+
+  /* i1 left on its day 180; half of i2 and all of i3 stayed longer, and
+   * the last 50万 of i3 is still there. Yanchuan's money arrived on
+   * 2021-06-30 and 2021-09-01: not 180 days before the as-of day
+   * 2022-01-01 for the second, but the first one is idle. */
+  g_assert_cmpuint (findings->len, ==, 3);
+  i2 = g_ptr_array_index (findings, 0);
+  i3 = g_ptr_array_index (findings, 1);
+  assert_subject_keys (i2, "account", "transaction", NULL);
+  g_assert_cmpstr (collab_finding_get_subject_string (i2, "account"), ==, "acc-yanan");
+  g_assert_cmpstr (collab_finding_get_subject_string (i2, "transaction"), ==, "i2");
+  assert_string_node (collab_finding_get_actual (i2), "500000.00");
+  assert_message_contains (i2, "2021-07-31");
+  g_assert_cmpstr (collab_finding_get_subject_string (i3, "transaction"), ==, "i3");
+  assert_string_node (collab_finding_get_actual (i3), "1000000.00");
+  assert_message_contains (i3, "50万 of it still is on 2022-01-01");
+  g_assert_cmpstr (collab_finding_get_subject_string (g_ptr_array_index (findings, 2), "account"), ==,
+                   "acc-yanchuan");
+}
+
+static void
+test_idle_as_of (void)
+{
+  /* As of 2021-08-27 only i2 has been held 180 days; i3's day 180 is
+   * 2021-08-28. */
+  g_autoptr(CollabDataset) dataset = make_dataset (NULL, three_in, NULL);
+  g_autoptr(GPtrArray) before = check_as_of (dataset, "fund.idle", "2021-08-27");
+  g_autoptr(GPtrArray) on = check_as_of (dataset, "fund.idle", "2021-08-28");
+  CollabFinding *finding = assert_one (before);
+
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "i2");
+  g_assert_cmpuint (on->len, ==, 2);
+}
+
+static void
+test_idle_days (void)
+{
+  /* Out on day 181 is idle; a rule set asking for 181 days lets it be. */
+  g_autoptr(CollabDataset) dataset =
+    make_dataset (NULL,
+                  "{\"id\": \"i1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                  " \"amount\": \"100万\", \"date\": \"2021-01-01\"},"
+                  "{\"id\": \"o1\", \"type\": \"transfer\", \"from\": \"acc-yanan\", \"to\": \"prj-apple\","
+                  " \"amount\": \"100万\", \"date\": \"2021-07-01\"}",
+                  NULL);
+  g_autoptr(GPtrArray) findings = check (dataset, "fund.idle");
+  g_autoptr(CollabRuleset) ruleset = collab_ruleset_new_builtin ("east-west-2021", NULL);
+  g_autoptr(CollabChecker) checker = collab_checker_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  CollabFinding *finding = assert_one (findings);
+
+  assert_string_node (collab_finding_get_actual (finding), "1000000.00");
+  assert_message_contains (finding, "before it was passed on");
+
+  collab_ruleset_set_int (ruleset, "fund.idle", "days", 181);
+  collab_checker_set_ruleset (checker, ruleset);
+  collab_checker_set_as_of (checker, collab_day_new (2021, 12, 31));
+  all = collab_checker_run (checker, dataset, NULL);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpstr (collab_finding_get_rule (g_ptr_array_index (all, i)), !=, "fund.idle");
+}
+
+/* fund.untraced --------------------------------------------------------- */
+
+static void
+test_untraced (void)
+{
+  g_autofree char *traced =
+    g_strconcat (to_project, ","
+                 "{\"id\": \"e1\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"100万\","
+                 " \"date\": \"2021-09-01\", \"use\": \"seedlings\", \"parent\": \"t2\"}",
+                 NULL);
+  g_autofree char *broken =
+    g_strconcat (to_project, ","
+                 "{\"id\": \"e1\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"100万\","
+                 " \"date\": \"2021-09-01\", \"use\": \"seedlings\"}",
+                 NULL);
+  g_autoptr(CollabDataset) whole = make_dataset (NULL, traced, NULL);
+  g_autoptr(CollabDataset) part = make_dataset (NULL, broken, NULL);
+  g_autoptr(GPtrArray) none = check (whole, "fund.untraced");
+  g_autoptr(GPtrArray) findings = check (part, "fund.untraced");
+  CollabFinding *finding;
+  JsonArray *ids;
+
+  assert_none (none);
+  finding = assert_one (findings);
+  assert_subject_keys (finding, "program", NULL);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "p");
+  g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_INFO);
+  /* 300万 + 300万 traced of 700万: the expenditure is the program's by
+   * first in, first out through the project. */
+  assert_string_node (collab_finding_get_expected (finding), "7000000.00");
+  assert_string_node (collab_finding_get_actual (finding), "6000000.00");
+  assert_message_contains (finding, "85.7%");
+  ids = json_object_get_array_member (json_node_get_object (collab_finding_get_remedy (finding)), "name_parent");
+  g_assert_cmpuint (json_array_get_length (ids), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (ids, 0), ==, "e1");
+}
+
+/* The 2021 example ------------------------------------------------------ */
+
+static CollabDataset *
+load_example (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("COLLAB_TEST_DATA"), name, NULL);
+  CollabDataset *dataset = collab_dataset_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+test_example_2021 (void)
+{
+  g_autoptr(CollabDataset) dataset = NULL;
+  g_autoptr(CollabChecker) checker = collab_checker_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("COLLAB_TEST_DATA"), "wuxi-funds-2021.json", NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no wuxi-funds-2021.json yet");
+      return;
+    }
+  dataset = load_example ("wuxi-funds-2021.json");
+
+  /* The whole chain of 2021 passes every fund rule as of the end of the
+   * year: 1920万 and 27000万 allocated, transferred down the chain and
+   * into filed reserve projects, nothing idle, nothing prohibited. */
+  collab_checker_set_as_of (checker, collab_day_new (2021, 12, 31));
+  findings = collab_checker_run (checker, dataset, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CollabFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_has_prefix (collab_finding_get_rule (finding), "fund."))
+        g_error ("unexpected: %s", collab_finding_get_message (finding));
+    }
+}
+
+/* Load errors of funds -------------------------------------------------- */
+
+static void
+assert_load_error (const char *transactions,
+                   const char *expected_path,
+                   const char *expected_text)
+{
+  g_autofree char *text = g_strdup_printf (document_format, "", transactions, "");
+  g_autoptr(CollabDataset) dataset = collab_dataset_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (collab_dataset_load_from_data (dataset, text, -1, &error));
+  g_assert_nonnull (error);
+  if (strstr (error->message, expected_path) == NULL || strstr (error->message, expected_text) == NULL)
+    g_error ("the error \"%s\" does not say \"%s\" and \"%s\"", error->message, expected_path, expected_text);
+  /* A failed load changes nothing. */
+  g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_TRANSACTION), ==, 0);
+}
+
+static void
+test_load_errors (void)
+{
+  assert_load_error ("{\"id\": \"x\", \"type\": \"expenditure\", \"from\": \"acc-yanan\", \"amount\": \"1\","
+                     " \"date\": \"2021-01-01\"}",
+                     "transactions[0].from", "made by a project");
+  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-js\", \"amount\": \"1\","
+                     " \"date\": \"2021-01-01\"}",
+                     "transactions[0].to", "source account");
+  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"prj-apple\", \"to\": \"acc-sn\","
+                     " \"amount\": \"1\", \"date\": \"2021-01-01\"}",
+                     "transactions[0].from", "is a project");
+  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-nowhere\","
+                     " \"amount\": \"1\", \"date\": \"2021-01-01\"}",
+                     "acc-nowhere", "");
+  assert_load_error ("{\"id\": \"x\", \"type\": \"expenditure\", \"from\": \"prj-nowhere\", \"amount\": \"1\","
+                     " \"date\": \"2021-01-01\"}",
+                     "prj-nowhere", "");
+  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-yanan\","
+                     " \"amount\": \"-1\", \"date\": \"2021-01-01\"}",
+                     "amount", "");
+  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"amount\": \"1\","
+                     " \"date\": \"2021-01-01\"}",
+                     "transactions[0]", "\"to\"");
+  assert_load_error ("{\"id\": \"x\", \"type\": \"allocation\", \"to\": \"prj-apple\", \"amount\": \"1\","
+                     " \"date\": \"2021-01-01\"}",
+                     "transactions[0].to", "is a project");
+}
+
+/* Amounts through the document (SPEC §3, §9). */
+static void
+assert_amount (const char *written,
+               const char *canonical)
+{
+  g_autofree char *transactions =
+    g_strdup_printf ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                     " \"amount\": %s, \"date\": \"2021-01-01\"}", written);
+  g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, NULL);
+  g_autoptr(CollabRecord) record = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_TRANSACTION, "x");
+  g_autoptr(JsonNode) json = collab_record_to_json (record);
+
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "amount"), ==, canonical);
+}
+
+static void
+test_amounts (void)
+{
+  assert_amount ("\"1920万\"", "19200000.00");
+  assert_amount ("\"1920万元\"", "19200000.00");
+  assert_amount ("\"1.47亿\"", "147000000.00");
+  assert_amount ("\"7.82亿元\"", "782000000.00");
+  assert_amount ("\"0.0000000001亿\"", "0.01");
+  assert_amount ("\"0.000001万\"", "0.01");
+  assert_amount ("\"2627.13万\"", "26271300.00");
+  assert_amount ("\"0.01\"", "0.01");
+  assert_amount ("\"0\"", "0.00");
+  assert_amount ("1920", "1920.00");
+  assert_amount ("\"92233720368547758.07\"", "92233720368547758.07");
+  assert_amount ("\"922337203.6854775807亿\"", "92233720368547758.07");
+
+  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                     " \"amount\": \"1.234\", \"date\": \"2021-01-01\"}",
+                     "amount", "exact to the fen");
+  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                     " \"amount\": \"0.0000001万\", \"date\": \"2021-01-01\"}",
+                     "amount", "exact to the fen");
+  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                     " \"amount\": \"1.00000000001亿\", \"date\": \"2021-01-01\"}",
+                     "amount", "exact to the fen");
+  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                     " \"amount\": \"92233720368547758.08\", \"date\": \"2021-01-01\"}",
+                     "amount", "64-bit");
+  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                     " \"amount\": \"1920.5.0万\", \"date\": \"2021-01-01\"}",
+                     "amount", "");
+}
+
+/* Money sums that would overflow are clamped, never wrapped. */
+static void
+test_floor_overflow (void)
+{
+  g_autoptr(CollabDataset) dataset =
+    make_dataset (NULL,
+                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"92233720368547758.07\","
+                  " \"date\": \"2021-04-15\", \"program\": \"p\"},"
+                  "{\"id\": \"a2\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"92233720368547758.07\","
+                  " \"date\": \"2021-04-15\", \"program\": \"p\"}",
+                  NULL);
+  g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
+
+  assert_none (findings);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/collab/rules/fund/floor/below", test_floor_below);
+  g_test_add_func ("/collab/rules/fund/floor/at-base", test_floor_at_base);
+  g_test_add_func ("/collab/rules/fund/floor/not-counted", test_floor_not_counted);
+  g_test_add_func ("/collab/rules/fund/floor/years-judged", test_floor_years_judged);
+  g_test_add_func ("/collab/rules/fund/floor/overflow", test_floor_overflow);
+  g_test_add_func ("/collab/rules/fund/plan-total/period", test_plan_total);
+  g_test_add_func ("/collab/rules/fund/plan-total/exceeded-early", test_plan_total_exceeded_early);
+  g_test_add_func ("/collab/rules/fund/overdraw/deficit", test_overdraw);
+  g_test_add_func ("/collab/rules/fund/overdraw/same-day", test_overdraw_same_day);
+  g_test_add_func ("/collab/rules/fund/overdraw/intent-is-not-money", test_overdraw_intent_is_not_money);
+  g_test_add_func ("/collab/rules/fund/overspend", test_overspend);
+  g_test_add_func ("/collab/rules/fund/unfiled/filing-day", test_unfiled);
+  g_test_add_func ("/collab/rules/fund/unfiled/never", test_unfiled_never);
+  g_test_add_func ("/collab/rules/fund/prohibited-use/default", test_prohibited_use);
+  g_test_add_func ("/collab/rules/fund/prohibited-use/ruleset", test_prohibited_use_ruleset);
+  g_test_add_func ("/collab/rules/fund/not-in-reserve", test_not_in_reserve);
+  g_test_add_func ("/collab/rules/fund/idle/fifo", test_idle_fifo);
+  g_test_add_func ("/collab/rules/fund/idle/as-of", test_idle_as_of);
+  g_test_add_func ("/collab/rules/fund/idle/days", test_idle_days);
+  g_test_add_func ("/collab/rules/fund/untraced", test_untraced);
+  g_test_add_func ("/collab/rules/fund/example-2021", test_example_2021);
+  g_test_add_func ("/collab/funds/load-errors", test_load_errors);
+  g_test_add_func ("/collab/funds/amounts", test_amounts);
+
+  return g_test_run ();
+}
