@@ -13,6 +13,7 @@
  */
 
 #include <string.h>
+#include <sys/wait.h>
 
 #include <libcollab/collab.h>
 #include <libcollab/collab-plan.h>
@@ -58,7 +59,7 @@ passes (const CollabTalentRules *rules,
 {
   CollabTalentCounts counts;
 
-  collab_talent_count_entries (NULL, (CollabTalentEntry *) entries->data, entries->len, rules,
+  collab_talent_count_entries ((CollabTalentEntry *) entries->data, entries->len, rules,
                                COLLAB_DAY_NONE, &counts);
   return (!rules->total_enabled || collab_talent_total_passes (rules, &counts)) &&
          (!rules->tenure_enabled || collab_talent_tenure_passes (rules, &counts)) &&
@@ -118,7 +119,7 @@ assert_minimal (const CollabTalentRules *rules,
   guint before = entries->len;
   g_autofree char *roster = describe_roster (entries);
 
-  collab_talent_count_entries (NULL, (CollabTalentEntry *) entries->data, entries->len, rules,
+  collab_talent_count_entries ((CollabTalentEntry *) entries->data, entries->len, rules,
                                COLLAB_DAY_NONE, &counts);
   g_assert_cmpint (collab_talent_plan (rules, &counts, mix_adjusted, &plan), ==, plan.total > 0);
   g_assert_cmpuint (plan.total, ==, MAX (plan.total_deficit, MAX (plan.mix_deficit, plan.tier_deficit)));
@@ -272,7 +273,7 @@ test_tiers_independent_of_professions (void)
   /* banded: [6,12) has 0 of 6, [1,6) has 6 of 9: 9 more, 6 of them
    * for 6–11 months — teachers and doctors first — and 3 for 1–5. */
   rules_for (&rules, COLLAB_INTERPRETATION_BANDED);
-  collab_talent_count_entries (NULL, (CollabTalentEntry *) entries->data, entries->len, &rules,
+  collab_talent_count_entries ((CollabTalentEntry *) entries->data, entries->len, &rules,
                                COLLAB_DAY_NONE, &counts);
   g_assert_true (collab_talent_plan (&rules, &counts, FALSE, &plan));
   g_assert_cmpuint (plan.total, ==, 9);
@@ -560,6 +561,72 @@ test_planner_ruleset (void)
   g_assert_cmpstr (text (table, 0, "plan"), ==, "add 1 doctor for ≥ 1 month and 2 agriculture-or-other professionals for ≥ 1 month");
 }
 
+/* --- collab plan ------------------------------------------------------- */
+
+static int
+run_cli (const char  *args,
+         char       **out)
+{
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "libcollab", "cli", "collab", NULL);
+  g_autofree char *data = g_build_filename (g_getenv ("COLLAB_TEST_DATA"), "wuxi-roster-2021-2023.json", NULL);
+  g_autofree char *command = NULL;
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  command = g_strdup_printf ("'%s' plan %s", cli, args);
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, NULL));
+  for (guint i = 0; argv[i] != NULL; i++)
+    if (g_str_equal (argv[i], "ROSTER"))
+      {
+        g_free (argv[i]);
+        argv[i] = g_strdup (data);
+      }
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "libcollab", "cli", "collab", NULL);
+  g_autofree char *csv = NULL, *text = NULL, *json = NULL, *none = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("the collab command is not built");
+      return;
+    }
+
+  /* A shortfall is not an error: exit 0. */
+  g_assert_cmpint (run_cli ("ROSTER --year 2022 --as-of 2023-12-31 --format csv", &csv), ==, 0);
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "program,pairing,assisting,assisted,year,interpretation,counted,"));
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 9 + 1);   /* header, 9 rows, the last newline */
+  g_assert_nonnull (strstr (csv, "binhu,minhe,2022,nested,16,"));
+
+  g_assert_cmpint (run_cli ("ROSTER --year 2021 --as-of 2023-12-31 --interpretation cumulative", &text), ==, 0);
+  g_assert_nonnull (strstr (text, "wuxi-2021 2021 xishan → hualong: 18 counted"));
+  g_assert_nonnull (strstr (text, "9 pairing-years, 0 short; 0 dispatches to add in all"));
+
+  g_assert_cmpint (run_cli ("ROSTER --program wuxi-2021 --year 2023 --as-of 2023-12-31 --format json", &json), ==, 0);
+  g_assert_nonnull (strstr (json, "\"plan\" : ["));
+  g_assert_nonnull (strstr (json, "\"add_total\" : 1"));
+
+  /* Bad usage and files that do not load: 2. */
+  g_assert_cmpint (run_cli ("/nonexistent/roster.json", &none), ==, 2);
+  g_clear_pointer (&none, g_free);
+  g_assert_cmpint (run_cli ("ROSTER --format xml", &none), ==, 2);
+  g_clear_pointer (&none, g_free);
+  g_assert_cmpint (run_cli ("ROSTER --interpretation literal", &none), ==, 2);
+  g_clear_pointer (&none, g_free);
+  g_assert_cmpint (run_cli ("ROSTER --program nope", &none), ==, 2);
+  g_clear_pointer (&none, g_free);
+  g_assert_cmpint (run_cli ("", &none), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -572,6 +639,7 @@ main (int    argc,
   g_test_add_func ("/collab/plan/remedy-closes-findings", test_remedy_closes_findings);
   g_test_add_func ("/collab/plan/planner/table", test_planner_table);
   g_test_add_func ("/collab/plan/planner/ruleset", test_planner_ruleset);
+  g_test_add_func ("/collab/plan/cli", test_cli);
 
   return g_test_run ();
 }

@@ -779,6 +779,37 @@ test_amounts (void)
                      "amount", "");
 }
 
+/* Transactions from a spreadsheet (collab_dataset_import_csv_data), with
+ * Chinese headers, a unit in the amount's header and a BOM, are judged
+ * like any others. */
+static void
+test_csv_transactions (void)
+{
+  static const char csv[] =
+    "\xef\xbb\xbf编号,类型,转出,转入,金额（万元）,日期,规划,上级,用途\n"
+    "c1,拨付,acc-js,acc-yanan,1000,2021-05-10,p,,\n"
+    "c2,拨付,acc-yanan,acc-yanchuan,1200,2021/5/12,,c1,\n"
+    "c3,拨付,acc-yanchuan,prj-apple,1000,2021年6月1日,,c2,\n"
+    "c4,支出,prj-apple,,12.5,2021-06-02,,c3,office_premises\n";
+  g_autoptr(CollabDataset) dataset = make_dataset (NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) overdraw = NULL;
+  g_autoptr(GPtrArray) prohibited = NULL;
+  CollabFinding *finding;
+
+  if (!collab_dataset_import_csv_data (dataset, COLLAB_RECORD_KIND_TRANSACTION, csv, -1, "ledger.csv", &error))
+    g_error ("%s", error->message);
+
+  overdraw = check (dataset, "fund.overdraw");
+  finding = assert_one (overdraw);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "date"), ==, "2021-05-12");
+  assert_string_node (collab_finding_get_actual (finding), "12000000.00");
+
+  prohibited = check (dataset, "fund.prohibited_use");
+  finding = assert_one (prohibited);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "c4");
+}
+
 /* Money sums that would overflow are clamped, never wrapped. */
 static void
 test_floor_overflow (void)
@@ -824,6 +855,7 @@ main (int    argc,
   g_test_add_func ("/collab/rules/fund/example-2021", test_example_2021);
   g_test_add_func ("/collab/funds/load-errors", test_load_errors);
   g_test_add_func ("/collab/funds/amounts", test_amounts);
+  g_test_add_func ("/collab/funds/csv", test_csv_transactions);
 
   return g_test_run ();
 }

@@ -1122,7 +1122,7 @@ test_county_mix_poverty_2016 (void)
   g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2016);
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
   assert_json (collab_finding_get_expected (finding), "{\"teacher\":6,\"doctor\":6,\"agriculture_or_other\":6}");
-  assert_message_contains (finding, "send 6 more teachers, 6 more doctors, 6 more agriculture-or-other professionals");
+  assert_message_contains (finding, "send 6 more teachers, 6 more medical staff and 6 more agricultural or other professionals");
 
   finding = g_ptr_array_index (findings, 12);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisted"), ==, "yanchuan");
@@ -1130,7 +1130,7 @@ test_county_mix_poverty_2016 (void)
   assert_json (collab_finding_get_actual (finding),
                "{\"teacher\":6,\"doctor\":6,\"agriculture_or_other\":5,\"projected\":0}");
   assert_message_contains (finding, "from jiangyin, huishan");
-  assert_message_contains (finding, "send 1 more agriculture-or-other professionals");
+  assert_message_contains (finding, "send 1 more agricultural or other professional.");
 
   /* An adjustment for the county and year silences it. */
   roster_init (&roster);

@@ -21,6 +21,7 @@
 #include "collab-checker.h"
 #include "collab-table.h"
 #include "collab-report.h"
+#include "collab-funds.h"
 #include "collab-csv.h"
 
 #undef __COLLAB_INSIDE__

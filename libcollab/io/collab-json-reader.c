@@ -788,8 +788,7 @@ store_scalar (Reader            *reader,
         return expected (reader, "a string", value);
       if (field->type == COLLAB_FIELD_ID && value->len == 0)
         return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "an id cannot be empty");
-      if (memchr (value->string, '\0', value->len) != NULL)
-        return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "a string cannot hold a NUL character");
+      /* on_string() has turned away a NUL. */
       *(const char **) slot = collab_store_add_string (reader->store, value->string, value->len,
                                                        field->flags & COLLAB_FIELD_INTERN);
       return TRUE;
@@ -1206,32 +1205,44 @@ found:
   return (int) i;
 }
 
+static int map_key_copied (Reader              *reader,
+                           const unsigned char *key,
+                           size_t               len);
+
 static int
 on_map_key (void                *ctx,
             const unsigned char *key,
             size_t               len)
 {
   Reader *reader = ctx;
+  Frame *frame;
+  int i;
+
+  /* The common case, without a copy: a field of a record. */
+  if (reader->capture_depth > 0 || reader->depth < 0)
+    return map_key_copied (reader, key, len);
+  frame = top_frame (reader);
+  if (frame->type != FRAME_RECORD || (i = match_field (frame, (const char *) key, len)) < 0)
+    return map_key_copied (reader, key, len);
+
+  g_clear_pointer (&frame->key, g_free);
+  frame->field = &frame->schema->fields[i];
+  if (frame->seen & (1u << i))
+    return fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
+                 "the member \"%s\" appears twice", frame->field->name);
+  frame->seen |= 1u << i;
+  return TRUE;
+}
+
+/* Any other member name: of the document, of a value being kept, or one
+ * that a record does not know. */
+static int
+map_key_copied (Reader              *reader,
+                const unsigned char *key,
+                size_t               len)
+{
   g_autofree char *name = NULL;
   Frame *frame;
-
-  /* The common case first, without a copy: a field of a record. */
-  if (reader->capture_depth == 0 && reader->depth >= 0)
-    {
-      int i;
-
-      frame = top_frame (reader);
-      if (frame->type == FRAME_RECORD && (i = match_field (frame, (const char *) key, len)) >= 0)
-        {
-          g_clear_pointer (&frame->key, g_free);
-          frame->field = &frame->schema->fields[i];
-          if (frame->seen & (1u << i))
-            return fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                         "the member \"%s\" appears twice", frame->field->name);
-          frame->seen |= 1u << i;
-          return TRUE;
-        }
-    }
 
   if (memchr (key, '\0', len) != NULL)
     return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "a member name cannot hold a NUL character");

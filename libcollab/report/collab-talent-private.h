@@ -180,10 +180,10 @@ typedef struct
   guint term_projected;                       /* of the teachers and doctors, projected */
 } CollabTalentCounts;
 
-/* Counts entries [first, first + n) of @tally (one pairing-year, or any
- * run of entries sorted by person) under @rules. */
-void                collab_talent_count_entries       (const CollabTalentTally *tally,
-                                                       const CollabTalentEntry *entries,
+/* Counts @n entries sorted by person, longest first (a pairing-year's, or
+ * several merged and sorted with collab_talent_sort_entries()) under
+ * @rules; services ending after @as_of are projected. */
+void                collab_talent_count_entries       (const CollabTalentEntry *entries,
                                                        guint                    n,
                                                        const CollabTalentRules *rules,
                                                        CollabDay                as_of,

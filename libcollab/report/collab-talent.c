@@ -344,14 +344,8 @@ index_pairings (CollabTalentTally *tally,
     }
 }
 
-/**
- * collab_talent_tally_new: (skip)
- * @store: the records
- *
- * Counts every pairing-year of every program of @store.
- *
- * Returns: the tally; free with collab_talent_tally_free()
- */
+/* Counts every pairing-year of every program of @store; free the tally
+ * with collab_talent_tally_free(). */
 CollabTalentTally *
 collab_talent_tally_new (CollabStore *store)
 {
@@ -630,8 +624,7 @@ fill_in_tier (const CollabTalentRules *rules,
 }
 
 void
-collab_talent_count_entries (const CollabTalentTally *tally,
-                             const CollabTalentEntry *entries,
+collab_talent_count_entries (const CollabTalentEntry *entries,
                              guint                    n,
                              const CollabTalentRules *rules,
                              CollabDay                as_of,
@@ -685,7 +678,7 @@ collab_talent_count (const CollabTalentTally *tally,
 {
   const CollabTalentPairingYear *py = &tally->pairing_years[pairing_year];
 
-  collab_talent_count_entries (tally, tally->entries + py->first, py->n, rules, as_of, counts);
+  collab_talent_count_entries (tally->entries + py->first, py->n, rules, as_of, counts);
 }
 
 gboolean

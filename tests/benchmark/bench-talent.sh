@@ -203,11 +203,9 @@ d = d.merge(people[["id", "profession"]], left_on="person", right_on="id", suffi
 # Each person once per pairing-year, with their longest dispatch.
 best = d.groupby(["assisting", "assisted", "year", "person", "profession"], sort=False)["months"].max().reset_index()
 best = best[~(best["profession"].isin(["agriculture", "other"]) & (best["months"] < 1))]
-counts = best.groupby(["assisting", "assisted", "year"]).agg(
-    counted=("months", "size"),
-    served_12=("months", lambda m: int((m >= 12).sum())),
-    served_6=("months", lambda m: int((m >= 6).sum())),
-    served_1=("months", lambda m: int((m >= 1).sum())))
+best = best.assign(counted=1, served_12=best["months"] >= 12, served_6=best["months"] >= 6,
+                   served_1=best["months"] >= 1)
+counts = best.groupby(["assisting", "assisted", "year"])[["counted", "served_12", "served_6", "served_1"]].sum()
 counts["total_ok"] = counts["counted"] >= 18
 counts["tenure_ok"] = (counts["served_12"] >= 3) & (counts["served_6"] >= 9) & (counts["served_1"] >= 18)
 t_count = time.monotonic() - t0

@@ -25,3 +25,14 @@ def data_dir():
 @pytest.fixture
 def wuxi(Collab, data_dir):
     return Collab.Dataset(data_dir / 'wuxi-2021.json')
+
+
+PAIRING_RULES = b'''{"format": "libcollab-ruleset", "version": 1, "id": "pairings-only",
+  "rules": {"pairing.coverage": {}, "pairing.orphan": {}, "pairing.invalid": {}, "pairing.period": {}}}'''
+
+
+@pytest.fixture
+def pairing_rules(Collab):
+    """A rule set of the pairing rules alone: the Wuxi base dataset has no
+    roster or funds, so the other rules would find everything missing."""
+    return Collab.Ruleset.new_from_data(PAIRING_RULES.decode(), -1)

@@ -226,10 +226,10 @@ def test_empty_kind_to_pandas(Collab, wuxi):
     assert pd.api.types.is_datetime64_any_dtype(frame['start'])
 
 
-def test_findings_to_pandas(Collab, wuxi):
+def test_findings_to_pandas(Collab, wuxi, pairing_rules):
     wuxi.remove(Collab.RecordKind.PAIRING, 'p-huishan-pingan')
     wuxi.remove(Collab.RecordKind.PAIRING, 'p-xishan-hualong')
-    findings = wuxi.check()
+    findings = wuxi.check(ruleset=pairing_rules)
     frame = Collab.findings_to_pandas(findings)
     assert len(frame) == len(findings) == 11
     assert list(frame.columns) == ['rule', 'severity', 'message', 'program', 'county', 'year',
@@ -249,8 +249,8 @@ def test_findings_to_pandas(Collab, wuxi):
     assert table.get_string(0, table.find_column('rule')) == 'pairing.coverage'
 
 
-def test_no_findings_to_pandas(Collab, wuxi):
-    frame = Collab.findings_to_pandas(wuxi.check())
+def test_no_findings_to_pandas(Collab, wuxi, pairing_rules):
+    frame = Collab.findings_to_pandas(wuxi.check(ruleset=pairing_rules))
     assert len(frame) == 0
     assert list(frame.columns) == ['rule', 'severity', 'message', 'expected', 'actual', 'remedy']
 

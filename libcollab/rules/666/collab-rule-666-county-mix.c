@@ -42,7 +42,9 @@ judge_county (Collab666Run *run,
               GArray       *pairing_years,
               GArray       *scratch)
 {
-  static const char * const names[] = { "teachers", "doctors", "agriculture-or-other professionals" };
+  static const char * const names[] = { "teacher", "medical staff", "agricultural or other professional" };
+  static const char * const plurals[] = { "teachers", "medical staff", "agricultural or other professionals" };
+  guint n_short = 0, listed = 0;
   g_autoptr(GString) from = g_string_new (NULL);
   g_autoptr(GString) missing = g_string_new (NULL);
   g_autofree char *projected = NULL;
@@ -60,15 +62,20 @@ judge_county (Collab666Run *run,
       g_string_append_printf (from, "%s%s", from->len > 0 ? ", " : "", collab_rule_ref_id (run->store, pairing->assisting));
     }
   collab_talent_sort_entries ((CollabTalentEntry *) scratch->data, scratch->len);
-  collab_talent_count_entries (run->tally, (CollabTalentEntry *) scratch->data, scratch->len, &run->rules,
+  collab_talent_count_entries ((CollabTalentEntry *) scratch->data, scratch->len, &run->rules,
                                run->as_of, &counts);
 
   for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
+    n_short += counts.groups[g] < mix[g];
+  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
     if (counts.groups[g] < mix[g])
       {
+        guint more = mix[g] - counts.groups[g];
+
         short_ = TRUE;
-        g_string_append_printf (missing, "%s%u more %s", missing->len > 0 ? ", " : "", mix[g] - counts.groups[g],
-                                names[g]);
+        g_string_append_printf (missing, "%s%u more %s", listed == 0 ? "" : (listed + 1 == n_short ? " and " : ", "), more,
+                                more == 1 ? names[g] : plurals[g]);
+        listed++;
       }
   if (!short_ || collab_talent_is_adjusted (run->tally, "666.county_mix", COLLAB_REF_NONE, county, year))
     return;

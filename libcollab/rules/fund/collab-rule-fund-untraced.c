@@ -36,6 +36,7 @@ check (CollabCheckContext *ctx)
   g_autoptr(JsonObject) remedy = NULL;
   g_autofree char *total_text = NULL;
   g_autofree char *traced_text = NULL;
+  char share[G_ASCII_DTOSTR_BUF_SIZE];
   const guint32 *untraced;
   guint n_untraced;
   gint64 total, traced;
@@ -61,6 +62,8 @@ check (CollabCheckContext *ctx)
   json_object_set_array_member (remedy, "name_parent", g_steal_pointer (&ids));
   total_text = collab_money_format_readable (total);
   traced_text = collab_money_format_readable (traced);
+  /* Not printf: a decimal point whatever the locale. */
+  g_ascii_formatd (share, sizeof share, "%.1f", total > 0 ? 100.0 * (double) traced / (double) total : 0.0);
 
   finding = collab_check_context_new_finding (ctx);
   collab_finding_set_subject_string (finding, "program", program_id);
@@ -68,10 +71,10 @@ check (CollabCheckContext *ctx)
   collab_finding_take_actual (finding, collab_rule_fund_amount_node (traced));
   collab_finding_take_remedy (finding, json_node_init_object (json_node_alloc (), remedy));
   collab_finding_set_message (finding,
-                              "%.1f%% of program %s's money in transfers and expenditures (%s of %s) is traced "
+                              "%s%% of program %s's money in transfers and expenditures (%s of %s) is traced "
                               "end to end from its source; %u movement%s name%s no parent (%s): name the "
                               "transaction whose money each passes on.",
-                              total > 0 ? 100.0 * (double) traced / (double) total : 0.0, program_id,
+                              share, program_id,
                               traced_text, total_text, n_untraced, n_untraced == 1 ? "" : "s",
                               n_untraced == 1 ? "s" : "", listed->str);
   collab_check_context_report (ctx, finding);
