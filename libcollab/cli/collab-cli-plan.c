@@ -12,13 +12,6 @@
 
 #include "collab-cli-private.h"
 
-/* <libcollab/collab.h> includes collab-plan.h once the umbrella lists it;
- * until then, take it directly. */
-#ifndef COLLAB_TYPE_PLANNER
-# define __COLLAB_INSIDE__
-# include <libcollab/collab-plan.h>
-# undef __COLLAB_INSIDE__
-#endif
 
 static gint64
 cell (CollabTable *table,

@@ -29,12 +29,6 @@
 
 #include "collab-cli-private.h"
 
-/* collab.h includes it once the umbrella lists it. */
-#ifndef COLLAB_TYPE_FUND_TOTALS
-# define __COLLAB_INSIDE__
-# include <libcollab/collab-funds.h>
-# undef __COLLAB_INSIDE__
-#endif
 
 static void
 put_string (GString    *out,

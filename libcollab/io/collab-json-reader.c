@@ -55,7 +55,18 @@ typedef struct
   const CollabSchema *schema;
   guint8              next[33];     /* next[i + 1]: the field after field i; next[0]: the first */
   guint8              len[32];      /* the length of each field's name */
+  guint32             required;     /* a bit per required field */
 } FieldHints;
+
+/* The enum or flags class of a field, found once. */
+typedef struct
+{
+  const CollabField  *field;
+  gpointer            klass;
+  gboolean            flags;
+} NickClass;
+
+#define N_NICK_CLASSES 16
 
 typedef enum
 {
@@ -110,6 +121,7 @@ typedef struct
 
   FieldHints    hints[MAX_HINTED_SCHEMAS];
   guint         n_hints;
+  NickClass     nick_classes[N_NICK_CLASSES];
 
   /* A syntax error found by a callback (a number beyond its type): yajl's
    * own message for it and where it is, as a byte offset in the text. */
@@ -183,15 +195,16 @@ typedef struct
 
 #define TEXT_POSITION_INIT { 1, 0, 0, 0, FALSE }
 
-/* Takes @pos over the bytes of @chunk (at offset @base of the text) up to
- * @upto; @pos has been taken over everything before @base. */
+/* Takes @pos over the bytes of @chunk (at offset @base of the text) from
+ * @from up to @upto; @pos has been taken over everything before @from. */
 static void
 position_advance (TextPosition *pos,
                   const char   *chunk,
                   gsize         base,
+                  gsize         from,
                   gsize         upto)
 {
-  const char *p = chunk, *end = chunk + upto, *newline, *last = NULL;
+  const char *p = chunk + from, *end = chunk + upto, *newline, *last = NULL;
 
   while ((newline = memchr (p, '\n', end - p)) != NULL)
     {
@@ -220,17 +233,53 @@ position_advance (TextPosition *pos,
     }
 }
 
-/* The line and the 1-based column of @offset, which is in @chunk (at
- * offset @base of the text) or at its end. */
-static void
-line_and_column (TextPosition  pos,
-                 const char   *chunk,
-                 gsize         base,
-                 gsize         offset,
-                 guint        *line,
-                 guint        *column)
+/* Where the text is read up to: @pos covers everything before @base, and
+ * @before everything before the last byte of the text before @base, which
+ * is @last (yajl may name that byte when it finds a problem at the very
+ * start of a chunk). */
+typedef struct
 {
-  position_advance (&pos, chunk, base, offset - base);
+  TextPosition pos;
+  TextPosition before;
+  char         last;
+} TextCursor;
+
+/* Takes @cursor over the @len bytes of @chunk, at @base of the text. */
+static void
+cursor_advance (TextCursor *cursor,
+                const char *chunk,
+                gsize       base,
+                gsize       len)
+{
+  if (len == 0)
+    return;
+  position_advance (&cursor->pos, chunk, base, 0, len - 1);
+  cursor->before = cursor->pos;
+  cursor->last = chunk[len - 1];
+  position_advance (&cursor->pos, chunk, base, len - 1, len);
+}
+
+/* The line and the 1-based column of @offset, which is in @chunk (at
+ * offset @base of the text), at its end, or the byte before it. */
+static void
+line_and_column (const TextCursor *cursor,
+                 const char       *chunk,
+                 gsize             base,
+                 gsize             offset,
+                 guint            *line,
+                 guint            *column)
+{
+  TextPosition pos = cursor->pos;
+
+  if (offset < base)
+    {
+      /* Only the last byte before the chunk is still known. */
+      pos = cursor->before;
+      base--;
+      chunk = &cursor->last;
+      offset = base;
+    }
+  position_advance (&pos, chunk, base, 0, offset - base);
   *line = pos.line;
   /* A character that began but does not end before @offset is not one. */
   *column = pos.column - (pos.next > offset ? 1 : 0) + 1;
@@ -244,6 +293,7 @@ line_and_column (TextPosition  pos,
  * problem is at the end. */
 static gsize
 error_offset (yajl_handle  yajl,
+              gsize        base,
               gsize        length,
               gboolean     finishing,
               const char  *message)
@@ -251,13 +301,17 @@ error_offset (yajl_handle  yajl,
   gsize consumed = yajl_get_bytes_consumed (yajl);
 
   if (finishing)
-    return length;
+    return base + length;
   if (message != NULL &&
       (g_str_has_suffix (message, "integer overflow") ||
        g_str_has_suffix (message, "(floating point) overflow") ||
        strstr (message, "after key and value") != NULL))
-    return MIN (consumed, length);
-  return consumed > 0 ? MIN (consumed - 1, length) : 0;
+    return base + MIN (consumed, length);
+  /* Counted from the start of the chunk: the byte before it, when yajl
+   * has consumed nothing of this one. */
+  if (consumed == 0)
+    return base > 0 ? base - 1 : 0;
+  return base + MIN (consumed - 1, length);
 }
 
 /* A syntax error that yajl would have reported itself, at the token of
@@ -367,8 +421,13 @@ hints_for (Reader             *reader,
   hints->schema = schema;
   for (guint i = 0; i <= schema->n_fields; i++)
     hints->next[i] = (guint8) (i < schema->n_fields ? i : 0);
+  hints->required = 0;
   for (guint i = 0; i < schema->n_fields; i++)
-    hints->len[i] = (guint8) strlen (schema->fields[i].name);
+    {
+      hints->len[i] = (guint8) strlen (schema->fields[i].name);
+      if (schema->fields[i].flags & COLLAB_FIELD_REQUIRED)
+        hints->required |= 1u << i;
+    }
   return hints;
 }
 
@@ -623,17 +682,35 @@ type_class (GType type)
   return klass != NULL ? klass : g_type_class_ref (type);
 }
 
+static NickClass *
+nick_class (Reader            *reader,
+            const CollabField *field)
+{
+  NickClass *entry = &reader->nick_classes[(GPOINTER_TO_SIZE (field) / sizeof *field) % N_NICK_CLASSES];
+
+  if (entry->field != field)
+    {
+      GType type = field->enum_type ();
+
+      entry->field = field;
+      entry->klass = type_class (type);
+      entry->flags = G_TYPE_IS_FLAGS (type);
+    }
+  return entry;
+}
+
 static gboolean
 parse_nick (Reader            *reader,
             const CollabField *field,
             const Scalar      *value,
             guint             *result)
 {
-  GType type = field->enum_type ();
+  NickClass *entry;
   gboolean found = FALSE;
 
   if (value->type != SCALAR_STRING)
     {
+      GType type = field->enum_type ();
       g_autofree char *choices = enum_choices (type, field->flags & COLLAB_FIELD_NONZERO);
       g_autofree char *what = g_strdup_printf ("one of %s", choices);
       return expected (reader, what, value);
@@ -641,15 +718,17 @@ parse_nick (Reader            *reader,
 
   /* The nick is matched where yajl has it: the first value of that nick,
    * as g_enum_get_value_by_nick() and g_flags_get_value_by_nick() do. */
-  if (G_TYPE_IS_FLAGS (type))
+  entry = nick_class (reader, field);
+  if (entry->flags)
     {
-      GFlagsClass *klass = type_class (type);
+      GFlagsClass *klass = entry->klass;
 
       for (guint i = 0; i < klass->n_values; i++)
         {
           const char *nick = klass->values[i].value_nick;
 
-          if (strncmp (nick, value->string, value->len) == 0 && nick[value->len] == '\0')
+          if (value->len > 0 && nick[0] == value->string[0] &&
+              strncmp (nick, value->string, value->len) == 0 && nick[value->len] == '\0')
             {
               *result = klass->values[i].value;
               found = TRUE;
@@ -659,13 +738,14 @@ parse_nick (Reader            *reader,
     }
   else
     {
-      GEnumClass *klass = type_class (type);
+      GEnumClass *klass = entry->klass;
 
       for (guint i = 0; i < klass->n_values; i++)
         {
           const char *nick = klass->values[i].value_nick;
 
-          if (strncmp (nick, value->string, value->len) == 0 && nick[value->len] == '\0')
+          if (value->len > 0 && nick[0] == value->string[0] &&
+              strncmp (nick, value->string, value->len) == 0 && nick[value->len] == '\0')
             {
               if (!(klass->values[i].value == 0 && (field->flags & COLLAB_FIELD_NONZERO)))
                 {
@@ -679,7 +759,7 @@ parse_nick (Reader            *reader,
 
   if (!found)
     {
-      g_autofree char *choices = enum_choices (type, field->flags & COLLAB_FIELD_NONZERO);
+      g_autofree char *choices = enum_choices (field->enum_type (), field->flags & COLLAB_FIELD_NONZERO);
       g_autofree char *display = scalar_to_display (value);
 
       return fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE,
@@ -1302,10 +1382,11 @@ finish_record (Reader *reader,
   g_autoptr(GError) error = NULL;
   const char *field_name = NULL;
 
-  for (guint i = 0; i < schema->n_fields; i++)
-    if ((schema->fields[i].flags & COLLAB_FIELD_REQUIRED) && !COLLAB_RECORD_PRESENT (header, i))
-      return fail (reader, COLLAB_DATASET_ERROR_MISSING_MEMBER,
-                   "a %s needs the member \"%s\"", schema->singular, schema->fields[i].name);
+  if (frame->hints == NULL || (frame->hints->required & ~header->present) != 0)
+    for (guint i = 0; i < schema->n_fields; i++)
+      if ((schema->fields[i].flags & COLLAB_FIELD_REQUIRED) && !COLLAB_RECORD_PRESENT (header, i))
+        return fail (reader, COLLAB_DATASET_ERROR_MISSING_MEMBER,
+                     "a %s needs the member \"%s\"", schema->singular, schema->fields[i].name);
 
   if (!collab_validate_record (schema, header, &field_name, &error))
     {
@@ -1621,7 +1702,7 @@ reader_init (Reader       *reader,
  * column where the text went wrong, which is in @chunk. */
 static gboolean
 reader_parse (Reader       *reader,
-              TextPosition *pos,
+              TextCursor   *cursor,
               const char   *chunk,
               gsize         len,
               gboolean      last)
@@ -1641,7 +1722,7 @@ reader_parse (Reader       *reader,
     }
   if (status == yajl_status_ok && reader->error == NULL)
     {
-      position_advance (pos, chunk, reader->chunk_base, len);
+      cursor_advance (cursor, chunk, reader->chunk_base, len);
       reader->chunk_base += len;
       return TRUE;
     }
@@ -1650,7 +1731,7 @@ reader_parse (Reader       *reader,
     {
       /* A number beyond its type: the message yajl would give. */
       g_clear_error (&reader->error);
-      line_and_column (*pos, chunk, reader->chunk_base, reader->syntax_offset, &line, &column);
+      line_and_column (cursor, chunk, reader->chunk_base, reader->syntax_offset, &line, &column);
       g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                    "%s:%u:%u: parse error: %s", reader->filename, line, column, reader->syntax_problem);
     }
@@ -1660,8 +1741,8 @@ reader_parse (Reader       *reader,
       g_autofree char *message = g_strstrip (g_strdup ((const char *) text));
 
       yajl_free_error (reader->yajl, text);
-      offset = reader->chunk_base + error_offset (reader->yajl, len, finishing, message);
-      line_and_column (*pos, chunk, reader->chunk_base, offset, &line, &column);
+      offset = error_offset (reader->yajl, reader->chunk_base, len, finishing, message);
+      line_and_column (cursor, chunk, reader->chunk_base, offset, &line, &column);
       if (reader->chunk_base + len == 0 || g_str_has_suffix (message, "premature EOF"))
         g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                      "%s:%u:%u: the document ends before it is complete", reader->filename, line, column);
@@ -1675,8 +1756,8 @@ reader_parse (Reader       *reader,
        * added because an editor wants them. */
       char *message;
 
-      offset = reader->chunk_base + error_offset (reader->yajl, len, finishing, NULL);
-      line_and_column (*pos, chunk, reader->chunk_base, offset, &line, &column);
+      offset = error_offset (reader->yajl, reader->chunk_base, len, finishing, NULL);
+      line_and_column (cursor, chunk, reader->chunk_base, offset, &line, &column);
       message = g_strdup_printf ("%s (line %u, column %u)", reader->error->message, line, column);
       g_free (reader->error->message);
       reader->error->message = message;
@@ -1748,29 +1829,48 @@ collab_json_read_into (CollabStore  *store,
                        GError      **error)
 {
   Reader reader = { 0 };
-  TextPosition pos = TEXT_POSITION_INIT;
+  TextCursor cursor = { TEXT_POSITION_INIT, TEXT_POSITION_INIT, 0 };
   guint lengths[COLLAB_N_RECORD_KINDS];
 
   reader_init (&reader, store, lengths, filename);
-  reader_parse (&reader, &pos, data, length, TRUE);
+  reader_parse (&reader, &cursor, data, length, TRUE);
   return reader_finish (&reader, lengths, error);
 }
 
-/* Where a chunk may end: after a line (a valid string holds no line
- * break, so no token is cut in two and yajl's offsets stay exact), or, in
- * a text without line breaks, after a byte that ends no number or word;
- * 0 when there is neither. */
+/* Where a chunk may end so that no token of the text is cut in two, and
+ * yajl's offsets, which count from the start of a chunk, stay exact: after
+ * the last line break (a valid string holds none), or in a text without
+ * one, after the last space, comma, colon or bracket outside a string.
+ * The chunk starts outside a string. 0 when there is no such place. */
 static gsize
 chunk_cut (const char *buffer,
            gsize       len)
 {
+  gboolean in_string = FALSE;
+  gsize cut = 0;
+
   for (gsize i = len; i > 0; i--)
     if (buffer[i - 1] == '\n')
       return i;
-  for (gsize i = len; i > 0; i--)
-    if (strchr (" \t\r,:[]{}", buffer[i - 1]) != NULL && buffer[i - 1] != '\0')
-      return i;
-  return 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = buffer[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == ' ' || c == '\t' || c == '\r' || c == ',' || c == ':' ||
+               c == '[' || c == ']' || c == '{' || c == '}')
+        cut = i + 1;
+    }
+  return cut;
 }
 
 gboolean
@@ -1781,22 +1881,22 @@ collab_json_read_fd_into (CollabStore  *store,
                           GError      **error)
 {
   Reader reader = { 0 };
-  TextPosition pos = TEXT_POSITION_INIT;
+  TextCursor cursor = { TEXT_POSITION_INIT, TEXT_POSITION_INIT, 0 };
   guint lengths[COLLAB_N_RECORD_KINDS];
-  g_autofree char *buffer = g_malloc (MAX (chunk_size, 1));
+  gsize size = MAX (chunk_size, 1);
+  g_autofree char *buffer = g_malloc (size);
   gsize have = 0;
   gboolean eof = FALSE;
 
-  chunk_size = MAX (chunk_size, 1);
   reader_init (&reader, store, lengths, filename);
   while (reader.error == NULL && !eof)
     {
       gsize cut;
 
       /* Fill the buffer, then hand yajl what ends at a good place. */
-      while (have < chunk_size)
+      while (have < size)
         {
-          gssize n = read (fd, buffer + have, chunk_size - have);
+          gssize n = read (fd, buffer + have, size - have);
 
           if (n < 0 && errno == EINTR)
             continue;
@@ -1821,9 +1921,14 @@ collab_json_read_fd_into (CollabStore  *store,
         break;
 
       cut = eof ? have : chunk_cut (buffer, have);
-      if (cut == 0)
-        cut = have;
-      if (!reader_parse (&reader, &pos, buffer, cut, eof))
+      if (cut == 0 && !eof)
+        {
+          /* One token longer than the buffer: read more of it. */
+          size *= 2;
+          buffer = g_realloc (buffer, size);
+          continue;
+        }
+      if (!reader_parse (&reader, &cursor, buffer, cut, eof))
         break;
       memmove (buffer, buffer + cut, have - cut);
       have -= cut;

@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  GArray     *records;  /* of the kind's record struct */
-  GHashTable *by_id;    /* id (in the chunk) -> GUINT_TO_POINTER (index + 1) */
+  GArray     *records;      /* of the kind's record struct */
+  GHashTable *by_id;        /* id (in the chunk) -> GUINT_TO_POINTER (index + 1) */
+  gsize       record_size;  /* of the kind's struct, for collab_store_get() */
 } CollabKindTable;
 
 typedef struct _CollabStore CollabStore;
@@ -47,9 +48,10 @@ collab_store_get (const CollabStore *store,
                   CollabRecordKind   kind,
                   guint              index)
 {
-  const GArray *array = store->tables[kind].records;
+  const CollabKindTable *table = &store->tables[kind];
 
-  return array->data + (gsize) index * g_array_get_element_size ((GArray *) array);
+  /* Inline, without a call: every reference followed is one of these. */
+  return table->records->data + (gsize) index * table->record_size;
 }
 
 static inline gpointer

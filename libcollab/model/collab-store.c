@@ -19,6 +19,7 @@ collab_store_new (void)
       const CollabSchema *schema = collab_schema_for_kind (k);
 
       store->tables[k].records = g_array_new (FALSE, TRUE, schema->record_size);
+      store->tables[k].record_size = schema->record_size;
       store->tables[k].by_id = g_hash_table_new (g_str_hash, g_str_equal);
     }
 

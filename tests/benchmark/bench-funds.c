@@ -26,12 +26,6 @@
 
 #include <libcollab/collab.h>
 
-/* collab.h includes it once the umbrella lists it. */
-#ifndef COLLAB_TYPE_FUND_TOTALS
-# define __COLLAB_INSIDE__
-# include <libcollab/collab-funds.h>
-# undef __COLLAB_INSIDE__
-#endif
 
 static double
 now (void)
