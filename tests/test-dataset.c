@@ -14,43 +14,11 @@
 
 #include <libcollab/collab.h>
 
+#include "collab-test-util.h"
+
 #define HEADER "\"format\": \"libcollab-dataset\", \"version\": 1"
 
 /* Helpers ------------------------------------------------------------------ */
-
-static char *
-example_path (const char *name)
-{
-  const char *dir = g_getenv ("COLLAB_TEST_DATA");
-
-  /* meson test sets it; by hand, run from the build directory. */
-  if (dir == NULL)
-    return g_test_build_filename (G_TEST_DIST, "..", "examples", "data", name, NULL);
-  return g_build_filename (dir, name, NULL);
-}
-
-static CollabDataset *
-load_example (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = example_path (name);
-  CollabDataset *dataset = collab_dataset_new_from_file (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
-static CollabDataset *
-load_data (const char *document)
-{
-  g_autoptr(GError) error = NULL;
-  CollabDataset *dataset = collab_dataset_new ();
-
-  collab_dataset_load_from_data (dataset, document, -1, &error);
-  g_assert_no_error (error);
-  return dataset;
-}
 
 /* Compares a NULL-terminated list of ids with the expected ones, in order. */
 static void
@@ -99,7 +67,7 @@ count_changed (CollabDataset *dataset,
 static void
 test_load_wuxi (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
 
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_REGION), ==, 22);
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_ORGANIZATION), ==, 6);
@@ -112,7 +80,7 @@ test_load_wuxi (void)
 static void
 test_load_zhuhai (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("zhuhai-zunyi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("zhuhai-zunyi-2021.json");
 
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_REGION), ==, 17);
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_ORGANIZATION), ==, 0);
@@ -150,9 +118,9 @@ test_load_missing_file (void)
 static void
 test_load_replaces (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = example_path ("zhuhai-zunyi-2021.json");
+  g_autofree char *path = collab_test_example_path ("zhuhai-zunyi-2021.json");
   g_autoptr(CollabRecord) wuxi = NULL;
 
   g_assert_true (collab_dataset_load_from_file (dataset, path, &error));
@@ -166,7 +134,7 @@ test_load_replaces (void)
 static void
 test_load_failure_keeps_records (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autofree char *before = collab_dataset_to_data (dataset, NULL);
   g_autofree char *after = NULL;
   guint changed = 0;
@@ -212,7 +180,7 @@ test_load_failure_keeps_records (void)
 static void
 test_lookup (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabRecord) huishan = NULL;
   g_autoptr(CollabRecord) pairing = NULL;
   g_autoptr(CollabRecord) nothing = NULL;
@@ -249,7 +217,7 @@ test_lookup (void)
 static void
 test_lookup_every_id (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("zhuhai-zunyi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("zhuhai-zunyi-2021.json");
 
   /* Every id listed is found, at the position it is listed at. */
   for (CollabRecordKind k = COLLAB_RECORD_KIND_REGION; k <= COLLAB_RECORD_KIND_PAIRING; k++)
@@ -271,7 +239,7 @@ test_lookup_every_id (void)
 static void
 test_list_ids (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_auto(GStrv) regions = collab_dataset_list_ids (dataset, COLLAB_RECORD_KIND_REGION);
   g_auto(GStrv) programs = collab_dataset_list_ids (dataset, COLLAB_RECORD_KIND_PROGRAM);
   g_auto(GStrv) pairings = collab_dataset_list_ids (dataset, COLLAB_RECORD_KIND_PAIRING);
@@ -292,7 +260,7 @@ static void
 test_list_ids_optional (void)
 {
   /* Kinds whose id is optional list only the records that have one. */
-  g_autoptr(CollabDataset) dataset = load_data (
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (
     "{" HEADER ","
     " \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"county\", \"side\": \"west\"}],"
     " \"adjustments\": [{\"rule\": \"666.mix\", \"assisted\": \"a\", \"year\": 2022},"
@@ -309,7 +277,7 @@ test_list_ids_optional (void)
 static void
 test_get_record (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabRecord) first = collab_dataset_get_record (dataset, COLLAB_RECORD_KIND_PAIRING, 0);
   g_autoptr(CollabRecord) last = collab_dataset_get_record (dataset, COLLAB_RECORD_KIND_PAIRING, 10);
   g_autoptr(CollabRecord) past = collab_dataset_get_record (dataset, COLLAB_RECORD_KIND_PAIRING, 11);
@@ -324,7 +292,7 @@ test_get_record (void)
 static void
 test_get_records (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) organizations = collab_dataset_get_records (dataset, COLLAB_RECORD_KIND_ORGANIZATION);
   g_autoptr(GPtrArray) accounts = collab_dataset_get_records (dataset, COLLAB_RECORD_KIND_ACCOUNT);
   g_auto(GStrv) ids = record_ids (organizations);
@@ -346,7 +314,7 @@ test_get_records (void)
 static void
 test_pairings_by_program (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) all = collab_dataset_get_pairings (dataset, NULL, -1, 0);
   g_autoptr(GPtrArray) wuxi = collab_dataset_get_pairings (dataset, "wuxi-2021", -1, 0);
   g_autoptr(GPtrArray) other = collab_dataset_get_pairings (dataset, "zhuhai-zunyi-2021", -1, 0);
@@ -362,7 +330,7 @@ test_pairings_by_program (void)
 static void
 test_pairings_by_level (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) city = collab_dataset_get_pairings (dataset, "wuxi-2021", COLLAB_PAIRING_LEVEL_CITY, 0);
   g_autoptr(GPtrArray) county = collab_dataset_get_pairings (dataset, "wuxi-2021", COLLAB_PAIRING_LEVEL_COUNTY, 0);
   g_autoptr(GPtrArray) village = collab_dataset_get_pairings (dataset, NULL, COLLAB_PAIRING_LEVEL_VILLAGE, 0);
@@ -379,10 +347,10 @@ test_pairings_by_level (void)
 static void
 test_pairings_by_year (void)
 {
-  g_autoptr(CollabDataset) wuxi = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) wuxi = collab_test_load_example ("wuxi-2021.json");
   /* A program of 2021-2025; one pairing runs for the program's period,
    * one has its own shorter one. */
-  g_autoptr(CollabDataset) dataset = load_data (
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (
     "{" HEADER ","
     " \"regions\": [{\"id\": \"e\", \"name\": \"E\", \"level\": \"city\", \"side\": \"east\"},"
     "               {\"id\": \"e1\", \"name\": \"E1\", \"level\": \"county\", \"parent\": \"e\"},"
@@ -432,7 +400,7 @@ test_pairings_by_year (void)
 static void
 test_partners (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_auto(GStrv) huishan = collab_dataset_get_partners (dataset, "huishan", 0);
   g_auto(GStrv) xinwu = collab_dataset_get_partners (dataset, "xinwu", 0);
   g_auto(GStrv) xinwu_2023 = collab_dataset_get_partners (dataset, "xinwu", 2023);
@@ -458,7 +426,7 @@ test_partners (void)
 static void
 test_partners_zhuhai (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("zhuhai-zunyi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("zhuhai-zunyi-2021.json");
   g_auto(GStrv) hengqin = collab_dataset_get_partners (dataset, "hengqin", 0);
   g_auto(GStrv) xiangzhou = collab_dataset_get_partners (dataset, "xiangzhou", 2021);
   g_auto(GStrv) daozhen = collab_dataset_get_partners (dataset, "daozhen", 0);
@@ -473,7 +441,7 @@ test_partners_once (void)
 {
   /* Two pairings of the same units in different periods: the partner is
    * listed once. */
-  g_autoptr(CollabDataset) dataset = load_data (
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (
     "{" HEADER ","
     " \"regions\": [{\"id\": \"e\", \"name\": \"E\", \"level\": \"county\", \"side\": \"east\"},"
     "               {\"id\": \"w\", \"name\": \"W\", \"level\": \"county\", \"side\": \"west\"}],"
@@ -495,7 +463,7 @@ test_partners_once (void)
 static void
 test_counties (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_auto(GStrv) yanan = collab_dataset_get_counties (dataset, "yanan");
   g_auto(GStrv) haidong = collab_dataset_get_counties (dataset, "haidong");
   g_auto(GStrv) wuxi = collab_dataset_get_counties (dataset, "wuxi");
@@ -515,7 +483,7 @@ test_counties (void)
 static void
 test_counties_functional_zones (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("zhuhai-zunyi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("zhuhai-zunyi-2021.json");
   g_auto(GStrv) zhuhai = collab_dataset_get_counties (dataset, "zhuhai");
   g_auto(GStrv) zunyi = collab_dataset_get_counties (dataset, "zunyi");
 
@@ -527,8 +495,8 @@ test_counties_functional_zones (void)
 static void
 test_region_side (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
-  g_autoptr(CollabDataset) mixed = load_data (
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) mixed = collab_test_load_data (
     "{" HEADER ","
     " \"regions\": [{\"id\": \"lonely\", \"name\": \"L\", \"level\": \"county\"},"
     "               {\"id\": \"child\", \"name\": \"C\", \"level\": \"county\", \"parent\": \"city\"},"
@@ -556,7 +524,7 @@ test_region_side (void)
 static void
 test_region_side_not_written (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabRecord) wuxi = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_REGION, "wuxi");
 
   /* The derived side is not a member: a save writes what was read. */
@@ -569,7 +537,7 @@ test_region_side_not_written (void)
 static void
 test_add_pairing (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(CollabRecord) record = NULL;
   g_autoptr(CollabRecord) found = NULL;
@@ -603,7 +571,7 @@ test_add_pairing (void)
 static void
 test_add_region (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(CollabRecord) record = NULL;
   g_auto(GStrv) counties = NULL;
@@ -655,7 +623,7 @@ assert_add_fails (CollabDataset    *dataset,
 static void
 test_add_dangling (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabRecord) gone = NULL;
 
   assert_add_fails (dataset, COLLAB_RECORD_KIND_PAIRING,
@@ -675,7 +643,7 @@ test_add_dangling (void)
 static void
 test_add_duplicate_id (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
 
   assert_add_fails (dataset, COLLAB_RECORD_KIND_PAIRING,
                     "{\"id\": \"p-huishan-ledu\", \"program\": \"wuxi-2021\", \"assisting\": \"jiangyin\","
@@ -691,7 +659,7 @@ test_add_duplicate_id (void)
 static void
 test_add_invalid (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
 
   assert_add_fails (dataset, COLLAB_RECORD_KIND_PAIRING,
                     "{\"id\": \"p-new\", \"program\": \"wuxi-2021\", \"assisting\": \"jiangyin\","
@@ -710,7 +678,7 @@ test_add_invalid (void)
 static void
 test_remove_pairing (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(CollabRecord) kept = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_PAIRING, "p-huishan-ledu");
   g_autoptr(CollabRecord) gone = NULL;
@@ -743,7 +711,7 @@ test_remove_pairing (void)
 static void
 test_remove_referenced (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autofree char *before = collab_dataset_to_data (dataset, NULL);
   g_autofree char *after = NULL;
   guint changed = 0;
@@ -776,7 +744,7 @@ test_remove_referenced (void)
 static void
 test_remove_not_found (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GError) error = NULL;
 
   g_assert_false (collab_dataset_remove (dataset, COLLAB_RECORD_KIND_PAIRING, "huishan", &error));
@@ -790,7 +758,7 @@ test_remove_renumbers (void)
 {
   /* The first region and the first pairing go; references to every
    * record after them must still name the same records. */
-  g_autoptr(CollabDataset) dataset = load_data (
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (
     "{" HEADER ","
     " \"regions\": [{\"id\": \"spare\", \"name\": \"S\", \"level\": \"county\"},"
     "               {\"id\": \"e\", \"name\": \"E\", \"level\": \"city\", \"side\": \"east\"},"
@@ -803,7 +771,7 @@ test_remove_renumbers (void)
     "                \"fund_base\": [{\"city\": \"w\", \"base\": \"1920万\"}]}],"
     " \"pairings\": [{\"id\": \"p0\", \"program\": \"prog\", \"assisting\": \"e1\", \"assisted\": \"w1\", \"level\": \"county\"},"
     "                {\"id\": \"p1\", \"program\": \"prog\", \"assisting\": \"e1\", \"assisted\": \"w2\", \"level\": \"county\"}]}");
-  g_autoptr(CollabDataset) expected = load_data (
+  g_autoptr(CollabDataset) expected = collab_test_load_data (
     "{" HEADER ","
     " \"regions\": [{\"id\": \"e\", \"name\": \"E\", \"level\": \"city\", \"side\": \"east\"},"
     "               {\"id\": \"e1\", \"name\": \"E1\", \"level\": \"county\", \"parent\": \"e\"},"
@@ -849,7 +817,7 @@ test_remove_renumbers (void)
 
   /* Through a sub-record. */
   {
-    g_autoptr(CollabDataset) other = load_data (
+    g_autoptr(CollabDataset) other = collab_test_load_data (
       "{" HEADER ","
       " \"regions\": [{\"id\": \"e\", \"name\": \"E\", \"level\": \"city\", \"side\": \"east\"},"
       "               {\"id\": \"w\", \"name\": \"W\", \"level\": \"city\", \"side\": \"west\"},"
@@ -880,15 +848,13 @@ test_remove_renumbers (void)
 static void
 test_merge_roster (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
-  g_autoptr(GError) error = NULL;
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabRecord) dispatch = NULL;
   g_autofree char *text = NULL;
   guint changed = 0;
 
   g_signal_connect (dataset, "changed", G_CALLBACK (count_changed), &changed);
-  g_assert_true (collab_dataset_merge_from_data (dataset, ROSTER, -1, &error));
-  g_assert_no_error (error);
+  collab_test_merge_data (dataset, ROSTER);
   g_assert_cmpuint (changed, ==, 1);
 
   /* The old records stay, the new ones join them and refer to the old. */
@@ -911,7 +877,7 @@ test_merge_roster (void)
 static void
 test_merge_file (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("collab-test-XXXXXX", &error);
   g_autofree char *path = NULL;
@@ -939,7 +905,7 @@ test_merge_file (void)
 static void
 test_merge_failure (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autofree char *before = collab_dataset_to_data (dataset, NULL);
   guint changed = 0;
   static const struct { const char *document; int code; const char *message; } cases[] = {
@@ -981,13 +947,8 @@ test_merge_failure (void)
   g_assert_cmpuint (changed, ==, 0);
 
   /* After the failures, a good merge still works. */
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (collab_dataset_merge_from_data (dataset, ROSTER, -1, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (changed, ==, 1);
-  }
+  collab_test_merge_data (dataset, ROSTER);
+  g_assert_cmpuint (changed, ==, 1);
 }
 
 static void
@@ -995,7 +956,7 @@ test_merge_into_empty (void)
 {
   g_autoptr(CollabDataset) dataset = collab_dataset_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = example_path ("zhuhai-zunyi-2021.json");
+  g_autofree char *path = collab_test_example_path ("zhuhai-zunyi-2021.json");
   g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
 
@@ -1014,7 +975,7 @@ test_changed_signal (void)
 {
   g_autoptr(CollabDataset) dataset = collab_dataset_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = example_path ("wuxi-2021.json");
+  g_autofree char *path = collab_test_example_path ("wuxi-2021.json");
   g_autoptr(CollabRecord) record = NULL;
   guint changed = 0;
 
@@ -1060,7 +1021,7 @@ test_changed_signal (void)
 static void
 test_to_data_length (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("zhuhai-zunyi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("zhuhai-zunyi-2021.json");
   gsize length = 0;
   g_autofree char *text = collab_dataset_to_data (dataset, &length);
 

@@ -17,6 +17,8 @@
 
 #include <libcollab/collab.h>
 
+#include "collab-test-util.h"
+
 #define HEADER "\"format\": \"libcollab-dataset\", \"version\": 1"
 
 /* The example of SPEC §9, completed so that every reference resolves
@@ -113,36 +115,15 @@ static const char full_document[] =
 
 /* Helpers ------------------------------------------------------------------ */
 
-static char *
-example_path (const char *name)
-{
-  const char *dir = g_getenv ("COLLAB_TEST_DATA");
-
-  if (dir == NULL)
-    return g_test_build_filename (G_TEST_DIST, "..", "examples", "data", name, NULL);
-  return g_build_filename (dir, name, NULL);
-}
-
-static CollabDataset *
-load_data (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  CollabDataset *dataset = collab_dataset_new ();
-
-  collab_dataset_load_from_data (dataset, text, -1, &error);
-  g_assert_no_error (error);
-  return dataset;
-}
-
 /* Saves @text's canonical form, loads it and saves again: same bytes. */
 static char *
 assert_round_trip (const char *text)
 {
-  g_autoptr(CollabDataset) first = load_data (text);
+  g_autoptr(CollabDataset) first = collab_test_load_data (text);
   g_autofree char *once = collab_dataset_to_data (first, NULL);
-  g_autoptr(CollabDataset) second = load_data (once);
+  g_autoptr(CollabDataset) second = collab_test_load_data (once);
   g_autofree char *twice = collab_dataset_to_data (second, NULL);
-  g_autoptr(CollabDataset) third = load_data (twice);
+  g_autoptr(CollabDataset) third = collab_test_load_data (twice);
   g_autofree char *thrice = collab_dataset_to_data (third, NULL);
 
   g_assert_cmpstr (twice, ==, once);
@@ -223,7 +204,7 @@ static void
 test_examples_canonical (gconstpointer data)
 {
   const char *name = data;
-  g_autofree char *path = example_path (name);
+  g_autofree char *path = collab_test_example_path (name);
   g_autofree char *contents = read_file (path);
   g_autofree char *canonical = assert_round_trip (contents);
 
@@ -235,7 +216,7 @@ static void
 test_examples_save_load_save (gconstpointer data)
 {
   const char *name = data;
-  g_autofree char *path = example_path (name);
+  g_autofree char *path = collab_test_example_path (name);
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *once = g_build_filename (dir, "once.json", NULL);
   g_autofree char *twice = g_build_filename (dir, "twice.json", NULL);
@@ -267,7 +248,7 @@ static void
 test_full_document (void)
 {
   g_autofree char *canonical = assert_round_trip (full_document);
-  g_autoptr(CollabDataset) dataset = load_data (canonical);
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (canonical);
 
   for (CollabRecordKind k = COLLAB_RECORD_KIND_REGION; k <= COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE; k++)
     g_assert_cmpuint (collab_dataset_get_n_records (dataset, k), >, 0);
@@ -352,7 +333,7 @@ test_full_document_unknown_members (void)
 static void
 test_unknown_member_values (void)
 {
-  g_autoptr(CollabDataset) dataset = load_data (full_document);
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (full_document);
   g_autofree char *canonical = collab_dataset_to_data (dataset, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -387,7 +368,7 @@ test_doubles_shortest (void)
     {
       g_autofree char *document = g_strdup_printf ("{" HEADER ", \"x\": %s}", values[i]);
       g_autofree char *canonical = assert_round_trip (document);
-      g_autoptr(CollabDataset) dataset = load_data (canonical);
+      g_autoptr(CollabDataset) dataset = collab_test_load_data (canonical);
       g_autoptr(JsonParser) parser = json_parser_new ();
       JsonNode *x;
 
@@ -458,7 +439,7 @@ test_null_members_dropped (void)
 static void
 test_after_changes (void)
 {
-  g_autoptr(CollabDataset) dataset = load_data (full_document);
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (full_document);
   g_autoptr(CollabRecord) record = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *once = NULL;
@@ -474,10 +455,9 @@ test_after_changes (void)
   g_assert_no_error (error);
   g_assert_true (collab_dataset_remove (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", &error));
   g_assert_no_error (error);
-  g_assert_true (collab_dataset_merge_from_data (dataset,
-                                                 "{" HEADER ", \"people\": [{\"id\": \"x003\", \"profession\": \"agriculture\"}],"
-                                                 " \"_merged\": 1}", -1, &error));
-  g_assert_no_error (error);
+  collab_test_merge_data (dataset,
+                          "{" HEADER ", \"people\": [{\"id\": \"x003\", \"profession\": \"agriculture\"}],"
+                          " \"_merged\": 1}");
 
   once = collab_dataset_to_data (dataset, NULL);
   twice = assert_round_trip (once);
@@ -492,7 +472,7 @@ test_after_changes (void)
 static void
 test_save_missing_directory (void)
 {
-  g_autoptr(CollabDataset) dataset = load_data (full_document);
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (full_document);
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "no-such-dir", "out.json", NULL);
   g_autofree char *listing = NULL;
@@ -511,7 +491,7 @@ test_save_missing_directory (void)
 static void
 test_save_replaces (void)
 {
-  g_autoptr(CollabDataset) dataset = load_data (full_document);
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (full_document);
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "out.json", NULL);
   g_autofree char *contents = NULL;
@@ -548,7 +528,7 @@ test_save_replaces (void)
 static void
 test_save_onto_directory (void)
 {
-  g_autoptr(CollabDataset) dataset = load_data (full_document);
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (full_document);
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *target = g_build_filename (dir, "out.json", NULL);
   g_autofree char *inside = g_build_filename (target, "keep.txt", NULL);
@@ -580,7 +560,7 @@ test_save_onto_directory (void)
 static void
 test_save_through_a_file (void)
 {
-  g_autoptr(CollabDataset) dataset = load_data (full_document);
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (full_document);
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *file = g_build_filename (dir, "plain", NULL);
   g_autofree char *path = g_build_filename (file, "out.json", NULL);
@@ -598,7 +578,7 @@ test_save_through_a_file (void)
 static void
 test_save_fails_while_writing (void)
 {
-  g_autoptr(CollabDataset) dataset = load_data (full_document);
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (full_document);
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "out.json", NULL);
   g_autoptr(GError) error = NULL;
@@ -639,7 +619,7 @@ test_save_fails_while_writing (void)
 static void
 test_save_relative_path (void)
 {
-  g_autoptr(CollabDataset) dataset = load_data ("{" HEADER "}");
+  g_autoptr(CollabDataset) dataset = collab_test_load_data ("{" HEADER "}");
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *cwd = g_get_current_dir ();
   g_autofree char *listing = NULL;

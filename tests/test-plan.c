@@ -1,4 +1,4 @@
-/* test-plan.c: 666 shortfall plans (SPEC §5 "Shortfall"), CollabPlanner
+/* test-plan.c: 666 shortfall plans (SPEC §5 "Shortfall"), collab_checker_plan()
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -7,7 +7,7 @@
  * 666.tenure and 666.mix pass, and every multiset of one dispatch fewer —
  * drawn from the 12 kinds of dispatch a plan can add, 4 professions × 3
  * tenures (12, 6 and 1 months) — leaves at least one failing. The counts
- * after adding are recomputed from entries, not by the planner's own
+ * after adding are recomputed from entries, not by the plan's own
  * arithmetic. Then the same end to end: the remedy of a finding, turned
  * into dispatch records and merged, silences the findings.
  */
@@ -16,9 +16,9 @@
 #include <sys/wait.h>
 
 #include <libcollab/collab.h>
-#include <libcollab/collab-plan.h>
 
 #include "report/collab-talent-private.h"
+#include "collab-test-util.h"
 
 /* --- brute force ------------------------------------------------------ */
 
@@ -322,36 +322,20 @@ static const char dataset_json[] =
   "  {\"id\": \"e9\", \"person\": \"a3\", \"kind\": \"professional\", \"direction\": \"outbound\", \"from\": \"huishan\", \"to\": \"yanchang\", \"start\": \"2022-06-01\", \"planned_end\": \"2022-12-31\"}\n"
   " ]}\n";
 
-static CollabDataset *
-load (void)
-{
-  g_autoptr(GError) error = NULL;
-  CollabDataset *dataset = collab_dataset_new ();
-
-  g_assert_true (collab_dataset_load_from_data (dataset, dataset_json, -1, &error));
-  g_assert_no_error (error);
-  return dataset;
-}
-
 /* The 666.total, 666.tenure and 666.mix findings of a check. */
 static GPtrArray *
 check_666 (CollabDataset        *dataset,
            CollabInterpretation  interpretation)
 {
-  g_autoptr(CollabChecker) checker = collab_checker_new ();
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) all = collab_test_check_full (dataset, "666.", interpretation, NULL, "2023-12-31");
   GPtrArray *selected = g_ptr_array_new_with_free_func (g_object_unref);
 
-  collab_checker_set_as_of (checker, collab_day_new (2023, 12, 31));
-  collab_checker_set_interpretation (checker, interpretation);
-  all = collab_checker_run (checker, dataset, NULL);
-  g_assert_nonnull (all);
   for (guint i = 0; i < all->len; i++)
     {
       CollabFinding *finding = g_ptr_array_index (all, i);
-      const char *rule = collab_finding_get_rule (finding);
 
-      if (g_str_equal (rule, "666.total") || g_str_equal (rule, "666.tenure") || g_str_equal (rule, "666.mix"))
+      if (collab_test_finding_is (finding, "666.total") || collab_test_finding_is (finding, "666.tenure") ||
+          collab_test_finding_is (finding, "666.mix"))
         g_ptr_array_add (selected, g_object_ref (finding));
     }
   return selected;
@@ -372,7 +356,6 @@ apply_remedy (CollabDataset *dataset,
   g_autoptr(GString) people = g_string_new (NULL);
   g_autoptr(GString) dispatches = g_string_new (NULL);
   g_autofree char *json = NULL;
-  g_autoptr(GError) error = NULL;
   CollabDay start = collab_day_new (year, 3, 1);
 
   for (guint i = 0; i < json_array_get_length (add); i++)
@@ -398,8 +381,7 @@ apply_remedy (CollabDataset *dataset,
 
   json = g_strdup_printf ("{\"format\": \"libcollab-dataset\", \"version\": 1, \"people\": [%s], "
                           "\"dispatches\": [%s]}", people->str, dispatches->str);
-  g_assert_true (collab_dataset_merge_from_data (dataset, json, -1, &error));
-  g_assert_no_error (error);
+  collab_test_merge_data (dataset, json);
 }
 
 static void
@@ -411,7 +393,7 @@ test_remedy_closes_findings (void)
 
   for (guint r = 0; r < G_N_ELEMENTS (readings); r++)
     {
-      g_autoptr(CollabDataset) dataset = load ();
+      g_autoptr(CollabDataset) dataset = collab_test_load_data (dataset_json);
       g_autoptr(GPtrArray) before = check_666 (dataset, readings[r]);
       g_autoptr(GPtrArray) after = NULL;
       g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -441,7 +423,7 @@ test_remedy_closes_findings (void)
     }
 }
 
-/* --- CollabPlanner ---------------------------------------------------- */
+/* --- collab_checker_plan() -------------------------------------------- */
 
 static gint64
 cell (CollabTable *table,
@@ -467,10 +449,10 @@ text (CollabTable *table,
 }
 
 static void
-test_planner_table (void)
+test_plan_table (void)
 {
-  g_autoptr(CollabDataset) dataset = load ();
-  g_autoptr(CollabPlanner) planner = collab_planner_new ();
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (dataset_json);
+  g_autoptr(CollabChecker) checker = collab_checker_new ();
   g_autoptr(CollabTable) table = NULL;
   g_autoptr(GError) error = NULL;
   static const char * const columns[] = {
@@ -483,8 +465,8 @@ test_planner_table (void)
   };
   gint64 added = 0;
 
-  collab_planner_set_as_of (planner, collab_day_new (2022, 6, 30));
-  table = collab_planner_run (planner, dataset, NULL, 0, &error);
+  collab_checker_set_as_of (checker, collab_day_new (2022, 6, 30));
+  table = collab_checker_plan (checker, dataset, NULL, 0, &error);
   g_assert_no_error (error);
 
   g_assert_cmpuint (collab_table_get_n_columns (table), ==, G_N_ELEMENTS (columns));
@@ -520,15 +502,15 @@ test_planner_table (void)
 
   /* A year; a reading; a program that does not exist. */
   g_clear_object (&table);
-  collab_planner_set_interpretation (planner, COLLAB_INTERPRETATION_BANDED);
-  table = collab_planner_run (planner, dataset, "prog", 2023, &error);
+  collab_checker_set_interpretation (checker, COLLAB_INTERPRETATION_BANDED);
+  table = collab_checker_plan (checker, dataset, "prog", 2023, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (collab_table_get_n_rows (table), ==, 1);
   g_assert_cmpstr (text (table, 0, "interpretation"), ==, "banded");
   g_assert_cmpint (cell (table, 0, "add_total"), ==, 18);
 
   g_clear_object (&table);
-  table = collab_planner_run (planner, dataset, "nope", 0, &error);
+  table = collab_checker_plan (checker, dataset, "nope", 0, &error);
   g_assert_null (table);
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND);
 }
@@ -536,10 +518,10 @@ test_planner_table (void)
 /* A rule set that disables rules: their columns are null and nothing is
  * planned for them. */
 static void
-test_planner_ruleset (void)
+test_plan_ruleset (void)
 {
-  g_autoptr(CollabDataset) dataset = load ();
-  g_autoptr(CollabPlanner) planner = collab_planner_new ();
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (dataset_json);
+  g_autoptr(CollabChecker) checker = collab_checker_new ();
   g_autoptr(CollabRuleset) set = collab_ruleset_new_builtin ("east-west-2021", NULL);
   g_autoptr(CollabTable) table = NULL;
   g_autoptr(GError) error = NULL;
@@ -547,11 +529,11 @@ test_planner_ruleset (void)
   collab_ruleset_set_enabled (set, "666.tenure", FALSE);
   collab_ruleset_set_enabled (set, "666.mix", FALSE);
   collab_ruleset_set_int (set, "666.total", "total", 10);
-  collab_planner_set_ruleset (planner, set);
-  g_assert_true (collab_planner_get_ruleset (planner) == set);
-  collab_planner_set_as_of (planner, collab_day_new (2023, 12, 31));
+  collab_checker_set_ruleset (checker, set);
+  g_assert_true (collab_checker_get_ruleset (checker) == set);
+  collab_checker_set_as_of (checker, collab_day_new (2023, 12, 31));
 
-  table = collab_planner_run (planner, dataset, NULL, 2022, &error);
+  table = collab_checker_plan (checker, dataset, NULL, 2022, &error);
   g_assert_no_error (error);
   g_assert_true (collab_table_is_null (table, 0, collab_table_find_column (table, "tenure_ok")));
   g_assert_true (collab_table_is_null (table, 0, collab_table_find_column (table, "mix_ok")));
@@ -561,6 +543,39 @@ test_planner_ruleset (void)
   g_assert_cmpstr (text (table, 0, "plan"), ==, "add 1 doctor for ≥ 1 month and 2 agriculture-or-other professionals for ≥ 1 month");
 }
 
+/* A program that names a rule set that is not shipped: the plan fails as
+ * the check does, with the same error, unless the checker has a rule set
+ * of its own. */
+static void
+test_plan_ruleset_not_shipped (void)
+{
+  g_autoptr(GString) json = g_string_new (dataset_json);
+  g_autoptr(CollabDataset) dataset = NULL;
+  g_autoptr(CollabChecker) checker = collab_checker_new ();
+  g_autoptr(CollabRuleset) set = collab_ruleset_new_builtin ("east-west-2021", NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(CollabTable) table = NULL;
+  g_autoptr(GError) check_error = NULL;
+  g_autoptr(GError) plan_error = NULL;
+
+  g_string_replace (json, "\"ruleset\": \"east-west-2021\"", "\"ruleset\": \"east-west-2031\"", 0);
+  dataset = collab_test_load_data (json->str);
+  collab_checker_set_as_of (checker, collab_day_new (2023, 12, 31));
+
+  findings = collab_checker_run (checker, dataset, &check_error);
+  g_assert_null (findings);
+  g_assert_error (check_error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND);
+  table = collab_checker_plan (checker, dataset, NULL, 0, &plan_error);
+  g_assert_null (table);
+  g_assert_error (plan_error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND);
+  g_assert_cmpstr (plan_error->message, ==, check_error->message);
+
+  collab_checker_set_ruleset (checker, set);
+  table = collab_checker_plan (checker, dataset, NULL, 0, NULL);
+  g_assert_nonnull (table);
+  g_assert_cmpuint (collab_table_get_n_rows (table), ==, 3);
+}
+
 /* --- collab plan ------------------------------------------------------- */
 
 static int
@@ -568,7 +583,7 @@ run_cli (const char  *args,
          char       **out)
 {
   g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "libcollab", "cli", "collab", NULL);
-  g_autofree char *data = g_build_filename (g_getenv ("COLLAB_TEST_DATA"), "wuxi-roster-2021-2023.json", NULL);
+  g_autofree char *data = collab_test_example_path ("wuxi-roster-2021-2023.json");
   g_autofree char *command = NULL;
   g_auto(GStrv) argv = NULL;
   g_autoptr(GError) error = NULL;
@@ -637,8 +652,9 @@ main (int    argc,
   g_test_add_func ("/collab/plan/minimal/random", test_minimal_random);
   g_test_add_func ("/collab/plan/tiers-independent-of-professions", test_tiers_independent_of_professions);
   g_test_add_func ("/collab/plan/remedy-closes-findings", test_remedy_closes_findings);
-  g_test_add_func ("/collab/plan/planner/table", test_planner_table);
-  g_test_add_func ("/collab/plan/planner/ruleset", test_planner_ruleset);
+  g_test_add_func ("/collab/plan/table", test_plan_table);
+  g_test_add_func ("/collab/plan/ruleset", test_plan_ruleset);
+  g_test_add_func ("/collab/plan/ruleset-not-shipped", test_plan_ruleset_not_shipped);
   g_test_add_func ("/collab/plan/cli", test_cli);
 
   return g_test_run ();

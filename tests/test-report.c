@@ -12,18 +12,9 @@
 
 #include <libcollab/collab.h>
 
+#include "collab-test-util.h"
+
 #define WAN(n) ((gint64) (n) * 1000000)
-
-static CollabDataset *
-load_example (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("COLLAB_TEST_DATA"), name, NULL);
-  CollabDataset *dataset = collab_dataset_new_from_file (path, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 static int
 column (CollabTable *table,
@@ -93,7 +84,7 @@ assert_summary_line (CollabTable *card,
 static void
 test_summary_2016_2020 (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2016-2020.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2016-2020.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(CollabTable) card = collab_report_scorecard (dataset, NULL, NULL, 0, &error);
   guint first;
@@ -116,7 +107,7 @@ static void
 test_summary_one_row (void)
 {
   /* The summary line from one row, as `collab report --program --year`. */
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2016-2020.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2016-2020.json");
   g_autoptr(CollabTable) card = collab_report_scorecard (dataset, NULL, "wuxi-haidong-2016", 2020, NULL);
 
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 1);
@@ -130,7 +121,7 @@ test_summary_one_row (void)
 static void
 test_funds_2021 (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-funds-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-funds-2021.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(CollabTable) card = collab_report_scorecard (dataset, NULL, "wuxi-2021", 0, &error);
   static const char * const categories[] = {
@@ -167,7 +158,7 @@ static void
 test_columns_without_funds (void)
 {
   /* A dataset with no money still has the columns, with zeros. */
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabTable) card = collab_report_scorecard (dataset, NULL, NULL, 2021, NULL);
 
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 1);

@@ -12,6 +12,8 @@
 
 #include <libcollab/collab.h>
 
+#include "collab-test-util.h"
+
 static const char base[] =
   "{\"format\": \"libcollab-dataset\", \"version\": 1,\n"
   " \"regions\": [\n"
@@ -45,26 +47,14 @@ static const char base[] =
 
 static guint next_id;
 
-static CollabDataset *
-new_dataset (void)
-{
-  g_autoptr(GError) error = NULL;
-  CollabDataset *dataset = collab_dataset_new ();
-
-  g_assert_true (collab_dataset_load_from_data (dataset, base, -1, &error));
-  g_assert_no_error (error);
-  return dataset;
-}
-
+/* Merges @members ("\"dispatches\": […]", …) into @dataset. */
 static void
 merge (CollabDataset *dataset,
        const char    *members)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *json = g_strdup_printf ("{\"format\": \"libcollab-dataset\", \"version\": 1, %s}", members);
 
-  if (!collab_dataset_merge_from_data (dataset, json, -1, &error))
-    g_error ("%s\n%s", error->message, json);
+  collab_test_merge_data (dataset, json);
 }
 
 /* Cadre stints: "post to start end [actual_end]" lines, ';'-separated,
@@ -105,27 +95,6 @@ add_cadres (CollabDataset *dataset,
   merge (dataset, json->str);
 }
 
-static GPtrArray *
-check_as_of (CollabDataset *dataset,
-             const char    *rule,
-             const char    *as_of)
-{
-  g_autoptr(CollabChecker) checker = collab_checker_new ();
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *selected = g_ptr_array_new_with_free_func (g_object_unref);
-  CollabDay day;
-
-  g_assert_true (collab_day_parse (as_of, &day, NULL));
-  collab_checker_set_as_of (checker, day);
-  all = collab_checker_run (checker, dataset, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < all->len; i++)
-    if (g_str_equal (collab_finding_get_rule (g_ptr_array_index (all, i)), rule))
-      g_ptr_array_add (selected, g_object_ref (g_ptr_array_index (all, i)));
-  return selected;
-}
-
 /* The findings as "post region from to" lines, in order. */
 static char *
 gaps (GPtrArray *findings)
@@ -146,16 +115,6 @@ gaps (GPtrArray *findings)
   return g_string_free (text, FALSE);
 }
 
-static void
-assert_message_contains (CollabFinding *finding,
-                         const char    *text)
-{
-  const char *message = collab_finding_get_message (finding);
-
-  if (strstr (message, text) == NULL)
-    g_error ("the message \"%s\" does not say \"%s\"", message, text);
-}
-
 /* Full cover of the program period for all three posts but the one a
  * test is about. */
 #define COVER_YANAN      "working_group yanan 2021-12-01 2024-01-31"
@@ -165,7 +124,7 @@ assert_message_contains (CollabFinding *finding,
 static void
 test_continuity_covered (void)
 {
-  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
   g_autoptr(GPtrArray) findings = NULL;
 
   /* Overlapping and back-to-back rotations leave no gap. */
@@ -174,15 +133,15 @@ test_continuity_covered (void)
                        "liaison yanchuan 2022-06-01 2022-12-31;"
                        "liaison yanchuan 2023-01-01 2023-06-30;"
                        "liaison yanchuan 2023-07-01 2025-06-30");
-  findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  findings = collab_test_check_as_of (dataset, "cadre.continuity", "2024-06-30");
   g_assert_cmpuint (findings->len, ==, 0);
 }
 
 static void
 test_continuity_nothing (void)
 {
-  g_autoptr(CollabDataset) dataset = new_dataset ();
-  g_autoptr(GPtrArray) findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
+  g_autoptr(GPtrArray) findings = collab_test_check_as_of (dataset, "cadre.continuity", "2024-06-30");
   g_autofree char *found = gaps (findings);
   CollabFinding *finding;
   GList *keys;
@@ -197,9 +156,9 @@ test_continuity_nothing (void)
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
   g_assert_cmpint (json_node_get_int (collab_finding_get_expected (finding)), ==, 1);
   g_assert_cmpint (json_node_get_int (collab_finding_get_actual (finding)), ==, 0);
-  assert_message_contains (finding, "working-group cadre (工作组)");
-  assert_message_contains (finding, "yanan (延安市)");
-  assert_message_contains (finding, "(730 days)");
+  collab_test_assert_message_contains (finding, "working-group cadre (工作组)");
+  collab_test_assert_message_contains (finding, "yanan (延安市)");
+  collab_test_assert_message_contains (finding, "(730 days)");
 
   keys = json_object_get_members (collab_finding_get_subject (finding));
   g_assert_cmpuint (g_list_length (keys), ==, 5);
@@ -215,37 +174,37 @@ test_continuity_nothing (void)
 static void
 test_continuity_one_day_gap (void)
 {
-  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *found = NULL;
 
   add_cadres (dataset, COVER_YANAN ";" COVER_YANCHANG ";"
                        "liaison yanchuan 2022-01-01 2022-12-31 2022-08-30;"
                        "liaison yanchuan 2022-09-01 2023-12-31");
-  findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  findings = collab_test_check_as_of (dataset, "cadre.continuity", "2024-06-30");
   found = gaps (findings);
   g_assert_cmpstr (found, ==, "liaison yanchuan 2022-08-31 2022-08-31");
-  assert_message_contains (g_ptr_array_index (findings, 0), "(1 day)");
-  assert_message_contains (g_ptr_array_index (findings, 0), "left on 2022-08-30");
-  assert_message_contains (g_ptr_array_index (findings, 0), "arrived on 2022-09-01");
+  collab_test_assert_message_contains (g_ptr_array_index (findings, 0), "(1 day)");
+  collab_test_assert_message_contains (g_ptr_array_index (findings, 0), "left on 2022-08-30");
+  collab_test_assert_message_contains (g_ptr_array_index (findings, 0), "arrived on 2022-09-01");
 }
 
 /* Gaps of one day at the start and at the end of the period. */
 static void
 test_continuity_edges (void)
 {
-  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *found = NULL;
 
   add_cadres (dataset, COVER_YANCHANG ";" COVER_YANCHUAN ";"
                        "working_group yanan 2022-01-02 2023-01-31;"
                        "working_group yanan 2023-01-15 2023-12-30");
-  findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  findings = collab_test_check_as_of (dataset, "cadre.continuity", "2024-06-30");
   found = gaps (findings);
   g_assert_cmpstr (found, ==, "working_group yanan 2022-01-01 2022-01-01; working_group yanan 2023-12-31 2023-12-31");
-  assert_message_contains (g_ptr_array_index (findings, 0), "the first should arrive on 2022-01-01");
-  assert_message_contains (g_ptr_array_index (findings, 1), "send a successor who arrives on 2023-12-31");
+  collab_test_assert_message_contains (g_ptr_array_index (findings, 0), "the first should arrive on 2022-01-01");
+  collab_test_assert_message_contains (g_ptr_array_index (findings, 1), "send a successor who arrives on 2023-12-31");
 }
 
 /* The as-of day cuts the period: later days are not judged yet; and a
@@ -253,7 +212,7 @@ test_continuity_edges (void)
 static void
 test_continuity_as_of (void)
 {
-  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
   g_autoptr(GPtrArray) mid = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) later = NULL;
@@ -262,15 +221,15 @@ test_continuity_as_of (void)
   add_cadres (dataset, COVER_YANAN ";" COVER_YANCHANG ";"
                        "liaison yanchuan 2022-01-01 2022-12-31;"
                        "liaison yanchuan 2023-03-01 2024-02-28");
-  mid = check_as_of (dataset, "cadre.continuity", "2022-12-31");
+  mid = collab_test_check_as_of (dataset, "cadre.continuity", "2022-12-31");
   g_assert_cmpuint (mid->len, ==, 0);
 
-  later = check_as_of (dataset, "cadre.continuity", "2023-02-10");
+  later = collab_test_check_as_of (dataset, "cadre.continuity", "2023-02-10");
   found = gaps (later);
   g_assert_cmpstr (found, ==, "liaison yanchuan 2023-01-01 2023-02-10");
 
   /* Before the program starts, nothing is judged. */
-  before = check_as_of (dataset, "cadre.continuity", "2021-06-30");
+  before = collab_test_check_as_of (dataset, "cadre.continuity", "2021-06-30");
   g_assert_cmpuint (before->len, ==, 0);
 }
 
@@ -280,7 +239,7 @@ test_continuity_as_of (void)
 static void
 test_continuity_what_counts (void)
 {
-  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *found = NULL;
 
@@ -291,7 +250,7 @@ test_continuity_what_counts (void)
   merge (dataset, "\"dispatches\": [{\"id\": \"prof\", \"person\": \"c2\", \"kind\": \"professional\", "
                   "\"direction\": \"outbound\", \"from\": \"jiangyin\", \"to\": \"yanchuan\", "
                   "\"post\": \"liaison\", \"start\": \"2022-01-01\", \"planned_end\": \"2023-12-31\"}]");
-  findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  findings = collab_test_check_as_of (dataset, "cadre.continuity", "2024-06-30");
   found = gaps (findings);
   g_assert_cmpstr (found, ==,
                    "liaison yanchuan 2022-01-01 2023-12-31; working_group yanan 2022-01-01 2023-12-31");
@@ -301,7 +260,7 @@ test_continuity_what_counts (void)
 static void
 test_continuity_pairing_period (void)
 {
-  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *found = NULL;
   g_autoptr(GError) error = NULL;
@@ -311,7 +270,7 @@ test_continuity_pairing_period (void)
   merge (dataset, "\"pairings\": [{\"id\": \"p2b\", \"program\": \"prog\", \"assisting\": \"huishan\", "
                   "\"assisted\": \"yanchang\", \"level\": \"county\", \"period\": {\"first_year\": 2023, \"last_year\": 2023}}]");
   add_cadres (dataset, COVER_YANAN ";" COVER_YANCHUAN ";" "liaison yanchang 2023-02-01 2023-12-31");
-  findings = check_as_of (dataset, "cadre.continuity", "2024-06-30");
+  findings = collab_test_check_as_of (dataset, "cadre.continuity", "2024-06-30");
   found = gaps (findings);
   g_assert_cmpstr (found, ==, "liaison yanchang 2023-01-01 2023-01-31");
 }
@@ -321,7 +280,7 @@ test_continuity_pairing_period (void)
 static void
 test_village_demo (void)
 {
-  g_autoptr(CollabDataset) dataset = new_dataset ();
+  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(CollabChecker) checker = NULL;
   g_autoptr(CollabRuleset) two = NULL;
@@ -336,7 +295,7 @@ test_village_demo (void)
                   "{\"village\": \"v-liangjiahe\", \"county\": \"yanchuan\", \"program\": \"prog\"},"
                   "{\"village\": \"v-zhangjiatan\", \"county\": \"yanchang\", \"program\": \"other\"}]");
 
-  findings = check_as_of (dataset, "village.demo", "2023-12-31");
+  findings = collab_test_check_as_of (dataset, "village.demo", "2023-12-31");
   g_assert_cmpuint (findings->len, ==, 1);
   finding = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (collab_finding_get_rule (finding), ==, "village.demo");
@@ -346,8 +305,8 @@ test_village_demo (void)
   g_assert_cmpuint (json_object_get_size (collab_finding_get_subject (finding)), ==, 2);
   g_assert_cmpint (json_node_get_int (collab_finding_get_expected (finding)), ==, 1);
   g_assert_cmpint (json_node_get_int (collab_finding_get_actual (finding)), ==, 0);
-  assert_message_contains (finding, "yanchang (延长县)");
-  assert_message_contains (finding, "designate 1 more");
+  collab_test_assert_message_contains (finding, "yanchang (延长县)");
+  collab_test_assert_message_contains (finding, "designate 1 more");
 
   /* A rule set asking for two per county. */
   two = collab_ruleset_new_builtin ("east-west-2021", NULL);

@@ -13,6 +13,8 @@
 
 #include <libcollab/collab.h>
 
+#include "collab-test-util.h"
+
 /* The fixed part: regions, holders, one program with Yan'an's base, the
  * chain's accounts. %s are extra accounts, the transactions and the
  * projects. */
@@ -52,85 +54,18 @@ make_dataset (const char *accounts,
               const char *transactions,
               const char *projects)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strdup_printf (document_format, accounts != NULL ? accounts : "",
                                            transactions != NULL ? transactions : "",
                                            projects != NULL ? projects : "");
-  CollabDataset *dataset = collab_dataset_new ();
 
-  if (!collab_dataset_load_from_data (dataset, text, -1, &error))
-    g_error ("%s\n%s", error->message, text);
-  return dataset;
-}
-
-static GPtrArray *
-check_as_of (CollabDataset *dataset,
-             const char    *rule,
-             const char    *as_of)
-{
-  g_autoptr(CollabChecker) checker = collab_checker_new ();
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *selected = g_ptr_array_new_with_free_func (g_object_unref);
-  CollabDay day;
-
-  g_assert_true (collab_day_parse (as_of, &day, NULL));
-  collab_checker_set_as_of (checker, day);
-  all = collab_checker_run (checker, dataset, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      CollabFinding *finding = g_ptr_array_index (all, i);
-
-      if (g_str_equal (collab_finding_get_rule (finding), rule))
-        g_ptr_array_add (selected, g_object_ref (finding));
-    }
-  return selected;
+  return collab_test_load_data (text);
 }
 
 static GPtrArray *
 check (CollabDataset *dataset,
        const char    *rule)
 {
-  return check_as_of (dataset, rule, "2021-12-31");
-}
-
-static void
-assert_none (GPtrArray *findings)
-{
-  for (guint i = 0; i < findings->len; i++)
-    g_printerr ("unexpected: %s\n", collab_finding_get_message (g_ptr_array_index (findings, i)));
-  g_assert_cmpuint (findings->len, ==, 0);
-}
-
-static CollabFinding *
-assert_one (GPtrArray *findings)
-{
-  for (guint i = 0; findings->len != 1 && i < findings->len; i++)
-    g_printerr ("found: %s\n", collab_finding_get_message (g_ptr_array_index (findings, i)));
-  g_assert_cmpuint (findings->len, ==, 1);
-  return g_ptr_array_index (findings, 0);
-}
-
-static void
-assert_subject_keys (CollabFinding *finding,
-                     const char    *first_key,
-                     ...)
-{
-  GList *members = json_object_get_members (collab_finding_get_subject (finding));
-  const char *key = first_key;
-  va_list args;
-
-  va_start (args, first_key);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      g_assert_cmpstr (l->data, ==, key);
-      key = va_arg (args, const char *);
-    }
-  g_assert_null (key);
-  va_end (args);
-  g_list_free (members);
+  return collab_test_check_as_of (dataset, rule, "2021-12-31");
 }
 
 static void
@@ -139,16 +74,6 @@ assert_string_node (JsonNode   *node,
 {
   g_assert_nonnull (node);
   g_assert_cmpstr (json_node_get_string (node), ==, expected);
-}
-
-static void
-assert_message_contains (CollabFinding *finding,
-                         const char    *text)
-{
-  const char *message = collab_finding_get_message (finding);
-
-  if (strstr (message, text) == NULL)
-    g_error ("the message \"%s\" does not say \"%s\"", message, text);
 }
 
 /* fund.floor ------------------------------------------------------------ */
@@ -162,9 +87,9 @@ test_floor_below (void)
                   " \"date\": \"2021-04-15\", \"program\": \"p\"}",
                   NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
-  CollabFinding *finding = assert_one (findings);
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
 
-  assert_subject_keys (finding, "program", "city", "year", NULL);
+  collab_test_assert_subject_keys (finding, "program", "city", "year", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "p");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "city"), ==, "yanan");
   g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2021);
@@ -173,7 +98,7 @@ test_floor_below (void)
   assert_string_node (collab_finding_get_actual (finding), "19199900.00");
   assert_string_node (json_object_get_member (json_node_get_object (collab_finding_get_remedy (finding)),
                                               "allocate"), "100.00");
-  assert_message_contains (finding, "allocate 100元 more for 2021");
+  collab_test_assert_message_contains (finding, "allocate 100元 more for 2021");
 }
 
 static void
@@ -190,7 +115,7 @@ test_floor_at_base (void)
                   NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
 
-  assert_none (findings);
+  collab_test_assert_no_findings (findings);
 }
 
 static void
@@ -214,7 +139,7 @@ test_floor_not_counted (void)
                   " \"date\": \"2021-03-01\", \"budget_year\": 2022, \"program\": \"p\"}",
                   NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
-  CollabFinding *finding = assert_one (findings);
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
 
   assert_string_node (collab_finding_get_actual (finding), "10000000.00");
 }
@@ -228,7 +153,7 @@ test_floor_years_judged (void)
                   "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1920万\","
                   " \"date\": \"2021-04-15\", \"program\": \"p\"}",
                   NULL);
-  g_autoptr(GPtrArray) findings = check_as_of (dataset, "fund.floor", "2023-06-30");
+  g_autoptr(GPtrArray) findings = collab_test_check_as_of (dataset, "fund.floor", "2023-06-30");
 
   g_assert_cmpuint (findings->len, ==, 2);
   g_assert_cmpint (collab_finding_get_subject_int (g_ptr_array_index (findings, 0), "year"), ==, 2022);
@@ -258,19 +183,19 @@ test_plan_total (void)
   g_autoptr(GString) four = yearly_allocations (2021, 2024, "1920万");
   g_autoptr(CollabDataset) exact = make_dataset (NULL, five->str, NULL);
   g_autoptr(CollabDataset) short_ = make_dataset (NULL, four->str, NULL);
-  g_autoptr(GPtrArray) none = check_as_of (exact, "fund.plan_total", "2026-01-01");
-  g_autoptr(GPtrArray) running = check_as_of (short_, "fund.plan_total", "2025-06-30");
-  g_autoptr(GPtrArray) over = check_as_of (short_, "fund.plan_total", "2025-12-31");
+  g_autoptr(GPtrArray) none = collab_test_check_as_of (exact, "fund.plan_total", "2026-01-01");
+  g_autoptr(GPtrArray) running = collab_test_check_as_of (short_, "fund.plan_total", "2025-06-30");
+  g_autoptr(GPtrArray) over = collab_test_check_as_of (short_, "fund.plan_total", "2025-12-31");
   CollabFinding *finding;
 
-  assert_none (none);
-  assert_none (running);  /* the period is still running */
-  finding = assert_one (over);
-  assert_subject_keys (finding, "program", "city", NULL);
+  collab_test_assert_no_findings (none);
+  collab_test_assert_no_findings (running);  /* the period is still running */
+  finding = collab_test_assert_one_finding (over);
+  collab_test_assert_subject_keys (finding, "program", "city", NULL);
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_WARNING);
   assert_string_node (collab_finding_get_expected (finding), "96000000.00");
   assert_string_node (collab_finding_get_actual (finding), "76800000.00");
-  assert_message_contains (finding, "short by 1920万");
+  collab_test_assert_message_contains (finding, "short by 1920万");
 }
 
 static void
@@ -278,10 +203,10 @@ test_plan_total_exceeded_early (void)
 {
   g_autoptr(GString) big = yearly_allocations (2021, 2022, "5000万");
   g_autoptr(CollabDataset) dataset = make_dataset (NULL, big->str, NULL);
-  g_autoptr(GPtrArray) findings = check_as_of (dataset, "fund.plan_total", "2022-12-31");
-  CollabFinding *finding = assert_one (findings);
+  g_autoptr(GPtrArray) findings = collab_test_check_as_of (dataset, "fund.plan_total", "2022-12-31");
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
 
-  assert_message_contains (finding, "over by 400万");
+  collab_test_assert_message_contains (finding, "over by 400万");
 }
 
 /* fund.overdraw --------------------------------------------------------- */
@@ -304,14 +229,14 @@ test_overdraw (void)
                  NULL);
   g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.overdraw");
-  CollabFinding *finding = assert_one (findings);
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
 
-  assert_subject_keys (finding, "account", "date", NULL);
+  collab_test_assert_subject_keys (finding, "account", "date", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "account"), ==, "acc-sn");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "date"), ==, "2021-05-12");
   assert_string_node (collab_finding_get_expected (finding), "10000000.00");
   assert_string_node (collab_finding_get_actual (finding), "12000000.00");
-  assert_message_contains (finding, "200万 left it that never came in");
+  collab_test_assert_message_contains (finding, "200万 left it that never came in");
 }
 
 static void
@@ -330,7 +255,7 @@ test_overdraw_same_day (void)
                   NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.overdraw");
 
-  assert_none (findings);
+  collab_test_assert_no_findings (findings);
 }
 
 static void
@@ -345,7 +270,7 @@ test_overdraw_intent_is_not_money (void)
                   " \"amount\": \"1万\", \"date\": \"2021-05-10\"}",
                   NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.overdraw");
-  CollabFinding *finding = assert_one (findings);
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
 
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "account"), ==, "acc-yanan");
   assert_string_node (collab_finding_get_expected (finding), "0.00");
@@ -380,12 +305,12 @@ test_overspend (void)
   g_autoptr(GPtrArray) findings = check (over, "fund.overspend");
   CollabFinding *finding;
 
-  assert_none (none);
-  finding = assert_one (findings);
-  assert_subject_keys (finding, "project", NULL);
+  collab_test_assert_no_findings (none);
+  finding = collab_test_assert_one_finding (findings);
+  collab_test_assert_subject_keys (finding, "project", NULL);
   assert_string_node (collab_finding_get_expected (finding), "3000000.00");
   assert_string_node (collab_finding_get_actual (finding), "3000000.01");
-  assert_message_contains (finding, "2021-10-02");
+  collab_test_assert_message_contains (finding, "2021-10-02");
 }
 
 /* fund.unfiled ---------------------------------------------------------- */
@@ -408,9 +333,9 @@ test_unfiled (void)
   g_autoptr(GPtrArray) findings = check (day_before, "fund.unfiled");
   CollabFinding *finding;
 
-  assert_none (none);
-  finding = assert_one (findings);
-  assert_subject_keys (finding, "project", "transaction", NULL);
+  collab_test_assert_no_findings (none);
+  finding = collab_test_assert_one_finding (findings);
+  collab_test_assert_subject_keys (finding, "project", "transaction", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "project"), ==, "prj-apple");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "t2");
   assert_string_node (collab_finding_get_expected (finding), "2021-06-01");
@@ -427,10 +352,10 @@ test_unfiled_never (void)
                   ",{\"id\": \"prj-pear\", \"name\": \"梨\", \"county\": \"yanchuan\", \"category\": \"industry\","
                   " \"in_reserve\": true, \"status\": [{\"status\": \"implementing\", \"date\": \"2021-05-01\"}]}");
   g_autoptr(GPtrArray) findings = check (dataset, "fund.unfiled");
-  CollabFinding *finding = assert_one (findings);
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
 
   g_assert_true (JSON_NODE_HOLDS_NULL (collab_finding_get_expected (finding)));
-  assert_message_contains (finding, "never filed");
+  collab_test_assert_message_contains (finding, "never filed");
 }
 
 /* fund.prohibited_use --------------------------------------------------- */
@@ -447,9 +372,9 @@ test_prohibited_use (void)
                  NULL);
   g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.prohibited_use");
-  CollabFinding *finding = assert_one (findings);
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
 
-  assert_subject_keys (finding, "transaction", NULL);
+  collab_test_assert_subject_keys (finding, "transaction", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "e2");
   assert_string_node (collab_finding_get_actual (finding), "office_premises");
 }
@@ -510,10 +435,10 @@ test_not_in_reserve (void)
                  NULL);
   g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, projects);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.not_in_reserve");
-  CollabFinding *finding = assert_one (findings);
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
 
   /* prj-apple is from the reserve; prj-idea is not, but has no money. */
-  assert_subject_keys (finding, "project", NULL);
+  collab_test_assert_subject_keys (finding, "project", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "project"), ==, "prj-new");
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_WARNING);
 }
@@ -538,7 +463,7 @@ static void
 test_idle_fifo (void)
 {
   g_autoptr(CollabDataset) dataset = make_dataset (NULL, three_in, NULL);
-  g_autoptr(GPtrArray) findings = check_as_of (dataset, "fund.idle", "2022-01-01");
+  g_autoptr(GPtrArray) findings = collab_test_check_as_of (dataset, "fund.idle", "2022-01-01");
   CollabFinding *i2, *i3;
 
   /* i1 left on its day 180; half of i2 and all of i3 stayed longer, and
@@ -548,14 +473,14 @@ test_idle_fifo (void)
   g_assert_cmpuint (findings->len, ==, 3);
   i2 = g_ptr_array_index (findings, 0);
   i3 = g_ptr_array_index (findings, 1);
-  assert_subject_keys (i2, "account", "transaction", NULL);
+  collab_test_assert_subject_keys (i2, "account", "transaction", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (i2, "account"), ==, "acc-yanan");
   g_assert_cmpstr (collab_finding_get_subject_string (i2, "transaction"), ==, "i2");
   assert_string_node (collab_finding_get_actual (i2), "500000.00");
-  assert_message_contains (i2, "2021-07-31");
+  collab_test_assert_message_contains (i2, "2021-07-31");
   g_assert_cmpstr (collab_finding_get_subject_string (i3, "transaction"), ==, "i3");
   assert_string_node (collab_finding_get_actual (i3), "1000000.00");
-  assert_message_contains (i3, "50万 of it still is on 2022-01-01");
+  collab_test_assert_message_contains (i3, "50万 of it still is on 2022-01-01");
   g_assert_cmpstr (collab_finding_get_subject_string (g_ptr_array_index (findings, 2), "account"), ==,
                    "acc-yanchuan");
 }
@@ -566,9 +491,9 @@ test_idle_as_of (void)
   /* As of 2021-08-27 only i2 has been held 180 days; i3's day 180 is
    * 2021-08-28. */
   g_autoptr(CollabDataset) dataset = make_dataset (NULL, three_in, NULL);
-  g_autoptr(GPtrArray) before = check_as_of (dataset, "fund.idle", "2021-08-27");
-  g_autoptr(GPtrArray) on = check_as_of (dataset, "fund.idle", "2021-08-28");
-  CollabFinding *finding = assert_one (before);
+  g_autoptr(GPtrArray) before = collab_test_check_as_of (dataset, "fund.idle", "2021-08-27");
+  g_autoptr(GPtrArray) on = collab_test_check_as_of (dataset, "fund.idle", "2021-08-28");
+  CollabFinding *finding = collab_test_assert_one_finding (before);
 
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "i2");
   g_assert_cmpuint (on->len, ==, 2);
@@ -589,10 +514,10 @@ test_idle_days (void)
   g_autoptr(CollabRuleset) ruleset = collab_ruleset_new_builtin ("east-west-2021", NULL);
   g_autoptr(CollabChecker) checker = collab_checker_new ();
   g_autoptr(GPtrArray) all = NULL;
-  CollabFinding *finding = assert_one (findings);
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
 
   assert_string_node (collab_finding_get_actual (finding), "1000000.00");
-  assert_message_contains (finding, "before it was passed on");
+  collab_test_assert_message_contains (finding, "before it was passed on");
 
   collab_ruleset_set_int (ruleset, "fund.idle", "days", 181);
   collab_checker_set_ruleset (checker, ruleset);
@@ -624,16 +549,16 @@ test_untraced (void)
   CollabFinding *finding;
   JsonArray *ids;
 
-  assert_none (none);
-  finding = assert_one (findings);
-  assert_subject_keys (finding, "program", NULL);
+  collab_test_assert_no_findings (none);
+  finding = collab_test_assert_one_finding (findings);
+  collab_test_assert_subject_keys (finding, "program", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "p");
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_INFO);
   /* 300万 + 300万 traced of 700万: the expenditure is the program's by
    * first in, first out through the project. */
   assert_string_node (collab_finding_get_expected (finding), "7000000.00");
   assert_string_node (collab_finding_get_actual (finding), "6000000.00");
-  assert_message_contains (finding, "85.7%");
+  collab_test_assert_message_contains (finding, "85.7%");
   ids = json_object_get_array_member (json_node_get_object (collab_finding_get_remedy (finding)), "name_parent");
   g_assert_cmpuint (json_array_get_length (ids), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (ids, 0), ==, "e1");
@@ -641,46 +566,25 @@ test_untraced (void)
 
 /* The 2021 example ------------------------------------------------------ */
 
-static CollabDataset *
-load_example (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("COLLAB_TEST_DATA"), name, NULL);
-  CollabDataset *dataset = collab_dataset_new_from_file (path, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
 static void
 test_example_2021 (void)
 {
   g_autoptr(CollabDataset) dataset = NULL;
-  g_autoptr(CollabChecker) checker = collab_checker_new ();
   g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("COLLAB_TEST_DATA"), "wuxi-funds-2021.json", NULL);
+  g_autofree char *path = collab_test_example_path ("wuxi-funds-2021.json");
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_test_skip ("no wuxi-funds-2021.json yet");
       return;
     }
-  dataset = load_example ("wuxi-funds-2021.json");
+  dataset = collab_test_load_example ("wuxi-funds-2021.json");
 
   /* The whole chain of 2021 passes every fund rule as of the end of the
    * year: 1920万 and 27000万 allocated, transferred down the chain and
    * into filed reserve projects, nothing idle, nothing prohibited. */
-  collab_checker_set_as_of (checker, collab_day_new (2021, 12, 31));
-  findings = collab_checker_run (checker, dataset, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      CollabFinding *finding = g_ptr_array_index (findings, i);
-
-      if (g_str_has_prefix (collab_finding_get_rule (finding), "fund."))
-        g_error ("unexpected: %s", collab_finding_get_message (finding));
-    }
+  findings = collab_test_check_as_of (dataset, "fund.", "2021-12-31");
+  collab_test_assert_no_findings (findings);
 }
 
 /* Load errors of funds -------------------------------------------------- */
@@ -801,12 +705,12 @@ test_csv_transactions (void)
     g_error ("%s", error->message);
 
   overdraw = check (dataset, "fund.overdraw");
-  finding = assert_one (overdraw);
+  finding = collab_test_assert_one_finding (overdraw);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "date"), ==, "2021-05-12");
   assert_string_node (collab_finding_get_actual (finding), "12000000.00");
 
   prohibited = check (dataset, "fund.prohibited_use");
-  finding = assert_one (prohibited);
+  finding = collab_test_assert_one_finding (prohibited);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "c4");
 }
 
@@ -823,7 +727,7 @@ test_floor_overflow (void)
                   NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
 
-  assert_none (findings);
+  collab_test_assert_no_findings (findings);
 }
 
 int

@@ -11,25 +11,9 @@
 
 #include <libcollab/collab.h>
 
+#include "collab-test-util.h"
+
 #define LIBRARY_LOG_DOMAIN "Collab"
-
-static CollabDataset *
-load_example (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  const char *dir = g_getenv ("COLLAB_TEST_DATA");
-  CollabDataset *dataset;
-
-  if (dir == NULL)
-    g_error ("COLLAB_TEST_DATA must name the directory of the example datasets");
-
-  path = g_build_filename (dir, name, NULL);
-  dataset = collab_dataset_new_from_file (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
 
 static void
 add (CollabDataset    *dataset,
@@ -61,99 +45,39 @@ remove_pairing (CollabDataset *dataset,
   g_assert_no_error (error);
 }
 
-/* The pairing.* findings of a check (all of them with @rule NULL). */
-static GPtrArray *
-run_checker (CollabChecker *checker,
-             CollabDataset *dataset,
-             const char    *rule)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) all = collab_checker_run (checker, dataset, &error);
-  GPtrArray *selected = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (all);
-  for (guint i = 0; i < all->len; i++)
-    {
-      CollabFinding *finding = g_ptr_array_index (all, i);
-      const char *id = collab_finding_get_rule (finding);
-
-      if (rule != NULL ? strcmp (id, rule) == 0 : g_str_has_prefix (id, "pairing."))
-        g_ptr_array_add (selected, g_object_ref (finding));
-    }
-  return selected;
-}
-
+/* The pairing.* findings of a check (of @rule only, unless it is NULL). */
 static GPtrArray *
 check (CollabDataset *dataset,
        const char    *rule)
 {
   g_autoptr(CollabChecker) checker = collab_checker_new ();
 
-  return run_checker (checker, dataset, rule);
-}
-
-static void
-assert_no_findings (GPtrArray *findings)
-{
-  for (guint i = 0; i < findings->len; i++)
-    g_printerr ("unexpected: %s\n", collab_finding_get_message (g_ptr_array_index (findings, i)));
-  g_assert_cmpuint (findings->len, ==, 0);
-}
-
-static void
-assert_subject_keys (CollabFinding *finding,
-                     const char    *first_key,
-                     ...)
-{
-  GList *members = json_object_get_members (collab_finding_get_subject (finding));
-  const char *key = first_key;
-  va_list args;
-
-  va_start (args, first_key);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      g_assert_cmpstr (l->data, ==, key);
-      key = va_arg (args, const char *);
-    }
-  g_assert_null (key);
-  va_end (args);
-  g_list_free (members);
-}
-
-static void
-assert_message_contains (CollabFinding *finding,
-                         const char    *text)
-{
-  const char *message = collab_finding_get_message (finding);
-
-  if (strstr (message, text) == NULL)
-    g_error ("the message \"%s\" does not say \"%s\"", message, text);
+  return collab_test_run_checker (checker, dataset, rule != NULL ? rule : "pairing.");
 }
 
 static void
 test_wuxi_clean (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = check (dataset, NULL);
 
-  assert_no_findings (findings);
+  collab_test_assert_no_findings (findings);
 }
 
 /* Two functional zones (横琴新区, 高新区) assist; they are county-level. */
 static void
 test_zhuhai_clean (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("zhuhai-zunyi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("zhuhai-zunyi-2021.json");
   g_autoptr(GPtrArray) findings = check (dataset, NULL);
 
-  assert_no_findings (findings);
+  collab_test_assert_no_findings (findings);
 }
 
 static void
 test_coverage_removed_pairing (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(JsonNode) json = NULL;
@@ -171,16 +95,16 @@ test_coverage_removed_pairing (void)
 
       g_assert_cmpstr (collab_finding_get_rule (finding), ==, "pairing.coverage");
       g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
-      assert_subject_keys (finding, "program", "county", "year", NULL);
+      collab_test_assert_subject_keys (finding, "program", "county", "year", NULL);
       g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "wuxi-2021");
       g_assert_cmpstr (collab_finding_get_subject_string (finding, "county"), ==, "pingan");
       g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2021 + i);
       g_assert_cmpint (json_node_get_int (collab_finding_get_expected (finding)), ==, 1);
       g_assert_cmpint (json_node_get_int (collab_finding_get_actual (finding)), ==, 0);
-      assert_message_contains (finding, "pingan (平安区)");
-      assert_message_contains (finding, "haidong");
-      assert_message_contains (finding, year);
-      assert_message_contains (finding, "add a county-level pairing");
+      collab_test_assert_message_contains (finding, "pingan (平安区)");
+      collab_test_assert_message_contains (finding, "haidong");
+      collab_test_assert_message_contains (finding, year);
+      collab_test_assert_message_contains (finding, "add a county-level pairing");
     }
 
   /* The document `collab check --format json` prints. */
@@ -194,7 +118,7 @@ test_coverage_removed_pairing (void)
 static void
 test_coverage_order (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
 
   remove_pairing (dataset, "p-huishan-pingan");
@@ -218,7 +142,7 @@ test_coverage_order (void)
 static void
 test_coverage_partial_period (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
   CollabFinding *finding;
 
@@ -233,13 +157,13 @@ test_coverage_partial_period (void)
   g_assert_cmpstr (collab_finding_get_rule (finding), ==, "pairing.coverage");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "county"), ==, "pingan");
   g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2021);
-  assert_message_contains (finding, "p-huishan-pingan-late runs 2022–2025");
+  collab_test_assert_message_contains (finding, "p-huishan-pingan-late runs 2022–2025");
 }
 
 static void
 test_coverage_split_periods (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
 
   /* Two pairings of one pair that follow each other cover every year and
@@ -253,13 +177,13 @@ test_coverage_split_periods (void)
                         "\"period\": {\"first_year\": 2023, \"last_year\": 2025}}");
   findings = check (dataset, NULL);
 
-  assert_no_findings (findings);
+  collab_test_assert_no_findings (findings);
 }
 
 static void
 test_coverage_flags (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
 
   /* A county with neither flag need not be covered; a national key county
@@ -278,7 +202,7 @@ test_coverage_flags (void)
   for (guint i = 0; i < findings->len; i++)
     {
       g_assert_cmpstr (collab_finding_get_subject_string (g_ptr_array_index (findings, i), "county"), ==, "key");
-      assert_message_contains (g_ptr_array_index (findings, i), "national key");
+      collab_test_assert_message_contains (g_ptr_array_index (findings, i), "national key");
     }
 }
 
@@ -286,7 +210,7 @@ test_coverage_flags (void)
 static void
 test_coverage_ignores_invalid (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) coverage = NULL;
   g_autoptr(GPtrArray) invalid = NULL;
 
@@ -298,13 +222,13 @@ test_coverage_ignores_invalid (void)
 
   g_assert_cmpuint (coverage->len, ==, 5);
   g_assert_cmpuint (invalid->len, ==, 1);
-  assert_message_contains (g_ptr_array_index (invalid, 0), "both on the west side");
+  collab_test_assert_message_contains (g_ptr_array_index (invalid, 0), "both on the west side");
 }
 
 static void
 test_invalid_same_side (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
   CollabFinding *finding;
 
@@ -316,20 +240,20 @@ test_invalid_same_side (void)
   finding = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (collab_finding_get_rule (finding), ==, "pairing.invalid");
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
-  assert_subject_keys (finding, "pairing", NULL);
+  collab_test_assert_subject_keys (finding, "pairing", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "pairing"), ==, "p-jiangyin-xishan");
   g_assert_null (collab_finding_get_expected (finding));
-  assert_message_contains (finding, "same-side pairing");
-  assert_message_contains (finding, "jiangyin (江阴市)");
-  assert_message_contains (finding, "xishan (锡山区)");
-  assert_message_contains (finding, "both on the east side");
+  collab_test_assert_message_contains (finding, "same-side pairing");
+  collab_test_assert_message_contains (finding, "jiangyin (江阴市)");
+  collab_test_assert_message_contains (finding, "xishan (锡山区)");
+  collab_test_assert_message_contains (finding, "both on the east side");
 }
 
 /* An organization is on its region's side. */
 static void
 test_invalid_organization_side (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
 
   add (dataset, COLLAB_RECORD_KIND_ORGANIZATION,
@@ -344,13 +268,13 @@ test_invalid_organization_side (void)
 
   g_assert_cmpuint (findings->len, ==, 1);
   g_assert_cmpstr (collab_finding_get_subject_string (g_ptr_array_index (findings, 0), "pairing"), ==, "p-school-bad");
-  assert_message_contains (g_ptr_array_index (findings, 0), "wuxi-school (无锡某中学)");
+  collab_test_assert_message_contains (g_ptr_array_index (findings, 0), "wuxi-school (无锡某中学)");
 }
 
 static void
 test_invalid_self (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
   CollabFinding *finding;
 
@@ -363,14 +287,14 @@ test_invalid_self (void)
   finding = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (collab_finding_get_rule (finding), ==, "pairing.invalid");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "pairing"), ==, "p-self");
-  assert_message_contains (finding, "self-pairing");
-  assert_message_contains (finding, "pingan (平安区) to itself");
+  collab_test_assert_message_contains (finding, "self-pairing");
+  collab_test_assert_message_contains (finding, "pingan (平安区) to itself");
 }
 
 static void
 test_invalid_duplicate (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
   CollabFinding *finding;
 
@@ -387,18 +311,18 @@ test_invalid_duplicate (void)
   finding = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (collab_finding_get_rule (finding), ==, "pairing.invalid");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "pairing"), ==, "p-huishan-pingan-2");
-  assert_message_contains (finding, "duplicate of pairing p-huishan-pingan:");
-  assert_message_contains (finding, "overlap in 2023–2024");
+  collab_test_assert_message_contains (finding, "duplicate of pairing p-huishan-pingan:");
+  collab_test_assert_message_contains (finding, "overlap in 2023–2024");
   finding = g_ptr_array_index (findings, 1);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "pairing"), ==, "p-huishan-pingan-3");
-  assert_message_contains (finding, "overlap in 2025;");
+  collab_test_assert_message_contains (finding, "overlap in 2025;");
 }
 
 /* A duplicate in another program is not a duplicate. */
 static void
 test_invalid_duplicate_other_program (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
 
   add (dataset, COLLAB_RECORD_KIND_PROGRAM,
@@ -409,13 +333,13 @@ test_invalid_duplicate_other_program (void)
                         "\"period\": {\"first_year\": 2016, \"last_year\": 2021}}");
   findings = check (dataset, "pairing.invalid");
 
-  assert_no_findings (findings);
+  collab_test_assert_no_findings (findings);
 }
 
 static void
 test_period (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *actual = NULL;
@@ -431,20 +355,20 @@ test_period (void)
   finding = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (collab_finding_get_rule (finding), ==, "pairing.period");
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_WARNING);
-  assert_subject_keys (finding, "pairing", NULL);
+  collab_test_assert_subject_keys (finding, "pairing", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "pairing"), ==, "p-huishan-pingan-long");
   expected = json_to_string (collab_finding_get_expected (finding), FALSE);
   actual = json_to_string (collab_finding_get_actual (finding), FALSE);
   g_assert_cmpstr (expected, ==, "{\"first_year\":2021,\"last_year\":2025}");
   g_assert_cmpstr (actual, ==, "{\"first_year\":2020,\"last_year\":2025}");
-  assert_message_contains (finding, "runs 2020–2025");
-  assert_message_contains (finding, "shorten it to 2021–2025");
+  collab_test_assert_message_contains (finding, "runs 2020–2025");
+  collab_test_assert_message_contains (finding, "shorten it to 2021–2025");
 }
 
 static void
 test_period_inside (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
 
   /* A period within the program's, or the program's own, is fine. */
@@ -454,13 +378,13 @@ test_period_inside (void)
                         "\"period\": {\"first_year\": 2021, \"last_year\": 2025}}");
   findings = check (dataset, "pairing.period");
 
-  assert_no_findings (findings);
+  collab_test_assert_no_findings (findings);
 }
 
 static void
 test_orphan (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
   CollabFinding *finding;
 
@@ -476,16 +400,16 @@ test_orphan (void)
   finding = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (collab_finding_get_rule (finding), ==, "pairing.orphan");
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_WARNING);
-  assert_subject_keys (finding, "program", "assisting", NULL);
+  collab_test_assert_subject_keys (finding, "program", "assisting", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "wuxi-2021");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisting"), ==, "wuxi-jingkai");
-  assert_message_contains (finding, "wuxi-jingkai (经开区)");
+  collab_test_assert_message_contains (finding, "wuxi-jingkai (经开区)");
 }
 
 static void
 test_checker_ruleset (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabChecker) checker = collab_checker_new ();
   g_autoptr(CollabRuleset) ruleset = NULL;
   g_autoptr(GPtrArray) findings = NULL;
@@ -501,20 +425,20 @@ test_checker_ruleset (void)
   g_assert_no_error (error);
   collab_checker_set_ruleset (checker, ruleset);
   g_assert_true (collab_checker_get_ruleset (checker) == ruleset);
-  findings = run_checker (checker, dataset, NULL);
+  findings = collab_test_run_checker (checker, dataset, "pairing.");
   g_assert_cmpuint (findings->len, ==, 5);
   g_assert_cmpint (collab_finding_get_severity (g_ptr_array_index (findings, 0)), ==, COLLAB_SEVERITY_WARNING);
   g_clear_pointer (&findings, g_ptr_array_unref);
 
   /* Changes to the set apply to the next run. */
   collab_ruleset_set_enabled (ruleset, "pairing.coverage", FALSE);
-  findings = run_checker (checker, dataset, NULL);
-  assert_no_findings (findings);
+  findings = collab_test_run_checker (checker, dataset, "pairing.");
+  collab_test_assert_no_findings (findings);
   g_clear_pointer (&findings, g_ptr_array_unref);
 
   /* Back to the program's own. */
   collab_checker_set_ruleset (checker, NULL);
-  findings = run_checker (checker, dataset, NULL);
+  findings = collab_test_run_checker (checker, dataset, "pairing.");
   g_assert_cmpuint (findings->len, ==, 5);
   g_assert_cmpint (collab_finding_get_severity (g_ptr_array_index (findings, 0)), ==, COLLAB_SEVERITY_VIOLATION);
 }
@@ -522,7 +446,7 @@ test_checker_ruleset (void)
 static void
 test_checker_program_rulesets (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
 
   /* A 13th-plan program judged by poverty-2016, which has the pairing
@@ -555,7 +479,7 @@ test_checker_program_rulesets (void)
 static void
 test_checker_unknown_program_ruleset (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabChecker) checker = collab_checker_new ();
   g_autoptr(CollabRuleset) ruleset = NULL;
   g_autoptr(GPtrArray) findings = NULL;
@@ -576,7 +500,7 @@ test_checker_unknown_program_ruleset (void)
   ruleset = collab_ruleset_new_builtin ("east-west-2021", &error);
   g_assert_no_error (error);
   collab_checker_set_ruleset (checker, ruleset);
-  findings = run_checker (checker, dataset, "pairing.coverage");
+  findings = collab_test_run_checker (checker, dataset, "pairing.coverage");
   /* wuxi-2031 has no pairings: Yan'an's 3 counties × 5 years. */
   g_assert_cmpuint (findings->len, ==, 15);
 }

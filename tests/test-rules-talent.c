@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include <libcollab/collab.h>
-#include <libcollab/collab-plan.h>
 
 #include "report/collab-talent-private.h"
+#include "collab-test-util.h"
 
 /* --- datasets -------------------------------------------------------- */
 
@@ -42,9 +42,7 @@ new_dataset_full (int         first_year,
                   int         last_year,
                   const char *ruleset)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) json = g_string_new (base_regions);
-  CollabDataset *dataset = collab_dataset_new ();
 
   g_string_append_printf (json,
                           " \"programs\": [{\"id\": \"prog\", \"name\": \"test\", \"kind\": \"east_west\", "
@@ -56,9 +54,7 @@ new_dataset_full (int         first_year,
                           "  {\"id\": \"p-hs-pa\", \"program\": \"prog\", \"assisting\": \"huishan\", \"assisted\": \"pingan\", \"level\": \"county\"}\n"
                           " ]}\n",
                           first_year, last_year, ruleset);
-  g_assert_true (collab_dataset_load_from_data (dataset, json->str, json->len, &error));
-  g_assert_no_error (error);
-  return dataset;
+  return collab_test_load_data (json->str);
 }
 
 static CollabDataset *
@@ -150,7 +146,6 @@ static void
 roster_merge (CollabDataset *dataset,
               Roster        *roster)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) json = g_string_new ("{\"format\": \"libcollab-dataset\", \"version\": 1");
 
   if (roster->people->len > 0)
@@ -158,9 +153,7 @@ roster_merge (CollabDataset *dataset,
   if (roster->dispatches->len > 0)
     g_string_append_printf (json, ", \"dispatches\": [%s]", roster->dispatches->str);
   g_string_append_printf (json, "%s}", roster->extra->str);
-
-  if (!collab_dataset_merge_from_data (dataset, json->str, json->len, &error))
-    g_error ("%s\n%s", error->message, json->str);
+  collab_test_merge_data (dataset, json->str);
 }
 
 /* 6 teachers and 6 doctors for 12 months, 6 in agriculture for 6 months
@@ -176,45 +169,11 @@ roster_add_compliant (Roster *roster)
 
 /* --- checking -------------------------------------------------------- */
 
-#define NO_OVERRIDE (-1)
-
-static GPtrArray *
-check_full (CollabDataset *dataset,
-            const char    *rule,
-            int            interpretation,
-            CollabRuleset *ruleset,
-            const char    *as_of)
-{
-  g_autoptr(CollabChecker) checker = collab_checker_new ();
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *selected = g_ptr_array_new_with_free_func (g_object_unref);
-  CollabDay day;
-
-  g_assert_true (collab_day_parse (as_of, &day, NULL));
-  collab_checker_set_as_of (checker, day);
-  if (interpretation != NO_OVERRIDE)
-    collab_checker_set_interpretation (checker, interpretation);
-  if (ruleset != NULL)
-    collab_checker_set_ruleset (checker, ruleset);
-
-  all = collab_checker_run (checker, dataset, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < all->len; i++)
-    {
-      CollabFinding *finding = g_ptr_array_index (all, i);
-
-      if (g_strcmp0 (collab_finding_get_rule (finding), rule) == 0)
-        g_ptr_array_add (selected, g_object_ref (finding));
-    }
-  return selected;
-}
-
 static GPtrArray *
 check (CollabDataset *dataset,
        const char    *rule)
 {
-  return check_full (dataset, rule, NO_OVERRIDE, NULL, "2023-12-31");
+  return collab_test_check_full (dataset, rule, COLLAB_TEST_NO_OVERRIDE, NULL, "2023-12-31");
 }
 
 static GPtrArray *
@@ -222,15 +181,7 @@ check_reading (CollabDataset        *dataset,
                const char           *rule,
                CollabInterpretation  interpretation)
 {
-  return check_full (dataset, rule, interpretation, NULL, "2023-12-31");
-}
-
-static void
-assert_none (GPtrArray *findings)
-{
-  for (guint i = 0; i < findings->len; i++)
-    g_printerr ("unexpected: %s\n", collab_finding_get_message (g_ptr_array_index (findings, i)));
-  g_assert_cmpuint (findings->len, ==, 0);
+  return collab_test_check_full (dataset, rule, interpretation, NULL, "2023-12-31");
 }
 
 /* The findings about @assisted only; takes @findings. */
@@ -257,46 +208,12 @@ assert_one (GPtrArray  *findings,
             const char *assisted,
             int         year)
 {
-  CollabFinding *finding;
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
 
-  for (guint i = 0; i < findings->len; i++)
-    g_test_message ("finding: %s", collab_finding_get_message (g_ptr_array_index (findings, i)));
-  g_assert_cmpuint (findings->len, ==, 1);
-  finding = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisting"), ==, assisting);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisted"), ==, assisted);
   g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, year);
   return finding;
-}
-
-static void
-assert_subject_keys (CollabFinding *finding,
-                     const char    *first_key,
-                     ...)
-{
-  GList *members = json_object_get_members (collab_finding_get_subject (finding));
-  const char *key = first_key;
-  va_list args;
-
-  va_start (args, first_key);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      g_assert_cmpstr (l->data, ==, key);
-      key = va_arg (args, const char *);
-    }
-  g_assert_null (key);
-  va_end (args);
-  g_list_free (members);
-}
-
-static void
-assert_message_contains (CollabFinding *finding,
-                         const char    *text)
-{
-  const char *message = collab_finding_get_message (finding);
-
-  if (strstr (message, text) == NULL)
-    g_error ("the message \"%s\" does not say \"%s\"", message, text);
 }
 
 static void
@@ -411,7 +328,7 @@ test_total_pass_and_fail (void)
   finding = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (collab_finding_get_rule (finding), ==, "666.total");
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
-  assert_subject_keys (finding, "assisting", "assisted", "year", NULL);
+  collab_test_assert_subject_keys (finding, "assisting", "assisted", "year", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisting"), ==, "huishan");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisted"), ==, "ledu");
 
@@ -424,10 +341,10 @@ test_total_pass_and_fail (void)
   /* One more agriculture-or-other person closes total and mix at once. */
   assert_json (collab_finding_get_remedy (finding),
                "{\"add\":[{\"profession\":\"agriculture_or_other\",\"months\":1,\"count\":1}],\"total\":1}");
-  assert_message_contains (finding, "jiangyin (江阴市) → yanchuan (延川县) in 2022");
-  assert_message_contains (finding, "17 professionals counted");
-  assert_message_contains (finding, "18 required");
-  assert_message_contains (finding, "add 1 agriculture-or-other professional for ≥ 1 month");
+  collab_test_assert_message_contains (finding, "jiangyin (江阴市) → yanchuan (延川县) in 2022");
+  collab_test_assert_message_contains (finding, "17 professionals counted");
+  collab_test_assert_message_contains (finding, "18 required");
+  collab_test_assert_message_contains (finding, "add 1 agriculture-or-other professional for ≥ 1 month");
 
   /* The 18th. */
   {
@@ -464,7 +381,7 @@ test_total_short_services (void)
   finding = g_ptr_array_index (findings, 2);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisted"), ==, "yanchuan");
   g_assert_cmpint (member_int (collab_finding_get_actual (finding), "total"), ==, 10);
-  assert_message_contains (finding, "10 agriculture-or-other professionals serving under 1 month are not counted");
+  collab_test_assert_message_contains (finding, "10 agriculture-or-other professionals serving under 1 month are not counted");
 }
 
 /* Cadres, short-term visits and inbound dispatches are not counted;
@@ -622,19 +539,19 @@ test_total_as_of_projected (void)
   roster_merge (dataset, &roster);
   roster_clear (&roster);
 
-  findings = check_full (dataset, "666.total", NO_OVERRIDE, NULL, "2022-06-30");
+  findings = collab_test_check_full (dataset, "666.total", COLLAB_TEST_NO_OVERRIDE, NULL, "2022-06-30");
   /* 2022 only: three pairing-years. */
   g_assert_cmpuint (findings->len, ==, 3);
   finding = g_ptr_array_index (findings, 2);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisted"), ==, "yanchuan");
   g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2022);
   assert_json (collab_finding_get_actual (finding), "{\"total\":15,\"projected\":10}");
-  assert_message_contains (finding, "10 of those counted end after the as-of day 2022-06-30 (projected)");
+  collab_test_assert_message_contains (finding, "10 of those counted end after the as-of day 2022-06-30 (projected)");
 
   /* As of the end of 2024 nothing is projected, and 2023 and 2024 are
    * judged too. */
   g_clear_pointer (&findings, g_ptr_array_unref);
-  findings = check_full (dataset, "666.total", NO_OVERRIDE, NULL, "2024-12-31");
+  findings = collab_test_check_full (dataset, "666.total", COLLAB_TEST_NO_OVERRIDE, NULL, "2024-12-31");
   g_assert_cmpuint (findings->len, ==, 9);
 }
 
@@ -719,13 +636,13 @@ test_tenure_worked_example (void)
   assert_json (collab_finding_get_actual (finding),
                "{\"tiers\":[{\"months\":12,\"count\":3},{\"months\":6,\"count\":6},"
                "{\"months\":1,\"count\":18}],\"projected\":0}");
-  assert_message_contains (finding, "nested reading");
-  assert_message_contains (finding, "6 serve ≥ 6 months (9 needed, short)");
+  collab_test_assert_message_contains (finding, "nested reading");
+  collab_test_assert_message_contains (finding, "6 serve ≥ 6 months (9 needed, short)");
   /* Three more for 6 months: teachers and doctors take the long tiers. */
   assert_json (collab_finding_get_remedy (finding),
                "{\"add\":[{\"profession\":\"teacher\",\"months\":6,\"count\":2},"
                "{\"profession\":\"doctor\",\"months\":6,\"count\":1}],\"total\":3}");
-  assert_message_contains (finding, "add 2 teachers for ≥ 6 months and 1 doctor for ≥ 6 months");
+  collab_test_assert_message_contains (finding, "add 2 teachers for ≥ 6 months and 1 doctor for ≥ 6 months");
 
   /* banded: 3 in [6, 12), 6 needed. */
   g_clear_pointer (&findings, g_ptr_array_unref);
@@ -736,11 +653,11 @@ test_tenure_worked_example (void)
   assert_json (collab_finding_get_expected (finding),
                "{\"interpretation\":\"banded\",\"tiers\":[{\"months\":12,\"count\":3},"
                "{\"months\":6,\"below\":12,\"count\":6},{\"months\":1,\"below\":6,\"count\":9}]}");
-  assert_message_contains (finding, "3 serve 6 to 11 months (6 needed, short)");
+  collab_test_assert_message_contains (finding, "3 serve 6 to 11 months (6 needed, short)");
   assert_json (collab_finding_get_remedy (finding),
                "{\"add\":[{\"profession\":\"teacher\",\"months\":6,\"below\":12,\"count\":2},"
                "{\"profession\":\"doctor\",\"months\":6,\"below\":12,\"count\":1}],\"total\":3}");
-  assert_message_contains (finding, "add 2 teachers for 6 to 11 months (≥ 6, < 12)");
+  collab_test_assert_message_contains (finding, "add 2 teachers for 6 to 11 months (≥ 6, < 12)");
 }
 
 /* Eighteen who all serve 12 months pass nested and cumulative and fail
@@ -790,7 +707,7 @@ test_tenure_banded_roster (void)
       {
         g_autoptr(GPtrArray) findings = only (check_reading (dataset, rules[i], COLLAB_INTERPRETATION_BANDED),
                                               "yanchuan");
-        assert_none (findings);
+        collab_test_assert_no_findings (findings);
       }
   }
 }
@@ -817,12 +734,12 @@ test_tenure_reading_sources (void)
                                              "\"interpretation\": \"cumulative\", \"rules\": {}}", -1, &error);
   g_assert_no_error (error);
 
-  by_set = check_full (dataset, "666.tenure", NO_OVERRIDE, cumulative, "2023-12-31");
+  by_set = collab_test_check_full (dataset, "666.tenure", COLLAB_TEST_NO_OVERRIDE, cumulative, "2023-12-31");
   g_assert_cmpuint (by_set->len, ==, 2);  /* the huishan pairings only */
 
-  overridden = check_full (dataset, "666.tenure", COLLAB_INTERPRETATION_NESTED, cumulative, "2023-12-31");
+  overridden = collab_test_check_full (dataset, "666.tenure", COLLAB_INTERPRETATION_NESTED, cumulative, "2023-12-31");
   g_assert_cmpuint (overridden->len, ==, 3);
-  assert_message_contains (g_ptr_array_index (overridden, 2), "nested reading");
+  collab_test_assert_message_contains (g_ptr_array_index (overridden, 2), "nested reading");
 }
 
 /* Exactly 6 months is ≥ 6 months; one day short is not. */
@@ -878,17 +795,18 @@ test_tenure_month_end_and_leap_day (void)
   roster_merge (dataset, &roster);
   roster_clear (&roster);
 
-  findings = check_full (dataset, "666.tenure", COLLAB_INTERPRETATION_CUMULATIVE, NULL, "2025-12-31");
+  findings = collab_test_check_full (dataset, "666.tenure", COLLAB_INTERPRETATION_CUMULATIVE, NULL, "2025-12-31");
   tiers = actual_tiers (g_ptr_array_index (findings, 2));
   /* counted 5 (the short agriculture one is not): ≥12: 1; ≥6: 3 (both
    * doctors, one teacher); ≥1: 5. */
   g_assert_cmpstr (tiers, ==, "1/3/5");
 
   /* The one under a month by a day. */
-  short_other = only (check_full (dataset, "666.short_other", NO_OVERRIDE, NULL, "2025-12-31"), "yanchuan");
+  short_other = only (collab_test_check_full (dataset, "666.short_other", COLLAB_TEST_NO_OVERRIDE, NULL, "2025-12-31"),
+                      "yanchuan");
   g_assert_cmpuint (short_other->len, ==, 1);
-  assert_message_contains (g_ptr_array_index (short_other, 0), "2024-01-31 to 2024-02-27");
-  assert_message_contains (g_ptr_array_index (short_other, 0), "to end on 2024-02-28 or later");
+  collab_test_assert_message_contains (g_ptr_array_index (short_other, 0), "2024-01-31 to 2024-02-27");
+  collab_test_assert_message_contains (g_ptr_array_index (short_other, 0), "to end on 2024-02-28 or later");
 }
 
 /* --- 666.mix ----------------------------------------------------------- */
@@ -914,12 +832,12 @@ test_mix_and_adjustment (void)
   finding = g_ptr_array_index (findings, 2);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisted"), ==, "yanchuan");
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_WARNING);
-  assert_subject_keys (finding, "assisting", "assisted", "year", NULL);
+  collab_test_assert_subject_keys (finding, "assisting", "assisted", "year", NULL);
   assert_json (collab_finding_get_expected (finding), "{\"teacher\":6,\"doctor\":6,\"agriculture_or_other\":6}");
   assert_json (collab_finding_get_actual (finding),
                "{\"teacher\":9,\"doctor\":9,\"agriculture_or_other\":0,\"projected\":0}");
-  assert_message_contains (finding, "0 agriculture-or-other professionals of 6");
-  assert_message_contains (finding, "or record an adjustment");
+  collab_test_assert_message_contains (finding, "0 agriculture-or-other professionals of 6");
+  collab_test_assert_message_contains (finding, "or record an adjustment");
   /* Total and tenure pass: 6 more, all agriculture-or-other. */
   assert_json (collab_finding_get_remedy (finding),
                "{\"add\":[{\"profession\":\"agriculture_or_other\",\"months\":1,\"count\":6}],\"total\":6}");
@@ -1009,7 +927,7 @@ test_short_other (void)
   for (guint i = 0; i < findings->len; i++)
     {
       finding = g_ptr_array_index (findings, i);
-      assert_subject_keys (finding, "assisting", "assisted", "year", "dispatch", NULL);
+      collab_test_assert_subject_keys (finding, "assisting", "assisted", "year", "dispatch", NULL);
       g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
       g_assert_cmpint (json_node_get_int (collab_finding_get_expected (finding)), ==, 1);
       g_assert_cmpint (json_node_get_int (collab_finding_get_actual (finding)), ==, 0);
@@ -1017,11 +935,11 @@ test_short_other (void)
 
   /* Sorted by dispatch id: the weekend engineer's two, then the bird's. */
   finding = g_ptr_array_index (findings, 0);
-  assert_message_contains (finding, "2022-04-02 to 2022-04-03 (planned), 2 days, under 1 month");
-  assert_message_contains (finding, "is not counted toward the 666 rule");
-  assert_message_contains (finding, "to end on 2022-05-01 or later");
+  collab_test_assert_message_contains (finding, "2022-04-02 to 2022-04-03 (planned), 2 days, under 1 month");
+  collab_test_assert_message_contains (finding, "is not counted toward the 666 rule");
+  collab_test_assert_message_contains (finding, "to end on 2022-05-01 or later");
   finding = g_ptr_array_index (findings, 2);
-  assert_message_contains (finding, "is counted with the longer dispatch");
+  collab_test_assert_message_contains (finding, "is counted with the longer dispatch");
 
   /* 18 + the bird + the teacher counted; the weekend engineer is not. */
   {
@@ -1029,23 +947,23 @@ test_short_other (void)
                                        "yanchuan");
     g_autoptr(GPtrArray) mix = only (check (dataset, "666.mix"), "yanchuan");
 
-    assert_none (total);
-    assert_none (mix);
+    collab_test_assert_no_findings (total);
+    collab_test_assert_no_findings (mix);
   }
 
   /* Switched off, short services count. */
   {
     g_autoptr(CollabRuleset) set = collab_ruleset_new_builtin ("east-west-2021", NULL);
     g_autoptr(GPtrArray) none = NULL;
-    g_autoptr(CollabPlanner) planner = collab_planner_new ();
+    g_autoptr(CollabChecker) checker = collab_checker_new ();
     g_autoptr(CollabTable) table = NULL;
 
     collab_ruleset_set_enabled (set, "666.short_other", FALSE);
-    none = check_full (dataset, "666.short_other", NO_OVERRIDE, set, "2023-12-31");
-    assert_none (none);
+    none = collab_test_check_full (dataset, "666.short_other", COLLAB_TEST_NO_OVERRIDE, set, "2023-12-31");
+    collab_test_assert_no_findings (none);
 
-    collab_planner_set_ruleset (planner, set);
-    table = collab_planner_run (planner, dataset, NULL, 2022, NULL);
+    collab_checker_set_ruleset (checker, set);
+    table = collab_checker_plan (checker, dataset, NULL, 2022, NULL);
     g_assert_cmpstr (collab_table_get_string (table, 0, collab_table_find_column (table, "assisted")), ==, "yanchuan");
     g_assert_cmpint (collab_table_get_int (table, 0, collab_table_find_column (table, "counted")), ==, 21);
   }
@@ -1076,8 +994,8 @@ test_term (void)
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_WARNING);
   assert_json (collab_finding_get_expected (finding), "{\"months\":6,\"count\":6}");
   assert_json (collab_finding_get_actual (finding), "{\"count\":5,\"of\":11,\"projected\":0}");
-  assert_message_contains (finding, "5 of the 11 teachers and doctors counted serve ≥ 6 months");
-  assert_message_contains (finding, "keep 1 more of them for ≥ 6 months, or add 1 teacher or doctor serving ≥ 6 months");
+  collab_test_assert_message_contains (finding, "5 of the 11 teachers and doctors counted serve ≥ 6 months");
+  collab_test_assert_message_contains (finding, "keep 1 more of them for ≥ 6 months, or add 1 teacher or doctor serving ≥ 6 months");
 }
 
 /* --- 666.county_mix (poverty-2016) ------------------------------------- */
@@ -1112,25 +1030,25 @@ test_county_mix_poverty_2016 (void)
   roster_merge (dataset, &roster);
   roster_clear (&roster);
 
-  findings = check_full (dataset, "666.county_mix", NO_OVERRIDE, NULL, "2020-12-31");
+  findings = collab_test_check_full (dataset, "666.county_mix", COLLAB_TEST_NO_OVERRIDE, NULL, "2020-12-31");
   /* Every county every year: 3 × 5. */
   g_assert_cmpuint (findings->len, ==, 15);
   for (guint i = 0; i < findings->len; i++)
-    assert_subject_keys (g_ptr_array_index (findings, i), "assisted", "year", NULL);
+    collab_test_assert_subject_keys (g_ptr_array_index (findings, i), "assisted", "year", NULL);
   finding = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisted"), ==, "ledu");
   g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2016);
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
   assert_json (collab_finding_get_expected (finding), "{\"teacher\":6,\"doctor\":6,\"agriculture_or_other\":6}");
-  assert_message_contains (finding, "send 6 more teachers, 6 more medical staff and 6 more agricultural or other professionals");
+  collab_test_assert_message_contains (finding, "send 6 more teachers, 6 more medical staff and 6 more agricultural or other professionals");
 
   finding = g_ptr_array_index (findings, 12);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisted"), ==, "yanchuan");
   g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2018);
   assert_json (collab_finding_get_actual (finding),
                "{\"teacher\":6,\"doctor\":6,\"agriculture_or_other\":5,\"projected\":0}");
-  assert_message_contains (finding, "from jiangyin, huishan");
-  assert_message_contains (finding, "send 1 more agricultural or other professional.");
+  collab_test_assert_message_contains (finding, "from jiangyin, huishan");
+  collab_test_assert_message_contains (finding, "send 1 more agricultural or other professional.");
 
   /* An adjustment for the county and year silences it. */
   roster_init (&roster);
@@ -1139,34 +1057,15 @@ test_county_mix_poverty_2016 (void)
   roster_merge (dataset, &roster);
   roster_clear (&roster);
   g_clear_pointer (&findings, g_ptr_array_unref);
-  findings = check_full (dataset, "666.county_mix", NO_OVERRIDE, NULL, "2020-12-31");
+  findings = collab_test_check_full (dataset, "666.county_mix", COLLAB_TEST_NO_OVERRIDE, NULL, "2020-12-31");
   g_assert_cmpuint (findings->len, ==, 14);
 
   /* The 14th-plan rules are off in poverty-2016. */
-  others = check_full (dataset, "666.total", NO_OVERRIDE, NULL, "2020-12-31");
-  assert_none (others);
+  others = collab_test_check_full (dataset, "666.total", COLLAB_TEST_NO_OVERRIDE, NULL, "2020-12-31");
+  collab_test_assert_no_findings (others);
 }
 
 /* --- the example roster ------------------------------------------------ */
-
-static CollabDataset *
-load_example (const char *name,
-              char      **contents)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  const char *dir = g_getenv ("COLLAB_TEST_DATA");
-  CollabDataset *dataset;
-
-  if (dir == NULL)
-    g_error ("COLLAB_TEST_DATA must name the directory of the example datasets");
-  path = g_build_filename (dir, name, NULL);
-  dataset = collab_dataset_new_from_file (path, &error);
-  g_assert_no_error (error);
-  if (contents != NULL)
-    g_assert_true (g_file_get_contents (path, contents, NULL, NULL));
-  return dataset;
-}
 
 /* "rule key=value …" of each finding of the talent, cadre and village
  * rules, in the checker's order. */
@@ -1174,14 +1073,9 @@ static char *
 describe_findings (CollabDataset *dataset,
                    int            interpretation)
 {
-  g_autoptr(CollabChecker) checker = collab_checker_new ();
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) all = collab_test_check_full (dataset, NULL, interpretation, NULL, "2023-12-31");
   GString *text = g_string_new (NULL);
 
-  collab_checker_set_as_of (checker, collab_day_new (2023, 12, 31));
-  if (interpretation != NO_OVERRIDE)
-    collab_checker_set_interpretation (checker, interpretation);
-  all = collab_checker_run (checker, dataset, NULL);
   for (guint i = 0; i < all->len; i++)
     {
       CollabFinding *finding = g_ptr_array_index (all, i);
@@ -1190,7 +1084,8 @@ describe_findings (CollabDataset *dataset,
       const char *key;
       JsonNode *value;
 
-      if (!g_str_has_prefix (rule, "666.") && !g_str_has_prefix (rule, "cadre.") && !g_str_has_prefix (rule, "village."))
+      if (!collab_test_finding_is (finding, "666.") && !collab_test_finding_is (finding, "cadre.") &&
+          !collab_test_finding_is (finding, "village."))
         continue;
       g_string_append (text, rule);
       json_object_iter_init_ordered (&iter, collab_finding_get_subject (finding));
@@ -1211,9 +1106,10 @@ describe_findings (CollabDataset *dataset,
 static void
 test_example_roster (void)
 {
+  g_autofree char *path = collab_test_example_path ("wuxi-roster-2021-2023.json");
   g_autofree char *contents = NULL;
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-roster-2021-2023.json", &contents);
-  g_autofree char *nested = describe_findings (dataset, NO_OVERRIDE);
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-roster-2021-2023.json");
+  g_autofree char *nested = describe_findings (dataset, COLLAB_TEST_NO_OVERRIDE);
   g_autofree char *cumulative = describe_findings (dataset, COLLAB_INTERPRETATION_CUMULATIVE);
   g_autofree char *banded = describe_findings (dataset, COLLAB_INTERPRETATION_BANDED);
   g_autofree char *saved = NULL;
@@ -1245,6 +1141,7 @@ test_example_roster (void)
 
   /* The document is in the canonical layout: a load and a save give it
    * back byte for byte. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   saved = collab_dataset_to_data (dataset, NULL);
   g_assert_cmpstr (saved, ==, contents);
 }
@@ -1253,9 +1150,9 @@ test_example_roster (void)
 static void
 test_example_roster_plans (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-roster-2021-2023.json", NULL);
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-roster-2021-2023.json");
   g_autoptr(GPtrArray) total = check (dataset, "666.total");
-  g_autoptr(CollabPlanner) planner = collab_planner_new ();
+  g_autoptr(CollabChecker) checker = collab_checker_new ();
   g_autoptr(CollabTable) table = NULL;
   gint64 short_years = 0;
   int add_total, plan;
@@ -1263,10 +1160,10 @@ test_example_roster_plans (void)
   g_assert_cmpuint (total->len, ==, 2);
   assert_json (collab_finding_get_remedy (g_ptr_array_index (total, 0)),
                "{\"add\":[{\"profession\":\"agriculture_or_other\",\"months\":1,\"count\":2}],\"total\":2}");
-  assert_message_contains (g_ptr_array_index (total, 1), "10 of those counted end after the as-of day 2023-12-31");
+  collab_test_assert_message_contains (g_ptr_array_index (total, 1), "10 of those counted end after the as-of day 2023-12-31");
 
-  collab_planner_set_as_of (planner, collab_day_new (2023, 12, 31));
-  table = collab_planner_run (planner, dataset, "wuxi-2021", 0, NULL);
+  collab_checker_set_as_of (checker, collab_day_new (2023, 12, 31));
+  table = collab_checker_plan (checker, dataset, "wuxi-2021", 0, NULL);
   /* 9 pairings × 5 years; 2024 and 2025 have nobody yet. */
   g_assert_cmpuint (collab_table_get_n_rows (table), ==, 45);
   add_total = collab_table_find_column (table, "add_total");
@@ -1287,7 +1184,7 @@ test_example_roster_plans (void)
 static void
 test_example_scorecard (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-roster-2021-2023.json", NULL);
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-roster-2021-2023.json");
   g_autoptr(CollabTable) card = NULL;
   g_autoptr(GError) error = NULL;
   static const struct {

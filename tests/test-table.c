@@ -14,40 +14,12 @@
 
 #include "report/collab-table-private.h"
 #include "rules/collab-finding-private.h"
+#include "collab-test-util.h"
 
 #define LIBRARY_LOG_DOMAIN "Collab"
 #define HEADER "\"format\": \"libcollab-dataset\", \"version\": 1"
 
 /* Helpers ------------------------------------------------------------------ */
-
-static CollabDataset *
-load_wuxi (void)
-{
-  g_autoptr(GError) error = NULL;
-  const char *dir = g_getenv ("COLLAB_TEST_DATA");
-  g_autofree char *path = NULL;
-  CollabDataset *dataset;
-
-  if (dir == NULL)
-    path = g_test_build_filename (G_TEST_DIST, "..", "examples", "data", "wuxi-2021.json", NULL);
-  else
-    path = g_build_filename (dir, "wuxi-2021.json", NULL);
-
-  dataset = collab_dataset_new_from_file (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
-static void
-merge (CollabDataset *dataset,
-       const char    *document)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (collab_dataset_merge_from_data (dataset, document, -1, &error));
-  g_assert_no_error (error);
-}
 
 /* People and dispatches between the Wuxi example's districts and counties;
  * d3 is a cadre with a post and an actual end, the others have neither. */
@@ -448,7 +420,7 @@ test_empty (void)
 static void
 test_regions (void)
 {
-  g_autoptr(CollabDataset) wuxi = load_wuxi ();
+  g_autoptr(CollabDataset) wuxi = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabTable) table = collab_dataset_to_table (wuxi, COLLAB_RECORD_KIND_REGION);
   g_autofree char *names = column_names (table);
   g_autoptr(GBytes) parent_codes = NULL;
@@ -495,7 +467,7 @@ test_regions (void)
 static void
 test_programs (void)
 {
-  g_autoptr(CollabDataset) wuxi = load_wuxi ();
+  g_autoptr(CollabDataset) wuxi = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabTable) table = collab_dataset_to_table (wuxi, COLLAB_RECORD_KIND_PROGRAM);
   g_autofree char *names = column_names (table);
 
@@ -514,16 +486,16 @@ test_programs (void)
 static void
 test_pairings (void)
 {
-  g_autoptr(CollabDataset) wuxi = load_wuxi ();
+  g_autoptr(CollabDataset) wuxi = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabTable) table = NULL;
   g_autofree char *names = NULL;
   const char * const *units;
   int row;
 
-  merge (wuxi,
-         "{" HEADER ", \"pairings\": [{\"id\": \"p-school\", \"program\": \"wuxi-2021\","
-         " \"assisting\": \"wuxi-drc\", \"assisted\": \"yanan-finance\", \"level\": \"school\","
-         " \"period\": {\"first_year\": 2022, \"last_year\": 2023}}]}");
+  collab_test_merge_data (wuxi,
+                          "{" HEADER ", \"pairings\": [{\"id\": \"p-school\", \"program\": \"wuxi-2021\","
+                          " \"assisting\": \"wuxi-drc\", \"assisted\": \"yanan-finance\", \"level\": \"school\","
+                          " \"period\": {\"first_year\": 2022, \"last_year\": 2023}}]}");
   table = collab_dataset_to_table (wuxi, COLLAB_RECORD_KIND_PAIRING);
   names = column_names (table);
 
@@ -553,7 +525,7 @@ test_pairings (void)
 static void
 test_dispatches (void)
 {
-  g_autoptr(CollabDataset) wuxi = load_wuxi ();
+  g_autoptr(CollabDataset) wuxi = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabTable) table = NULL;
   g_autoptr(CollabTable) people = NULL;
   g_autofree char *names = NULL;
@@ -562,7 +534,7 @@ test_dispatches (void)
   const char * const *categories;
   const gint32 *code;
 
-  merge (wuxi, roster);
+  collab_test_merge_data (wuxi, roster);
   table = collab_dataset_to_table (wuxi, COLLAB_RECORD_KIND_DISPATCH);
   names = column_names (table);
 
@@ -606,13 +578,13 @@ test_dispatches (void)
 static void
 test_funds (void)
 {
-  g_autoptr(CollabDataset) wuxi = load_wuxi ();
+  g_autoptr(CollabDataset) wuxi = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabTable) accounts = NULL;
   g_autoptr(CollabTable) projects = NULL;
   g_autoptr(CollabTable) transactions = NULL;
   g_autofree char *project_names = NULL;
 
-  merge (wuxi, funds);
+  collab_test_merge_data (wuxi, funds);
 
   accounts = collab_dataset_to_table (wuxi, COLLAB_RECORD_KIND_ACCOUNT);
   assert_consistent (accounts);
@@ -657,10 +629,10 @@ test_funds (void)
 static void
 test_every_kind (void)
 {
-  g_autoptr(CollabDataset) wuxi = load_wuxi ();
+  g_autoptr(CollabDataset) wuxi = collab_test_load_example ("wuxi-2021.json");
 
-  merge (wuxi, roster);
-  merge (wuxi, funds);
+  collab_test_merge_data (wuxi, roster);
+  collab_test_merge_data (wuxi, funds);
   for (guint kind = COLLAB_RECORD_KIND_REGION; kind <= COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE; kind++)
     {
       g_autoptr(CollabTable) table = collab_dataset_to_table (wuxi, kind);
@@ -674,7 +646,7 @@ test_every_kind (void)
 static void
 test_outlives_dataset (void)
 {
-  CollabDataset *wuxi = load_wuxi ();
+  CollabDataset *wuxi = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(CollabTable) table = collab_dataset_to_table (wuxi, COLLAB_RECORD_KIND_REGION);
 
   g_object_unref (wuxi);

@@ -13,6 +13,8 @@
 #include <libcollab/collab.h>
 #include <libcollab/collab-funds.h>
 
+#include "collab-test-util.h"
+
 #define WAN(n) ((gint64) (n) * 1000000)
 
 static const char document_format[] =
@@ -65,13 +67,9 @@ static const char chain[] =
 static CollabDataset *
 make_dataset (const char *transactions)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strdup_printf (document_format, transactions);
-  CollabDataset *dataset = collab_dataset_new ();
 
-  if (!collab_dataset_load_from_data (dataset, text, -1, &error))
-    g_error ("%s", error->message);
-  return dataset;
+  return collab_test_load_data (text);
 }
 
 static void
@@ -351,21 +349,10 @@ test_trace_unattributed (void)
 
 /* The 2021 example ------------------------------------------------------ */
 
-static CollabDataset *
-load_example (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("COLLAB_TEST_DATA"), name, NULL);
-  CollabDataset *dataset = collab_dataset_new_from_file (path, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
 static void
 test_example_2021 (void)
 {
-  g_autoptr(CollabDataset) dataset = load_example ("wuxi-funds-2021.json");
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-funds-2021.json");
   g_autoptr(CollabTable) edges = collab_funds_trace (dataset, "wuxi-2021", 2021, NULL);
   int from, to, amount;
   gint64 out_of_js = 0, into_projects = 0, spent = 0;
@@ -403,8 +390,8 @@ test_example_round_trip (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(CollabDataset) dataset = load_example (names[i]);
-      g_autofree char *path = g_build_filename (g_getenv ("COLLAB_TEST_DATA"), names[i], NULL);
+      g_autoptr(CollabDataset) dataset = collab_test_load_example (names[i]);
+      g_autofree char *path = collab_test_example_path (names[i]);
       g_autofree char *file = NULL;
       g_autofree char *saved = NULL;
       gsize file_length, saved_length;

@@ -1,4 +1,4 @@
-/* collab-checker.h: runs rule sets over a dataset
+/* collab-checker.h: runs rule sets over a dataset, and plans the 666 shortfall
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -16,6 +16,7 @@
 #include "collab-dataset.h"
 #include "collab-finding.h"
 #include "collab-ruleset.h"
+#include "collab-table.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,12 @@ void            collab_checker_set_interpretation (CollabChecker       *self,
 COLLAB_AVAILABLE_IN_ALL
 GPtrArray      *collab_checker_run                (CollabChecker       *self,
                                                    CollabDataset       *dataset,
+                                                   GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+COLLAB_AVAILABLE_IN_ALL
+CollabTable    *collab_checker_plan               (CollabChecker       *self,
+                                                   CollabDataset       *dataset,
+                                                   const char          *program_id,
+                                                   int                  year,
                                                    GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
 JsonNode       *collab_findings_to_json           (GPtrArray           *findings) G_GNUC_WARN_UNUSED_RESULT;

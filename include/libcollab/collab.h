@@ -21,7 +21,6 @@
 #include "collab-checker.h"
 #include "collab-table.h"
 #include "collab-report.h"
-#include "collab-plan.h"
 #include "collab-funds.h"
 #include "collab-csv.h"
 

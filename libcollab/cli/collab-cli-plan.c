@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * The 666 shortfall of every pairing-year and what would close it: the
- * table of [class@Collab.Planner] as CSV or JSON, or on a terminal one
+ * table of [method@Collab.Checker.plan] as CSV or JSON, or on a terminal one
  * line per pairing-year. A shortfall is not an error: the exit status is 0
  * whenever the file loads (2 when it does not, or on bad usage).
  */
@@ -124,7 +124,7 @@ collab_cli_plan (int    argc,
     { NULL }
   };
   g_autoptr(CollabDataset) dataset = NULL;
-  g_autoptr(CollabPlanner) planner = NULL;
+  g_autoptr(CollabChecker) checker = NULL;
   g_autoptr(CollabTable) table = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -138,14 +138,14 @@ collab_cli_plan (int    argc,
       !g_str_equal (format, "csv"))
     return collab_cli_usage_error ("plan", "--format is text, json or csv, not '%s'", format);
 
-  planner = collab_planner_new ();
+  checker = collab_checker_new ();
   if (ruleset_name != NULL)
     {
       g_autoptr(CollabRuleset) ruleset = collab_cli_ruleset (ruleset_name);
 
       if (ruleset == NULL)
         return COLLAB_EXIT_USAGE;
-      collab_planner_set_ruleset (planner, ruleset);
+      collab_checker_set_ruleset (checker, ruleset);
     }
   if (interpretation != NULL)
     {
@@ -155,7 +155,7 @@ collab_cli_plan (int    argc,
       if (value == NULL)
         return collab_cli_usage_error ("plan", "--interpretation is nested, cumulative or banded, not '%s'",
                                        interpretation);
-      collab_planner_set_interpretation (planner, value->value);
+      collab_checker_set_interpretation (checker, value->value);
     }
   if (as_of != NULL)
     {
@@ -163,14 +163,14 @@ collab_cli_plan (int    argc,
 
       if (!collab_day_parse (as_of, &day, &error))
         return collab_cli_usage_error ("plan", "--as-of: %s", error->message);
-      collab_planner_set_as_of (planner, day);
+      collab_checker_set_as_of (checker, day);
     }
 
   dataset = collab_cli_load (argv[1]);
   if (dataset == NULL)
     return COLLAB_EXIT_USAGE;
 
-  table = collab_planner_run (planner, dataset, program, year, &error);
+  table = collab_checker_plan (checker, dataset, program, year, &error);
   if (table == NULL)
     {
       fprintf (stderr, "%s: %s\n", argv[1], error->message);

@@ -216,11 +216,37 @@ collab_store_append_unique (CollabStore      *store,
                             gconstpointer     record,
                             guint            *existing)
 {
+  CollabKindTable *table = &store->tables[kind];
   const CollabRecordHeader *header = record;
+  guint index = table->records->len;
+  gpointer kept;
 
-  if (header->id != NULL && collab_store_lookup (store, kind, header->id, existing))
-    return NULL;
-  return collab_store_append (store, kind, record);
+  if (header->id == NULL)
+    return collab_store_append (store, kind, record);
+
+  /* One look-up for the common case: the insertion says whether the id
+   * was new. When it was not, it has replaced the index that the id had,
+   * and kept the key, which is that record's own id: put it back. */
+  if (g_hash_table_insert (table->by_id, (gpointer) header->id, GUINT_TO_POINTER (index + 1)))
+    {
+      g_array_append_vals (table->records, record, 1);
+      return collab_store_get (store, kind, index);
+    }
+
+  g_hash_table_lookup_extended (table->by_id, header->id, &kept, NULL);
+  *existing = 0;
+  for (guint i = index; i-- > 0;)
+    {
+      const CollabRecordHeader *other = collab_store_get (store, kind, i);
+
+      if (other->id == kept || (other->id != NULL && strcmp (other->id, header->id) == 0))
+        {
+          *existing = i;
+          break;
+        }
+    }
+  g_hash_table_insert (table->by_id, kept, GUINT_TO_POINTER (*existing + 1));
+  return NULL;
 }
 
 /* @item is the position of a sub-record in its array, which a visitor

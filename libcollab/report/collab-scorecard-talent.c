@@ -33,6 +33,7 @@
 
 #include <libcollab/collab-enum-types.h>
 
+#include "rules/collab-ruleset-private.h"
 #include "collab-scorecard-private.h"
 #include "collab-talent-private.h"
 
@@ -97,8 +98,8 @@ prepare (const CollabStore *store,
 {
   TalentState *state = g_new0 (TalentState, 1);
   guint n_programs = collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM);
-  g_autoptr(GHashTable) loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  g_autoptr(CollabRuleset) fallback = collab_ruleset_new_builtin ("east-west-2021", NULL);
+  g_autoptr(CollabRuleset) fallback = collab_ruleset_new_builtin (COLLAB_RULESET_DEFAULT, NULL);
+  g_autoptr(GPtrArray) sets = collab_ruleset_resolve_programs (store, NULL, fallback, NULL);
 
   /* The store is not changed: the tally only takes a reference. */
   state->tally = collab_talent_tally_new ((CollabStore *) store);
@@ -108,11 +109,8 @@ prepare (const CollabStore *store,
   state->rules = g_new0 (CollabTalentRules, MAX (n_programs, 1));
   for (guint p = 0; p < n_programs; p++)
     {
-      const CollabProgramRec *program = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, p);
-      CollabRuleset *set = collab_talent_program_ruleset (program, NULL, loaded, NULL);
+      CollabRuleset *set = g_ptr_array_index (sets, p);
 
-      if (set == NULL)
-        set = fallback;
       collab_talent_rules_init (&state->rules[p], set, collab_ruleset_get_interpretation (set));
     }
   collect_months (state, n_programs);

@@ -1,13 +1,14 @@
-/* collab-talent-private.h: pairing-years of the 666 rule, and the planner
+/* collab-talent-private.h: pairing-years of the 666 rule, and their plans
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The 666 rules (SPEC §5), `collab plan` and the scorecard all count the
- * same thing: per pairing-year (a county-level pairing of a program and a
- * year it is active in), the outbound professional dispatches from the
- * assisting district to the assisted county that start in that year, each
- * person once with their longest dispatch. This header is that count and
- * what is computed from it.
+ * The 666 rules (SPEC §5), the plans of collab_checker_plan() (`collab
+ * plan`) and the scorecard all count the same thing: per pairing-year (a
+ * county-level pairing of a program and a year it is active in), the
+ * outbound professional dispatches from the assisting district to the
+ * assisted county that start in that year, each person once with their
+ * longest dispatch. This header is that count and what is computed from
+ * it.
  *
  * A tally is built in one pass over the dispatches: a hash of the
  * (assisting, assisted) pairs of the county-level pairings gives each
@@ -30,6 +31,7 @@
 
 #include <libcollab/collab-dataset.h>
 #include <libcollab/collab-ruleset.h>
+#include <libcollab/collab-table.h>
 
 #include "model/collab-store-private.h"
 
@@ -262,13 +264,19 @@ JsonNode           *collab_talent_plan_to_json        (const CollabTalentRules  
 char               *collab_talent_plan_to_string      (const CollabTalentRules  *rules,
                                                        const CollabTalentPlan   *plan) G_GNUC_WARN_UNUSED_RESULT;
 
-/* The rule set a program is judged by: @override, else the shipped set
- * its record names (east-west-2021 when it names none), loaded once into
- * @loaded (id → CollabRuleset). NULL with @error when it is not shipped. */
-CollabRuleset      *collab_talent_program_ruleset     (const CollabProgramRec   *program,
-                                                       CollabRuleset            *override,
-                                                       GHashTable               *loaded,
-                                                       GError                  **error);
+/* The table of collab_checker_plan(), which documents its columns: every
+ * pairing-year of @dataset (only the program at index @only unless it is
+ * G_MAXUINT; only @year unless it is 0), counted as of @as_of under the
+ * rule set of its program (@program_sets: one per program, in the order
+ * of the dataset), its tiers read as @interpretation when
+ * @override_interpretation, else as that rule set says. */
+CollabTable        *collab_talent_plan_table          (CollabDataset            *dataset,
+                                                       GPtrArray                *program_sets,
+                                                       gboolean                  override_interpretation,
+                                                       CollabInterpretation      interpretation,
+                                                       CollabDay                 as_of,
+                                                       guint                     only,
+                                                       int                       year) G_GNUC_WARN_UNUSED_RESULT;
 
 /* A node holding @object; takes the caller's reference to @object. */
 static inline JsonNode *

@@ -1,4 +1,4 @@
-/* collab-checker.c: runs rule sets over a dataset
+/* collab-checker.c: runs rule sets over a dataset, and plans the 666 shortfall
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -7,7 +7,8 @@
  * CollabChecker:
  *
  * Runs the rules of SPEC §5 over a [class@Collab.Dataset] and gives back
- * the [class@Collab.Finding]s.
+ * the [class@Collab.Finding]s; and, under the same options, plans what
+ * would close the 666 shortfall of every pairing-year.
  *
  * ```c
  * g_autoptr(CollabChecker) checker = collab_checker_new ();
@@ -33,6 +34,28 @@
  * Rules the library knows but does not check yet are skipped without a
  * word, so a rule set may enable them already.
  *
+ * [method@Collab.Checker.plan] tabulates the 666 rule per pairing-year —
+ * who was counted, by profession and by tenure tier, which of
+ * `666.total`, `666.tenure` and `666.mix` pass — and, for each
+ * pairing-year that falls short, the smallest set of additional
+ * dispatches that would make all three pass. It reads the rule sets, the
+ * as-of day and the interpretation the way [method@Collab.Checker.run]
+ * does, and is what `collab plan` prints.
+ *
+ * ```c
+ * g_autoptr(CollabTable) plan = NULL;
+ *
+ * collab_checker_set_interpretation (checker, COLLAB_INTERPRETATION_CUMULATIVE);
+ * plan = collab_checker_plan (checker, dataset, NULL, 2022, &error);
+ * // one row per pairing-year of 2022: "add_total" dispatches close it,
+ * // "plan" says which: "add 2 doctors for ≥ 6 months and 1 teacher for ≥ 12 months"
+ * ```
+ *
+ * ```python
+ * plan = Collab.Checker().plan(wuxi, None, 0).to_pandas()
+ * plan[plan.add_total > 0].groupby('year').add_total.sum()
+ * ```
+ *
  * Findings come out in a stable order: by rule id, then by subject, key by
  * key in the order of SPEC §10 (years as numbers), then by message.
  */
@@ -42,6 +65,7 @@
 #include <libcollab/collab-error.h>
 
 #include "model/collab-dataset-private.h"
+#include "report/collab-talent-private.h"
 #include "collab-finding-private.h"
 #include "collab-ruleset-private.h"
 
@@ -133,8 +157,8 @@ collab_checker_class_init (CollabCheckerClass *klass)
   /**
    * CollabChecker:ruleset:
    *
-   * The rule set every program is judged by, or `NULL` to judge each
-   * program by the rule set its record names.
+   * The rule set every program is judged and planned by, or `NULL` to
+   * judge and plan each program by the rule set its record names.
    */
   properties[PROP_RULESET] =
     g_param_spec_object ("ruleset", NULL, NULL, COLLAB_TYPE_RULESET,
@@ -143,8 +167,9 @@ collab_checker_class_init (CollabCheckerClass *klass)
   /**
    * CollabChecker:as-of:
    *
-   * The day the check is run as of, as a [alias@Collab.Day]; 0 means the
-   * day [method@Collab.Checker.run] is called.
+   * The day checks and plans are made as of, as a [alias@Collab.Day];
+   * 0 means the day [method@Collab.Checker.run] or
+   * [method@Collab.Checker.plan] is called.
    */
   properties[PROP_AS_OF] =
     g_param_spec_uint ("as-of", NULL, NULL, 0, G_MAXUINT32, COLLAB_DAY_NONE,
@@ -196,8 +221,9 @@ collab_checker_get_ruleset (CollabChecker *self)
  * @self: a checker
  * @ruleset: (nullable): a rule set, or `NULL`
  *
- * Sets a rule set to judge every program by, instead of the rule set
- * each program record names; `NULL` goes back to the programs' own.
+ * Sets a rule set to judge and plan every program by (`collab check
+ * --ruleset`, `collab plan --ruleset`), instead of the rule set each
+ * program record names; `NULL` goes back to the programs' own.
  * The checker keeps a reference: changes made to @ruleset later apply to
  * later runs.
  */
@@ -216,9 +242,9 @@ collab_checker_set_ruleset (CollabChecker *self,
  * collab_checker_get_as_of:
  * @self: a checker
  *
- * Gets the day the check is run as of.
+ * Gets the day checks and plans are made as of.
  *
- * Returns: the day, or %COLLAB_DAY_NONE when checks run as of the day
+ * Returns: the day, or %COLLAB_DAY_NONE when they are made as of the day
  *   they are run
  */
 CollabDay
@@ -234,9 +260,10 @@ collab_checker_get_as_of (CollabChecker *self)
  * @self: a checker
  * @as_of: a day, or %COLLAB_DAY_NONE for the day of each run
  *
- * Sets the day the check is run as of (`collab check --as-of`): rules
- * that look at time count only the days up to it, and report a service
- * that ends after it as projected.
+ * Sets the day checks and plans are made as of (`collab check --as-of`,
+ * `collab plan --as-of`): rules that look at time count only the days up
+ * to it, and a service that ends after it is reported as projected (in
+ * a plan, in the `projected` column).
  */
 void
 collab_checker_set_as_of (CollabChecker *self,
@@ -256,7 +283,8 @@ collab_checker_set_as_of (CollabChecker *self,
  * @interpretation: a reading of the 666 tenure tiers
  *
  * Overrides the reading of the 666 tenure tiers that the rule sets name
- * (`collab check --interpretation`), for every program.
+ * (`collab check --interpretation`, `collab plan --interpretation`), for
+ * every program, in checks and plans alike.
  */
 void
 collab_checker_set_interpretation (CollabChecker        *self,
@@ -278,49 +306,11 @@ today (void)
                          g_date_time_get_day_of_month (now));
 }
 
-/* The rule set of every program, in the order of the dataset, each
- * shipped set loaded once. */
-static GPtrArray *
-resolve_rulesets (CollabChecker      *self,
-                  const CollabStore  *store,
-                  GError            **error)
+/* The day a run or a plan is made as of. */
+static CollabDay
+effective_as_of (CollabChecker *self)
 {
-  guint n = collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM);
-  g_autoptr(GPtrArray) sets = g_ptr_array_new_full (n, g_object_unref);
-  g_autoptr(GHashTable) loaded = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const CollabProgramRec *program = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, i);
-      const char *id = program->ruleset != NULL ? program->ruleset : COLLAB_RULESET_DEFAULT;
-      CollabRuleset *set;
-
-      if (self->ruleset != NULL)
-        set = self->ruleset;
-      else if ((set = g_hash_table_lookup (loaded, id)) == NULL)
-        {
-          g_autoptr(GError) local_error = NULL;
-
-          set = collab_ruleset_new_builtin (id, &local_error);
-          if (set == NULL)
-            {
-              g_auto(GStrv) shipped = collab_ruleset_list_builtin ();
-              g_autofree char *list = g_strjoinv (", ", shipped);
-
-              g_set_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND,
-                           "the program \"%s\" is judged by the rule set \"%s\", which is not shipped "
-                           "(shipped: %s); give the checker a rule set instead",
-                           program->h.id, id, list);
-              return NULL;
-            }
-          g_hash_table_insert (loaded, (gpointer) id, set);
-          g_ptr_array_add (sets, set);
-          continue;
-        }
-      g_ptr_array_add (sets, g_object_ref (set));
-    }
-
-  return g_steal_pointer (&sets);
+  return self->as_of != COLLAB_DAY_NONE ? self->as_of : today ();
 }
 
 static CollabRuleset *
@@ -386,12 +376,12 @@ collab_checker_run (CollabChecker  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   store = collab_dataset_get_store (dataset);
-  program_sets = resolve_rulesets (self, store, error);
+  program_sets = collab_ruleset_resolve_programs (store, self->ruleset, NULL, error);
   if (program_sets == NULL)
     return NULL;
 
   findings = g_ptr_array_new_with_free_func (g_object_unref);
-  ctx = collab_check_context_new (dataset, self->as_of != COLLAB_DAY_NONE ? self->as_of : today (),
+  ctx = collab_check_context_new (dataset, effective_as_of (self),
                                   self->override_interpretation, self->interpretation, findings);
 
   rules = collab_rule_registry_get_all (&n_rules);
@@ -430,4 +420,84 @@ collab_checker_run (CollabChecker  *self,
   /* g_ptr_array_sort() is a stable merge sort. */
   g_ptr_array_sort (findings, collab_finding_compare);
   return g_steal_pointer (&findings);
+}
+
+/**
+ * collab_checker_plan:
+ * @self: a checker
+ * @dataset: the records
+ * @program_id: (nullable): a program id, or `NULL` for every program
+ * @year: a year, or 0 for every year of each program
+ * @error: return location for an error
+ *
+ * Counts and plans every pairing-year under the 666 rule (SPEC §5): a
+ * county-level pairing of a program and a year it is active in (its
+ * period, else the program's). This is what `collab plan` prints.
+ *
+ * The plan asks the checker's options what a check would: each program
+ * is planned by its own rule set unless the checker has one, the tenure
+ * tiers are read as that rule set says unless
+ * [method@Collab.Checker.set_interpretation] was called, and services
+ * that end after the as-of day count as projected. Unlike a check, a plan
+ * covers every year of each program, the future ones too: a plan is for
+ * the years to come as much as for the past.
+ *
+ * A plan is minimal: no set of fewer dispatches, of any professions and
+ * tenures, makes the pairing-year pass (doc/talent.md proves it). A rule
+ * the rule set disables is not planned for, and neither is the mix of a
+ * pairing-year with a recorded `666.mix` adjustment.
+ *
+ * The table has one row per pairing-year, sorted by program, pairing and
+ * year, with the columns
+ *
+ * - `program`, `pairing`, `assisting`, `assisted`, `year`, and
+ *   `interpretation`, the reading of the tenure tiers in force;
+ * - `counted` (people counted, each once), `projected` (of them, ending
+ *   after the as-of day), `teachers`, `doctors`, `agriculture_or_other`,
+ *   and `short_other` (agriculture-or-other people not counted because
+ *   they serve under the `666.short_other` months);
+ * - `served_12`, `served_6`, `served_1`: people counted who serve at
+ *   least that many months, one column per tier of the rule sets;
+ * - `total_ok`, `tenure_ok`, `mix_ok` (null where the rule is disabled)
+ *   and `mix_adjusted`;
+ * - `add_teacher_12` … `add_agriculture_or_other_1`: the dispatches to
+ *   add, by profession group and the months they serve at least (under
+ *   the banded reading, fewer than the next longer tier's), then
+ *   `add_total`, and `plan`, the same in a sentence (`NULL` when nothing
+ *   is to be added).
+ *
+ * Returns: (transfer full): the table, or `NULL` with @error set when
+ *   @program_id names no program (%COLLAB_DATASET_ERROR_NOT_FOUND) or a
+ *   program names a rule set that is not shipped while the checker has
+ *   none of its own (%COLLAB_RULESET_ERROR_NOT_FOUND)
+ */
+CollabTable *
+collab_checker_plan (CollabChecker  *self,
+                     CollabDataset  *dataset,
+                     const char     *program_id,
+                     int             year,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) program_sets = NULL;
+  CollabStore *store;
+  guint only = G_MAXUINT;
+
+  g_return_val_if_fail (COLLAB_IS_CHECKER (self), NULL);
+  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = collab_dataset_get_store (dataset);
+  if (program_id != NULL && !collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &only))
+    {
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
+                   "no program has the id \"%s\"", program_id);
+      return NULL;
+    }
+
+  program_sets = collab_ruleset_resolve_programs (store, self->ruleset, NULL, error);
+  if (program_sets == NULL)
+    return NULL;
+
+  return collab_talent_plan_table (dataset, program_sets, self->override_interpretation, self->interpretation,
+                                   effective_as_of (self), only, year);
 }

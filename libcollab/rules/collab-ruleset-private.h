@@ -59,6 +59,18 @@ void         collab_ruleset_entry_set       (JsonObject     *entry,
                                              const char     *member,
                                              JsonNode       *value);
 
+/* The rule set each program of @store is judged by, in the order of the
+ * store (element-type CollabRuleset, a reference each): @override when it
+ * is not NULL, else the shipped set the program's record names
+ * (COLLAB_RULESET_DEFAULT when it names none), each loaded once. A
+ * program that names a set that is not shipped gets @fallback, or when
+ * that is NULL the result is NULL with @error set to
+ * COLLAB_RULESET_ERROR_NOT_FOUND. */
+GPtrArray   *collab_ruleset_resolve_programs (const CollabStore  *store,
+                                              CollabRuleset      *override,
+                                              CollabRuleset      *fallback,
+                                              GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
 const char  *collab_severity_to_nick        (CollabSeverity  severity);
 gboolean     collab_severity_from_nick      (const char     *nick,
                                              CollabSeverity *severity);

@@ -426,6 +426,50 @@ collab_ruleset_list_builtin (void)
   return (char **) g_ptr_array_free (ids, FALSE);
 }
 
+/* What the checker judges and plans each program by, and what the
+ * scorecard reads its tiers from: one resolution, so that the three agree
+ * (collab-ruleset-private.h says how). */
+GPtrArray *
+collab_ruleset_resolve_programs (const CollabStore  *store,
+                                 CollabRuleset      *override,
+                                 CollabRuleset      *fallback,
+                                 GError            **error)
+{
+  guint n = collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM);
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_full (n, g_object_unref);
+  g_autoptr(GHashTable) loaded = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CollabProgramRec *program = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, i);
+      const char *id = program->ruleset != NULL ? program->ruleset : COLLAB_RULESET_DEFAULT;
+      CollabRuleset *set = override;
+
+      if (set == NULL && (set = g_hash_table_lookup (loaded, id)) == NULL)
+        {
+          set = collab_ruleset_new_builtin (id, NULL);
+          if (set == NULL && fallback != NULL)
+            set = g_object_ref (fallback);
+          else if (set == NULL)
+            {
+              g_auto(GStrv) shipped = collab_ruleset_list_builtin ();
+              g_autofree char *list = g_strjoinv (", ", shipped);
+
+              g_set_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND,
+                           "the program \"%s\" is judged by the rule set \"%s\", which is not shipped "
+                           "(shipped: %s); give the checker a rule set instead",
+                           program->h.id, id, list);
+              return NULL;
+            }
+          /* The keys are the programs' own strings, which outlive the table. */
+          g_hash_table_insert (loaded, (gpointer) id, set);
+        }
+      g_ptr_array_add (sets, g_object_ref (set));
+    }
+
+  return g_steal_pointer (&sets);
+}
+
 /**
  * collab_ruleset_list_known_rules:
  *

@@ -1,5 +1,5 @@
 #!/bin/bash
-# bench-talent.sh: the talent rules and the planner on a million dispatches
+# bench-talent.sh: the talent rules and the 666 plan on a million dispatches
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
@@ -23,8 +23,8 @@
 #
 # For each: bench-talent (bench-talent.c) loads the document, checks it
 # with the talent rules only (666.*, cadre.continuity, village.demo), plans
-# every pairing-year with CollabPlanner, and reports the time of each step
-# and the peak RSS; /usr/bin/time -v gives the whole process's. Then
+# every pairing-year with collab_checker_plan(), and reports the time of
+# each step and the peak RSS; /usr/bin/time -v gives the whole process's. Then
 # pandas (Debian's /usr/bin/python3) makes the 666.total and 666.tenure
 # counts of the same document with a groupby, and the counts are compared
 # with the library's plan table, pairing-year by pairing-year.
