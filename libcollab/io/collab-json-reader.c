@@ -847,9 +847,14 @@ parse_plain_amount (const char *text,
       negative = TRUE;
       p++;
     }
+  /* Sixteen digits or more go the slow way, before they can overflow. */
   for (; p < end && g_ascii_isdigit (*p); p++, digits++)
-    yuan = yuan * 10 + (*p - '0');
-  if (digits == 0 || digits > 15)
+    {
+      if (digits == 15)
+        return FALSE;
+      yuan = yuan * 10 + (*p - '0');
+    }
+  if (digits == 0)
     return FALSE;
   if (p < end)
     {
