@@ -6,7 +6,7 @@ import pathlib
 
 import pytest
 
-jsonschema = pytest.importorskip('jsonschema')
+import jsonschema  # python3-jsonschema, installed by .ci/install-deps
 
 SCHEMA = pathlib.Path(__file__).resolve().parents[2] / 'doc' / 'dataset.schema.json'
 
