@@ -134,6 +134,8 @@ record_new (CollabRecordKind  kind,
 
   self->kind = kind;
   self->object = object;
+  /* A record is a value: what to_json() hands out cannot be changed. */
+  json_object_seal (self->object);
   return self;
 }
 
