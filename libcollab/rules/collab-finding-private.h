@@ -6,6 +6,9 @@
  * setters and then hand it to collab_check_context_report(). Subject
  * members keep the order they were set in, which is the order of the keys
  * in SPEC §10 and the order findings are sorted by.
+ *
+ * Subject keys are not copied: pass string literals (or strings that
+ * outlive the finding).
  */
 
 #pragma once
@@ -36,6 +39,11 @@ void           collab_finding_set_expected_int   (CollabFinding  *self,
                                                   gint64          value);
 void           collab_finding_set_actual_int     (CollabFinding  *self,
                                                   gint64          value);
+/* These take ownership of @value; NULL stands for JSON null. */
+void           collab_finding_take_expected_string (CollabFinding *self,
+                                                    char          *value);
+void           collab_finding_take_actual_string   (CollabFinding *self,
+                                                    char          *value);
 
 /* Makes the subject and the values read-only; the checker calls it when
  * a rule reports the finding. */

@@ -43,17 +43,68 @@
 #include "collab-finding-private.h"
 #include "collab-rule-private.h"
 
+/* A subject member: the key is the rule's own static string, the value a
+ * string (owned), a number or null. The subject lives in a small array in
+ * the order it was set; the JsonObject that collab_finding_get_subject()
+ * hands out is built from it the first time someone asks. */
+typedef enum
+{
+  MEMBER_NULL,     /* sorts first, then numbers, then strings */
+  MEMBER_INT,
+  MEMBER_STRING,
+} MemberType;
+
+typedef struct
+{
+  const char *key;
+  union
+  {
+    char   *string;
+    gint64  number;
+  } v;
+  MemberType  type;
+} SubjectMember;
+
+#define N_INLINE_MEMBERS 3
+
+/* expected and actual: a node the rule made, or an int or a string the
+ * rule set, made into a node the first time someone asks for it. */
+typedef enum
+{
+  VALUE_NONE,
+  VALUE_NODE,
+  VALUE_NULL,
+  VALUE_INT,
+  VALUE_STRING,
+} ValueType;
+
+typedef struct
+{
+  JsonNode  *node;  /* the node (VALUE_NODE), or the one made from the rest */
+  union
+  {
+    char   *string;
+    gint64  number;
+  } v;
+  ValueType  type;
+} LazyValue;
+
 struct _CollabFinding
 {
   GObject         parent_instance;
-  char           *rule;
+  const char     *rule;     /* interned */
   char           *message;
-  JsonObject     *subject;
-  JsonNode       *expected;
-  JsonNode       *actual;
+  SubjectMember  *members;  /* inline_members, or a heap array beyond N_INLINE_MEMBERS */
+  guint           n_members;
+  guint           n_allocated;
+  SubjectMember   inline_members[N_INLINE_MEMBERS];
+  JsonObject     *subject;  /* made from members when asked for */
+  LazyValue       expected;
+  LazyValue       actual;
   JsonNode       *remedy;
-  char           *sort_key;  /* made once when sealed: see collab_finding_compare() */
   CollabSeverity  severity;
+  gboolean        sealed;
+  gboolean        odd_key;  /* see collab_finding_compare() */
 };
 
 G_DEFINE_FINAL_TYPE (CollabFinding, collab_finding, G_TYPE_OBJECT)
@@ -73,16 +124,28 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+lazy_value_clear (LazyValue *value)
+{
+  g_clear_pointer (&value->node, json_node_unref);
+  if (value->type == VALUE_STRING)
+    g_free (value->v.string);
+  value->type = VALUE_NONE;
+}
+
+static void
 collab_finding_finalize (GObject *object)
 {
   CollabFinding *self = COLLAB_FINDING (object);
 
-  g_clear_pointer (&self->rule, g_free);
+  for (guint i = 0; i < self->n_members; i++)
+    if (self->members[i].type == MEMBER_STRING)
+      g_free (self->members[i].v.string);
+  if (self->members != self->inline_members)
+    g_free (self->members);
   g_clear_pointer (&self->message, g_free);
-  g_clear_pointer (&self->sort_key, g_free);
   g_clear_pointer (&self->subject, json_object_unref);
-  g_clear_pointer (&self->expected, json_node_unref);
-  g_clear_pointer (&self->actual, json_node_unref);
+  lazy_value_clear (&self->expected);
+  lazy_value_clear (&self->actual);
   g_clear_pointer (&self->remedy, json_node_unref);
 
   G_OBJECT_CLASS (collab_finding_parent_class)->finalize (object);
@@ -111,15 +174,15 @@ collab_finding_get_property (GObject    *object,
       break;
 
     case PROP_SUBJECT:
-      g_value_set_boxed (value, self->subject);
+      g_value_set_boxed (value, collab_finding_get_subject (self));
       break;
 
     case PROP_EXPECTED:
-      g_value_set_boxed (value, self->expected);
+      g_value_set_boxed (value, collab_finding_get_expected (self));
       break;
 
     case PROP_ACTUAL:
-      g_value_set_boxed (value, self->actual);
+      g_value_set_boxed (value, collab_finding_get_actual (self));
       break;
 
     case PROP_REMEDY:
@@ -209,7 +272,8 @@ collab_finding_class_init (CollabFindingClass *klass)
 static void
 collab_finding_init (CollabFinding *self)
 {
-  self->subject = json_object_new ();
+  self->members = self->inline_members;
+  self->n_allocated = N_INLINE_MEMBERS;
 }
 
 /* Private API, for the rules. */
@@ -223,7 +287,9 @@ collab_finding_new (const char     *rule,
   g_return_val_if_fail (rule != NULL, NULL);
 
   self = g_object_new (COLLAB_TYPE_FINDING, NULL);
-  self->rule = g_strdup (rule);
+  /* A few dozen rule ids: interned, they cost nothing per finding and
+   * compare by pointer when sorting. */
+  self->rule = g_intern_string (rule);
   self->severity = severity;
   return self;
 }
@@ -237,6 +303,7 @@ collab_finding_set_message (CollabFinding *self,
 
   g_return_if_fail (COLLAB_IS_FINDING (self));
   g_return_if_fail (format != NULL);
+  g_return_if_fail (!self->sealed);
 
   g_free (self->message);
   va_start (args, format);
@@ -244,18 +311,76 @@ collab_finding_set_message (CollabFinding *self,
   va_end (args);
 }
 
+static const SubjectMember *
+find_member (const CollabFinding *self,
+             const char          *key)
+{
+  for (guint i = 0; i < self->n_members; i++)
+    if (self->members[i].key == key || strcmp (self->members[i].key, key) == 0)
+      return &self->members[i];
+  return NULL;
+}
+
+/* The member under @key, emptied, or a new one at the end: a member set
+ * again keeps its place, as in a JsonObject. */
+static SubjectMember *
+member_for_key (CollabFinding *self,
+                const char    *key)
+{
+  SubjectMember *member = (SubjectMember *) find_member (self, key);
+
+  if (member != NULL)
+    {
+      if (member->type == MEMBER_STRING)
+        g_free (member->v.string);
+      return member;
+    }
+
+  if (self->n_members == self->n_allocated)
+    {
+      self->n_allocated *= 2;
+      if (self->members == self->inline_members)
+        self->members = g_memdup2 (self->inline_members, self->n_allocated * sizeof (SubjectMember));
+      else
+        self->members = g_renew (SubjectMember, self->members, self->n_allocated);
+    }
+  member = &self->members[self->n_members++];
+  member->key = key;
+  return member;
+}
+
+static JsonNode *
+member_to_node (const SubjectMember *member)
+{
+  switch (member->type)
+    {
+    case MEMBER_INT:
+      return json_node_init_int (json_node_alloc (), member->v.number);
+    case MEMBER_STRING:
+      return json_node_init_string (json_node_alloc (), member->v.string);
+    case MEMBER_NULL:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
+}
+
 void
 collab_finding_set_subject_string (CollabFinding *self,
                                    const char    *key,
                                    const char    *value)
 {
+  SubjectMember *member;
+
   g_return_if_fail (COLLAB_IS_FINDING (self));
   g_return_if_fail (key != NULL);
+  g_return_if_fail (!self->sealed);
 
+  member = member_for_key (self, key);
+  member->type = value != NULL ? MEMBER_STRING : MEMBER_NULL;
   if (value != NULL)
-    json_object_set_string_member (self->subject, key, value);
-  else
-    json_object_set_null_member (self->subject, key);
+    member->v.string = g_strdup (value);
+  if (self->subject != NULL)
+    json_object_set_member (self->subject, key, member_to_node (member));
 }
 
 void
@@ -263,10 +388,17 @@ collab_finding_set_subject_int (CollabFinding *self,
                                 const char    *key,
                                 gint64         value)
 {
+  SubjectMember *member;
+
   g_return_if_fail (COLLAB_IS_FINDING (self));
   g_return_if_fail (key != NULL);
+  g_return_if_fail (!self->sealed);
 
-  json_object_set_int_member (self->subject, key, value);
+  member = member_for_key (self, key);
+  member->type = MEMBER_INT;
+  member->v.number = value;
+  if (self->subject != NULL)
+    json_object_set_member (self->subject, key, member_to_node (member));
 }
 
 static void
@@ -278,12 +410,64 @@ take_node (JsonNode **slot,
   *slot = node;
 }
 
+static void
+lazy_value_take_node (LazyValue *value,
+                      JsonNode  *node)
+{
+  lazy_value_clear (value);
+  value->node = node;
+  value->type = node != NULL ? VALUE_NODE : VALUE_NONE;
+}
+
+/* A new node from an int, a string or null; NULL for none. */
+static JsonNode *
+lazy_value_make_node (const LazyValue *value)
+{
+  switch (value->type)
+    {
+    case VALUE_NODE:
+      return collab_rule_json_copy (value->node);
+    case VALUE_NULL:
+      return json_node_init_null (json_node_alloc ());
+    case VALUE_INT:
+      return json_node_init_int (json_node_alloc (), value->v.number);
+    case VALUE_STRING:
+      return json_node_init_string (json_node_alloc (), value->v.string);
+    case VALUE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* The node the getters hand out: made once, sealed when the finding is;
+ * the first of two threads that race to make it wins. */
+static JsonNode *
+lazy_value_get_node (CollabFinding *self,
+                     LazyValue     *value)
+{
+  JsonNode *node = g_atomic_pointer_get (&value->node);
+
+  if (node == NULL && value->type != VALUE_NONE)
+    {
+      node = lazy_value_make_node (value);
+      if (self->sealed)
+        json_node_seal (node);
+      if (!g_atomic_pointer_compare_and_exchange (&value->node, NULL, node))
+        {
+          json_node_unref (node);
+          node = g_atomic_pointer_get (&value->node);
+        }
+    }
+  return node;
+}
+
 void
 collab_finding_take_expected (CollabFinding *self,
                               JsonNode      *node)
 {
   g_return_if_fail (COLLAB_IS_FINDING (self));
-  take_node (&self->expected, node);
+  g_return_if_fail (!self->sealed);
+  lazy_value_take_node (&self->expected, node);
 }
 
 void
@@ -291,7 +475,8 @@ collab_finding_take_actual (CollabFinding *self,
                             JsonNode      *node)
 {
   g_return_if_fail (COLLAB_IS_FINDING (self));
-  take_node (&self->actual, node);
+  g_return_if_fail (!self->sealed);
+  lazy_value_take_node (&self->actual, node);
 }
 
 void
@@ -299,6 +484,7 @@ collab_finding_take_remedy (CollabFinding *self,
                             JsonNode      *node)
 {
   g_return_if_fail (COLLAB_IS_FINDING (self));
+  g_return_if_fail (!self->sealed);
   take_node (&self->remedy, node);
 }
 
@@ -306,46 +492,81 @@ void
 collab_finding_set_expected_int (CollabFinding *self,
                                  gint64         value)
 {
-  collab_finding_take_expected (self, json_node_init_int (json_node_alloc (), value));
+  g_return_if_fail (COLLAB_IS_FINDING (self));
+  g_return_if_fail (!self->sealed);
+  lazy_value_clear (&self->expected);
+  self->expected.type = VALUE_INT;
+  self->expected.v.number = value;
 }
 
 void
 collab_finding_set_actual_int (CollabFinding *self,
                                gint64         value)
 {
-  collab_finding_take_actual (self, json_node_init_int (json_node_alloc (), value));
+  g_return_if_fail (COLLAB_IS_FINDING (self));
+  g_return_if_fail (!self->sealed);
+  lazy_value_clear (&self->actual);
+  self->actual.type = VALUE_INT;
+  self->actual.v.number = value;
 }
 
-/* The order of findings, as one string per finding so that sorting a
- * check's hundreds of thousands of findings compares bytes instead of
- * walking two subjects each time: the rule, then each subject member in
- * the order it was set (years as fixed-width hexadecimal with the sign bit
- * flipped, so that they sort as numbers), then the message. \2 separates
- * members and \1 ends the subject, so a shorter subject sorts first. */
+static void
+lazy_value_take_string (LazyValue *value,
+                        char      *string)
+{
+  lazy_value_clear (value);
+  value->type = string != NULL ? VALUE_STRING : VALUE_NULL;
+  value->v.string = string;
+}
+
+void
+collab_finding_take_expected_string (CollabFinding *self,
+                                     char          *value)
+{
+  g_return_if_fail (COLLAB_IS_FINDING (self));
+  g_return_if_fail (!self->sealed);
+  lazy_value_take_string (&self->expected, value);
+}
+
+void
+collab_finding_take_actual_string (CollabFinding *self,
+                                   char          *value)
+{
+  g_return_if_fail (COLLAB_IS_FINDING (self));
+  g_return_if_fail (!self->sealed);
+  lazy_value_take_string (&self->actual, value);
+}
+
+/* The order of findings: the rule, then each subject member in the order
+ * it was set (null before numbers before strings; numbers as numbers),
+ * then the message; a shorter subject sorts first.
+ *
+ * It is the byte order of these keys, one per finding: the rule, then per
+ * member \2 and "0" (null), "i" and the number as fixed-width hexadecimal
+ * with the sign bit flipped, or "s" and the string; then \1 and the
+ * message. collab_finding_compare() compares the members directly, which
+ * gives the same order unless a string holds a \1 or a \2 byte: such
+ * findings (odd_key) are compared by their keys. */
 static char *
 make_sort_key (const CollabFinding *self)
 {
   GString *key = g_string_new (self->rule);
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
 
-  json_object_iter_init_ordered (&iter, self->subject);
-  while (json_object_iter_next_ordered (&iter, &name, &value))
+  for (guint i = 0; i < self->n_members; i++)
     {
-      GType type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
+      const SubjectMember *member = &self->members[i];
 
       g_string_append_c (key, '\2');
-      if (type == G_TYPE_INT64)
+      if (member->type == MEMBER_INT)
         g_string_append_printf (key, "i%016" G_GINT64_MODIFIER "x",
-                                (guint64) json_node_get_int (value) ^ G_GUINT64_CONSTANT (0x8000000000000000));
-      else if (type == G_TYPE_STRING)
+                                (guint64) member->v.number ^ G_GUINT64_CONSTANT (0x8000000000000000));
+      else if (member->type == MEMBER_STRING)
         {
           g_string_append_c (key, 's');
-          g_string_append (key, json_node_get_string (value));
+          g_string_append (key, member->v.string);
         }
       else
-        g_string_append_c (key, '0');  /* null and the rest sort first */
+        g_string_append_c (key, '0');
     }
   g_string_append_c (key, '\1');
   if (self->message != NULL)
@@ -354,23 +575,36 @@ make_sort_key (const CollabFinding *self)
   return g_string_free (key, FALSE);
 }
 
+static gboolean
+has_separator (const char *string)
+{
+  return strchr (string, '\1') != NULL || strchr (string, '\2') != NULL;
+}
+
 void
 collab_finding_seal (CollabFinding *self)
 {
   g_return_if_fail (COLLAB_IS_FINDING (self));
 
-  /* From here on json-glib itself refuses changes to what the getters
-   * hand out. */
-  json_object_seal (self->subject);
-  if (self->expected != NULL)
-    json_node_seal (self->expected);
-  if (self->actual != NULL)
-    json_node_seal (self->actual);
+  if (self->sealed)
+    return;
+
+  /* From here on the setters refuse changes, and json-glib itself
+   * refuses changes to what the getters hand out. */
+  self->sealed = TRUE;
+  if (self->subject != NULL)
+    json_object_seal (self->subject);
+  if (self->expected.node != NULL)
+    json_node_seal (self->expected.node);
+  if (self->actual.node != NULL)
+    json_node_seal (self->actual.node);
   if (self->remedy != NULL)
     json_node_seal (self->remedy);
 
-  g_free (self->sort_key);
-  self->sort_key = make_sort_key (self);
+  self->odd_key = has_separator (self->rule);
+  for (guint i = 0; i < self->n_members && !self->odd_key; i++)
+    if (self->members[i].type == MEMBER_STRING)
+      self->odd_key = has_separator (self->members[i].v.string);
 }
 
 int
@@ -379,16 +613,48 @@ collab_finding_compare (gconstpointer a,
 {
   const CollabFinding *fa = *(CollabFinding * const *) a;
   const CollabFinding *fb = *(CollabFinding * const *) b;
+  guint n;
+  int result;
 
-  if (G_UNLIKELY (fa->sort_key == NULL || fb->sort_key == NULL))
+  if (G_UNLIKELY (fa->odd_key || fb->odd_key || !fa->sealed || !fb->sealed))
     {
-      g_autofree char *ka = fa->sort_key ? NULL : make_sort_key (fa);
-      g_autofree char *kb = fb->sort_key ? NULL : make_sort_key (fb);
+      g_autofree char *ka = make_sort_key (fa);
+      g_autofree char *kb = make_sort_key (fb);
 
-      return strcmp (ka ? ka : fa->sort_key, kb ? kb : fb->sort_key);
+      return strcmp (ka, kb);
     }
 
-  return strcmp (fa->sort_key, fb->sort_key);
+  if (fa->rule != fb->rule && (result = strcmp (fa->rule, fb->rule)) != 0)
+    return result;
+
+  n = MIN (fa->n_members, fb->n_members);
+  for (guint i = 0; i < n; i++)
+    {
+      const SubjectMember *ma = &fa->members[i];
+      const SubjectMember *mb = &fb->members[i];
+
+      if (ma->type != mb->type)
+        return ma->type < mb->type ? -1 : 1;
+      if (ma->type == MEMBER_INT && ma->v.number != mb->v.number)
+        return ma->v.number < mb->v.number ? -1 : 1;
+      if (ma->type == MEMBER_STRING && (result = strcmp (ma->v.string, mb->v.string)) != 0)
+        return result;
+    }
+  if (fa->n_members != fb->n_members)
+    return fa->n_members < fb->n_members ? -1 : 1;
+
+  return strcmp (fa->message != NULL ? fa->message : "", fb->message != NULL ? fb->message : "");
+}
+
+/* A new, unsealed JsonObject of the subject members, in order. */
+static JsonObject *
+make_subject (const CollabFinding *self)
+{
+  JsonObject *subject = json_object_new ();
+
+  for (guint i = 0; i < self->n_members; i++)
+    json_object_set_member (subject, self->members[i].key, member_to_node (&self->members[i]));
+  return subject;
 }
 
 /* Public API. */
@@ -456,9 +722,23 @@ collab_finding_get_message (CollabFinding *self)
 JsonObject *
 collab_finding_get_subject (CollabFinding *self)
 {
+  JsonObject *subject;
+
   g_return_val_if_fail (COLLAB_IS_FINDING (self), NULL);
 
-  return self->subject;
+  subject = g_atomic_pointer_get (&self->subject);
+  if (subject == NULL)
+    {
+      subject = make_subject (self);
+      if (self->sealed)
+        json_object_seal (subject);
+      if (!g_atomic_pointer_compare_and_exchange (&self->subject, NULL, subject))
+        {
+          json_object_unref (subject);
+          subject = g_atomic_pointer_get (&self->subject);
+        }
+    }
+  return subject;
 }
 
 /**
@@ -475,15 +755,15 @@ const char *
 collab_finding_get_subject_string (CollabFinding *self,
                                    const char    *key)
 {
-  JsonNode *node;
+  const SubjectMember *member;
 
   g_return_val_if_fail (COLLAB_IS_FINDING (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  node = json_object_get_member (self->subject, key);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  member = find_member (self, key);
+  if (member == NULL || member->type != MEMBER_STRING)
     return NULL;
-  return json_node_get_string (node);
+  return member->v.string;
 }
 
 /**
@@ -500,15 +780,15 @@ gint64
 collab_finding_get_subject_int (CollabFinding *self,
                                 const char    *key)
 {
-  JsonNode *node;
+  const SubjectMember *member;
 
   g_return_val_if_fail (COLLAB_IS_FINDING (self), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  node = json_object_get_member (self->subject, key);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  member = find_member (self, key);
+  if (member == NULL || member->type != MEMBER_INT)
     return 0;
-  return json_node_get_int (node);
+  return member->v.number;
 }
 
 /**
@@ -524,7 +804,7 @@ collab_finding_get_expected (CollabFinding *self)
 {
   g_return_val_if_fail (COLLAB_IS_FINDING (self), NULL);
 
-  return self->expected;
+  return lazy_value_get_node (self, &self->expected);
 }
 
 /**
@@ -540,7 +820,7 @@ collab_finding_get_actual (CollabFinding *self)
 {
   g_return_val_if_fail (COLLAB_IS_FINDING (self), NULL);
 
-  return self->actual;
+  return lazy_value_get_node (self, &self->actual);
 }
 
 /**
@@ -571,9 +851,11 @@ severity_nick (CollabSeverity severity)
 }
 
 static JsonNode *
-copy_or_null (JsonNode *node)
+value_or_null (const LazyValue *value)
 {
-  return node != NULL ? collab_rule_json_copy (node) : json_node_init_null (json_node_alloc ());
+  JsonNode *node = lazy_value_make_node (value);
+
+  return node != NULL ? node : json_node_init_null (json_node_alloc ());
 }
 
 static int
@@ -611,9 +893,9 @@ collab_finding_to_json (CollabFinding *self)
   object = json_object_new ();
   json_object_set_string_member (object, "rule", self->rule);
   json_object_set_string_member (object, "severity", severity_nick (self->severity));
-  json_object_set_member (object, "subject", collab_rule_json_copy_object (self->subject));
-  json_object_set_member (object, "expected", copy_or_null (self->expected));
-  json_object_set_member (object, "actual", copy_or_null (self->actual));
+  json_object_set_object_member (object, "subject", make_subject (self));
+  json_object_set_member (object, "expected", value_or_null (&self->expected));
+  json_object_set_member (object, "actual", value_or_null (&self->actual));
   json_object_set_string_member (object, "message", collab_finding_get_message (self));
   if (self->remedy != NULL)
     json_object_set_member (object, "remedy", collab_rule_json_copy (self->remedy));
@@ -667,7 +949,7 @@ collab_findings_to_json (GPtrArray *findings)
       if ((guint) finding->severity < G_N_ELEMENTS (counts))
         counts[finding->severity]++;
       n = GPOINTER_TO_UINT (g_hash_table_lookup (by_rule, finding->rule));
-      g_hash_table_insert (by_rule, finding->rule, GUINT_TO_POINTER (n + 1));
+      g_hash_table_insert (by_rule, (gpointer) finding->rule, GUINT_TO_POINTER (n + 1));
     }
 
   rule_object = json_object_new ();

@@ -31,26 +31,25 @@
 static void
 report (CollabCheckContext         *ctx,
         CollabRef                   account,
+        const char                 *what,
+        const char                 *as_of_text,
         const CollabTransactionRec *t,
         gint64                      days,
         gint64                      idle,
         gint64                      held_now)
 {
   CollabStore *store = collab_check_context_get_store (ctx);
-  CollabDay as_of = collab_check_context_get_as_of (ctx);
-  g_autofree char *what = collab_rule_fund_describe (store, account);
   g_autofree char *amount = collab_money_format_readable (t->amount);
   g_autofree char *idle_text = collab_money_format_readable (idle);
   g_autofree char *now_text = collab_money_format_readable (held_now);
   g_autofree char *arrived = collab_day_format (t->date);
   g_autofree char *deadline = collab_day_format (t->date + days);
-  g_autofree char *as_of_text = collab_day_format (as_of);
   CollabFinding *finding = collab_check_context_new_finding (ctx);
 
   collab_finding_set_subject_string (finding, "account", collab_rule_ref_id (store, account));
   collab_finding_set_subject_string (finding, "transaction", t->h.id);
-  collab_finding_take_expected (finding, collab_rule_fund_amount_node (0));
-  collab_finding_take_actual (finding, collab_rule_fund_amount_node (idle));
+  collab_finding_take_expected_string (finding, collab_money_format (0));
+  collab_finding_take_actual_string (finding, collab_money_format (idle));
   if (held_now > 0)
     collab_finding_set_message (finding,
                                 "%s of the %s that %s brought into the account %s on %s was still there "
@@ -72,8 +71,10 @@ check_account (CollabCheckContext *ctx,
                CollabLedger       *ledger,
                CollabRef           account,
                gint64              days,
-               CollabDay           as_of)
+               CollabDay           as_of,
+               const char         *as_of_text)
 {
+  g_autofree char *what = NULL;
   const CollabLedgerColumns *columns = collab_ledger_get_columns (ledger);
   guint node = collab_ledger_node (ledger, account);
   guint n_in, n_out, j = 0;
@@ -100,8 +101,12 @@ check_account (CollabCheckContext *ctx,
       gone = CLAMP (out_by_deadline - start, 0, amount);
       idle = amount - gone;
       if (idle > 0)
-        report (ctx, account, collab_ledger_get_transaction (ledger, in[k]), days, idle,
-                amount - CLAMP (out_by_as_of - start, 0, amount));
+        {
+          if (what == NULL)
+            what = collab_rule_fund_describe (collab_check_context_get_store (ctx), account);
+          report (ctx, account, what, as_of_text, collab_ledger_get_transaction (ledger, in[k]), days, idle,
+                  amount - CLAMP (out_by_as_of - start, 0, amount));
+        }
       start += amount;
     }
 }
@@ -114,13 +119,14 @@ check (CollabCheckContext *ctx)
   guint n_accounts = collab_store_count (store, COLLAB_RECORD_KIND_ACCOUNT);
   gint64 days = collab_check_context_get_int (ctx, "days", 180);
   CollabDay as_of = collab_check_context_get_as_of (ctx);
+  g_autofree char *as_of_text = collab_day_format (as_of);
 
   for (guint a = 0; a < n_accounts; a++)
     {
       CollabRef ref = COLLAB_REF (COLLAB_RECORD_KIND_ACCOUNT, a);
 
       if (!collab_ledger_node_is_source (ledger, collab_ledger_node (ledger, ref)))
-        check_account (ctx, ledger, ref, days, as_of);
+        check_account (ctx, ledger, ref, days, as_of, as_of_text);
     }
 }
 

@@ -58,8 +58,8 @@ check (CollabCheckContext *ctx)
           finding = collab_check_context_new_finding (ctx);
           collab_finding_set_subject_string (finding, "project", project->h.id);
           collab_finding_set_subject_string (finding, "transaction", t->h.id);
-          collab_finding_take_expected (finding, collab_rule_fund_day_node (filed));
-          collab_finding_take_actual (finding, collab_rule_fund_day_node (t->date));
+          collab_finding_take_expected_string (finding, g_strdup (filed_text));
+          collab_finding_take_actual_string (finding, collab_day_format (t->date));
           if (filed_text != NULL)
             collab_finding_set_message (finding,
                                         "The transfer %s put %s into the project %s on %s, before the "
