@@ -34,13 +34,34 @@ mix_object (const guint *groups,
   return collab_talent_object_node (object);
 }
 
+/* The actual of a finding: the group counts and "projected", shared by
+ * the findings with the same counts. */
+static JsonNode *
+actual_node (Collab666NodeCache       *cache,
+             const CollabTalentCounts *counts)
+{
+  guint values[COLLAB_TALENT_N_GROUPS + 1];
+  JsonNode *node;
+
+  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
+    values[g] = counts->groups[g];
+  values[COLLAB_TALENT_N_GROUPS] = counts->projected;
+  node = collab_rule_666_node_cache_lookup (cache, values, G_N_ELEMENTS (values));
+  if (node == NULL)
+    node = collab_rule_666_node_cache_insert (cache, values, G_N_ELEMENTS (values),
+                                              mix_object (counts->groups, TRUE, counts->projected));
+  return node;
+}
+
 static void
-judge_county (Collab666Run *run,
-              const guint  *mix,
-              CollabRef     county,
-              int           year,
-              GArray       *pairing_years,
-              GArray       *scratch)
+judge_county (Collab666Run       *run,
+              const guint        *mix,
+              JsonNode           *expected,
+              Collab666NodeCache *actuals,
+              CollabRef           county,
+              int                 year,
+              GArray             *pairing_years,
+              GArray             *scratch)
 {
   static const char * const names[] = { "teacher", "medical staff", "agricultural or other professional" };
   static const char * const plurals[] = { "teachers", "medical staff", "agricultural or other professionals" };
@@ -83,8 +104,8 @@ judge_county (Collab666Run *run,
   finding = collab_check_context_new_finding (run->ctx);
   collab_finding_set_subject_string (finding, "assisted", collab_rule_ref_id (run->store, county));
   collab_finding_set_subject_int (finding, "year", year);
-  collab_finding_take_expected (finding, mix_object (mix, FALSE, 0));
-  collab_finding_take_actual (finding, mix_object (counts.groups, TRUE, counts.projected));
+  collab_finding_take_expected (finding, json_node_ref (expected));
+  collab_finding_take_actual (finding, actual_node (actuals, &counts));
 
   projected = collab_rule_666_projected (run, &counts);
   collab_finding_set_message (finding,
@@ -105,11 +126,15 @@ check (CollabCheckContext *ctx)
   g_autoptr(GHashTable) by_county_year = NULL;
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (CollabTalentEntry));
+  g_autoptr(JsonNode) expected = NULL;
+  Collab666NodeCache actuals;
 
   collab_rule_666_begin (&run, ctx);
   mix[COLLAB_TALENT_GROUP_TEACHER] = collab_check_context_get_int (ctx, "teacher", 6);
   mix[COLLAB_TALENT_GROUP_DOCTOR] = collab_check_context_get_int (ctx, "doctor", 6);
   mix[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER] = collab_check_context_get_int (ctx, "agriculture_or_other", 6);
+  expected = mix_object (mix, FALSE, 0);
+  json_node_seal (expected);
 
   /* The program's pairing-years by (assisted county, year), in the order
    * they first appear. */
@@ -134,13 +159,15 @@ check (CollabCheckContext *ctx)
       g_array_append_val (list, i);
     }
 
+  collab_rule_666_node_cache_init (&actuals);
   for (guint k = 0; k < order->len; k++)
     {
       gint64 key = g_array_index (order, gint64, k);
 
-      judge_county (&run, mix, (CollabRef) (key >> 16), (int) (key & 0xffff),
+      judge_county (&run, mix, expected, &actuals, (CollabRef) (key >> 16), (int) (key & 0xffff),
                     g_hash_table_lookup (by_county_year, &key), scratch);
     }
+  collab_rule_666_node_cache_clear (&actuals);
 }
 
 const CollabRule collab_rule_666_county_mix = {

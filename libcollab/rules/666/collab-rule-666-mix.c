@@ -29,6 +29,25 @@ mix_object (const guint *groups,
   return collab_talent_object_node (object);
 }
 
+/* The actual of a finding: the group counts and "projected", shared by
+ * the findings with the same counts. */
+static JsonNode *
+actual_node (Collab666NodeCache       *cache,
+             const CollabTalentCounts *counts)
+{
+  guint values[COLLAB_TALENT_N_GROUPS + 1];
+  JsonNode *node;
+
+  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
+    values[g] = counts->groups[g];
+  values[COLLAB_TALENT_N_GROUPS] = counts->projected;
+  node = collab_rule_666_node_cache_lookup (cache, values, G_N_ELEMENTS (values));
+  if (node == NULL)
+    node = collab_rule_666_node_cache_insert (cache, values, G_N_ELEMENTS (values),
+                                              mix_object (counts->groups, TRUE, counts->projected));
+  return node;
+}
+
 static char *
 describe_shortfall (const CollabTalentRules  *rules,
                     const CollabTalentCounts *counts)
@@ -48,8 +67,10 @@ check (CollabCheckContext *ctx)
 {
   Collab666Run run;
   g_autoptr(JsonNode) expected = NULL;
+  Collab666NodeCache actuals;
 
   collab_rule_666_begin (&run, ctx);
+  collab_rule_666_node_cache_init (&actuals);
   expected = mix_object (run.rules.mix, FALSE, 0);
   json_node_seal (expected);
 
@@ -68,7 +89,7 @@ check (CollabCheckContext *ctx)
 
       finding = collab_rule_666_new_finding (&run, py);
       collab_finding_take_expected (finding, json_node_ref (expected));
-      collab_finding_take_actual (finding, mix_object (counts.groups, TRUE, counts.projected));
+      collab_finding_take_actual (finding, actual_node (&actuals, &counts));
       plan = collab_rule_666_set_plan (&run, py, &counts, finding);
 
       where = collab_rule_666_describe (&run, py);
@@ -84,6 +105,7 @@ check (CollabCheckContext *ctx)
                                   run.rules.mix[0], run.rules.mix[1], run.rules.mix[2], shortfall, projected, plan);
       collab_check_context_report (ctx, finding);
     }
+  collab_rule_666_node_cache_clear (&actuals);
 }
 
 const CollabRule collab_rule_666_mix = {

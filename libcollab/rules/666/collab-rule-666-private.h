@@ -59,4 +59,27 @@ char           *collab_rule_666_set_plan     (const Collab666Run            *run
 gboolean        collab_rule_666_mix_adjusted (const Collab666Run            *run,
                                               const CollabTalentPairingYear *py);
 
+/* The sealed `actual` (or `expected`) nodes of one rule run, one per
+ * distinct set of values (counts repeat a lot across pairing-years):
+ * findings share them, each with its own reference. */
+#define COLLAB_666_NODE_KEY_MAX (COLLAB_TALENT_MAX_TIERS + 1)
+
+typedef struct
+{
+  GHashTable *nodes;                          /* key (guint[1 + n]) → JsonNode */
+} Collab666NodeCache;
+
+void            collab_rule_666_node_cache_init   (Collab666NodeCache *cache);
+void            collab_rule_666_node_cache_clear  (Collab666NodeCache *cache);
+/* A new reference to the node cached for @values[0..@n), or NULL. */
+JsonNode       *collab_rule_666_node_cache_lookup (Collab666NodeCache *cache,
+                                                   const guint        *values,
+                                                   guint               n) G_GNUC_WARN_UNUSED_RESULT;
+/* Seals @node (taking ownership), caches it for @values[0..@n) and
+ * returns a new reference to it. */
+JsonNode       *collab_rule_666_node_cache_insert (Collab666NodeCache *cache,
+                                                   const guint        *values,
+                                                   guint               n,
+                                                   JsonNode           *node) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

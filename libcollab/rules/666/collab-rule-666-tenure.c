@@ -49,6 +49,27 @@ tiers_object (const CollabTalentRules *rules,
   return collab_talent_object_node (object);
 }
 
+/* The actual of a finding: the tier counts and "projected", shared by the
+ * findings with the same counts. */
+static JsonNode *
+actual_node (Collab666NodeCache       *cache,
+             const CollabTalentRules  *rules,
+             const CollabTalentCounts *counts)
+{
+  guint values[COLLAB_TALENT_MAX_TIERS + 1];
+  guint n = rules->n_tiers;
+  JsonNode *node;
+
+  for (guint t = 0; t < n; t++)
+    values[t] = counts->in_tier[t];
+  values[n] = counts->projected;
+  node = collab_rule_666_node_cache_lookup (cache, values, n + 1);
+  if (node == NULL)
+    node = collab_rule_666_node_cache_insert (cache, values, n + 1,
+                                              tiers_object (rules, counts->in_tier, FALSE, counts->projected));
+  return node;
+}
+
 /* "2 of the 3 needed serve ≥ 12 months, 6 of 9 serve ≥ 6 months" */
 static char *
 describe_tiers (const CollabTalentRules  *rules,
@@ -78,10 +99,12 @@ check (CollabCheckContext *ctx)
 {
   Collab666Run run;
   g_autoptr(JsonNode) expected = NULL;
+  Collab666NodeCache actuals;
 
   collab_rule_666_begin (&run, ctx);
   if (run.rules.n_tiers == 0)
     return;
+  collab_rule_666_node_cache_init (&actuals);
   expected = tiers_object (&run.rules, NULL, TRUE, 0);
   json_node_seal (expected);
 
@@ -100,7 +123,7 @@ check (CollabCheckContext *ctx)
 
       finding = collab_rule_666_new_finding (&run, py);
       collab_finding_take_expected (finding, json_node_ref (expected));
-      collab_finding_take_actual (finding, tiers_object (&run.rules, counts.in_tier, FALSE, counts.projected));
+      collab_finding_take_actual (finding, actual_node (&actuals, &run.rules, &counts));
       plan = collab_rule_666_set_plan (&run, py, &counts, finding);
 
       where = collab_rule_666_describe (&run, py);
@@ -112,6 +135,7 @@ check (CollabCheckContext *ctx)
                                   tiers, not_counted, projected, plan);
       collab_check_context_report (ctx, finding);
     }
+  collab_rule_666_node_cache_clear (&actuals);
 }
 
 const CollabRule collab_rule_666_tenure = {

@@ -29,13 +29,30 @@ total_object (guint    total,
   return collab_talent_object_node (object);
 }
 
+/* The actual of a finding: {"total", "projected"}, shared by the findings
+ * with the same counts. */
+static JsonNode *
+actual_node (Collab666NodeCache       *cache,
+             const CollabTalentCounts *counts)
+{
+  guint values[] = { counts->counted, counts->projected };
+  JsonNode *node = collab_rule_666_node_cache_lookup (cache, values, G_N_ELEMENTS (values));
+
+  if (node == NULL)
+    node = collab_rule_666_node_cache_insert (cache, values, G_N_ELEMENTS (values),
+                                              total_object (counts->counted, TRUE, counts->projected));
+  return node;
+}
+
 static void
 check (CollabCheckContext *ctx)
 {
   Collab666Run run;
   g_autoptr(JsonNode) expected = NULL;
+  Collab666NodeCache actuals;
 
   collab_rule_666_begin (&run, ctx);
+  collab_rule_666_node_cache_init (&actuals);
   expected = total_object (run.rules.total, FALSE, 0);
   json_node_seal (expected);
 
@@ -54,7 +71,7 @@ check (CollabCheckContext *ctx)
 
       finding = collab_rule_666_new_finding (&run, py);
       collab_finding_take_expected (finding, json_node_ref (expected));
-      collab_finding_take_actual (finding, total_object (counts.counted, TRUE, counts.projected));
+      collab_finding_take_actual (finding, actual_node (&actuals, &counts));
       plan = collab_rule_666_set_plan (&run, py, &counts, finding);
 
       where = collab_rule_666_describe (&run, py);
@@ -69,6 +86,7 @@ check (CollabCheckContext *ctx)
                                   run.rules.total, not_counted, projected, plan);
       collab_check_context_report (ctx, finding);
     }
+  collab_rule_666_node_cache_clear (&actuals);
 }
 
 const CollabRule collab_rule_666_total = {

@@ -9,6 +9,8 @@
  * it are counted as planned and reported as projected.
  */
 
+#include <string.h>
+
 #include "collab-rule-666-private.h"
 
 void
@@ -124,4 +126,71 @@ collab_rule_666_set_plan (const Collab666Run            *run,
                                    collab_rule_666_mix_adjusted (run, py));
   collab_finding_take_remedy (finding, json_node_ref (plan->remedy));
   return g_strdup (plan->sentence);
+}
+
+/* Keys are guint[1 + n]: n, then the values. */
+static guint
+node_key_hash (gconstpointer key)
+{
+  const guint *k = key;
+  guint32 h = 2166136261u;
+
+  for (guint i = 0; i <= k[0]; i++)
+    h = (h ^ k[i]) * 16777619u;
+  return h;
+}
+
+static gboolean
+node_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const guint *ka = a, *kb = b;
+
+  return ka[0] == kb[0] && memcmp (ka + 1, kb + 1, ka[0] * sizeof (guint)) == 0;
+}
+
+void
+collab_rule_666_node_cache_init (Collab666NodeCache *cache)
+{
+  cache->nodes = g_hash_table_new_full (node_key_hash, node_key_equal, g_free, (GDestroyNotify) json_node_unref);
+}
+
+void
+collab_rule_666_node_cache_clear (Collab666NodeCache *cache)
+{
+  g_clear_pointer (&cache->nodes, g_hash_table_unref);
+}
+
+JsonNode *
+collab_rule_666_node_cache_lookup (Collab666NodeCache *cache,
+                                   const guint        *values,
+                                   guint               n)
+{
+  guint key[1 + COLLAB_666_NODE_KEY_MAX];
+  JsonNode *node;
+
+  g_return_val_if_fail (n <= COLLAB_666_NODE_KEY_MAX, NULL);
+
+  key[0] = n;
+  memcpy (key + 1, values, n * sizeof (guint));
+  node = g_hash_table_lookup (cache->nodes, key);
+  return node != NULL ? json_node_ref (node) : NULL;
+}
+
+JsonNode *
+collab_rule_666_node_cache_insert (Collab666NodeCache *cache,
+                                   const guint        *values,
+                                   guint               n,
+                                   JsonNode           *node)
+{
+  guint *key;
+
+  g_return_val_if_fail (n <= COLLAB_666_NODE_KEY_MAX, node);
+
+  key = g_new (guint, 1 + n);
+  key[0] = n;
+  memcpy (key + 1, values, n * sizeof (guint));
+  json_node_seal (node);
+  g_hash_table_replace (cache->nodes, key, node);
+  return json_node_ref (node);
 }
