@@ -9,7 +9,7 @@
  * kind or a field is a matter of one struct and one table row.
  *
  * Records are stored by value in one array per kind (see
- * collab-store-private.h); a million dispatches are a million 48-byte
+ * collab-store-private.h); a million dispatches are a million 56-byte
  * structs, not a million objects.
  */
 
