@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <string.h>
+
 #include <libcollab/collab-error.h>
 
 #include "collab-validate-private.h"
@@ -129,6 +131,21 @@ collab_validate_record (const CollabSchema  *schema,
           return invalid (field, "status", error, COLLAB_DATASET_ERROR_INCONSISTENT,
                           "the status history must be in date order (step %u is earlier than step %u)",
                           i, i - 1);
+    }
+  else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_REGION))
+    {
+      const CollabRegionRec *region = record;
+
+      /* GB/T 2260 codes are six digits down to the county; the statistical
+       * codes extend them to nine for townships and twelve for villages.
+       * Functional zones have none. */
+      gsize len = region->code != NULL ? strlen (region->code) : 0;
+
+      if (region->code != NULL &&
+          ((len != 6 && len != 9 && len != 12) || strspn (region->code, "0123456789") != len))
+        return invalid (field, "code", error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                        "expected an administrative division code of 6 digits (GB/T 2260; 9 or 12 "
+                        "for townships and villages), found \"%s\"", region->code);
     }
   else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_TRAINING))
     {
