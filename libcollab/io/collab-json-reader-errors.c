@@ -1,0 +1,150 @@
+/* collab-json-reader-errors.c: what the reader says when a document is wrong
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A problem with what the document means (a wrong type, a missing member,
+ * a duplicate id) is told with the JSON path of the value, from the
+ * frames and the captured values open when it was found; the line and
+ * column are added once yajl has stopped (collab-json-reader-input.c). A
+ * number beyond its type is a syntax error, told as yajl would tell it.
+ *
+ * These run only when a document is wrong, off the hot path: kept apart
+ * so that the callbacks read as what they check, and the phrasing of the
+ * messages, which the tests hold to the letter, is in one place.
+ */
+
+#include "collab-json-reader-private.h"
+
+/* Where the error is ------------------------------------------------------- */
+
+static void
+append_path (Reader  *reader,
+             GString *path)
+{
+  g_string_append_c (path, '$');
+  for (int i = 0; i <= reader->depth; i++)
+    {
+      Frame *frame = reader->frames[i];
+
+      switch (frame->type)
+        {
+        case FRAME_TOP:
+        case FRAME_RECORD:
+          /* A known field of a record is not copied as a key. */
+          if (frame->key != NULL)
+            g_string_append_printf (path, ".%s", frame->key);
+          else if (frame->type == FRAME_RECORD && frame->field != NULL)
+            g_string_append_printf (path, ".%s", frame->field->name);
+          break;
+
+        case FRAME_RECORDS:
+        case FRAME_SUBARRAY:
+        case FRAME_LIST:
+          if (i < reader->depth || reader->capture_depth == 0)
+            g_string_append_printf (path, "[%u]", frame->position);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  /* Inside a captured value: each open container names the member or
+   * the element being read in it. */
+  for (int i = 0; i < reader->capture_depth; i++)
+    {
+      JsonNode *node = reader->capture_stack[i];
+
+      if (JSON_NODE_HOLDS_OBJECT (node) && reader->capture_keys[i] != NULL)
+        g_string_append_printf (path, ".%s", reader->capture_keys[i]);
+      else if (JSON_NODE_HOLDS_ARRAY (node))
+        g_string_append_printf (path, "[%u]", json_array_get_length (json_node_get_array (node)));
+    }
+}
+
+/* A syntax error that yajl would have reported itself, at the token of
+ * @len bytes that yajl has just read. */
+gboolean
+reader_syntax_error (Reader     *reader,
+                     const char *problem,
+                     gsize       len)
+{
+  gsize consumed = yajl_get_bytes_consumed (reader->yajl);
+
+  reader->syntax_problem = problem;
+  reader->syntax_offset = reader->chunk_base + (consumed >= len ? consumed - len : 0);
+  return FALSE;
+}
+
+gboolean
+reader_fail (Reader             *reader,
+             CollabDatasetError  code,
+             const char         *format,
+             ...)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (reader->error != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  append_path (reader, path);
+  g_set_error (&reader->error, COLLAB_DATASET_ERROR, code, "%s: %s: %s",
+               reader->filename, path->str, message);
+  return FALSE;
+}
+
+/* What was found ----------------------------------------------------------- */
+
+const char *
+reader_scalar_type_name (const Scalar *value)
+{
+  switch (value->type)
+    {
+    case SCALAR_NULL: return "null";
+    case SCALAR_BOOL: return value->boolean ? "true" : "false";
+    case SCALAR_INT: return "an integer";
+    case SCALAR_DOUBLE: return "a number with a fraction";
+    case SCALAR_STRING: return "a string";
+    default: g_assert_not_reached ();
+    }
+}
+
+char *
+reader_scalar_to_display (const Scalar *value)
+{
+  switch (value->type)
+    {
+    case SCALAR_STRING:
+      {
+        g_autofree char *text = g_strndup (value->string, MIN (value->len, 80));
+        return g_strdup_printf ("\"%s\"%s", text, value->len > 80 ? "…" : "");
+      }
+    case SCALAR_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, value->integer);
+    case SCALAR_DOUBLE:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+        return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value->real));
+      }
+    case SCALAR_NULL:
+    case SCALAR_BOOL:
+    default:
+      return g_strdup (reader_scalar_type_name (value));
+    }
+}
+
+gboolean
+reader_expected (Reader       *reader,
+                 const char   *what,
+                 const Scalar *value)
+{
+  g_autofree char *found = reader_scalar_to_display (value);
+
+  return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, "expected %s, found %s", what, found);
+}
