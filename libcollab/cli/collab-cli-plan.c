@@ -138,33 +138,9 @@ collab_cli_plan (int    argc,
       !g_str_equal (format, "csv"))
     return collab_cli_usage_error ("plan", "--format is text, json or csv, not '%s'", format);
 
-  checker = collab_checker_new ();
-  if (ruleset_name != NULL)
-    {
-      g_autoptr(CollabRuleset) ruleset = collab_cli_ruleset (ruleset_name);
-
-      if (ruleset == NULL)
-        return COLLAB_EXIT_USAGE;
-      collab_checker_set_ruleset (checker, ruleset);
-    }
-  if (interpretation != NULL)
-    {
-      g_autoptr(GEnumClass) klass = g_type_class_ref (COLLAB_TYPE_INTERPRETATION);
-      GEnumValue *value = g_enum_get_value_by_nick (klass, interpretation);
-
-      if (value == NULL)
-        return collab_cli_usage_error ("plan", "--interpretation is nested, cumulative or banded, not '%s'",
-                                       interpretation);
-      collab_checker_set_interpretation (checker, value->value);
-    }
-  if (as_of != NULL)
-    {
-      CollabDay day;
-
-      if (!collab_day_parse (as_of, &day, &error))
-        return collab_cli_usage_error ("plan", "--as-of: %s", error->message);
-      collab_checker_set_as_of (checker, day);
-    }
+  checker = collab_cli_checker ("plan", ruleset_name, interpretation, as_of);
+  if (checker == NULL)
+    return COLLAB_EXIT_USAGE;
 
   dataset = collab_cli_load (argv[1]);
   if (dataset == NULL)

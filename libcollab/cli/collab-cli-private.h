@@ -42,6 +42,12 @@ int             collab_cli_usage_error (const char *command,
                                         ...) G_GNUC_PRINTF (2, 3);
 CollabDataset  *collab_cli_load     (const char    *path);
 CollabRuleset  *collab_cli_ruleset  (const char    *id_or_path);
+/* A checker with the options check and plan share; NULL when one is bad
+ * (the error is printed). */
+CollabChecker  *collab_cli_checker  (const char    *command,
+                                     const char    *ruleset_name,
+                                     const char    *interpretation,
+                                     const char    *as_of);
 void            collab_cli_print_json (JsonNode    *node);
 
 G_END_DECLS

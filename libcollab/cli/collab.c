@@ -99,6 +99,51 @@ collab_cli_ruleset (const char *id_or_path)
   return ruleset;
 }
 
+CollabChecker *
+collab_cli_checker (const char *command,
+                    const char *ruleset_name,
+                    const char *interpretation,
+                    const char *as_of)
+{
+  g_autoptr(CollabChecker) checker = collab_checker_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (ruleset_name != NULL)
+    {
+      g_autoptr(CollabRuleset) ruleset = collab_cli_ruleset (ruleset_name);
+
+      if (ruleset == NULL)
+        return NULL;
+      collab_checker_set_ruleset (checker, ruleset);
+    }
+  if (interpretation != NULL)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (COLLAB_TYPE_INTERPRETATION);
+      GEnumValue *value = g_enum_get_value_by_nick (klass, interpretation);
+
+      if (value == NULL)
+        {
+          collab_cli_usage_error (command, "--interpretation is nested, cumulative or banded, not '%s'",
+                                  interpretation);
+          return NULL;
+        }
+      collab_checker_set_interpretation (checker, value->value);
+    }
+  if (as_of != NULL)
+    {
+      CollabDay day;
+
+      if (!collab_day_parse (as_of, &day, &error))
+        {
+          collab_cli_usage_error (command, "--as-of: %s", error->message);
+          return NULL;
+        }
+      collab_checker_set_as_of (checker, day);
+    }
+
+  return g_steal_pointer (&checker);
+}
+
 void
 collab_cli_print_json (JsonNode *node)
 {
