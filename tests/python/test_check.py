@@ -49,3 +49,14 @@ def test_findings_json_shape(Collab, wuxi):
     parsed = json.loads(Json.to_string(document, False))
     assert set(parsed) == {'findings', 'counts'}
     assert parsed['counts']['violation'] >= 5
+
+
+def test_plan_as_a_dataframe(Collab, data_dir):
+    wuxi = Collab.Dataset(data_dir / 'wuxi-2021-2023.json')
+    plan = wuxi.plan('wuxi-2021', 2023, as_of='2023-12-31')
+    short = plan[plan.add_total > 0]
+    assert sorted(short.assisting.astype(str)) == ['jiangyin', 'liangxi']
+    row = short[short.assisting == 'jiangyin'].iloc[0]
+    assert row.add_agriculture_or_other_1 == 1 and row.add_total == 1
+    banded = wuxi.plan('wuxi-2021', 2021, interpretation='banded', as_of='2023-12-31')
+    assert (banded.interpretation.astype(str) == 'banded').all()

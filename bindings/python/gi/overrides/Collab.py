@@ -132,8 +132,8 @@ class Dataset(Collab.Dataset):
             raise KeyError(key)
         return record
 
-    def check(self, ruleset=None, interpretation=None, as_of=None):
-        """Runs the rules; returns the findings as a list."""
+    @staticmethod
+    def _checker(ruleset, interpretation, as_of):
         checker = Collab.Checker.new()
         if ruleset is not None:
             if isinstance(ruleset, str):
@@ -145,7 +145,22 @@ class Dataset(Collab.Dataset):
             checker.set_interpretation(interpretation)
         if as_of is not None:
             checker.set_as_of(Collab.day_parse(str(as_of))[1])
-        return list(checker.run(self))
+        return checker
+
+    def check(self, ruleset=None, interpretation=None, as_of=None):
+        """Runs the rules; returns the findings as a list.
+
+        ``ruleset`` is a shipped id or a ``Collab.Ruleset``;
+        ``interpretation`` 'nested', 'cumulative' or 'banded';
+        ``as_of`` a date such as '2023-12-31'."""
+        return list(self._checker(ruleset, interpretation, as_of).run(self))
+
+    def plan(self, program=None, year=0, ruleset=None, interpretation=None, as_of=None):
+        """The 666 shortfall plan of every pairing-year, as a DataFrame.
+
+        Takes the options of ``check``; ``program`` and ``year`` narrow it."""
+        checker = self._checker(ruleset, interpretation, as_of)
+        return checker.plan(self, program, year).to_pandas()
 
     def to_pandas(self, kind):
         """The records of one kind as a pandas DataFrame, in one call.
