@@ -20,39 +20,6 @@
 
 #include "collab-rule-666-private.h"
 
-static JsonNode *
-mix_object (const guint *groups,
-            gboolean     with_projected,
-            guint        projected)
-{
-  JsonObject *object = json_object_new ();
-
-  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
-    json_object_set_int_member (object, collab_talent_group_nick (g), groups[g]);
-  if (with_projected)
-    json_object_set_int_member (object, "projected", projected);
-  return collab_talent_object_node (object);
-}
-
-/* The actual of a finding: the group counts and "projected", shared by
- * the findings with the same counts. */
-static JsonNode *
-actual_node (Collab666NodeCache       *cache,
-             const CollabTalentCounts *counts)
-{
-  guint values[COLLAB_TALENT_N_GROUPS + 1];
-  JsonNode *node;
-
-  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
-    values[g] = counts->groups[g];
-  values[COLLAB_TALENT_N_GROUPS] = counts->projected;
-  node = collab_rule_666_node_cache_lookup (cache, values, G_N_ELEMENTS (values));
-  if (node == NULL)
-    node = collab_rule_666_node_cache_insert (cache, values, G_N_ELEMENTS (values),
-                                              mix_object (counts->groups, TRUE, counts->projected));
-  return node;
-}
-
 static void
 judge_county (Collab666Run       *run,
               const guint        *mix,
@@ -105,7 +72,7 @@ judge_county (Collab666Run       *run,
   collab_finding_set_subject_string (finding, "assisted", collab_rule_ref_id (run->store, county));
   collab_finding_set_subject_int (finding, "year", year);
   collab_finding_take_expected (finding, json_node_ref (expected));
-  collab_finding_take_actual (finding, actual_node (actuals, &counts));
+  collab_finding_take_actual (finding, collab_rule_666_mix_actual (actuals, &counts));
 
   projected = collab_rule_666_projected (run, &counts);
   collab_finding_set_message (finding,
@@ -133,7 +100,7 @@ check (CollabCheckContext *ctx)
   mix[COLLAB_TALENT_GROUP_TEACHER] = collab_check_context_get_int (ctx, "teacher", 6);
   mix[COLLAB_TALENT_GROUP_DOCTOR] = collab_check_context_get_int (ctx, "doctor", 6);
   mix[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER] = collab_check_context_get_int (ctx, "agriculture_or_other", 6);
-  expected = mix_object (mix, FALSE, 0);
+  expected = collab_rule_666_mix_object (mix, FALSE, 0);
   json_node_seal (expected);
 
   /* The program's pairing-years by (assisted county, year), in the order

@@ -15,39 +15,6 @@
 
 #include "collab-rule-666-private.h"
 
-static JsonNode *
-mix_object (const guint *groups,
-            gboolean     with_projected,
-            guint        projected)
-{
-  JsonObject *object = json_object_new ();
-
-  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
-    json_object_set_int_member (object, collab_talent_group_nick (g), groups[g]);
-  if (with_projected)
-    json_object_set_int_member (object, "projected", projected);
-  return collab_talent_object_node (object);
-}
-
-/* The actual of a finding: the group counts and "projected", shared by
- * the findings with the same counts. */
-static JsonNode *
-actual_node (Collab666NodeCache       *cache,
-             const CollabTalentCounts *counts)
-{
-  guint values[COLLAB_TALENT_N_GROUPS + 1];
-  JsonNode *node;
-
-  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
-    values[g] = counts->groups[g];
-  values[COLLAB_TALENT_N_GROUPS] = counts->projected;
-  node = collab_rule_666_node_cache_lookup (cache, values, G_N_ELEMENTS (values));
-  if (node == NULL)
-    node = collab_rule_666_node_cache_insert (cache, values, G_N_ELEMENTS (values),
-                                              mix_object (counts->groups, TRUE, counts->projected));
-  return node;
-}
-
 static char *
 describe_shortfall (const CollabTalentRules  *rules,
                     const CollabTalentCounts *counts)
@@ -71,7 +38,7 @@ check (CollabCheckContext *ctx)
 
   collab_rule_666_begin (&run, ctx);
   collab_rule_666_node_cache_init (&actuals);
-  expected = mix_object (run.rules.mix, FALSE, 0);
+  expected = collab_rule_666_mix_object (run.rules.mix, FALSE, 0);
   json_node_seal (expected);
 
   for (guint i = run.first; i < run.end; i++)
@@ -89,7 +56,7 @@ check (CollabCheckContext *ctx)
 
       finding = collab_rule_666_new_finding (&run, py);
       collab_finding_take_expected (finding, json_node_ref (expected));
-      collab_finding_take_actual (finding, actual_node (&actuals, &counts));
+      collab_finding_take_actual (finding, collab_rule_666_mix_actual (&actuals, &counts));
       plan = collab_rule_666_set_plan (&run, py, &counts, finding);
 
       where = collab_rule_666_describe (&run, py);

@@ -82,4 +82,10 @@ JsonNode       *collab_rule_666_node_cache_insert (Collab666NodeCache *cache,
                                                    guint               n,
                                                    JsonNode           *node) G_GNUC_WARN_UNUSED_RESULT;
 
+JsonNode *collab_rule_666_mix_object (const guint              *groups,
+                                      gboolean                  with_projected,
+                                      guint                     projected);
+JsonNode *collab_rule_666_mix_actual (Collab666NodeCache       *cache,
+                                      const CollabTalentCounts *counts);
+
 G_END_DECLS

@@ -194,3 +194,37 @@ collab_rule_666_node_cache_insert (Collab666NodeCache *cache,
   g_hash_table_replace (cache->nodes, key, node);
   return json_node_ref (node);
 }
+
+/* The group counts of 666.mix and 666.county_mix as a JSON object. */
+JsonNode *
+collab_rule_666_mix_object (const guint *groups,
+                            gboolean     with_projected,
+                            guint        projected)
+{
+  JsonObject *object = json_object_new ();
+
+  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
+    json_object_set_int_member (object, collab_talent_group_nick (g), groups[g]);
+  if (with_projected)
+    json_object_set_int_member (object, "projected", projected);
+  return collab_talent_object_node (object);
+}
+
+/* The actual of a 666.mix or 666.county_mix finding: the group counts and
+ * "projected", shared by the findings with the same counts. */
+JsonNode *
+collab_rule_666_mix_actual (Collab666NodeCache       *cache,
+                            const CollabTalentCounts *counts)
+{
+  guint values[COLLAB_TALENT_N_GROUPS + 1];
+  JsonNode *node;
+
+  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
+    values[g] = counts->groups[g];
+  values[COLLAB_TALENT_N_GROUPS] = counts->projected;
+  node = collab_rule_666_node_cache_lookup (cache, values, G_N_ELEMENTS (values));
+  if (node == NULL)
+    node = collab_rule_666_node_cache_insert (cache, values, G_N_ELEMENTS (values),
+                                              collab_rule_666_mix_object (counts->groups, TRUE, counts->projected));
+  return node;
+}
