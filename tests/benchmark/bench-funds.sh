@@ -29,49 +29,16 @@
 
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=tests/benchmark/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 BUILD=${BUILD:-/tmp/build-bench-funds}
-DATA=${DATA:-/tmp}
 TRANSACTIONS=${TRANSACTIONS:-1000000}
 REPEAT=${REPEAT:-3}
 AS_OF=${AS_OF:-2030-12-31}
-PYTHON=/usr/bin/python3
-TIME=/usr/bin/time
 
-log () { printf '%s\n' "$*" >&2; }
-
-# The library and the program ---------------------------------------------------
-
-if [ ! -f "$BUILD/build.ninja" ]; then
-  log "== meson setup $BUILD"
-  meson setup "$BUILD" "$ROOT" -Dintrospection=false -Dbuildtype=release >&2
-fi
-LIBTARGET=$(ninja -C "$BUILD" -t targets all | sed -n 's|^\(libcollab/libcollab-1\.0\.so[.0-9]*\): c_LINKER$|\1|p' | head -n 1)
-ninja -C "$BUILD" "${LIBTARGET:-libcollab/libcollab-1.0.so.0.1.0}" >&2
-
-BIN="$BUILD/bench-standalone"
-mkdir -p "$BIN"
-if [ ! -x "$BIN/bench-funds" ] || [ "$HERE/bench-funds.c" -nt "$BIN/bench-funds" ] ||
-   [ "$BUILD/$LIBTARGET" -nt "$BIN/bench-funds" ]; then
-  log "== cc bench-funds.c"
-  # shellcheck disable=SC2046 # pkg-config's flags are words
-  ${CC:-cc} -O2 -g -Wall -Wextra -Wno-unused-parameter -o "$BIN/bench-funds" "$HERE/bench-funds.c" \
-    -I"$ROOT/include" -I"$ROOT/include/libcollab" -I"$BUILD/include" -I"$BUILD/include/libcollab" \
-    $(pkg-config --cflags --libs gio-2.0 json-glib-1.0) \
-    -L"$BUILD/libcollab" -lcollab-1.0 -Wl,-rpath,"$BUILD/libcollab"
-fi
-
-# The document ------------------------------------------------------------------
-
-DOC="$DATA/collab-bench-funds-$TRANSACTIONS.json"
-ARGS="--dispatches 0 --transactions $TRANSACTIONS --accounts 100000 --projects 100000"
-if [ ! -s "$DOC" ] || [ "$HERE/generate.py" -nt "$DOC" ] || [ "$(cat "$DOC.args" 2>/dev/null)" != "$ARGS" ]; then
-  log "== generate.py $ARGS -> $DOC"
-  # shellcheck disable=SC2086
-  "$PYTHON" "$HERE/generate.py" -o "$DOC" $ARGS
-  echo "$ARGS" > "$DOC.args"
-fi
+bench_build "$BUILD" bench-funds
+DOC=$(bench_document "funds-$TRANSACTIONS" --dispatches 0 --transactions "$TRANSACTIONS" \
+        --accounts 100000 --projects 100000)
 cat "$DOC" > /dev/null   # a warm page cache for every run
 
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/bench-funds.XXXXXX")

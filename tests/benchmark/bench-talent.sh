@@ -29,57 +29,25 @@
 # counts of the same document with a groupby, and the counts are compared
 # with the library's plan table, pairing-year by pairing-year.
 #
-# Builds the library in $BUILD (default /tmp/build-bench-talent, release)
-# and bench-talent by hand against it; documents go to $DATA (default /tmp).
+# Builds the library and bench-talent in $BUILD (default
+# /tmp/build-bench-talent, release); documents go to $DATA (default /tmp).
 
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=tests/benchmark/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 BUILD=${BUILD:-/tmp/build-bench-talent}
-DATA=${DATA:-/tmp}
 DISPATCHES=${DISPATCHES:-1000000}
 PAIRINGS=${PAIRINGS:-10000}
-PYTHON=/usr/bin/python3
-TIME=/usr/bin/time
-[ -x "$TIME" ] || TIME=
 
-log () { printf '%s\n' "$*" >&2; }
-
-# The library and the program ------------------------------------------------
-
-if [ ! -f "$BUILD/build.ninja" ]; then
-  log "== meson setup $BUILD"
-  meson setup "$BUILD" "$ROOT" -Dintrospection=false -Dbuildtype=release >&2
-fi
-LIBTARGET=$(ninja -C "$BUILD" -t targets all | sed -n 's|^\(libcollab/libcollab-1\.0\.so[.0-9]*\): c_LINKER$|\1|p' | head -n 1)
-ninja -C "$BUILD" "${LIBTARGET:-libcollab/libcollab-1.0.so.0.1.0}" >&2
-
-BIN="$BUILD/bench-standalone"
-mkdir -p "$BIN"
-if [ ! -x "$BIN/bench-talent" ] || [ "$HERE/bench-talent.c" -nt "$BIN/bench-talent" ] ||
-   [ "$BUILD/${LIBTARGET:-libcollab/libcollab-1.0.so.0.1.0}" -nt "$BIN/bench-talent" ]; then
-  log "== cc bench-talent.c"
-  # shellcheck disable=SC2046 # pkg-config's flags are words
-  ${CC:-cc} -O2 -g -Wall -Wextra -Wno-unused-parameter -o "$BIN/bench-talent" "$HERE/bench-talent.c" \
-    -I"$ROOT/include" -I"$ROOT/include/libcollab" -I"$BUILD/include" -I"$BUILD/include/libcollab" \
-    $(pkg-config --cflags --libs gio-2.0 json-glib-1.0) \
-    -L"$BUILD/libcollab" -lcollab-1.0 -Wl,-rpath,"$BUILD/libcollab"
-fi
+bench_build "$BUILD" bench-talent
 
 # The documents ---------------------------------------------------------------
 
 # The stress roster: the file run.sh makes, shared with it.
-STRESS="$DATA/collab-bench-dispatches-$DISPATCHES.json"
-STRESS_ARGS="--dispatches $DISPATCHES"
-[ "$PAIRINGS" != 10000 ] && STRESS_ARGS="$STRESS_ARGS --pairings $PAIRINGS"
-if [ ! -s "$STRESS" ] || [ "$HERE/generate.py" -nt "$STRESS" ] || [ ! -s "$STRESS.args" ] ||
-   [ "$(cat "$STRESS.args")" != "$STRESS_ARGS" ]; then
-  log "== generate.py $STRESS_ARGS -> $STRESS"
-  # shellcheck disable=SC2086
-  "$PYTHON" "$HERE/generate.py" -o "$STRESS" $STRESS_ARGS
-  echo "$STRESS_ARGS" > "$STRESS.args"
-fi
+STRESS_ARGS=(--dispatches "$DISPATCHES")
+[ "$PAIRINGS" != 10000 ] && STRESS_ARGS+=(--pairings "$PAIRINGS")
+STRESS=$(bench_document "dispatches-$DISPATCHES" "${STRESS_ARGS[@]}")
 
 # The realistic roster: generate.py's geography, a roster of our own.
 REALISTIC="$DATA/collab-bench-talent-$DISPATCHES-$PAIRINGS.json"

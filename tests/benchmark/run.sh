@@ -6,11 +6,9 @@
 #   tests/benchmark/run.sh                 # 1M dispatches, 1M transactions
 #   DISPATCHES=100000 TRANSACTIONS=100000 tests/benchmark/run.sh
 #
-# Builds the library in $BUILD (default /tmp/build-bench, release) when
-# needed, builds the three benchmark programs by hand against that build
-# tree (or takes them from $BUILD/tests/benchmark when this directory is
-# wired into meson), generates the documents into $DATA (default /tmp),
-# and for each document runs:
+# Builds the library and the three benchmark programs in $BUILD (default
+# /tmp/build-bench, release), generates the documents into $DATA (default
+# /tmp), and for each document runs:
 #
 #   libcollab       collab-bench: load, save, reload, save, compare
 #   yajl scan       yajl over the mapped file, callbacks that keep nothing
@@ -24,75 +22,26 @@
 
 set -euo pipefail
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=tests/benchmark/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 BUILD=${BUILD:-/tmp/build-bench}
-DATA=${DATA:-/tmp}
 DISPATCHES=${DISPATCHES:-1000000}
 TRANSACTIONS=${TRANSACTIONS:-1000000}
 REPEAT=${REPEAT:-3}
-PYTHON=/usr/bin/python3
-TIME=/usr/bin/time
-[ -x "$TIME" ] || TIME=
 
-log () { printf '%s\n' "$*" >&2; }
-
-# The library ---------------------------------------------------------------
-
-if [ ! -f "$BUILD/build.ninja" ]; then
-  log "== meson setup $BUILD"
-  meson setup "$BUILD" "$ROOT" -Dintrospection=false -Dbuildtype=release >&2
-fi
-# Only the library: other targets (the collab executable) may not link
-# while they are being written.
-LIBTARGET=$(ninja -C "$BUILD" -t targets all | sed -n 's|^\(libcollab/libcollab-1\.0\.so[.0-9]*\): c_LINKER$|\1|p' | head -n 1)
-ninja -C "$BUILD" "${LIBTARGET:-libcollab/libcollab-1.0.so.0.1.0}" >&2
-
-# The programs ----------------------------------------------------------------
-
-if [ -x "$BUILD/tests/benchmark/collab-bench" ] && ninja -C "$BUILD" tests/benchmark/collab-bench \
-     tests/benchmark/yajl-scan tests/benchmark/jsonglib-load >&2 2>/dev/null; then
-  BIN="$BUILD/tests/benchmark"
-else
-  BIN="$BUILD/bench-standalone"
-  mkdir -p "$BIN"
-  CC=${CC:-cc}
-  CFLAGS="-O2 -g -Wall -Wextra -Wno-unused-parameter"
-  build () {  # build OUTPUT SOURCE FLAGS...
-    local out=$1 src=$2; shift 2
-    if [ ! -x "$BIN/$out" ] || [ "$HERE/$src" -nt "$BIN/$out" ] ||
-       { [ "$out" = collab-bench ] && [ "$BUILD/$LIBTARGET" -nt "$BIN/$out" ]; }; then
-      log "== cc $src"
-      # shellcheck disable=SC2086
-      $CC $CFLAGS -o "$BIN/$out" "$HERE/$src" "$@"
-    fi
-  }
-  # shellcheck disable=SC2046 # pkg-config's flags are words
-  build collab-bench collab-bench.c \
-    -I"$ROOT/include" -I"$ROOT/include/libcollab" -I"$BUILD/include" -I"$BUILD/include/libcollab" \
-    $(pkg-config --cflags --libs gio-2.0 json-glib-1.0) \
-    -L"$BUILD/libcollab" -lcollab-1.0 -Wl,-rpath,"$BUILD/libcollab"
-  # shellcheck disable=SC2046
-  build yajl-scan yajl-scan.c $(pkg-config --cflags --libs yajl)
-  # shellcheck disable=SC2046
-  build jsonglib-load jsonglib-load.c $(pkg-config --cflags --libs json-glib-1.0)
-fi
+bench_build "$BUILD" collab-bench yajl-scan jsonglib-load
 
 # The documents ---------------------------------------------------------------
 
 FILES=()
-generate () {  # generate NAME ARGS...
-  local out="$DATA/collab-bench-$1.json"; shift
-  if [ ! -s "$out" ] || [ "$HERE/generate.py" -nt "$out" ] || [ ! -s "$out.args" ] ||
-     [ "$(cat "$out.args")" != "$*" ]; then
-    log "== generate.py $* -> $out"
-    "$PYTHON" "$HERE/generate.py" -o "$out" "$@"
-    echo "$*" > "$out.args"
-  fi
-  FILES+=("$out")
-}
-[ "$DISPATCHES" -gt 0 ] && generate "dispatches-$DISPATCHES" --dispatches "$DISPATCHES"
-[ "$TRANSACTIONS" -gt 0 ] && generate "transactions-$TRANSACTIONS" --dispatches 0 --transactions "$TRANSACTIONS"
+if [ "$DISPATCHES" -gt 0 ]; then
+  doc=$(bench_document "dispatches-$DISPATCHES" --dispatches "$DISPATCHES")
+  FILES+=("$doc")
+fi
+if [ "$TRANSACTIONS" -gt 0 ]; then
+  doc=$(bench_document "transactions-$TRANSACTIONS" --dispatches 0 --transactions "$TRANSACTIONS")
+  FILES+=("$doc")
+fi
 
 # Running ---------------------------------------------------------------------
 
@@ -180,5 +129,5 @@ printf '%-40s %-23s %8s %12s  %s\n' "document" "what" "seconds" "peak RSS MB" "n
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(uname -r)"
-echo "best of $REPEAT runs each; peak RSS is getrusage ru_maxrss and includes the mapped file's pages;"
-echo "the dataset figure is VmRSS after the load minus before it (the file is unmapped by then)."
+echo "best of $REPEAT runs each; peak RSS is getrusage ru_maxrss (libcollab reads the file 256 KiB at a time;"
+echo "the yajl and json-glib baselines map it whole); the dataset figure is VmRSS after the load minus before it."
