@@ -17,7 +17,7 @@
 
 #include <libcollab/collab.h>
 
-#include "report/collab-talent-private.h"
+#include "rules/666/collab-rule-666-private.h"
 #include "collab-test-util.h"
 
 /* --- brute force ------------------------------------------------------ */
@@ -164,7 +164,7 @@ rules_for (CollabTalentRules    *rules,
 {
   g_autoptr(CollabRuleset) set = collab_ruleset_new_builtin ("east-west-2021", NULL);
 
-  collab_talent_rules_init (rules, set, interpretation);
+  collab_rule_666_thresholds (rules, set, interpretation);
 }
 
 static GArray *

@@ -13,7 +13,7 @@
 
 #include <libcollab/collab.h>
 
-#include "report/collab-talent-private.h"
+#include "analysis/collab-talent-private.h"
 #include "collab-test-util.h"
 
 /* --- datasets -------------------------------------------------------- */

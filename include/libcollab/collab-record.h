@@ -26,6 +26,9 @@ CollabRecord     *collab_record_new_from_json (CollabRecordKind   kind,
                                                const char        *json,
                                                GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
+gboolean          collab_record_kind_from_name (const char        *name,
+                                                CollabRecordKind  *kind);
+COLLAB_AVAILABLE_IN_ALL
 CollabRecordKind  collab_record_get_kind      (CollabRecord      *self);
 COLLAB_AVAILABLE_IN_ALL
 const char       *collab_record_get_id        (CollabRecord      *self);

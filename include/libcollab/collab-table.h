@@ -98,8 +98,5 @@ CollabTable        *collab_dataset_to_table           (CollabDataset    *self,
                                                        CollabRecordKind  kind) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
 CollabTable        *collab_findings_to_table          (GPtrArray        *findings) G_GNUC_WARN_UNUSED_RESULT;
-COLLAB_AVAILABLE_IN_ALL
-gboolean            collab_record_kind_from_name      (const char       *name,
-                                                       CollabRecordKind *kind);
 
 G_END_DECLS

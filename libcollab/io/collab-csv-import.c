@@ -402,6 +402,9 @@ collab_dataset_import_csv_data (CollabDataset     *dataset,
                                 const char        *name,
                                 GError           **error)
 {
+  CollabStore *store;
+  gboolean ok;
+
   g_return_val_if_fail (COLLAB_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -409,12 +412,10 @@ collab_dataset_import_csv_data (CollabDataset     *dataset,
 
   if (length < 0)
     length = (gssize) strlen (data);
-  if (!import_text (collab_dataset_get_store (dataset), kind, data != NULL ? data : "",
-                    (gsize) length, name != NULL ? name : "<data>", error))
-    return FALSE;
-
-  g_signal_emit_by_name (dataset, "changed");
-  return TRUE;
+  store = collab_dataset_begin_edit (dataset);
+  ok = import_text (store, kind, data != NULL ? data : "", (gsize) length, name != NULL ? name : "<data>", error);
+  collab_dataset_end_edit (dataset, ok);
+  return ok;
 }
 
 /**

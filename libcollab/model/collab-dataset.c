@@ -37,8 +37,6 @@
 #include <libcollab/collab-enum-types.h>
 #include <libcollab/collab-error.h>
 
-#include "io/collab-json-private.h"
-#include "io/collab-json-file-private.h"
 #include "collab-dataset-private.h"
 
 struct _CollabDataset
@@ -98,6 +96,37 @@ collab_dataset_get_store (CollabDataset *self)
   return self->store;
 }
 
+void
+collab_dataset_replace_store (CollabDataset *self,
+                              CollabStore   *store)
+{
+  g_return_if_fail (COLLAB_IS_DATASET (self));
+  g_return_if_fail (store != NULL);
+
+  collab_store_ref (store);
+  collab_store_unref (self->store);
+  self->store = store;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+CollabStore *
+collab_dataset_begin_edit (CollabDataset *self)
+{
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+
+  return self->store;
+}
+
+void
+collab_dataset_end_edit (CollabDataset *self,
+                         gboolean       changed)
+{
+  g_return_if_fail (COLLAB_IS_DATASET (self));
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /**
  * collab_dataset_new:
  *
@@ -109,229 +138,6 @@ CollabDataset *
 collab_dataset_new (void)
 {
   return g_object_new (COLLAB_TYPE_DATASET, NULL);
-}
-
-/**
- * collab_dataset_new_from_file:
- * @path: (type filename): a dataset document
- * @error: return location for a #GError
- *
- * Loads a dataset document into a new dataset.
- *
- * Returns: (transfer full): the dataset, or `NULL` with @error set
- */
-CollabDataset *
-collab_dataset_new_from_file (const char  *path,
-                              GError     **error)
-{
-  g_autoptr(CollabDataset) self = collab_dataset_new ();
-
-  if (!collab_dataset_load_from_file (self, path, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-static gboolean
-read_document (CollabDataset  *self,
-               const char     *data,
-               gsize           length,
-               const char     *name,
-               gboolean        replace,
-               GError        **error)
-{
-  if (replace)
-    {
-      CollabStore *store = collab_store_new ();
-
-      if (!collab_json_read_into (store, data, length, name, error))
-        {
-          collab_store_unref (store);
-          return FALSE;
-        }
-      collab_store_unref (self->store);
-      self->store = store;
-    }
-  else if (!collab_json_read_into (self->store, data, length, name, error))
-    return FALSE;
-
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
-}
-
-static gboolean
-read_file (CollabDataset  *self,
-           const char     *path,
-           gboolean        replace,
-           GError        **error)
-{
-  /* Read a chunk at a time, not mapped whole: the peak of a load is the
-   * dataset, not the dataset and the file. Messages name the file. */
-  if (replace)
-    {
-      CollabStore *store = collab_store_new ();
-
-      if (!collab_json_read_file_into (store, path, error))
-        {
-          collab_store_unref (store);
-          return FALSE;
-        }
-      collab_store_unref (self->store);
-      self->store = store;
-    }
-  else if (!collab_json_read_file_into (self->store, path, error))
-    return FALSE;
-
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
-}
-
-/**
- * collab_dataset_load_from_file:
- * @self: a dataset
- * @path: (type filename): a dataset document
- * @error: return location for a #GError
- *
- * Replaces the records of @self with those of the document at @path.
- * On failure @self keeps the records it had.
- *
- * Returns: whether the document was loaded
- */
-gboolean
-collab_dataset_load_from_file (CollabDataset  *self,
-                               const char     *path,
-                               GError        **error)
-{
-  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return read_file (self, path, TRUE, error);
-}
-
-/**
- * collab_dataset_load_from_data:
- * @self: a dataset
- * @data: (array length=length) (element-type guint8): a dataset document
- * @length: the length of @data in bytes, or -1 when it ends with a NUL
- * @error: return location for a #GError
- *
- * Like [method@Collab.Dataset.load_from_file], from memory; messages name
- * the document `<data>`.
- *
- * Returns: whether the document was loaded
- */
-gboolean
-collab_dataset_load_from_data (CollabDataset  *self,
-                               const char     *data,
-                               gssize          length,
-                               GError        **error)
-{
-  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (length < 0)
-    length = (gssize) strlen (data);
-  return read_document (self, data, (gsize) length, "<data>", TRUE, error);
-}
-
-/**
- * collab_dataset_merge_from_file:
- * @self: a dataset
- * @path: (type filename): a dataset document
- * @error: return location for a #GError
- *
- * Adds the records of the document at @path to those @self has — a
- * roster or a year of transactions kept in its own file. The document's
- * records may refer to records @self already has; an id already taken is
- * an error. On failure @self keeps exactly the records it had.
- *
- * Returns: whether the document was merged
- */
-gboolean
-collab_dataset_merge_from_file (CollabDataset  *self,
-                                const char     *path,
-                                GError        **error)
-{
-  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return read_file (self, path, FALSE, error);
-}
-
-/**
- * collab_dataset_merge_from_data:
- * @self: a dataset
- * @data: (array length=length) (element-type guint8): a dataset document
- * @length: the length of @data in bytes, or -1 when it ends with a NUL
- * @error: return location for a #GError
- *
- * Like [method@Collab.Dataset.merge_from_file], from memory.
- *
- * Returns: whether the document was merged
- */
-gboolean
-collab_dataset_merge_from_data (CollabDataset  *self,
-                                const char     *data,
-                                gssize          length,
-                                GError        **error)
-{
-  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (length < 0)
-    length = (gssize) strlen (data);
-  return read_document (self, data, (gsize) length, "<data>", FALSE, error);
-}
-
-/**
- * collab_dataset_save_to_file:
- * @self: a dataset
- * @path: (type filename): where to save
- * @error: return location for a #GError
- *
- * Writes the dataset document in its canonical form, atomically: the
- * file at @path is replaced only once the new one is complete on disk.
- *
- * Returns: whether the document was saved
- */
-gboolean
-collab_dataset_save_to_file (CollabDataset  *self,
-                             const char     *path,
-                             GError        **error)
-{
-  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return collab_json_save_dataset (self->store, path, error);
-}
-
-/**
- * collab_dataset_to_data:
- * @self: a dataset
- * @length: (out) (optional): the length of the document in bytes
- *
- * Writes the dataset document to memory, in the form [method@Collab.Dataset.save_to_file] writes.
- *
- * Returns: (transfer full): the dataset document in its canonical form
- */
-char *
-collab_dataset_to_data (CollabDataset *self,
-                        gsize         *length)
-{
-  CollabJsonSink sink = { NULL, -1, 0 };
-
-  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
-
-  sink.buffer = g_string_new (NULL);
-  collab_json_write_dataset (self->store, &sink);
-  if (length != NULL)
-    *length = sink.buffer->len;
-  return g_string_free (sink.buffer, FALSE);
 }
 
 /**
@@ -381,128 +187,6 @@ collab_dataset_list_ids (CollabDataset    *self,
     }
 
   return g_strv_builder_end (builder);
-}
-
-/**
- * collab_dataset_lookup:
- * @self: a dataset
- * @kind: a kind of record
- * @id: a record id
- *
- * Finds a record by id, in constant time.
- *
- * Returns: (transfer full) (nullable): the record, or `NULL` when no
- *   record of @kind has @id
- */
-CollabRecord *
-collab_dataset_lookup (CollabDataset    *self,
-                       CollabRecordKind  kind,
-                       const char       *id)
-{
-  guint index;
-
-  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
-  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  if (!collab_store_lookup (self->store, kind, id, &index))
-    return NULL;
-
-  return collab_record_new_for_store (self->store, kind, index);
-}
-
-/**
- * collab_dataset_get_record:
- * @self: a dataset
- * @kind: a kind of record
- * @position: the position of the record among those of @kind
- *
- * Gets a record by its position among the records of its kind.
- *
- * Returns: (transfer full) (nullable): the record, or `NULL` when
- *   @position is past the last one
- */
-CollabRecord *
-collab_dataset_get_record (CollabDataset    *self,
-                           CollabRecordKind  kind,
-                           guint             position)
-{
-  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
-  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
-
-  if (position >= collab_store_count (self->store, kind))
-    return NULL;
-
-  return collab_record_new_for_store (self->store, kind, position);
-}
-
-/**
- * collab_dataset_get_records:
- * @self: a dataset
- * @kind: a kind of record
- *
- * Every record of @kind as a value. For large kinds (dispatches,
- * transactions) prefer the columnar tables, which make no object per
- * record.
- *
- * Returns: (transfer container) (element-type Collab.Record): the records
- */
-GPtrArray *
-collab_dataset_get_records (CollabDataset    *self,
-                            CollabRecordKind  kind)
-{
-  GPtrArray *records;
-  guint n;
-
-  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
-  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
-
-  n = collab_store_count (self->store, kind);
-  records = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (records, collab_record_new_for_store (self->store, kind, i));
-
-  return records;
-}
-
-/**
- * collab_dataset_add:
- * @self: a dataset
- * @record: a record, e.g. from [ctor@Collab.Record.new_from_json]
- * @error: return location for a #GError
- *
- * Adds a record, checked exactly as a load checks it: its members, its
- * references to records of @self, and its id against those taken.
- *
- * Returns: whether the record was added
- */
-gboolean
-collab_dataset_add (CollabDataset  *self,
-                    CollabRecord   *record,
-                    GError        **error)
-{
-  g_autoptr(GString) document = g_string_new (NULL);
-  g_autoptr(JsonNode) node = NULL;
-  CollabRecordKind kind;
-
-  g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
-  g_return_val_if_fail (COLLAB_IS_RECORD (record), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* One path checks every record, however it arrives: the reader. */
-  kind = collab_record_get_kind (record);
-  node = collab_record_to_json (record);
-  g_string_append_printf (document, "{\"format\": \"%s\", \"version\": %d, \"%s\": [",
-                          COLLAB_DATASET_FORMAT, COLLAB_DATASET_VERSION,
-                          collab_schema_for_kind (kind)->member);
-  collab_json_append_node (document, node);
-  g_string_append (document, "]}");
-
-  if (!collab_json_read_into (self->store, document->str, document->len, "<record>", error))
-    return FALSE;
-
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
 }
 
 /**
@@ -578,54 +262,6 @@ collab_dataset_get_region_side (CollabDataset *self,
 
   region = collab_store_get (self->store, COLLAB_RECORD_KIND_REGION, index);
   return region->derived_side;
-}
-
-/**
- * collab_dataset_get_pairings:
- * @self: a dataset
- * @program_id: (nullable): a program id, or `NULL` for every program
- * @level: a [enum@Collab.PairingLevel], or -1 for every level
- * @year: a year the pairing must be active in, or 0 for any
- *
- * The pairings an officer asks about: "the county pairings of Wuxi's
- * program in 2023".
- *
- * Returns: (transfer container) (element-type Collab.Record): the pairings,
- *   in document order
- */
-GPtrArray *
-collab_dataset_get_pairings (CollabDataset *self,
-                             const char    *program_id,
-                             int            level,
-                             int            year)
-{
-  GPtrArray *pairings;
-  guint program = 0;
-
-  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
-
-  pairings = g_ptr_array_new_with_free_func (g_object_unref);
-  if (program_id != NULL &&
-      !collab_store_lookup (self->store, COLLAB_RECORD_KIND_PROGRAM, program_id, &program))
-    return pairings;
-
-  for (guint i = 0; i < collab_store_count (self->store, COLLAB_RECORD_KIND_PAIRING); i++)
-    {
-      const CollabPairingRec *pairing = collab_store_get (self->store, COLLAB_RECORD_KIND_PAIRING, i);
-      int first_year, last_year;
-
-      if (program_id != NULL && pairing->program != COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, program))
-        continue;
-      if (level >= 0 && pairing->level != level)
-        continue;
-      collab_store_pairing_years (self->store, pairing, &first_year, &last_year);
-      if (year != 0 && (year < first_year || year > last_year))
-        continue;
-
-      g_ptr_array_add (pairings, collab_record_new_for_store (self->store, COLLAB_RECORD_KIND_PAIRING, i));
-    }
-
-  return pairings;
 }
 
 /**

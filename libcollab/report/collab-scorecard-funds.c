@@ -31,7 +31,7 @@
 #include <libcollab/collab-enum-types.h>
 #include <libcollab/collab-money.h>
 
-#include "collab-ledger-private.h"
+#include "analysis/collab-ledger-private.h"
 #include "collab-scorecard-private.h"
 
 #define N_CATEGORIES (COLLAB_PROJECT_CATEGORY_RURAL_REVITALIZATION + 1)

@@ -35,7 +35,7 @@
 
 #include "rules/collab-ruleset-private.h"
 #include "collab-scorecard-private.h"
-#include "collab-talent-private.h"
+#include "rules/666/collab-rule-666-private.h"
 
 typedef struct
 {
@@ -111,7 +111,7 @@ prepare (const CollabStore *store,
     {
       CollabRuleset *set = g_ptr_array_index (sets, p);
 
-      collab_talent_rules_init (&state->rules[p], set, collab_ruleset_get_interpretation (set));
+      collab_rule_666_thresholds (&state->rules[p], set, collab_ruleset_get_interpretation (set));
     }
   collect_months (state, n_programs);
 

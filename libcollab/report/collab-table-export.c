@@ -447,36 +447,3 @@ collab_dataset_to_table (CollabDataset    *self,
   builder->n_rows = export.n_rows;
   return collab_table_builder_end (builder);
 }
-
-/**
- * collab_record_kind_from_name:
- * @name: the member of the dataset document that lists the kind
- *   (`dispatches`, `demonstration_villages`) or the kind's nick
- *   (`dispatch`, `demonstration_village`)
- * @kind: (out): return location for the kind
- *
- * Finds a record kind by the name an analyst would type.
- *
- * Returns: %TRUE when @name names a kind
- */
-gboolean
-collab_record_kind_from_name (const char       *name,
-                              CollabRecordKind *kind)
-{
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *value;
-
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
-
-  if (collab_schema_kind_from_member (name, kind))
-    return TRUE;
-
-  klass = g_type_class_ref (COLLAB_TYPE_RECORD_KIND);
-  value = g_enum_get_value_by_nick (klass, name);
-  if (value == NULL)
-    return FALSE;
-
-  *kind = (CollabRecordKind) value->value;
-  return TRUE;
-}

@@ -65,7 +65,7 @@
 #include <libcollab/collab-error.h>
 
 #include "model/collab-dataset-private.h"
-#include "report/collab-talent-private.h"
+#include "collab-checker-private.h"
 #include "collab-finding-private.h"
 #include "collab-ruleset-private.h"
 
@@ -313,6 +313,18 @@ effective_as_of (CollabChecker *self)
   return self->as_of != COLLAB_DAY_NONE ? self->as_of : today ();
 }
 
+/* The options a plan or a scorecard judges by, as a check does. */
+void
+collab_checker_get_options (CollabChecker        *self,
+                            CollabDay            *as_of,
+                            gboolean             *override_interpretation,
+                            CollabInterpretation *interpretation)
+{
+  *as_of = effective_as_of (self);
+  *override_interpretation = self->override_interpretation;
+  *interpretation = self->interpretation;
+}
+
 static CollabRuleset *
 dataset_ruleset (CollabChecker        *self,
                  GPtrArray            *program_sets,
@@ -420,84 +432,4 @@ collab_checker_run (CollabChecker  *self,
   /* g_ptr_array_sort() is a stable merge sort. */
   g_ptr_array_sort (findings, collab_finding_compare);
   return g_steal_pointer (&findings);
-}
-
-/**
- * collab_checker_plan:
- * @self: a checker
- * @dataset: the records
- * @program_id: (nullable): a program id, or `NULL` for every program
- * @year: a year, or 0 for every year of each program
- * @error: return location for an error
- *
- * Counts and plans every pairing-year under the 666 rule (SPEC §5): a
- * county-level pairing of a program and a year it is active in (its
- * period, else the program's). This is what `collab plan` prints.
- *
- * The plan asks the checker's options what a check would: each program
- * is planned by its own rule set unless the checker has one, the tenure
- * tiers are read as that rule set says unless
- * [method@Collab.Checker.set_interpretation] was called, and services
- * that end after the as-of day count as projected. Unlike a check, a plan
- * covers every year of each program, the future ones too: a plan is for
- * the years to come as much as for the past.
- *
- * A plan is minimal: no set of fewer dispatches, of any professions and
- * tenures, makes the pairing-year pass (doc/talent.md proves it). A rule
- * the rule set disables is not planned for, and neither is the mix of a
- * pairing-year with a recorded `666.mix` adjustment.
- *
- * The table has one row per pairing-year, sorted by program, pairing and
- * year, with the columns
- *
- * - `program`, `pairing`, `assisting`, `assisted`, `year`, and
- *   `interpretation`, the reading of the tenure tiers in force;
- * - `counted` (people counted, each once), `projected` (of them, ending
- *   after the as-of day), `teachers`, `doctors`, `agriculture_or_other`,
- *   and `short_other` (agriculture-or-other people not counted because
- *   they serve under the `666.short_other` months);
- * - `served_12`, `served_6`, `served_1`: people counted who serve at
- *   least that many months, one column per tier of the rule sets;
- * - `total_ok`, `tenure_ok`, `mix_ok` (null where the rule is disabled)
- *   and `mix_adjusted`;
- * - `add_teacher_12` … `add_agriculture_or_other_1`: the dispatches to
- *   add, by profession group and the months they serve at least (under
- *   the banded reading, fewer than the next longer tier's), then
- *   `add_total`, and `plan`, the same in a sentence (`NULL` when nothing
- *   is to be added).
- *
- * Returns: (transfer full): the table, or `NULL` with @error set when
- *   @program_id names no program (%COLLAB_DATASET_ERROR_NOT_FOUND) or a
- *   program names a rule set that is not shipped while the checker has
- *   none of its own (%COLLAB_RULESET_ERROR_NOT_FOUND)
- */
-CollabTable *
-collab_checker_plan (CollabChecker  *self,
-                     CollabDataset  *dataset,
-                     const char     *program_id,
-                     int             year,
-                     GError        **error)
-{
-  g_autoptr(GPtrArray) program_sets = NULL;
-  CollabStore *store;
-  guint only = G_MAXUINT;
-
-  g_return_val_if_fail (COLLAB_IS_CHECKER (self), NULL);
-  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  store = collab_dataset_get_store (dataset);
-  if (program_id != NULL && !collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &only))
-    {
-      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                   "no program has the id \"%s\"", program_id);
-      return NULL;
-    }
-
-  program_sets = collab_ruleset_resolve_programs (store, self->ruleset, NULL, error);
-  if (program_sets == NULL)
-    return NULL;
-
-  return collab_talent_plan_table (dataset, program_sets, self->override_interpretation, self->interpretation,
-                                   effective_as_of (self), only, year);
 }

@@ -34,6 +34,7 @@
 #include <libcollab/collab-ruleset.h>
 
 #include "model/collab-store-private.h"
+#include "model/collab-units-private.h"
 
 G_BEGIN_DECLS
 
@@ -117,19 +118,6 @@ void                    collab_check_context_set_target    (CollabCheckContext  
 void                    collab_check_context_free          (CollabCheckContext   *ctx);
 
 /* Helpers the rules share: rules/collab-rule-util.c. */
-const char             *collab_rule_ref_id                 (const CollabStore    *store,
-                                                            CollabRef             ref);
-const char             *collab_rule_ref_name               (const CollabStore    *store,
-                                                            CollabRef             ref);
-CollabRef               collab_rule_unit_region            (const CollabStore    *store,
-                                                            CollabRef             unit);
-CollabSide              collab_rule_unit_side              (const CollabStore    *store,
-                                                            CollabRef             unit);
-gboolean                collab_rule_region_is_under        (const CollabStore    *store,
-                                                            CollabRef             region,
-                                                            CollabRef             ancestor);
-gboolean                collab_rule_pairing_is_sound       (const CollabStore      *store,
-                                                            const CollabPairingRec *pairing);
 JsonNode               *collab_rule_json_copy              (JsonNode             *node) G_GNUC_WARN_UNUSED_RESULT;
 JsonNode               *collab_rule_json_copy_object       (JsonObject           *object) G_GNUC_WARN_UNUSED_RESULT;
 char                   *collab_rule_format_years           (int                   first_year,

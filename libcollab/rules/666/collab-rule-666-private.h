@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Every 666 rule judges the pairing-years of the running program, counted
- * by report/collab-talent.c from the tally the dataset keeps (one pass
+ * by analysis/collab-talent.c from the tally the dataset keeps (one pass
  * over the dispatches per check, however many programs and rules), under
  * the thresholds of the rule set in force and the reading the context
  * gives (the checker's override, else the rule set's).
@@ -11,7 +11,7 @@
 
 #pragma once
 
-#include "report/collab-talent-private.h"
+#include "analysis/collab-talent-private.h"
 #include "rules/collab-finding-private.h"
 #include "rules/collab-rule-private.h"
 
@@ -29,6 +29,11 @@ typedef struct
   guint                    end;
 } Collab666Run;
 
+/* The thresholds @ruleset gives the 666 rules, read under
+ * @interpretation; the scorecard and the plan table read them here too. */
+void            collab_rule_666_thresholds   (CollabTalentRules             *rules,
+                                              CollabRuleset                 *ruleset,
+                                              CollabInterpretation           interpretation);
 void            collab_rule_666_begin        (Collab666Run                  *run,
                                               CollabCheckContext            *ctx);
 /* Whether the pairing-year is judged: not after the as-of day's year. */

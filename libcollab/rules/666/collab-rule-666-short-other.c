@@ -5,7 +5,7 @@
  * SPEC §5: "others serve at least a month". Every agriculture-or-other
  * dispatch of a pairing-year that serves under `months` (1) months is a
  * violation, and is not counted toward 666.total, 666.mix or 666.tenure
- * (report/collab-talent.c leaves it out when it counts). A person with a
+ * (analysis/collab-talent.c leaves it out when it counts). A person with a
  * longer dispatch in the same pairing-year is still counted, with that
  * one; the message says so.
  *

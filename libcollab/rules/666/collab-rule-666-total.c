@@ -10,7 +10,7 @@
  *
  * Subject {assisting, assisted, year}; expected {"total": 18}, actual
  * {"total": counted, "projected": of them ending after the as-of day};
- * the remedy is the pairing-year's plan (report/collab-talent-plan.c),
+ * the remedy is the pairing-year's plan (analysis/collab-talent-plan.c),
  * which also closes 666.tenure and 666.mix.
  */
 

@@ -13,6 +13,87 @@
 
 #include "collab-rule-666-private.h"
 
+/* The shipped values (SPEC §6), for a rule set that leaves one out. */
+static const CollabTalentTier default_tiers[] = { { 12, 3 }, { 6, 6 }, { 1, 9 } };
+
+static int
+compare_tiers (const void *a,
+               const void *b)
+{
+  const CollabTalentTier *x = a, *y = b;
+
+  /* Longest first. */
+  return x->months == y->months ? 0 : (x->months > y->months ? -1 : 1);
+}
+
+static guint
+get_count (CollabRuleset *ruleset,
+           const char    *rule,
+           const char    *parameter,
+           guint          fallback)
+{
+  gint64 value = collab_ruleset_get_int (ruleset, rule, parameter, fallback);
+
+  return (guint) CLAMP (value, 0, G_MAXINT32);
+}
+
+/* The thresholds @ruleset gives the 666 rules (the shipped values where
+ * it gives none), read under @interpretation: what the analysis of
+ * analysis/collab-talent-private.h counts and plans by. */
+void
+collab_rule_666_thresholds (CollabTalentRules    *rules,
+                            CollabRuleset        *ruleset,
+                            CollabInterpretation  interpretation)
+{
+  JsonNode *tiers;
+
+  memset (rules, 0, sizeof *rules);
+  rules->interpretation = interpretation;
+  rules->total_enabled = collab_ruleset_is_enabled (ruleset, "666.total");
+  rules->mix_enabled = collab_ruleset_is_enabled (ruleset, "666.mix");
+  rules->tenure_enabled = collab_ruleset_is_enabled (ruleset, "666.tenure");
+  rules->term_enabled = collab_ruleset_is_enabled (ruleset, "666.term");
+  rules->total = get_count (ruleset, "666.total", "total", 18);
+  rules->mix[COLLAB_TALENT_GROUP_TEACHER] = get_count (ruleset, "666.mix", "teacher", 6);
+  rules->mix[COLLAB_TALENT_GROUP_DOCTOR] = get_count (ruleset, "666.mix", "doctor", 6);
+  rules->mix[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER] = get_count (ruleset, "666.mix", "agriculture_or_other", 6);
+  /* Not counting short agriculture-or-other services is part of
+   * 666.short_other: a rule set without it counts them. */
+  rules->short_months = collab_ruleset_is_enabled (ruleset, "666.short_other")
+                          ? get_count (ruleset, "666.short_other", "months", 1) : 0;
+  rules->term_months = get_count (ruleset, "666.term", "months", 6);
+  rules->term_percent = get_count (ruleset, "666.term", "percent", 50);
+
+  /* The loader has checked the shape: an array of {months, count}. */
+  tiers = collab_ruleset_get_parameter (ruleset, "666.tenure", "tiers");
+  if (tiers != NULL && JSON_NODE_HOLDS_ARRAY (tiers))
+    {
+      JsonArray *array = json_node_get_array (tiers);
+
+      for (guint i = 0; i < json_array_get_length (array) && rules->n_tiers < COLLAB_TALENT_MAX_TIERS; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          JsonObject *tier;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          tier = json_node_get_object (element);
+          rules->tiers[rules->n_tiers].months = CLAMP (json_object_get_int_member_with_default (tier, "months", 0),
+                                                       0, COLLAB_TALENT_MONTHS_CAP);
+          rules->tiers[rules->n_tiers].count = CLAMP (json_object_get_int_member_with_default (tier, "count", 0),
+                                                      0, G_MAXINT32);
+          rules->n_tiers++;
+        }
+    }
+  else
+    {
+      memcpy (rules->tiers, default_tiers, sizeof default_tiers);
+      rules->n_tiers = G_N_ELEMENTS (default_tiers);
+    }
+
+  qsort (rules->tiers, rules->n_tiers, sizeof rules->tiers[0], compare_tiers);
+}
+
 void
 collab_rule_666_begin (Collab666Run       *run,
                        CollabCheckContext *ctx)
@@ -23,8 +104,8 @@ collab_rule_666_begin (Collab666Run       *run,
   run->ctx = ctx;
   run->store = collab_check_context_get_store (ctx);
   run->tally = collab_talent_tally_for_dataset (collab_check_context_get_dataset (ctx));
-  collab_talent_rules_init (&run->rules, collab_check_context_get_ruleset (ctx),
-                            collab_check_context_get_interpretation (ctx));
+  collab_rule_666_thresholds (&run->rules, collab_check_context_get_ruleset (ctx),
+                              collab_check_context_get_interpretation (ctx));
   run->as_of = collab_check_context_get_as_of (ctx);
   if (run->as_of != COLLAB_DAY_NONE)
     collab_talent_day_to_ymd (run->as_of, &run->last_year, &month, &day);
@@ -60,8 +141,8 @@ collab_rule_666_new_finding (const Collab666Run            *run,
   const CollabPairingRec *pairing = collab_rule_666_pairing (run, py);
   CollabFinding *finding = collab_check_context_new_finding (run->ctx);
 
-  collab_finding_set_subject_string (finding, "assisting", collab_rule_ref_id (run->store, pairing->assisting));
-  collab_finding_set_subject_string (finding, "assisted", collab_rule_ref_id (run->store, pairing->assisted));
+  collab_finding_set_subject_string (finding, "assisting", collab_units_id (run->store, pairing->assisting));
+  collab_finding_set_subject_string (finding, "assisted", collab_units_id (run->store, pairing->assisted));
   collab_finding_set_subject_int (finding, "year", py->year);
   return finding;
 }
@@ -73,10 +154,10 @@ collab_rule_666_describe (const Collab666Run            *run,
   const CollabPairingRec *pairing = collab_rule_666_pairing (run, py);
 
   return g_strdup_printf ("%s (%s) → %s (%s) in %d",
-                          collab_rule_ref_id (run->store, pairing->assisting),
-                          collab_rule_ref_name (run->store, pairing->assisting),
-                          collab_rule_ref_id (run->store, pairing->assisted),
-                          collab_rule_ref_name (run->store, pairing->assisted), py->year);
+                          collab_units_id (run->store, pairing->assisting),
+                          collab_units_name (run->store, pairing->assisting),
+                          collab_units_id (run->store, pairing->assisted),
+                          collab_units_name (run->store, pairing->assisted), py->year);
 }
 
 char *

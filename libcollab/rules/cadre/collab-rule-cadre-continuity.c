@@ -17,103 +17,16 @@
  * judged yet (a check as of today does not report next year's rotation).
  *
  * The cadre dispatches are indexed once per dataset (by post and region,
- * sorted by start), so that a check over many programs does not scan a
- * million dispatches per program.
+ * sorted by start: analysis/collab-cadre-index.c), so that a check over
+ * many programs does not scan a million dispatches per program.
  *
  * Subject {program, post, region, from, to}; expected 1 cadre in post,
  * actual 0.
  */
 
-#include "model/collab-dataset-private.h"
-#include "report/collab-talent-private.h"
+#include "analysis/collab-cadre-index-private.h"
 #include "rules/collab-finding-private.h"
 #include "rules/collab-rule-private.h"
-
-typedef struct
-{
-  CollabDay start;
-  CollabDay end;
-  guint32   dispatch;
-} Stint;
-
-typedef struct
-{
-  CollabStore *store;   /* a reference */
-  GHashTable  *posts;   /* (post << 32 | region) → GArray of Stint, by start */
-} CadreIndex;
-
-static void
-cadre_index_free (CadreIndex *index)
-{
-  g_hash_table_unref (index->posts);
-  collab_store_unref (index->store);
-  g_free (index);
-}
-
-static int
-compare_stints (gconstpointer a,
-                gconstpointer b)
-{
-  const Stint *x = a, *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end > y->end ? -1 : 1;
-  return x->dispatch < y->dispatch ? -1 : (x->dispatch > y->dispatch);
-}
-
-static CadreIndex *
-cadre_index_for (CollabDataset *dataset)
-{
-  static GQuark key = 0;
-  CollabStore *store = collab_dataset_get_store (dataset);
-  CadreIndex *index;
-  GHashTableIter iter;
-  gpointer value;
-
-  if (key == 0)
-    key = g_quark_from_static_string ("collab-cadre-index");
-
-  index = collab_talent_dataset_cache_get (dataset, key);
-  if (index != NULL && index->store == store)
-    return index;
-
-  index = g_new0 (CadreIndex, 1);
-  index->store = collab_store_ref (store);
-  index->posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-
-  for (guint d = 0; d < collab_store_count (store, COLLAB_RECORD_KIND_DISPATCH); d++)
-    {
-      const CollabDispatchRec *dispatch = collab_store_get (store, COLLAB_RECORD_KIND_DISPATCH, d);
-      gint64 post_key;
-      GArray *stints;
-      Stint stint;
-
-      if (dispatch->kind != COLLAB_DISPATCH_KIND_CADRE || dispatch->direction != COLLAB_DIRECTION_OUTBOUND ||
-          dispatch->post == COLLAB_POST_NONE)
-        continue;
-
-      post_key = ((gint64) dispatch->post << 32) | dispatch->to;
-      stints = g_hash_table_lookup (index->posts, &post_key);
-      if (stints == NULL)
-        {
-          stints = g_array_new (FALSE, FALSE, sizeof (Stint));
-          g_hash_table_insert (index->posts, g_memdup2 (&post_key, sizeof post_key), stints);
-        }
-      stint.start = dispatch->start;
-      stint.end = collab_talent_dispatch_end (dispatch);
-      stint.dispatch = d;
-      g_array_append_val (stints, stint);
-    }
-
-  g_hash_table_iter_init (&iter, index->posts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_array_sort (value, compare_stints);
-
-  collab_talent_dataset_cache_set (dataset, key, index, (GDestroyNotify) cadre_index_free);
-  return index;
-}
 
 static const char *
 post_words (CollabPost post)
@@ -127,8 +40,8 @@ report_gap (CollabCheckContext *ctx,
             CollabRef           region,
             CollabDay           first,
             CollabDay           last,
-            const Stint        *before,
-            const Stint        *after)
+            const CollabCadreStint        *before,
+            const CollabCadreStint        *after)
 {
   CollabStore *store = collab_check_context_get_store (ctx);
   CollabFinding *finding = collab_check_context_new_finding (ctx);
@@ -140,7 +53,7 @@ report_gap (CollabCheckContext *ctx,
 
   collab_finding_set_subject_string (finding, "program", collab_check_context_get_program_id (ctx));
   collab_finding_set_subject_string (finding, "post", post == COLLAB_POST_WORKING_GROUP ? "working_group" : "liaison");
-  collab_finding_set_subject_string (finding, "region", collab_rule_ref_id (store, region));
+  collab_finding_set_subject_string (finding, "region", collab_units_id (store, region));
   collab_finding_set_subject_string (finding, "from", from);
   collab_finding_set_subject_string (finding, "to", to);
   collab_finding_set_expected_int (finding, 1);
@@ -152,7 +65,7 @@ report_gap (CollabCheckContext *ctx,
       g_autofree char *end = collab_day_format (before->end);
 
       g_string_append_printf (around, "%s (%s) left on %s", dispatch->h.id,
-                              collab_rule_ref_id (store, dispatch->person), end);
+                              collab_units_id (store, dispatch->person), end);
     }
   if (after != NULL)
     {
@@ -160,7 +73,7 @@ report_gap (CollabCheckContext *ctx,
       g_autofree char *start = collab_day_format (after->start);
 
       g_string_append_printf (around, "%s%s (%s) arrived on %s", around->len > 0 ? " and " : "", dispatch->h.id,
-                              collab_rule_ref_id (store, dispatch->person), start);
+                              collab_units_id (store, dispatch->person), start);
     }
 
   if (before != NULL && after != NULL)
@@ -176,7 +89,7 @@ report_gap (CollabCheckContext *ctx,
                                 "No %s of program %s was in post in %s (%s) from %s to %s (%u day%s): no outbound "
                                 "cadre dispatch with post %s covers any of it; dispatch one for the whole range.",
                                 post_words (post), collab_check_context_get_program_id (ctx),
-                                collab_rule_ref_id (store, region), collab_rule_ref_name (store, region), from, to,
+                                collab_units_id (store, region), collab_units_name (store, region), from, to,
                                 days, days == 1 ? "" : "s",
                                 post == COLLAB_POST_WORKING_GROUP ? "working_group" : "liaison");
   else
@@ -184,7 +97,7 @@ report_gap (CollabCheckContext *ctx,
                                 "No %s of program %s was in post in %s (%s) from %s to %s (%u day%s): %s; "
                                 "rotations must leave no gap (不断档): %s.",
                                 post_words (post), collab_check_context_get_program_id (ctx),
-                                collab_rule_ref_id (store, region), collab_rule_ref_name (store, region), from, to,
+                                collab_units_id (store, region), collab_units_name (store, region), from, to,
                                 days, days == 1 ? "" : "s", around->str, remedy);
   collab_check_context_report (ctx, finding);
 }
@@ -192,20 +105,19 @@ report_gap (CollabCheckContext *ctx,
 /* Reports every day of [@first, @last] that no stint covers. */
 static void
 judge (CollabCheckContext *ctx,
-       CadreIndex         *index,
+       CollabCadreIndex   *index,
        CollabPost          post,
        CollabRef           region,
        CollabDay           first,
        CollabDay           last)
 {
-  gint64 key = ((gint64) post << 32) | region;
-  GArray *stints = g_hash_table_lookup (index->posts, &key);
-  const Stint *previous = NULL;   /* the stint reaching furthest so far */
+  GArray *stints = collab_cadre_index_lookup (index, post, region);
+  const CollabCadreStint *previous = NULL;   /* the stint reaching furthest so far */
   CollabDay covered_to = first - 1;   /* every day up to it is covered */
 
   for (guint i = 0; stints != NULL && i < stints->len; i++)
     {
-      const Stint *stint = &g_array_index (stints, Stint, i);
+      const CollabCadreStint *stint = &g_array_index (stints, CollabCadreStint, i);
 
       if (stint->end <= covered_to)
         continue;  /* within what is covered already */
@@ -232,7 +144,7 @@ check (CollabCheckContext *ctx)
   CollabStore *store = collab_check_context_get_store (ctx);
   const CollabProgramRec *program = collab_check_context_get_program (ctx);
   CollabRef program_ref = collab_check_context_get_program_ref (ctx);
-  CadreIndex *index = cadre_index_for (collab_check_context_get_dataset (ctx));
+  CollabCadreIndex *index = collab_cadre_index_for_dataset (collab_check_context_get_dataset (ctx));
   CollabDay as_of = collab_check_context_get_as_of (ctx);
   CollabDay first = collab_day_new (program->first_year, 1, 1);
   CollabDay last = collab_day_new (program->last_year, 12, 31);
@@ -259,7 +171,7 @@ check (CollabCheckContext *ctx)
 
       if (pairing->program != program_ref || pairing->level != COLLAB_PAIRING_LEVEL_COUNTY ||
           COLLAB_REF_KIND (pairing->assisted) != COLLAB_RECORD_KIND_REGION ||
-          !collab_rule_pairing_is_sound (store, pairing))
+          !collab_units_pairing_is_sound (store, pairing))
         continue;
 
       years = g_hash_table_lookup (counties, GUINT_TO_POINTER (pairing->assisted));

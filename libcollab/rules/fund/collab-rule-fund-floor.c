@@ -32,7 +32,7 @@ report (CollabCheckContext      *ctx,
 {
   CollabStore *store = collab_check_context_get_store (ctx);
   const char *program_id = collab_check_context_get_program_id (ctx);
-  const char *city_id = collab_rule_ref_id (store, base->city);
+  const char *city_id = collab_units_id (store, base->city);
   g_autofree char *base_text = collab_money_format_readable (base->base);
   g_autofree char *allocated_text = collab_money_format_readable (allocated);
   g_autofree char *short_text = collab_money_format_readable (base->base - allocated);
@@ -50,7 +50,7 @@ report (CollabCheckContext      *ctx,
   collab_finding_set_message (finding,
                               "Program %s allocated %s to %s (%s) for %d, below its base of %s a year; "
                               "allocate %s more for %d.",
-                              program_id, allocated_text, city_id, collab_rule_ref_name (store, base->city),
+                              program_id, allocated_text, city_id, collab_units_name (store, base->city),
                               year, base_text, short_text, year);
   collab_check_context_report (ctx, finding);
 }

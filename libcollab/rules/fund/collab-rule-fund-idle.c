@@ -46,7 +46,7 @@ report (CollabCheckContext         *ctx,
   g_autofree char *deadline = collab_day_format (t->date + days);
   CollabFinding *finding = collab_check_context_new_finding (ctx);
 
-  collab_finding_set_subject_string (finding, "account", collab_rule_ref_id (store, account));
+  collab_finding_set_subject_string (finding, "account", collab_units_id (store, account));
   collab_finding_set_subject_string (finding, "transaction", t->h.id);
   collab_finding_take_expected_string (finding, collab_money_format (0));
   collab_finding_take_actual_string (finding, collab_money_format (idle));

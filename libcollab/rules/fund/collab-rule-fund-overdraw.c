@@ -53,7 +53,7 @@ check (CollabCheckContext *ctx)
       deficit = collab_money_format_readable (passed_on - received);
 
       finding = collab_check_context_new_finding (ctx);
-      collab_finding_set_subject_string (finding, "account", collab_rule_ref_id (store, ref));
+      collab_finding_set_subject_string (finding, "account", collab_units_id (store, ref));
       collab_finding_set_subject_string (finding, "date", date);
       collab_finding_take_expected (finding, collab_rule_fund_amount_node (received));
       collab_finding_take_actual (finding, collab_rule_fund_amount_node (passed_on));

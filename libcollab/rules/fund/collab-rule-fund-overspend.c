@@ -42,7 +42,7 @@ check (CollabCheckContext *ctx)
       excess = collab_money_format_readable (spent - received);
 
       finding = collab_check_context_new_finding (ctx);
-      collab_finding_set_subject_string (finding, "project", collab_rule_ref_id (store, ref));
+      collab_finding_set_subject_string (finding, "project", collab_units_id (store, ref));
       collab_finding_take_expected (finding, collab_rule_fund_amount_node (received));
       collab_finding_take_actual (finding, collab_rule_fund_amount_node (spent));
       collab_finding_set_message (finding,

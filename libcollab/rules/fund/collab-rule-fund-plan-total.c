@@ -72,7 +72,7 @@ check (CollabCheckContext *ctx)
 
   for (guint b = 0; b < program->fund_base.n; b++)
     {
-      const char *city_id = collab_rule_ref_id (store, bases[b].city);
+      const char *city_id = collab_units_id (store, bases[b].city);
       g_autofree char *plan_text = NULL;
       g_autofree char *sum_text = NULL;
       g_autofree char *gap_text = NULL;
@@ -94,7 +94,7 @@ check (CollabCheckContext *ctx)
       collab_finding_set_message (finding,
                                   "Program %s allocated %s to %s (%s) over %s, against a plan total of %s "
                                   "(%s %s); check the allocations or update the plan.",
-                                  program->h.id, sum_text, city_id, collab_rule_ref_name (store, bases[b].city),
+                                  program->h.id, sum_text, city_id, collab_units_name (store, bases[b].city),
                                   years, plan_text, sums[b] > bases[b].plan_total ? "over by" : "short by",
                                   gap_text);
       collab_check_context_report (ctx, finding);

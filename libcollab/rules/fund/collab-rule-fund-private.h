@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Every fund rule reads the ledger (report/collab-ledger-private.h), the
+ * Every fund rule reads the ledger (analysis/collab-ledger-private.h), the
  * one replay of the dataset's money that the boundary totals, the flow
  * trace and the scorecard read too, so that a rule and a report never
  * disagree on a balance. Amounts in findings are canonical yuan strings
@@ -13,7 +13,7 @@
 
 #include <libcollab/collab-money.h>
 
-#include "report/collab-ledger-private.h"
+#include "analysis/collab-ledger-private.h"
 #include "rules/collab-finding-private.h"
 #include "rules/collab-rule-private.h"
 
@@ -53,7 +53,7 @@ static inline char *
 collab_rule_fund_describe (const CollabStore *store,
                            CollabRef          ref)
 {
-  const char *id = collab_rule_ref_id (store, ref);
+  const char *id = collab_units_id (store, ref);
 
   if (ref != COLLAB_REF_NONE && COLLAB_REF_KIND (ref) == COLLAB_RECORD_KIND_ACCOUNT)
     {
@@ -61,7 +61,7 @@ collab_rule_fund_describe (const CollabStore *store,
 
       if (account->designation != NULL)
         return g_strdup_printf ("%s (%s)", id, account->designation);
-      return g_strdup_printf ("%s (held by %s)", id, collab_rule_ref_name (store, account->holder));
+      return g_strdup_printf ("%s (held by %s)", id, collab_units_name (store, account->holder));
     }
   if (ref != COLLAB_REF_NONE && COLLAB_REF_KIND (ref) == COLLAB_RECORD_KIND_PROJECT)
     {

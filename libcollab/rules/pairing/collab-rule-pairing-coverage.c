@@ -57,15 +57,15 @@ report (CollabCheckContext    *ctx,
                                 "The %s county %s (%s) of %s has no county-level pairing in program %s, "
                                 "so it is not covered in %d; add a county-level pairing of %s with %s as "
                                 "the assisted side whose period includes %d.",
-                                describe_flags (county->flags), county_id, collab_rule_ref_name (store, county_ref),
-                                collab_rule_ref_id (store, city_ref), program_id, year, program_id, county_id, year);
+                                describe_flags (county->flags), county_id, collab_units_name (store, county_ref),
+                                collab_units_id (store, city_ref), program_id, year, program_id, county_id, year);
   else
     collab_finding_set_message (finding,
                                 "The %s county %s (%s) of %s has no county-level pairing of program %s "
                                 "active in %d (%s); extend one of them or add a county-level pairing with %s "
                                 "as the assisted side whose period includes %d.",
-                                describe_flags (county->flags), county_id, collab_rule_ref_name (store, county_ref),
-                                collab_rule_ref_id (store, city_ref), program_id, year, pairings->str,
+                                describe_flags (county->flags), county_id, collab_units_name (store, county_ref),
+                                collab_units_id (store, city_ref), program_id, year, pairings->str,
                                 county_id, year);
 
   collab_check_context_report (ctx, finding);
@@ -90,7 +90,7 @@ check_county (CollabCheckContext *ctx,
       g_autofree char *years = NULL;
       int first, last;
 
-      if (collab_rule_unit_region (store, pairing->assisted) != county_ref)
+      if (collab_units_region (store, pairing->assisted) != county_ref)
         continue;
 
       collab_store_pairing_years (store, pairing, &first, &last);
@@ -123,7 +123,7 @@ check (CollabCheckContext *ctx)
       const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING, i);
 
       if (pairing->program == program_ref && pairing->level == COLLAB_PAIRING_LEVEL_COUNTY &&
-          collab_rule_pairing_is_sound (store, pairing))
+          collab_units_pairing_is_sound (store, pairing))
         g_array_append_val (program_pairings, i);
     }
 
@@ -137,7 +137,7 @@ check (CollabCheckContext *ctx)
           CollabRef region_ref = COLLAB_REF (COLLAB_RECORD_KIND_REGION, i);
 
           if (region->level != COLLAB_REGION_LEVEL_COUNTY || (region->flags & FLAGS_TO_COVER) == 0 ||
-              !collab_rule_region_is_under (store, region_ref, city_ref))
+              !collab_units_region_is_under (store, region_ref, city_ref))
             continue;
 
           /* Assisted cities may nest (a province and its city): judge a

@@ -55,14 +55,14 @@ check_ends (CollabCheckContext     *ctx,
       collab_finding_set_message (finding,
                                   "Pairing %s is a self-pairing: it links %s (%s) to itself; a pairing links an "
                                   "assisting unit to a different, assisted unit.",
-                                  pairing->h.id, collab_rule_ref_id (store, pairing->assisting),
-                                  collab_rule_ref_name (store, pairing->assisting));
+                                  pairing->h.id, collab_units_id (store, pairing->assisting),
+                                  collab_units_name (store, pairing->assisting));
       collab_check_context_report (ctx, finding);
       return;
     }
 
-  assisting = collab_rule_unit_side (store, pairing->assisting);
-  assisted = collab_rule_unit_side (store, pairing->assisted);
+  assisting = collab_units_side (store, pairing->assisting);
+  assisted = collab_units_side (store, pairing->assisted);
   if (assisting != COLLAB_SIDE_UNKNOWN && assisting == assisted)
     {
       finding = new_finding (ctx, pairing);
@@ -71,10 +71,10 @@ check_ends (CollabCheckContext     *ctx,
                                   "side; a pairing links an assisting unit in the east with an assisted unit "
                                   "in the west.",
                                   pairing->h.id,
-                                  collab_rule_ref_id (store, pairing->assisting),
-                                  collab_rule_ref_name (store, pairing->assisting),
-                                  collab_rule_ref_id (store, pairing->assisted),
-                                  collab_rule_ref_name (store, pairing->assisted),
+                                  collab_units_id (store, pairing->assisting),
+                                  collab_units_name (store, pairing->assisting),
+                                  collab_units_id (store, pairing->assisted),
+                                  collab_units_name (store, pairing->assisted),
                                   side_name (assisting));
       collab_check_context_report (ctx, finding);
     }
@@ -128,10 +128,10 @@ check_duplicates (CollabCheckContext *ctx,
                                       "in program %s and their periods overlap in %s; remove %s or make the "
                                       "periods disjoint.",
                                       later->h.id, earlier->h.id,
-                                      collab_rule_ref_id (store, later->assisting),
-                                      collab_rule_ref_name (store, later->assisting),
-                                      collab_rule_ref_id (store, later->assisted),
-                                      collab_rule_ref_name (store, later->assisted),
+                                      collab_units_id (store, later->assisting),
+                                      collab_units_name (store, later->assisting),
+                                      collab_units_id (store, later->assisted),
+                                      collab_units_name (store, later->assisted),
                                       collab_check_context_get_program_id (ctx), overlap, later->h.id);
           collab_check_context_report (ctx, finding);
           break;  /* one finding per duplicate pairing is enough to act on */

@@ -35,7 +35,7 @@ check (CollabCheckContext *ctx)
     {
       const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING, i);
 
-      if (pairing->program == program_ref && collab_rule_pairing_is_sound (store, pairing))
+      if (pairing->program == program_ref && collab_units_pairing_is_sound (store, pairing))
         g_hash_table_add (paired, GUINT_TO_POINTER (pairing->assisting));
     }
 
@@ -47,7 +47,7 @@ check (CollabCheckContext *ctx)
 
       if (region->level != COLLAB_REGION_LEVEL_COUNTY ||
           g_hash_table_contains (paired, GUINT_TO_POINTER (region_ref)) ||
-          !collab_rule_region_is_under (store, region_ref, program->assisting))
+          !collab_units_region_is_under (store, region_ref, program->assisting))
         continue;
 
       finding = collab_check_context_new_finding (ctx);
@@ -59,8 +59,8 @@ check (CollabCheckContext *ctx)
                                   "The county-level unit %s (%s) of the assisting city %s has no pairing in "
                                   "program %s; pair it with an assisted unit, or disable pairing.orphan if it "
                                   "takes no part by design.",
-                                  region->h.id, collab_rule_ref_name (store, region_ref),
-                                  collab_rule_ref_id (store, program->assisting), program_id);
+                                  region->h.id, collab_units_name (store, region_ref),
+                                  collab_units_id (store, program->assisting), program_id);
       collab_check_context_report (ctx, finding);
     }
 }

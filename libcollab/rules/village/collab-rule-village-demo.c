@@ -33,7 +33,7 @@ check (CollabCheckContext *ctx)
 
       if (pairing->program != program_ref || pairing->level != COLLAB_PAIRING_LEVEL_COUNTY ||
           COLLAB_REF_KIND (pairing->assisted) != COLLAB_RECORD_KIND_REGION ||
-          !collab_rule_pairing_is_sound (store, pairing) ||
+          !collab_units_pairing_is_sound (store, pairing) ||
           g_hash_table_contains (villages, GUINT_TO_POINTER (pairing->assisted)))
         continue;
       g_hash_table_insert (villages, GUINT_TO_POINTER (pairing->assisted), g_hash_table_new (NULL, NULL));
@@ -63,14 +63,14 @@ check (CollabCheckContext *ctx)
 
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "program", program_id);
-      collab_finding_set_subject_string (finding, "county", collab_rule_ref_id (store, county));
+      collab_finding_set_subject_string (finding, "county", collab_units_id (store, county));
       collab_finding_set_expected_int (finding, needed);
       collab_finding_set_actual_int (finding, have);
       collab_finding_set_message (finding,
                                   "%s (%s), paired in program %s, has %u demonstration village%s of the program, "
                                   "%u required; designate %u more (a village region of the county, recorded in "
                                   "demonstration_villages with program %s).",
-                                  collab_rule_ref_id (store, county), collab_rule_ref_name (store, county), program_id,
+                                  collab_units_id (store, county), collab_units_name (store, county), program_id,
                                   have, have == 1 ? "" : "s", needed, needed - have, program_id);
       collab_check_context_report (ctx, finding);
     }

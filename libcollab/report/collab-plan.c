@@ -1,19 +1,21 @@
-/* collab-talent-planner.c: the 666 shortfall of every pairing-year, as a table
+/* collab-plan.c: the 666 shortfall of every pairing-year, as a table
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The table of collab_checker_plan(): the checker resolves the rule set
- * of each program, the reading of the tiers and the as-of day, as it does
- * for a check; this file counts every pairing-year under them
- * (collab-talent.c) and plans what closes it (collab-talent-plan.c).
+ * collab_checker_plan(): the rule set of each program, the reading of the
+ * tiers and the as-of day are the checker's, as for a check; this file
+ * counts every pairing-year under them (analysis/collab-talent.c) and
+ * plans what closes it (analysis/collab-talent-plan.c).
  */
 
 #include <libcollab/collab-enum-types.h>
+#include <libcollab/collab-error.h>
 
 #include "model/collab-dataset-private.h"
+#include "rules/666/collab-rule-666-private.h"
+#include "rules/collab-checker-private.h"
 #include "rules/collab-ruleset-private.h"
 #include "collab-table-private.h"
-#include "collab-talent-private.h"
 
 /* The months of every tier of every program's rules, longest first, each
  * once: the tier columns. */
@@ -67,14 +69,19 @@ append_bool_or_null (CollabTableBuilder *builder,
     collab_table_builder_append_null (builder);
 }
 
-CollabTable *
-collab_talent_plan_table (CollabDataset        *dataset,
-                          GPtrArray            *program_sets,
-                          gboolean              override_interpretation,
-                          CollabInterpretation  interpretation,
-                          CollabDay             as_of,
-                          guint                 only,
-                          int                   year)
+/* Every pairing-year of @dataset (only the program at index @only unless
+ * it is G_MAXUINT; only @year unless it is 0), counted as of @as_of under
+ * the rule set of its program (@program_sets: one per program, in the
+ * order of the dataset), its tiers read as @interpretation when
+ * @override_interpretation, else as that rule set says. */
+static CollabTable *
+plan_table (CollabDataset        *dataset,
+            GPtrArray            *program_sets,
+            gboolean              override_interpretation,
+            CollabInterpretation  interpretation,
+            CollabDay             as_of,
+            guint                 only,
+            int                   year)
 {
   g_autoptr(CollabTableBuilder) builder = NULL;
   g_autofree CollabTalentRules *rules = NULL;
@@ -91,9 +98,9 @@ collab_talent_plan_table (CollabDataset        *dataset,
     {
       CollabRuleset *set = g_ptr_array_index (program_sets, p);
 
-      collab_talent_rules_init (&rules[p], set,
-                                override_interpretation ? interpretation
-                                                        : collab_ruleset_get_interpretation (set));
+      collab_rule_666_thresholds (&rules[p], set,
+                                  override_interpretation ? interpretation
+                                                          : collab_ruleset_get_interpretation (set));
     }
   n_months = collect_tier_months (rules, n_programs, months);
 
@@ -188,4 +195,87 @@ collab_talent_plan_table (CollabDataset        *dataset,
     }
 
   return collab_table_builder_end (builder);
+}
+
+/**
+ * collab_checker_plan:
+ * @self: a checker
+ * @dataset: the records
+ * @program_id: (nullable): a program id, or `NULL` for every program
+ * @year: a year, or 0 for every year of each program
+ * @error: return location for an error
+ *
+ * Counts and plans every pairing-year under the 666 rule (SPEC §5): a
+ * county-level pairing of a program and a year it is active in (its
+ * period, else the program's). This is what `collab plan` prints.
+ *
+ * The plan asks the checker's options what a check would: each program
+ * is planned by its own rule set unless the checker has one, the tenure
+ * tiers are read as that rule set says unless
+ * [method@Collab.Checker.set_interpretation] was called, and services
+ * that end after the as-of day count as projected. Unlike a check, a plan
+ * covers every year of each program, the future ones too: a plan is for
+ * the years to come as much as for the past.
+ *
+ * A plan is minimal: no set of fewer dispatches, of any professions and
+ * tenures, makes the pairing-year pass (doc/talent.md proves it). A rule
+ * the rule set disables is not planned for, and neither is the mix of a
+ * pairing-year with a recorded `666.mix` adjustment.
+ *
+ * The table has one row per pairing-year, sorted by program, pairing and
+ * year, with the columns
+ *
+ * - `program`, `pairing`, `assisting`, `assisted`, `year`, and
+ *   `interpretation`, the reading of the tenure tiers in force;
+ * - `counted` (people counted, each once), `projected` (of them, ending
+ *   after the as-of day), `teachers`, `doctors`, `agriculture_or_other`,
+ *   and `short_other` (agriculture-or-other people not counted because
+ *   they serve under the `666.short_other` months);
+ * - `served_12`, `served_6`, `served_1`: people counted who serve at
+ *   least that many months, one column per tier of the rule sets;
+ * - `total_ok`, `tenure_ok`, `mix_ok` (null where the rule is disabled)
+ *   and `mix_adjusted`;
+ * - `add_teacher_12` … `add_agriculture_or_other_1`: the dispatches to
+ *   add, by profession group and the months they serve at least (under
+ *   the banded reading, fewer than the next longer tier's), then
+ *   `add_total`, and `plan`, the same in a sentence (`NULL` when nothing
+ *   is to be added).
+ *
+ * Returns: (transfer full): the table, or `NULL` with @error set when
+ *   @program_id names no program (%COLLAB_DATASET_ERROR_NOT_FOUND) or a
+ *   program names a rule set that is not shipped while the checker has
+ *   none of its own (%COLLAB_RULESET_ERROR_NOT_FOUND)
+ */
+CollabTable *
+collab_checker_plan (CollabChecker  *self,
+                     CollabDataset  *dataset,
+                     const char     *program_id,
+                     int             year,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) program_sets = NULL;
+  CollabInterpretation interpretation;
+  gboolean override_interpretation;
+  CollabStore *store;
+  guint only = G_MAXUINT;
+  CollabDay as_of;
+
+  g_return_val_if_fail (COLLAB_IS_CHECKER (self), NULL);
+  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = collab_dataset_get_store (dataset);
+  if (program_id != NULL && !collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &only))
+    {
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
+                   "no program has the id \"%s\"", program_id);
+      return NULL;
+    }
+
+  program_sets = collab_ruleset_resolve_programs (store, collab_checker_get_ruleset (self), NULL, error);
+  if (program_sets == NULL)
+    return NULL;
+
+  collab_checker_get_options (self, &as_of, &override_interpretation, &interpretation);
+  return plan_table (dataset, program_sets, override_interpretation, interpretation, as_of, only, year);
 }

@@ -1,4 +1,4 @@
-/* collab-flow-trace.c: where a program's money went
+/* collab-funds-trace.c: where a program's money went
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -45,7 +45,7 @@
 #include <libcollab/collab-money.h>
 
 #include "model/collab-dataset-private.h"
-#include "collab-ledger-private.h"
+#include "analysis/collab-ledger-private.h"
 #include "collab-table-private.h"
 
 typedef struct

@@ -37,8 +37,8 @@
 #include <libcollab/collab-money.h>
 #include <libcollab/collab-record.h>
 
-#include "io/collab-json-private.h"
-#include "collab-dataset-private.h"
+#include "model/collab-dataset-private.h"
+#include "collab-json-private.h"
 
 struct _CollabRecord
 {
@@ -139,10 +139,10 @@ record_new (CollabRecordKind  kind,
   return self;
 }
 
-CollabRecord *
-collab_record_new_for_store (const CollabStore *store,
-                             CollabRecordKind   kind,
-                             guint              index)
+static CollabRecord *
+record_new_for_store (const CollabStore *store,
+                      CollabRecordKind   kind,
+                      guint              index)
 {
   g_autoptr(JsonNode) node = collab_json_record_to_node (store, kind, index);
 
@@ -453,4 +453,178 @@ collab_record_to_string (CollabRecord *self)
   node = collab_record_to_json (self);
   collab_json_append_node (out, node);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * collab_record_kind_from_name:
+ * @name: the member of the dataset document that lists the kind
+ *   (`dispatches`, `demonstration_villages`) or the kind's nick
+ *   (`dispatch`, `demonstration_village`)
+ * @kind: (out): return location for the kind
+ *
+ * Finds a record kind by the name an analyst would type.
+ *
+ * Returns: %TRUE when @name names a kind
+ */
+gboolean
+collab_record_kind_from_name (const char       *name,
+                              CollabRecordKind *kind)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *value;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (collab_schema_kind_from_member (name, kind))
+    return TRUE;
+
+  klass = g_type_class_ref (COLLAB_TYPE_RECORD_KIND);
+  value = g_enum_get_value_by_nick (klass, name);
+  if (value == NULL)
+    return FALSE;
+
+  *kind = (CollabRecordKind) value->value;
+  return TRUE;
+}
+
+/* The records a dataset hands out, each a value made on demand. */
+
+/**
+ * collab_dataset_lookup:
+ * @self: a dataset
+ * @kind: a kind of record
+ * @id: a record id
+ *
+ * Finds a record by id, in constant time.
+ *
+ * Returns: (transfer full) (nullable): the record, or `NULL` when no
+ *   record of @kind has @id
+ */
+CollabRecord *
+collab_dataset_lookup (CollabDataset    *self,
+                       CollabRecordKind  kind,
+                       const char       *id)
+{
+  CollabStore *store;
+  guint index;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  store = collab_dataset_get_store (self);
+  if (!collab_store_lookup (store, kind, id, &index))
+    return NULL;
+
+  return record_new_for_store (store, kind, index);
+}
+
+/**
+ * collab_dataset_get_record:
+ * @self: a dataset
+ * @kind: a kind of record
+ * @position: the position of the record among those of @kind
+ *
+ * Gets a record by its position among the records of its kind.
+ *
+ * Returns: (transfer full) (nullable): the record, or `NULL` when
+ *   @position is past the last one
+ */
+CollabRecord *
+collab_dataset_get_record (CollabDataset    *self,
+                           CollabRecordKind  kind,
+                           guint             position)
+{
+  CollabStore *store;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
+
+  store = collab_dataset_get_store (self);
+  if (position >= collab_store_count (store, kind))
+    return NULL;
+
+  return record_new_for_store (store, kind, position);
+}
+
+/**
+ * collab_dataset_get_records:
+ * @self: a dataset
+ * @kind: a kind of record
+ *
+ * Every record of @kind as a value. For large kinds (dispatches,
+ * transactions) prefer the columnar tables, which make no object per
+ * record.
+ *
+ * Returns: (transfer container) (element-type Collab.Record): the records
+ */
+GPtrArray *
+collab_dataset_get_records (CollabDataset    *self,
+                            CollabRecordKind  kind)
+{
+  CollabStore *store;
+  GPtrArray *records;
+  guint n;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+  g_return_val_if_fail ((guint) kind < COLLAB_N_RECORD_KINDS, NULL);
+
+  store = collab_dataset_get_store (self);
+  n = collab_store_count (store, kind);
+  records = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (records, record_new_for_store (store, kind, i));
+
+  return records;
+}
+
+/**
+ * collab_dataset_get_pairings:
+ * @self: a dataset
+ * @program_id: (nullable): a program id, or `NULL` for every program
+ * @level: a [enum@Collab.PairingLevel], or -1 for every level
+ * @year: a year the pairing must be active in, or 0 for any
+ *
+ * The pairings an officer asks about: "the county pairings of Wuxi's
+ * program in 2023".
+ *
+ * Returns: (transfer container) (element-type Collab.Record): the pairings,
+ *   in document order
+ */
+GPtrArray *
+collab_dataset_get_pairings (CollabDataset *self,
+                             const char    *program_id,
+                             int            level,
+                             int            year)
+{
+  CollabStore *store;
+  GPtrArray *pairings;
+  guint program = 0;
+
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+
+  store = collab_dataset_get_store (self);
+  pairings = g_ptr_array_new_with_free_func (g_object_unref);
+  if (program_id != NULL &&
+      !collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &program))
+    return pairings;
+
+  for (guint i = 0; i < collab_store_count (store, COLLAB_RECORD_KIND_PAIRING); i++)
+    {
+      const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING, i);
+      int first_year, last_year;
+
+      if (program_id != NULL && pairing->program != COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, program))
+        continue;
+      if (level >= 0 && pairing->level != level)
+        continue;
+      collab_store_pairing_years (store, pairing, &first_year, &last_year);
+      if (year != 0 && (year < first_year || year > last_year))
+        continue;
+
+      g_ptr_array_add (pairings, record_new_for_store (store, COLLAB_RECORD_KIND_PAIRING, i));
+    }
+
+  return pairings;
 }

@@ -1,54 +1,12 @@
 /* collab-flow.c: boundary totals of the money
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
- */
-
-/**
- * collab_funds_aggregate:
- * @dataset: a dataset
- * @boundary: the id of a program, a region, an organization, an account
- *   or a project, optionally prefixed with its kind (`"region:yanan"`)
- * @first_year: the first year of the period, or 0 for no limit
- * @last_year: the last year of the period, or 0 for no limit
- * @error: return location for a #GError
  *
- * The money of a boundary over a period, by year, project category and
- * project status, with what came in, what moved inside and what went out
- * kept apart (SPEC §4, the OCHA FTS boundary rule): a sum over a boundary
- * adds the money that crosses into it, never the same money again as it
- * moves inside.
- *
- * ```python
- * t = Collab.funds_aggregate(wuxi, 'yanan', 2021, 2021).to_pandas()
- * t.groupby('category')[['incoming', 'outgoing']].sum()
- * ```
- *
- * What lies inside a boundary:
- *
- * - a region: the accounts held by it, by a region under it or by an
- *   organization in either, and the projects of its counties;
- * - an organization: the accounts it holds;
- * - an account or a project: itself;
- * - a program: every account and project that is not a source — money
- *   comes in when a source pays it out, and only the program's money
- *   counts (the shares the ledger attributes to it: by the transaction's
- *   `program`, else its parent's, else first in, first out).
- *
- * Only transfers and expenditures move money; an expenditure takes money
- * out of every boundary its project is in. Allocations are intent: the
- * `allocated` column adds those made to an account inside the boundary
- * from outside it (for a program: the allocations fund.floor counts).
- * Money counts toward its budget year, else the year of its date (SPEC
- * §3).
- *
- * The columns are `year`, `category` and `status` (the project's at the
- * end of the period; both null for money between accounts), then the
- * amounts `incoming`, `internal`, `outgoing` and `allocated` in fen
- * ([enum@Collab.ColumnType.AMOUNT]). Rows are sorted by year, category
- * and status; a row with no money is left out.
- *
- * Returns: (transfer full): the table, or `NULL` with @error set when
- *   @boundary names no record of those kinds
+ * The sums of a boundary (SPEC §4, the OCHA FTS boundary rule): what came
+ * in, what moved inside and what went out, kept apart, by year, project
+ * category and project status. report/collab-funds-tables.c makes them
+ * the table of collab_funds_aggregate(); collab_funds_get_totals() adds
+ * them up. What lies inside a boundary is documented there.
  */
 
 #include <stdlib.h>
@@ -56,12 +14,11 @@
 
 #include <libcollab/collab-enum-types.h>
 #include <libcollab/collab-error.h>
-#include <libcollab/collab-funds.h>
 #include <libcollab/collab-money.h>
 
 #include "model/collab-dataset-private.h"
+#include "collab-flow-private.h"
 #include "collab-ledger-private.h"
-#include "collab-table-private.h"
 
 G_DEFINE_BOXED_TYPE (CollabFundTotals, collab_fund_totals, collab_fund_totals_copy, collab_fund_totals_free)
 
@@ -106,14 +63,6 @@ typedef struct
   CollabDay     first_day;
   CollabDay     last_day;
 } Boundary;
-
-typedef struct
-{
-  gint64 incoming;
-  gint64 internal;
-  gint64 outgoing;
-  gint64 allocated;
-} Sums;
 
 /* The kinds a boundary may be, in the order a bare id is looked up. */
 static const CollabRecordKind boundary_kinds[] = {
@@ -256,26 +205,26 @@ row_key (int year,
   return ((guint64) (guint32) year << 16) | ((guint64) (category + 1) << 8) | (guint64) (status + 1);
 }
 
-static Sums *
+static CollabFundTotals *
 row_for (GHashTable *rows,
          guint64     key)
 {
-  Sums *sums = g_hash_table_lookup (rows, &key);
+  CollabFundTotals *sums = g_hash_table_lookup (rows, &key);
 
   if (sums == NULL)
     {
       guint64 *stored = g_new (guint64, 1);
 
       *stored = key;
-      sums = g_new0 (Sums, 1);
+      sums = g_new0 (CollabFundTotals, 1);
       g_hash_table_insert (rows, stored, sums);
     }
   return sums;
 }
 
-static void
-add (gint64 *cell,
-     gint64  amount)
+void
+collab_flow_add (gint64 *cell,
+                 gint64  amount)
 {
   /* An overflow is a dataset no office keeps; do not wrap around. */
   if (!collab_money_add (*cell, amount, cell))
@@ -291,7 +240,7 @@ sum_rows (Boundary *b)
   CollabDay on = status_day (b);
   /* One row is usually hit many times in a row: keep it at hand. */
   guint64 last_key = G_MAXUINT64;
-  Sums *sums = NULL;
+  CollabFundTotals *sums = NULL;
 
   /* In the order of the dataset, which is the order of memory: sums do
    * not depend on the order of the replay. */
@@ -337,11 +286,11 @@ sum_rows (Boundary *b)
           last_key = key;
         }
       if (from_inside && to_inside)
-        add (&sums->internal, amount);
+        collab_flow_add (&sums->internal, amount);
       else if (to_inside)
-        add (&sums->incoming, amount);
+        collab_flow_add (&sums->incoming, amount);
       else
-        add (&sums->outgoing, amount);
+        collab_flow_add (&sums->outgoing, amount);
     }
 
   /* Allocations: intent, made to the boundary from outside it. */
@@ -353,7 +302,7 @@ sum_rows (Boundary *b)
       allocations = collab_ledger_get_allocations (b->ledger, b->program, &n);
       for (guint i = 0; i < n; i++)
         if (in_period (b, columns->date[allocations[i].transaction], allocations[i].year))
-          add (&row_for (rows, row_key (allocations[i].year, -1, -1))->allocated, allocations[i].amount);
+          collab_flow_add (&row_for (rows, row_key (allocations[i].year, -1, -1))->allocated, allocations[i].amount);
     }
   else
     for (guint i = 0; i < n_transactions; i++)
@@ -364,7 +313,7 @@ sum_rows (Boundary *b)
         if (columns->type[i] != COLLAB_TRANSACTION_TYPE_ALLOCATION || !in_period (b, columns->date[i], year))
           continue;
         if (to != COLLAB_LEDGER_NO_NODE && b->inside[to] && (from == COLLAB_LEDGER_NO_NODE || !b->inside[from]))
-          add (&row_for (rows, row_key (year, -1, -1))->allocated, columns->amount[i]);
+          collab_flow_add (&row_for (rows, row_key (year, -1, -1))->allocated, columns->amount[i]);
       }
 
   return rows;
@@ -379,62 +328,45 @@ compare_keys (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static CollabTable *
-rows_to_table (GHashTable *rows)
+/* The rows as an array of CollabFlowRow, sorted; rows with no money are
+ * left out. */
+static GArray *
+sorted_rows (GHashTable *rows)
 {
-  g_autoptr(CollabTableBuilder) builder = collab_table_builder_new ();
   guint n_keys;
   g_autofree gpointer *keys = g_hash_table_get_keys_as_array (rows, &n_keys);
-  GEnumClass *categories = g_type_class_ref (COLLAB_TYPE_PROJECT_CATEGORY);
-  GEnumClass *statuses = g_type_class_ref (COLLAB_TYPE_PROJECT_STATUS);
-
-  collab_table_builder_add_column (builder, "year", COLLAB_COLUMN_TYPE_INT);
-  collab_table_builder_add_enum_column (builder, "category", COLLAB_TYPE_PROJECT_CATEGORY);
-  collab_table_builder_add_enum_column (builder, "status", COLLAB_TYPE_PROJECT_STATUS);
-  collab_table_builder_add_column (builder, "incoming", COLLAB_COLUMN_TYPE_AMOUNT);
-  collab_table_builder_add_column (builder, "internal", COLLAB_COLUMN_TYPE_AMOUNT);
-  collab_table_builder_add_column (builder, "outgoing", COLLAB_COLUMN_TYPE_AMOUNT);
-  collab_table_builder_add_column (builder, "allocated", COLLAB_COLUMN_TYPE_AMOUNT);
+  GArray *result = g_array_sized_new (FALSE, FALSE, sizeof (CollabFlowRow), n_keys);
 
   qsort (keys, n_keys, sizeof (gpointer), compare_keys);
   for (guint i = 0; i < n_keys; i++)
     {
       guint64 key = *(guint64 *) keys[i];
-      const Sums *sums = g_hash_table_lookup (rows, &key);
-      int category = (int) ((key >> 8) & 0xff) - 1;
-      int status = (int) (key & 0xff) - 1;
-      GEnumValue *value;
+      const CollabFundTotals *sums = g_hash_table_lookup (rows, &key);
+      CollabFlowRow row;
 
       if (sums->incoming == 0 && sums->internal == 0 && sums->outgoing == 0 && sums->allocated == 0)
         continue;
 
-      collab_table_builder_append_int (builder, (gint32) (guint32) (key >> 16));
-      value = category >= 0 ? g_enum_get_value (categories, category) : NULL;
-      collab_table_builder_append_string (builder, value != NULL ? value->value_nick : NULL);
-      value = status >= 0 ? g_enum_get_value (statuses, status) : NULL;
-      collab_table_builder_append_string (builder, value != NULL ? value->value_nick : NULL);
-      collab_table_builder_append_amount (builder, sums->incoming);
-      collab_table_builder_append_amount (builder, sums->internal);
-      collab_table_builder_append_amount (builder, sums->outgoing);
-      collab_table_builder_append_amount (builder, sums->allocated);
+      row.year = (gint32) (guint32) (key >> 16);
+      row.category = (int) ((key >> 8) & 0xff) - 1;
+      row.status = (int) (key & 0xff) - 1;
+      row.sums = *sums;
+      g_array_append_val (result, row);
     }
-
-  g_type_class_unref (categories);
-  g_type_class_unref (statuses);
-  return collab_table_builder_end (builder);
+  return result;
 }
 
-static GHashTable *
-aggregate (CollabDataset  *dataset,
-           const char     *boundary,
-           int             first_year,
-           int             last_year,
-           CollabDay       first_day,
-           CollabDay       last_day,
-           GError        **error)
+GArray *
+collab_flow_aggregate (CollabDataset  *dataset,
+                       const char     *boundary,
+                       int             first_year,
+                       int             last_year,
+                       CollabDay       first_day,
+                       CollabDay       last_day,
+                       GError        **error)
 {
   Boundary b = { NULL };
-  GHashTable *rows;
+  g_autoptr(GHashTable) rows = NULL;
 
   b.store = collab_dataset_get_store (dataset);
   b.ref = find_boundary (b.store, boundary, error);
@@ -451,56 +383,7 @@ aggregate (CollabDataset  *dataset,
 
   g_free (b.inside);
   collab_ledger_unref (b.ledger);
-  return rows;
-}
-
-CollabTable *
-collab_funds_aggregate (CollabDataset  *dataset,
-                        const char     *boundary,
-                        int             first_year,
-                        int             last_year,
-                        GError        **error)
-{
-  g_autoptr(GHashTable) rows = NULL;
-
-  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (boundary != NULL, NULL);
-  g_return_val_if_fail (first_year >= 0 && last_year >= 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  rows = aggregate (dataset, boundary, first_year, last_year, COLLAB_DAY_NONE, COLLAB_DAY_NONE, error);
-  return rows != NULL ? rows_to_table (rows) : NULL;
-}
-
-/**
- * collab_funds_aggregate_days:
- * @dataset: a dataset
- * @boundary: as for [func@Collab.funds_aggregate]
- * @range: the days of the period, both included
- * @error: return location for a #GError
- *
- * The same as [func@Collab.funds_aggregate] over the transactions dated
- * in @range; the `year` column still gives the year the money counts
- * toward, and project statuses are those at the end of @range.
- *
- * Returns: (transfer full): the table, or `NULL` with @error set when
- *   @boundary names no record of those kinds
- */
-CollabTable *
-collab_funds_aggregate_days (CollabDataset          *dataset,
-                             const char             *boundary,
-                             const CollabDateRange  *range,
-                             GError                **error)
-{
-  g_autoptr(GHashTable) rows = NULL;
-
-  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (boundary != NULL, NULL);
-  g_return_val_if_fail (range != NULL && range->first != COLLAB_DAY_NONE, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  rows = aggregate (dataset, boundary, 0, 0, range->first, range->last, error);
-  return rows != NULL ? rows_to_table (rows) : NULL;
+  return sorted_rows (rows);
 }
 
 /**
@@ -534,9 +417,7 @@ collab_funds_get_totals (CollabDataset     *dataset,
                          CollabFundTotals  *totals,
                          GError           **error)
 {
-  g_autoptr(GHashTable) rows = NULL;
-  GHashTableIter iter;
-  gpointer value;
+  g_autoptr(GArray) rows = NULL;
 
   g_return_val_if_fail (COLLAB_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (boundary != NULL, FALSE);
@@ -545,19 +426,18 @@ collab_funds_get_totals (CollabDataset     *dataset,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   memset (totals, 0, sizeof *totals);
-  rows = aggregate (dataset, boundary, first_year, last_year, COLLAB_DAY_NONE, COLLAB_DAY_NONE, error);
+  rows = collab_flow_aggregate (dataset, boundary, first_year, last_year, COLLAB_DAY_NONE, COLLAB_DAY_NONE, error);
   if (rows == NULL)
     return FALSE;
 
-  g_hash_table_iter_init (&iter, rows);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (guint i = 0; i < rows->len; i++)
     {
-      const Sums *sums = value;
+      const CollabFundTotals *sums = &g_array_index (rows, CollabFlowRow, i).sums;
 
-      add (&totals->incoming, sums->incoming);
-      add (&totals->internal, sums->internal);
-      add (&totals->outgoing, sums->outgoing);
-      add (&totals->allocated, sums->allocated);
+      collab_flow_add (&totals->incoming, sums->incoming);
+      collab_flow_add (&totals->internal, sums->internal);
+      collab_flow_add (&totals->outgoing, sums->outgoing);
+      collab_flow_add (&totals->allocated, sums->allocated);
     }
   return TRUE;
 }

@@ -29,9 +29,9 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include <libcollab/collab-dataset.h>
-#include <libcollab/collab-ruleset.h>
-#include <libcollab/collab-table.h>
 
 #include "model/collab-store-private.h"
 
@@ -153,11 +153,6 @@ typedef struct
   guint            term_percent;                    /* 666.term percent */
 } CollabTalentRules;
 
-/* The thresholds @ruleset gives (the shipped values where it gives none),
- * read under @interpretation. */
-void                collab_talent_rules_init          (CollabTalentRules    *rules,
-                                                       CollabRuleset        *ruleset,
-                                                       CollabInterpretation  interpretation);
 
 /* The count a tier of the reading asks for, and the number of people of a
  * pairing-year it compares it with: nested asks #(≥ months) ≥ the sum of
@@ -263,20 +258,6 @@ JsonNode           *collab_talent_plan_to_json        (const CollabTalentRules  
 /* "add 2 doctors for ≥ 6 months and 1 teacher for ≥ 12 months". */
 char               *collab_talent_plan_to_string      (const CollabTalentRules  *rules,
                                                        const CollabTalentPlan   *plan) G_GNUC_WARN_UNUSED_RESULT;
-
-/* The table of collab_checker_plan(), which documents its columns: every
- * pairing-year of @dataset (only the program at index @only unless it is
- * G_MAXUINT; only @year unless it is 0), counted as of @as_of under the
- * rule set of its program (@program_sets: one per program, in the order
- * of the dataset), its tiers read as @interpretation when
- * @override_interpretation, else as that rule set says. */
-CollabTable        *collab_talent_plan_table          (CollabDataset            *dataset,
-                                                       GPtrArray                *program_sets,
-                                                       gboolean                  override_interpretation,
-                                                       CollabInterpretation      interpretation,
-                                                       CollabDay                 as_of,
-                                                       guint                     only,
-                                                       int                       year) G_GNUC_WARN_UNUSED_RESULT;
 
 /* A node holding @object; takes the caller's reference to @object. */
 static inline JsonNode *

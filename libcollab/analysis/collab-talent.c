@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "model/collab-dataset-private.h"
-#include "rules/collab-rule-private.h"
+#include "model/collab-units-private.h"
 #include "collab-talent-private.h"
 
 /* The CollabDay of 1970-01-01 (GDate's Julian day of it). */
@@ -284,7 +284,7 @@ index_pairings (CollabTalentTally *tally,
       if (pairing->level != COLLAB_PAIRING_LEVEL_COUNTY || program == NULL ||
           COLLAB_REF_KIND (pairing->assisting) != COLLAB_RECORD_KIND_REGION ||
           COLLAB_REF_KIND (pairing->assisted) != COLLAB_RECORD_KIND_REGION ||
-          !collab_rule_pairing_is_sound (store, pairing))
+          !collab_units_pairing_is_sound (store, pairing))
         continue;
 
       collab_store_pairing_years (store, pairing, &first, &last);
@@ -482,7 +482,7 @@ collab_talent_tally_plan (CollabTalentTally        *tally,
   g_return_val_if_fail (pairing_year < tally->n_pairing_years, NULL);
 
   /* Rule sets are few (one or two per check): compare them whole.
-   * collab_talent_rules_init() zeroes the struct, padding included. */
+   * collab_rule_666_thresholds() zeroes the struct, padding included. */
   if (tally->plan_rules == NULL)
     tally->plan_rules = g_array_new (FALSE, FALSE, sizeof (CollabTalentRules));
   for (index = 0; index < tally->plan_rules->len; index++)

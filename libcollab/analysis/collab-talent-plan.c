@@ -1,4 +1,4 @@
-/* collab-talent-plan.c: the thresholds of the 666 rules, and shortfall plans
+/* collab-talent-plan.c: shortfall plans of the 666 rules
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -39,84 +39,6 @@
 #include <libcollab/collab-enum-types.h>
 
 #include "collab-talent-private.h"
-
-/* The shipped values (SPEC §6), for a rule set that leaves one out. */
-static const CollabTalentTier default_tiers[] = { { 12, 3 }, { 6, 6 }, { 1, 9 } };
-
-static int
-compare_tiers (const void *a,
-               const void *b)
-{
-  const CollabTalentTier *x = a, *y = b;
-
-  /* Longest first. */
-  return x->months == y->months ? 0 : (x->months > y->months ? -1 : 1);
-}
-
-static guint
-get_count (CollabRuleset *ruleset,
-           const char    *rule,
-           const char    *parameter,
-           guint          fallback)
-{
-  gint64 value = collab_ruleset_get_int (ruleset, rule, parameter, fallback);
-
-  return (guint) CLAMP (value, 0, G_MAXINT32);
-}
-
-void
-collab_talent_rules_init (CollabTalentRules    *rules,
-                          CollabRuleset        *ruleset,
-                          CollabInterpretation  interpretation)
-{
-  JsonNode *tiers;
-
-  memset (rules, 0, sizeof *rules);
-  rules->interpretation = interpretation;
-  rules->total_enabled = collab_ruleset_is_enabled (ruleset, "666.total");
-  rules->mix_enabled = collab_ruleset_is_enabled (ruleset, "666.mix");
-  rules->tenure_enabled = collab_ruleset_is_enabled (ruleset, "666.tenure");
-  rules->term_enabled = collab_ruleset_is_enabled (ruleset, "666.term");
-  rules->total = get_count (ruleset, "666.total", "total", 18);
-  rules->mix[COLLAB_TALENT_GROUP_TEACHER] = get_count (ruleset, "666.mix", "teacher", 6);
-  rules->mix[COLLAB_TALENT_GROUP_DOCTOR] = get_count (ruleset, "666.mix", "doctor", 6);
-  rules->mix[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER] = get_count (ruleset, "666.mix", "agriculture_or_other", 6);
-  /* Not counting short agriculture-or-other services is part of
-   * 666.short_other: a rule set without it counts them. */
-  rules->short_months = collab_ruleset_is_enabled (ruleset, "666.short_other")
-                          ? get_count (ruleset, "666.short_other", "months", 1) : 0;
-  rules->term_months = get_count (ruleset, "666.term", "months", 6);
-  rules->term_percent = get_count (ruleset, "666.term", "percent", 50);
-
-  /* The loader has checked the shape: an array of {months, count}. */
-  tiers = collab_ruleset_get_parameter (ruleset, "666.tenure", "tiers");
-  if (tiers != NULL && JSON_NODE_HOLDS_ARRAY (tiers))
-    {
-      JsonArray *array = json_node_get_array (tiers);
-
-      for (guint i = 0; i < json_array_get_length (array) && rules->n_tiers < COLLAB_TALENT_MAX_TIERS; i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          JsonObject *tier;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            continue;
-          tier = json_node_get_object (element);
-          rules->tiers[rules->n_tiers].months = CLAMP (json_object_get_int_member_with_default (tier, "months", 0),
-                                                       0, COLLAB_TALENT_MONTHS_CAP);
-          rules->tiers[rules->n_tiers].count = CLAMP (json_object_get_int_member_with_default (tier, "count", 0),
-                                                      0, G_MAXINT32);
-          rules->n_tiers++;
-        }
-    }
-  else
-    {
-      memcpy (rules->tiers, default_tiers, sizeof default_tiers);
-      rules->n_tiers = G_N_ELEMENTS (default_tiers);
-    }
-
-  qsort (rules->tiers, rules->n_tiers, sizeof rules->tiers[0], compare_tiers);
-}
 
 /* --- planning -------------------------------------------------------- */
 

@@ -1,0 +1,35 @@
+/* collab-cadre-index-private.h: who held each cadre post, when
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <libcollab/collab-dataset.h>
+
+#include "model/collab-store-private.h"
+
+G_BEGIN_DECLS
+
+/* A cadre in post from @start to @end (the actual end, else the planned
+ * end), both days included. */
+typedef struct
+{
+  CollabDay start;
+  CollabDay end;
+  guint32   dispatch;   /* index of the dispatch */
+} CollabCadreStint;
+
+typedef struct _CollabCadreIndex CollabCadreIndex;
+
+/* The index of @dataset's current records, built on first use and kept
+ * until the dataset changes; owned by the dataset. */
+CollabCadreIndex  *collab_cadre_index_for_dataset  (CollabDataset    *dataset);
+
+/* The stints in @post in @region, sorted by start (then the longest
+ * first), or NULL when there are none. */
+GArray            *collab_cadre_index_lookup       (CollabCadreIndex *index,
+                                                    CollabPost        post,
+                                                    CollabRef         region);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* collab-flow-private.h: the sums of money over a boundary
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <libcollab/collab-funds.h>
+
+G_BEGIN_DECLS
+
+/* One row of a boundary's money: a year, a project category and status
+ * (-1: none, for money between accounts), and its sums in fen. */
+typedef struct
+{
+  gint32           year;
+  gint8            category;  /* CollabProjectCategory, or -1 */
+  gint8            status;    /* CollabProjectStatus, or -1 */
+  CollabFundTotals sums;
+} CollabFlowRow;
+
+/* The rows of @boundary (an id, optionally "kind:id") over a period: by
+ * year (0 for an open end) or, when @first_day is set, by day. Sorted by
+ * year, category and status; rows without money are left out. NULL with
+ * @error set when @boundary names nothing. */
+GArray      *collab_flow_aggregate   (CollabDataset  *dataset,
+                                      const char     *boundary,
+                                      int             first_year,
+                                      int             last_year,
+                                      CollabDay       first_day,
+                                      CollabDay       last_day,
+                                      GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* *@cell += @amount; a sum beyond int64 stays at the limit. */
+void         collab_flow_add         (gint64         *cell,
+                                      gint64          amount);
+
+G_END_DECLS
