@@ -9,7 +9,7 @@
 # error "Only <libcollab/collab.h> can be included directly."
 #endif
 
-#include <json-glib/json-glib.h>
+#include <glib-object.h>
 
 #include "collab-version.h"
 #include "collab-enums.h"
@@ -65,14 +65,14 @@ void            collab_ruleset_set_int            (CollabRuleset       *self,
                                                    const char          *parameter,
                                                    gint64               value);
 COLLAB_AVAILABLE_IN_ALL
-JsonNode       *collab_ruleset_get_parameter      (CollabRuleset       *self,
+GVariant       *collab_ruleset_get_parameter      (CollabRuleset       *self,
                                                    const char          *rule,
-                                                   const char          *parameter);
+                                                   const char          *parameter) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
 void            collab_ruleset_set_parameter      (CollabRuleset       *self,
                                                    const char          *rule,
                                                    const char          *parameter,
-                                                   JsonNode            *value);
+                                                   GVariant            *value);
 COLLAB_AVAILABLE_IN_ALL
 CollabInterpretation collab_ruleset_get_interpretation (CollabRuleset  *self);
 COLLAB_AVAILABLE_IN_ALL

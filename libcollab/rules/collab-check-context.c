@@ -132,16 +132,17 @@ collab_check_context_get_severity (CollabCheckContext *ctx)
   return collab_ruleset_get_severity (ctx->ruleset, ctx->rule->id);
 }
 
-gint64
-collab_check_context_get_int (CollabCheckContext *ctx,
-                              const char         *parameter,
-                              gint64              fallback)
+guint
+collab_check_context_get_count (CollabCheckContext *ctx,
+                                const char         *parameter)
 {
-  return collab_ruleset_get_int (ctx->ruleset, ctx->rule->id, parameter, fallback);
+  gint64 value = collab_ruleset_get_int (ctx->ruleset, ctx->rule->id, parameter, 0);
+
+  return (guint) CLAMP (value, 0, G_MAXINT32);
 }
 
-/* Read-only; NULL when the rule set does not give the parameter. */
-JsonNode *
+/* A new reference; the rule's own default when the set gives none. */
+GVariant *
 collab_check_context_get_parameter (CollabCheckContext *ctx,
                                     const char         *parameter)
 {

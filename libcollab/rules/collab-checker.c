@@ -31,9 +31,6 @@
  * or else the first program's (by position in the dataset) that enables
  * them.
  *
- * Rules the library knows but does not check yet are skipped without a
- * word, so a rule set may enable them already.
- *
  * [method@Collab.Checker.plan] tabulates the 666 rule per pairing-year —
  * who was counted, by profession and by tenure tier, which of
  * `666.total`, `666.tenure` and `666.mix` pass — and, for each
@@ -326,16 +323,16 @@ collab_checker_get_options (CollabChecker        *self,
 }
 
 static CollabRuleset *
-dataset_ruleset (CollabChecker        *self,
-                 GPtrArray            *program_sets,
-                 const CollabRuleInfo *info,
-                 CollabRuleset       **fallback)
+dataset_ruleset (CollabChecker     *self,
+                 GPtrArray         *program_sets,
+                 const CollabRule  *rule,
+                 CollabRuleset    **fallback)
 {
   if (self->ruleset != NULL)
     return self->ruleset;
 
   for (guint i = 0; i < program_sets->len; i++)
-    if (collab_ruleset_is_enabled (g_ptr_array_index (program_sets, i), info->id))
+    if (collab_ruleset_is_enabled (g_ptr_array_index (program_sets, i), rule->id))
       return g_ptr_array_index (program_sets, i);
 
   /* A dataset without programs is judged by the default set. */
@@ -378,7 +375,7 @@ collab_checker_run (CollabChecker  *self,
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GPtrArray) program_sets = NULL;
   g_autoptr(CollabRuleset) fallback = NULL;
-  const CollabRuleInfo *rules;
+  const CollabRule * const *rules;
   CollabCheckContext *ctx;
   CollabStore *store;
   guint n_rules;
@@ -399,10 +396,7 @@ collab_checker_run (CollabChecker  *self,
   rules = collab_rule_registry_get_all (&n_rules);
   for (guint r = 0; r < n_rules; r++)
     {
-      const CollabRule *rule = rules[r].rule;
-
-      if (rule == NULL)
-        continue;  /* known, not implemented yet */
+      const CollabRule *rule = rules[r];
 
       if (rule->scope == COLLAB_RULE_SCOPE_PROGRAM)
         {
@@ -418,7 +412,7 @@ collab_checker_run (CollabChecker  *self,
         }
       else
         {
-          CollabRuleset *set = dataset_ruleset (self, program_sets, &rules[r], &fallback);
+          CollabRuleset *set = dataset_ruleset (self, program_sets, rule, &fallback);
 
           if (set == NULL || !collab_ruleset_is_enabled (set, rule->id))
             continue;

@@ -2,29 +2,36 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * A rule is one C file under rules/<area>/ that defines one CollabRule.
- * The checker runs it once per program (or once per dataset), hands it a
- * CollabCheckContext, and the rule reports what it finds through
- * collab_check_context_report(). Rules never sort, never filter by
- * severity and never look at other rules: the checker does all that.
+ * A rule is one C file under rules/<area>/ that describes itself — its
+ * id, area, default severity, scope and parameters with their types and
+ * defaults — and checks. The checker runs it once per program (or once
+ * per dataset), hands it a CollabCheckContext, and the rule reports what
+ * it finds through collab_check_context_report(). Rules never sort, never
+ * filter by severity and never look at other rules: the checker does all
+ * that.
  *
- * Adding a rule:
+ * Adding a rule is one file and one line:
  *
  *  1. write rules/<area>/collab-rule-<area>-<name>.c with a static check
- *     function and
+ *     function, its parameters, and
  *
- *         const CollabRule collab_rule_<area>_<name> = {
- *           "<area>.<name>", COLLAB_RULE_SCOPE_PROGRAM, check,
- *         };
+ *         COLLAB_DEFINE_RULE (<area>_<name>,
+ *           .id = "<area>.<name>",
+ *           .area = "<area>",
+ *           .severity = COLLAB_SEVERITY_VIOLATION,
+ *           .scope = COLLAB_RULE_SCOPE_PROGRAM,
+ *           .params = params,
+ *           .check = check);
  *
- *  2. list the file in rules/<area>/meson.build;
- *  3. in rules/collab-rule-registry.c, add the rule to COLLAB_RULES (one
- *     line); its row in the table of known rules (id, default severity,
- *     parameters) is already there for every rule of SPEC §5.
+ *  2. list the file in rules/<area>/meson.build.
  *
- * A rule reads its thresholds with collab_check_context_get_int() or
- * collab_check_context_get_parameter(); the parameter names and types are
- * those of its row in the registry, and every shipped rule set gives them.
+ * The build collects every COLLAB_DEFINE_RULE of those files into the
+ * registry (collab-rule-table.py); a rule set names the rules it enables
+ * and what it changes of them, and everything else comes from here.
+ *
+ * A rule reads its parameters with collab_check_context_get_count() and
+ * collab_check_context_get_parameter(): the rule set's value, else the
+ * default declared here.
  */
 
 #pragma once
@@ -47,41 +54,74 @@ typedef enum
   COLLAB_RULE_SCOPE_DATASET,  /* once per dataset, with no program */
 } CollabRuleScope;
 
-typedef struct
-{
-  const char       *id;       /* "pairing.coverage": the rule's id of SPEC §5 */
-  CollabRuleScope   scope;
-  void            (*check) (CollabCheckContext *ctx);
-} CollabRule;
-
-/* The types a rule parameter may have in a rule set document. */
+/* The types a rule parameter may have, with their GVariant types and
+ * their JSON in a rule set document. */
 typedef enum
 {
-  COLLAB_RULE_PARAM_COUNT,    /* a non-negative integer */
-  COLLAB_RULE_PARAM_STRINGS,  /* an array of strings */
-  COLLAB_RULE_PARAM_TIERS,    /* an array of {"months": n, "count": n} */
+  COLLAB_RULE_PARAM_COUNT,    /* "x", a non-negative integer */
+  COLLAB_RULE_PARAM_STRINGS,  /* "as", an array of strings */
+  COLLAB_RULE_PARAM_TIERS,    /* "aa{sx}", an array of {"months": n, "count": n} */
 } CollabRuleParamType;
 
+/* A tier of 666.tenure: at least @count people serving @months or more. */
 typedef struct
 {
-  const char          *name;
-  CollabRuleParamType  type;
+  guint months;
+  guint count;
+} CollabRuleTier;
+
+typedef struct
+{
+  const char            *name;
+  CollabRuleParamType    type;
+  /* The default, by type: */
+  gint64                 count;
+  const char * const    *strings;
+  const CollabRuleTier  *tiers;
+  guint                  n;        /* elements of @strings or @tiers */
 } CollabRuleParam;
 
-/* A rule the library knows (SPEC §5), implemented or not yet. */
+#define COLLAB_RULE_COUNT(name_, value_) \
+  { .name = (name_), .type = COLLAB_RULE_PARAM_COUNT, .count = (value_) }
+#define COLLAB_RULE_STRINGS(name_, array_) \
+  { .name = (name_), .type = COLLAB_RULE_PARAM_STRINGS, .strings = (array_), .n = G_N_ELEMENTS (array_) }
+#define COLLAB_RULE_TIERS(name_, array_) \
+  { .name = (name_), .type = COLLAB_RULE_PARAM_TIERS, .tiers = (array_), .n = G_N_ELEMENTS (array_) }
+
+/* A rule may have up to this many parameters. */
+#define COLLAB_RULE_MAX_PARAMS 8
+
 typedef struct
 {
-  const char            *id;
-  CollabSeverity         severity;    /* the default, when a rule set does not say */
-  const CollabRuleParam *params;      /* terminated by { NULL }, or NULL for none */
-  const CollabRule      *rule;        /* NULL until the rule is implemented */
-} CollabRuleInfo;
+  const char            *id;        /* "pairing.coverage": the rule's id of SPEC §5 */
+  const char            *area;      /* "pairing": the part of SPEC it belongs to */
+  CollabSeverity         severity;  /* the default, when a rule set does not say */
+  CollabRuleScope        scope;
+  const CollabRuleParam *params;    /* terminated by { NULL }, or NULL for none */
+  void                 (*check) (CollabCheckContext *ctx);
+} CollabRule;
 
-/* The registry: rules/collab-rule-registry.c. */
-const CollabRuleInfo   *collab_rule_registry_lookup        (const char *id);
-const CollabRuleInfo   *collab_rule_registry_get_all       (guint      *n_rules);
-const CollabRuleParam  *collab_rule_info_find_param        (const CollabRuleInfo *info,
-                                                            const char           *name);
+/* Declares the rule `collab_rule_<symbol>`; the build finds it by this
+ * macro (see the top of this file). */
+#define COLLAB_DEFINE_RULE(symbol, ...) \
+  extern const CollabRule collab_rule_##symbol; \
+  const CollabRule collab_rule_##symbol = { __VA_ARGS__ }
+
+/* The registry: rules/collab-rule-registry.c, over the table the build
+ * generates. Every rule, sorted by id. */
+const CollabRule       *collab_rule_registry_lookup        (const char            *id);
+const CollabRule * const *
+                        collab_rule_registry_get_all       (guint                 *n_rules);
+/* The parameter @name of @rule and its index among the rule's, or NULL. */
+const CollabRuleParam  *collab_rule_find_param             (const CollabRule      *rule,
+                                                            const char            *name,
+                                                            guint                 *index);
+guint                   collab_rule_count_params           (const CollabRule      *rule);
+/* The declared default of the parameter at @index, as a GVariant of its
+ * type (owned by the registry). */
+GVariant               *collab_rule_get_default            (const CollabRule      *rule,
+                                                            guint                  index);
+const GVariantType     *collab_rule_param_variant_type     (CollabRuleParamType    type);
 
 /* The context: rules/collab-check-context.c. Everything it hands out is
  * owned by the checker and valid while the rule runs. */
@@ -95,10 +135,11 @@ const char             *collab_check_context_get_program_id (CollabCheckContext 
 CollabDay               collab_check_context_get_as_of     (CollabCheckContext   *ctx);
 CollabInterpretation    collab_check_context_get_interpretation (CollabCheckContext *ctx);
 CollabSeverity          collab_check_context_get_severity  (CollabCheckContext   *ctx);
-gint64                  collab_check_context_get_int       (CollabCheckContext   *ctx,
-                                                            const char           *parameter,
-                                                            gint64                fallback);
-JsonNode               *collab_check_context_get_parameter (CollabCheckContext   *ctx,
+/* A parameter of the running rule: the rule set's value, else the rule's
+ * default. A count is clamped to guint. */
+guint                   collab_check_context_get_count     (CollabCheckContext   *ctx,
+                                                            const char           *parameter);
+GVariant               *collab_check_context_get_parameter (CollabCheckContext   *ctx,
                                                             const char           *parameter);
 CollabFinding          *collab_check_context_new_finding   (CollabCheckContext   *ctx) G_GNUC_WARN_UNUSED_RESULT;
 void                    collab_check_context_report        (CollabCheckContext   *ctx,

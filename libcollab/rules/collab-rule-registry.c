@@ -1,94 +1,76 @@
-/* collab-rule-registry.c: every rule the library knows, and those it runs
+/* collab-rule-registry.c: every rule the library checks
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Two lists. The table of known rules is SPEC §5: every rule id with its
- * default severity and the parameters a rule set may give it; a rule set
- * that names anything else is refused. COLLAB_RULES lists the rules that
- * have an implementation; the checker skips a known rule that has none
- * yet, so rule sets can enable rules before they are written.
+ * The rules describe themselves (COLLAB_DEFINE_RULE in their own files)
+ * and the build gathers them into collab_rule_table[] (the generated
+ * collab-rule-table.c). Here they are sorted by id once, checked for
+ * duplicate ids, and their parameters' defaults made into GVariants that
+ * rule sets hand out when they give no value of their own.
  */
+
+#include <stdlib.h>
+#include <string.h>
 
 #include "collab-rule-private.h"
 
-/* The rules implemented so far, one line each: X (<area>_<name>) stands
- * for `const CollabRule collab_rule_<area>_<name>` defined in
- * rules/<area>/collab-rule-<area>-<name>.c. */
-#define COLLAB_RULES(X) \
-  X (666_county_mix) \
-  X (666_mix) \
-  X (666_short_other) \
-  X (666_tenure) \
-  X (666_term) \
-  X (666_total) \
-  X (cadre_continuity) \
-  X (fund_floor) \
-  X (fund_idle) \
-  X (fund_not_in_reserve) \
-  X (fund_overdraw) \
-  X (fund_overspend) \
-  X (fund_plan_total) \
-  X (fund_prohibited_use) \
-  X (fund_unfiled) \
-  X (fund_untraced) \
-  X (pairing_coverage) \
-  X (pairing_invalid) \
-  X (pairing_orphan) \
-  X (pairing_period) \
-  X (village_demo)
+extern const CollabRule * const collab_rule_table[];
 
-#define DECLARE_RULE(name) extern const CollabRule collab_rule_##name;
-COLLAB_RULES (DECLARE_RULE)
-#undef DECLARE_RULE
-
-#define RULE_POINTER(name) &collab_rule_##name,
-static const CollabRule * const implemented[] = {
-  COLLAB_RULES (RULE_POINTER)
-};
-#undef RULE_POINTER
-
-#define PARAMS(...) ((const CollabRuleParam[]) { __VA_ARGS__, { NULL, 0 } })
-
-static const CollabRuleParam mix_params[] = {
-  { "teacher", COLLAB_RULE_PARAM_COUNT },
-  { "doctor", COLLAB_RULE_PARAM_COUNT },
-  { "agriculture_or_other", COLLAB_RULE_PARAM_COUNT },
-  { NULL, 0 },
-};
-
-/* SPEC §5, sorted by id (strcmp order: digits before letters). The
- * parameter names are what the shipped rule sets write; a rule reads them
- * with collab_check_context_get_int() and the like. */
-static CollabRuleInfo known_rules[] = {
-  { "666.county_mix",       COLLAB_SEVERITY_VIOLATION, mix_params, NULL },
-  { "666.mix",              COLLAB_SEVERITY_WARNING,   mix_params, NULL },
-  { "666.short_other",      COLLAB_SEVERITY_VIOLATION, PARAMS ({ "months", COLLAB_RULE_PARAM_COUNT }), NULL },
-  { "666.tenure",           COLLAB_SEVERITY_VIOLATION, PARAMS ({ "tiers", COLLAB_RULE_PARAM_TIERS }), NULL },
-  { "666.term",             COLLAB_SEVERITY_WARNING,   PARAMS ({ "months", COLLAB_RULE_PARAM_COUNT },
-                                                             { "percent", COLLAB_RULE_PARAM_COUNT }), NULL },
-  { "666.total",            COLLAB_SEVERITY_VIOLATION, PARAMS ({ "total", COLLAB_RULE_PARAM_COUNT }), NULL },
-  { "cadre.continuity",     COLLAB_SEVERITY_VIOLATION, NULL, NULL },
-  { "fund.floor",           COLLAB_SEVERITY_VIOLATION, NULL, NULL },
-  { "fund.idle",            COLLAB_SEVERITY_WARNING,   PARAMS ({ "days", COLLAB_RULE_PARAM_COUNT }), NULL },
-  { "fund.not_in_reserve",  COLLAB_SEVERITY_WARNING,   NULL, NULL },
-  { "fund.overdraw",        COLLAB_SEVERITY_VIOLATION, NULL, NULL },
-  { "fund.overspend",       COLLAB_SEVERITY_VIOLATION, NULL, NULL },
-  { "fund.plan_total",      COLLAB_SEVERITY_WARNING,   NULL, NULL },
-  { "fund.prohibited_use",  COLLAB_SEVERITY_VIOLATION, PARAMS ({ "uses", COLLAB_RULE_PARAM_STRINGS }), NULL },
-  { "fund.unfiled",         COLLAB_SEVERITY_VIOLATION, NULL, NULL },
-  { "fund.untraced",        COLLAB_SEVERITY_INFO,      NULL, NULL },
-  { "pairing.coverage",     COLLAB_SEVERITY_VIOLATION, NULL, NULL },
-  { "pairing.invalid",      COLLAB_SEVERITY_VIOLATION, NULL, NULL },
-  { "pairing.orphan",       COLLAB_SEVERITY_WARNING,   NULL, NULL },
-  { "pairing.period",       COLLAB_SEVERITY_WARNING,   NULL, NULL },
-  { "village.demo",         COLLAB_SEVERITY_VIOLATION, PARAMS ({ "count", COLLAB_RULE_PARAM_COUNT }), NULL },
-};
+static const CollabRule **rules;
+static guint n_rules;
+/* Per rule (in sorted order), its parameters' defaults. */
+static GVariant **defaults;
 
 static int
-compare_info (const void *key,
-              const void *element)
+compare_rules (const void *a,
+               const void *b)
 {
-  return strcmp (key, ((const CollabRuleInfo *) element)->id);
+  return strcmp ((*(const CollabRule * const *) a)->id, (*(const CollabRule * const *) b)->id);
+}
+
+const GVariantType *
+collab_rule_param_variant_type (CollabRuleParamType type)
+{
+  switch (type)
+    {
+    case COLLAB_RULE_PARAM_COUNT:
+      return G_VARIANT_TYPE_INT64;
+    case COLLAB_RULE_PARAM_STRINGS:
+      return G_VARIANT_TYPE_STRING_ARRAY;
+    case COLLAB_RULE_PARAM_TIERS:
+      return G_VARIANT_TYPE ("aa{sx}");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GVariant *
+make_default (const CollabRuleParam *param)
+{
+  GVariantBuilder builder;
+
+  switch (param->type)
+    {
+    case COLLAB_RULE_PARAM_COUNT:
+      return g_variant_ref_sink (g_variant_new_int64 (param->count));
+
+    case COLLAB_RULE_PARAM_STRINGS:
+      return g_variant_ref_sink (g_variant_new_strv ((const char * const *) param->strings, param->n));
+
+    case COLLAB_RULE_PARAM_TIERS:
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sx}"));
+      for (guint i = 0; i < param->n; i++)
+        {
+          g_variant_builder_open (&builder, G_VARIANT_TYPE ("a{sx}"));
+          g_variant_builder_add (&builder, "{sx}", "months", (gint64) param->tiers[i].months);
+          g_variant_builder_add (&builder, "{sx}", "count", (gint64) param->tiers[i].count);
+          g_variant_builder_close (&builder);
+        }
+      return g_variant_ref_sink (g_variant_builder_end (&builder));
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -98,51 +80,92 @@ ensure_registry (void)
 
   if (g_once_init_enter (&initialized))
     {
-      for (gsize i = 0; i < G_N_ELEMENTS (known_rules); i++)
-        g_assert (i == 0 || strcmp (known_rules[i - 1].id, known_rules[i].id) < 0);
 
-      for (gsize i = 0; i < G_N_ELEMENTS (implemented); i++)
+      for (n_rules = 0; collab_rule_table[n_rules] != NULL; n_rules++)
+        ;
+      rules = g_new (const CollabRule *, n_rules);
+      memcpy (rules, collab_rule_table, n_rules * sizeof *rules);
+      qsort (rules, n_rules, sizeof *rules, compare_rules);
+
+      /* Programming errors in the library, not a user's. */
+      for (guint i = 0; i < n_rules; i++)
         {
-          CollabRuleInfo *info = bsearch (implemented[i]->id, known_rules, G_N_ELEMENTS (known_rules),
-                                          sizeof known_rules[0], compare_info);
-
-          /* A programming error in the library, not a user's. */
-          if (info == NULL)
-            g_error ("rule %s is implemented but not in the table of known rules", implemented[i]->id);
-          info->rule = implemented[i];
+          if (i > 0 && strcmp (rules[i - 1]->id, rules[i]->id) == 0)
+            g_error ("two rules have the id %s", rules[i]->id);
+          if (collab_rule_count_params (rules[i]) > COLLAB_RULE_MAX_PARAMS)
+            g_error ("rule %s has more than %d parameters", rules[i]->id, COLLAB_RULE_MAX_PARAMS);
         }
+
+      defaults = g_new0 (GVariant *, n_rules * COLLAB_RULE_MAX_PARAMS);
+      for (guint i = 0; i < n_rules; i++)
+        for (guint p = 0; p < collab_rule_count_params (rules[i]); p++)
+          defaults[i * COLLAB_RULE_MAX_PARAMS + p] = make_default (&rules[i]->params[p]);
 
       g_once_init_leave (&initialized, 1);
     }
 }
 
-const CollabRuleInfo *
+static int
+compare_id (const void *key,
+            const void *element)
+{
+  return strcmp (key, (*(const CollabRule * const *) element)->id);
+}
+
+const CollabRule *
 collab_rule_registry_lookup (const char *id)
 {
+  const CollabRule * const *found;
+
   g_return_val_if_fail (id != NULL, NULL);
 
   ensure_registry ();
-  return bsearch (id, known_rules, G_N_ELEMENTS (known_rules), sizeof known_rules[0], compare_info);
+  found = bsearch (id, rules, n_rules, sizeof *rules, compare_id);
+  return found != NULL ? *found : NULL;
 }
 
-/* All known rules, sorted by id. */
-const CollabRuleInfo *
-collab_rule_registry_get_all (guint *n_rules)
+/* All rules, sorted by id. */
+const CollabRule * const *
+collab_rule_registry_get_all (guint *n)
 {
   ensure_registry ();
-  *n_rules = G_N_ELEMENTS (known_rules);
-  return known_rules;
+  *n = n_rules;
+  return rules;
+}
+
+guint
+collab_rule_count_params (const CollabRule *rule)
+{
+  guint n = 0;
+
+  for (const CollabRuleParam *param = rule->params; param != NULL && param->name != NULL; param++)
+    n++;
+  return n;
 }
 
 const CollabRuleParam *
-collab_rule_info_find_param (const CollabRuleInfo *info,
-                             const char           *name)
+collab_rule_find_param (const CollabRule *rule,
+                        const char       *name,
+                        guint            *index)
 {
-  if (info->params == NULL)
-    return NULL;
-
-  for (const CollabRuleParam *param = info->params; param->name != NULL; param++)
-    if (strcmp (param->name, name) == 0)
-      return param;
+  for (guint i = 0; rule->params != NULL && rule->params[i].name != NULL; i++)
+    if (strcmp (rule->params[i].name, name) == 0)
+      {
+        if (index != NULL)
+          *index = i;
+        return &rule->params[i];
+      }
   return NULL;
+}
+
+GVariant *
+collab_rule_get_default (const CollabRule *rule,
+                         guint             index)
+{
+  const CollabRule * const *found;
+
+  ensure_registry ();
+  found = bsearch (rule->id, rules, n_rules, sizeof *rules, compare_id);
+  g_return_val_if_fail (found != NULL && index < collab_rule_count_params (rule), NULL);
+  return defaults[(found - rules) * COLLAB_RULE_MAX_PARAMS + index];
 }

@@ -149,53 +149,64 @@ check_tier (JsonNode  *node,
   return TRUE;
 }
 
-gboolean
-collab_ruleset_check_param (const CollabRuleParam *param,
-                            JsonNode              *value,
-                            GString               *path,
-                            char                 **problem)
+GVariant *
+collab_ruleset_param_from_json (const CollabRuleParam *param,
+                                JsonNode              *value,
+                                GString               *path,
+                                char                 **problem)
 {
+  GVariantBuilder builder;
   JsonArray *array;
 
-  switch (param->type)
+  if (param->type == COLLAB_RULE_PARAM_COUNT)
     {
-    case COLLAB_RULE_PARAM_COUNT:
       if (is_count (value))
-        return TRUE;
+        return g_variant_new_int64 (json_node_get_int (value));
       *problem = g_strdup_printf ("expected a non-negative integer, found %s", describe (value));
-      return FALSE;
-
-    case COLLAB_RULE_PARAM_STRINGS:
-    case COLLAB_RULE_PARAM_TIERS:
-      if (!JSON_NODE_HOLDS_ARRAY (value))
-        {
-          *problem = g_strdup_printf ("expected an array, found %s", describe (value));
-          return FALSE;
-        }
-      array = json_node_get_array (value);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          gsize len = path->len;
-
-          g_string_append_printf (path, "[%u]", i);
-          if (param->type == COLLAB_RULE_PARAM_TIERS)
-            {
-              if (!check_tier (element, path, problem))
-                return FALSE;
-            }
-          else if (!is_string (element))
-            {
-              *problem = g_strdup_printf ("expected a string, found %s", describe (element));
-              return FALSE;
-            }
-          g_string_truncate (path, len);
-        }
-      return TRUE;
-
-    default:
-      g_assert_not_reached ();
+      return NULL;
     }
+
+  if (!JSON_NODE_HOLDS_ARRAY (value))
+    {
+      *problem = g_strdup_printf ("expected an array, found %s", describe (value));
+      return NULL;
+    }
+
+  g_variant_builder_init (&builder, collab_rule_param_variant_type (param->type));
+  array = json_node_get_array (value);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gsize len = path->len;
+
+      g_string_append_printf (path, "[%u]", i);
+      if (param->type == COLLAB_RULE_PARAM_TIERS)
+        {
+          JsonObject *tier;
+
+          if (!check_tier (element, path, problem))
+            {
+              g_variant_builder_clear (&builder);
+              return NULL;
+            }
+          /* Months first, whatever the document's order: one canonical form. */
+          tier = json_node_get_object (element);
+          g_variant_builder_open (&builder, G_VARIANT_TYPE ("a{sx}"));
+          g_variant_builder_add (&builder, "{sx}", "months", json_object_get_int_member (tier, "months"));
+          g_variant_builder_add (&builder, "{sx}", "count", json_object_get_int_member (tier, "count"));
+          g_variant_builder_close (&builder);
+        }
+      else if (is_string (element))
+        g_variant_builder_add (&builder, "s", json_node_get_string (element));
+      else
+        {
+          *problem = g_strdup_printf ("expected a string, found %s", describe (element));
+          g_variant_builder_clear (&builder);
+          return NULL;
+        }
+      g_string_truncate (path, len);
+    }
+  return g_variant_builder_end (&builder);
 }
 
 static gboolean
@@ -203,21 +214,23 @@ read_rule (Reader     *reader,
            const char *id,
            JsonNode   *node)
 {
-  const CollabRuleInfo *info = collab_rule_registry_lookup (id);
-  JsonObject *object, *entry;
+  const CollabRule *rule = collab_rule_registry_lookup (id);
+  CollabRuleEntry *entry;
+  JsonObject *object;
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
 
-  if (info == NULL)
+  if (rule == NULL)
     return fail (reader, COLLAB_RULESET_ERROR_UNKNOWN_RULE,
                  "unknown rule \"%s\"; the rules are those of collab_ruleset_list_known_rules()", id);
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return fail (reader, COLLAB_RULESET_ERROR_INVALID,
                  "expected an object of \"enabled\", \"severity\" and parameters, found %s", describe (node));
 
-  /* Naming a rule enables it, unless the base already says otherwise. */
-  entry = collab_ruleset_ensure_entry (reader->self, info, TRUE);
+  /* Naming a rule enables it, unless the set derives from a base that
+   * does not enable it: there, only "enabled": true does. */
+  entry = collab_ruleset_ensure_entry (reader->self, rule, reader->self->base == NULL);
   object = json_node_get_object (node);
 
   json_object_iter_init_ordered (&iter, object);
@@ -230,37 +243,40 @@ read_rule (Reader     *reader,
         {
           if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
             return fail (reader, COLLAB_RULESET_ERROR_INVALID, "expected true or false, found %s", describe (member));
+          entry->enabled = json_node_get_boolean (member);
         }
       else if (strcmp (name, "severity") == 0)
         {
-          CollabSeverity severity;
-
-          if (!is_string (member) || !collab_severity_from_nick (json_node_get_string (member), &severity))
+          if (!is_string (member) || !collab_severity_from_nick (json_node_get_string (member), &entry->severity))
             return fail (reader, COLLAB_RULESET_ERROR_INVALID,
                          "expected \"violation\", \"warning\" or \"info\", found %s",
                          is_string (member) ? json_node_get_string (member) : describe (member));
         }
       else
         {
-          const CollabRuleParam *param = collab_rule_info_find_param (info, name);
           g_autofree char *problem = NULL;
+          const CollabRuleParam *param;
+          GVariant *value;
+          guint index;
 
+          param = collab_rule_find_param (rule, name, &index);
           if (param == NULL)
             {
               g_autoptr(GString) expected = g_string_new (NULL);
 
-              for (const CollabRuleParam *p = info->params; p != NULL && p->name != NULL; p++)
+              for (const CollabRuleParam *p = rule->params; p != NULL && p->name != NULL; p++)
                 g_string_append_printf (expected, "%s\"%s\"", expected->len > 0 ? ", " : "", p->name);
               return fail (reader, COLLAB_RULESET_ERROR_INVALID,
                            "rule %s has no parameter \"%s\" (%s%s)", id, name,
                            expected->len > 0 ? "it has " : "it has none besides \"enabled\" and \"severity\"",
                            expected->str);
             }
-          if (!collab_ruleset_check_param (param, member, reader->path, &problem))
+          value = collab_ruleset_param_from_json (param, member, reader->path, &problem);
+          if (value == NULL)
             return fail (reader, COLLAB_RULESET_ERROR_INVALID, "%s", problem);
+          collab_rule_entry_set_param (entry, index, value);
         }
 
-      collab_ruleset_entry_set (entry, name, collab_rule_json_copy (member));
       g_string_truncate (reader->path, len);
     }
 

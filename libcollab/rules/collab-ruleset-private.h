@@ -17,6 +17,16 @@ G_BEGIN_DECLS
 #define COLLAB_RULESET_RESOURCE  "/org/libcollab/rulesets"
 #define COLLAB_RULESET_DEFAULT   "east-west-2021"
 
+/* What a rule set says of one rule: whether it applies it, how serious
+ * its findings are, and its parameters (each a GVariant of the
+ * parameter's type, the rule's default until the set gives its own). */
+typedef struct
+{
+  gboolean        enabled;
+  CollabSeverity  severity;
+  GVariant       *params[COLLAB_RULE_MAX_PARAMS];
+} CollabRuleEntry;
+
 struct _CollabRuleset
 {
   GObject               parent_instance;
@@ -24,9 +34,8 @@ struct _CollabRuleset
   char                 *name;
   char                 *description;
   char                 *base;
-  /* rule id -> entry object: "enabled", "severity", then the parameters
-   * in the order they were given; every node in it is sealed. A known
-   * rule without an entry is disabled. */
+  /* rule id (the rule's own string) -> CollabRuleEntry. A rule without
+   * an entry is disabled, with its declared severity and defaults. */
   GHashTable           *rules;
   CollabInterpretation  interpretation;
 };
@@ -44,20 +53,24 @@ gboolean     collab_ruleset_load_builtin    (CollabRuleset  *self,
                                              guint           depth,
                                              GError        **error);
 
-/* Whether @value suits @param; if not, @problem says why ("expected a
- * non-negative integer, found a string") and @path is extended to the
- * offending element. */
-gboolean     collab_ruleset_check_param     (const CollabRuleParam *param,
+/* @value of a rule set document as a GVariant of @param's type, or NULL
+ * with @problem saying why ("expected a non-negative integer, found a
+ * string") and @path extended to the offending element. */
+GVariant    *collab_ruleset_param_from_json (const CollabRuleParam *param,
                                              JsonNode              *value,
                                              GString               *path,
-                                             char                 **problem);
+                                             char                 **problem) G_GNUC_WARN_UNUSED_RESULT;
 
-JsonObject  *collab_ruleset_ensure_entry    (CollabRuleset  *self,
-                                             const CollabRuleInfo *info,
-                                             gboolean        enabled);
-void         collab_ruleset_entry_set       (JsonObject     *entry,
-                                             const char     *member,
-                                             JsonNode       *value);
+/* The entry of @rule, made (disabled or enabled as @enabled says, with
+ * the rule's severity and defaults) when the set has none. */
+CollabRuleEntry *collab_ruleset_ensure_entry (CollabRuleset    *self,
+                                              const CollabRule *rule,
+                                              gboolean          enabled);
+/* Replaces a parameter's value (taking ownership of a floating or full
+ * reference to @value). */
+void         collab_rule_entry_set_param    (CollabRuleEntry  *entry,
+                                             guint             index,
+                                             GVariant         *value);
 
 /* The rule set each program of @store is judged by, in the order of the
  * store (element-type CollabRuleset, a reference each): @override when it

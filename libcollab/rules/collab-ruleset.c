@@ -32,19 +32,28 @@
  * collab_ruleset_set_enabled (rules, "pairing.orphan", FALSE);
  * ```
  *
- * In a document, each member of `rules` is a rule id of
+ * Every rule describes itself: its default severity (SPEC §5) and the
+ * defaults of its parameters are the rule's own, and a rule set only
+ * says which rules it applies and what it changes of them. In a
+ * document, each member of `rules` is a rule id of
  * [func@Collab.Ruleset.list_known_rules] with an object of `enabled`,
- * `severity` (`violation`, `warning` or `info`) and the rule's parameters;
- * in a derived set, each member given replaces the base's and the others
- * stay as the base has them. A rule a set names without `enabled` is
- * applied (unless its base disables it); a rule a set does not name is not
- * applied, unless its base applies it; a severity not given is the rule's
- * own of SPEC §5. Anything else — an
- * unknown rule, an unknown parameter, a value of the wrong type — is an
- * error that names the file and the JSON path, never a silent default.
+ * `severity` (`violation`, `warning` or `info`) and any of the rule's
+ * parameters; what it does not give is the rule's own. A rule a set
+ * names is applied unless it says `"enabled": false`; a rule it does not
+ * name is not applied. In a derived set, each member given replaces the
+ * base's and everything else stays as the base has it — so naming a
+ * rule the base does not apply takes `"enabled": true`. Anything else —
+ * an unknown rule, an unknown parameter, a value of the wrong type — is
+ * an error that names the file and the JSON path, never a silent
+ * default.
  *
- * [method@Collab.Ruleset.to_data] writes the whole set, every rule it
- * names with every member; loading that document gives the same set.
+ * Parameters are typed values ([struct@GLib.Variant]): counts are int64,
+ * lists arrays of strings, the tiers of `666.tenure` an array of
+ * `{"months": n, "count": n}` dictionaries; see
+ * [method@Collab.Ruleset.get_parameter].
+ *
+ * [method@Collab.Ruleset.to_data] writes the whole set, every rule with
+ * every member; loading that document gives the same set.
  */
 
 #include <stdlib.h>
@@ -69,6 +78,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void rule_entry_free (CollabRuleEntry *entry);
 
 static void
 collab_ruleset_finalize (GObject *object)
@@ -197,7 +208,7 @@ collab_ruleset_class_init (CollabRulesetClass *klass)
 static void
 collab_ruleset_init (CollabRuleset *self)
 {
-  self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) json_object_unref);
+  self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) rule_entry_free);
   self->interpretation = COLLAB_INTERPRETATION_NESTED;
 }
 
@@ -267,44 +278,51 @@ collab_interpretation_from_nick (const char           *nick,
 
 /* Entries. */
 
-void
-collab_ruleset_entry_set (JsonObject *entry,
-                          const char *member,
-                          JsonNode   *value)
+static void
+rule_entry_free (CollabRuleEntry *entry)
 {
-  /* Sealed, so that what collab_ruleset_get_parameter() hands out cannot
-   * be changed behind the set's back. */
-  json_node_seal (value);
-  json_object_set_member (entry, member, value);
+  for (guint i = 0; i < COLLAB_RULE_MAX_PARAMS; i++)
+    g_clear_pointer (&entry->params[i], g_variant_unref);
+  g_free (entry);
 }
 
-JsonObject *
-collab_ruleset_ensure_entry (CollabRuleset        *self,
-                             const CollabRuleInfo *info,
-                             gboolean              enabled)
+void
+collab_rule_entry_set_param (CollabRuleEntry *entry,
+                             guint            index,
+                             GVariant        *value)
 {
-  JsonObject *entry = g_hash_table_lookup (self->rules, info->id);
+  g_variant_ref_sink (value);
+  g_clear_pointer (&entry->params[index], g_variant_unref);
+  entry->params[index] = value;
+}
+
+CollabRuleEntry *
+collab_ruleset_ensure_entry (CollabRuleset    *self,
+                             const CollabRule *rule,
+                             gboolean          enabled)
+{
+  CollabRuleEntry *entry = g_hash_table_lookup (self->rules, rule->id);
 
   if (entry == NULL)
     {
-      entry = json_object_new ();
-      collab_ruleset_entry_set (entry, "enabled", json_node_init_boolean (json_node_alloc (), enabled));
-      collab_ruleset_entry_set (entry, "severity",
-                                json_node_init_string (json_node_alloc (),
-                                                       collab_severity_to_nick (info->severity)));
-      g_hash_table_insert (self->rules, (gpointer) info->id, entry);
+      entry = g_new0 (CollabRuleEntry, 1);
+      entry->enabled = enabled;
+      entry->severity = rule->severity;
+      for (guint i = 0; i < collab_rule_count_params (rule); i++)
+        entry->params[i] = g_variant_ref (collab_rule_get_default (rule, i));
+      g_hash_table_insert (self->rules, (gpointer) rule->id, entry);
     }
   return entry;
 }
 
-static const CollabRuleInfo *
+static const CollabRule *
 known_rule (const char *rule)
 {
-  const CollabRuleInfo *info = collab_rule_registry_lookup (rule);
+  const CollabRule *found = collab_rule_registry_lookup (rule);
 
-  if (info == NULL)
+  if (found == NULL)
     g_critical ("\"%s\" is not a rule id of libcollab; see collab_ruleset_list_known_rules()", rule);
-  return info;
+  return found;
 }
 
 /* Constructors. */
@@ -473,22 +491,22 @@ collab_ruleset_resolve_programs (const CollabStore  *store,
 /**
  * collab_ruleset_list_known_rules:
  *
- * Lists every rule id of SPEC §5, whether or not this version of the
- * library checks it yet; a rule set may name these and no others.
+ * Lists every rule this version of the library checks; a rule set may
+ * name these and no others.
  *
  * Returns: (transfer full) (array zero-terminated=1): the rule ids, sorted
  */
 char **
 collab_ruleset_list_known_rules (void)
 {
-  const CollabRuleInfo *all;
+  const CollabRule * const *all;
   guint n;
   char **ids;
 
   all = collab_rule_registry_get_all (&n);
   ids = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
-    ids[i] = g_strdup (all[i].id);
+    ids[i] = g_strdup (all[i]->id);
   return ids;
 }
 
@@ -530,7 +548,7 @@ collab_ruleset_list_rules (CollabRuleset *self)
   ids = g_ptr_array_new ();
   g_hash_table_iter_init (&iter, self->rules);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (json_object_get_boolean_member_with_default (value, "enabled", FALSE))
+    if (((CollabRuleEntry *) value)->enabled)
       g_ptr_array_add (ids, g_strdup (key));
 
   g_ptr_array_sort (ids, compare_strings);
@@ -552,13 +570,13 @@ gboolean
 collab_ruleset_is_enabled (CollabRuleset *self,
                            const char    *rule)
 {
-  JsonObject *entry;
+  CollabRuleEntry *entry;
 
   g_return_val_if_fail (COLLAB_IS_RULESET (self), FALSE);
   g_return_val_if_fail (rule != NULL, FALSE);
 
   entry = g_hash_table_lookup (self->rules, rule);
-  return entry != NULL && json_object_get_boolean_member_with_default (entry, "enabled", FALSE);
+  return entry != NULL && entry->enabled;
 }
 
 /**
@@ -568,24 +586,22 @@ collab_ruleset_is_enabled (CollabRuleset *self,
  * @enabled: whether to apply the rule
  *
  * Enables or disables a rule. A rule enabled that the set did not name
- * gets its default severity and no parameters until they are set.
+ * has its own severity and parameters until they are set.
  */
 void
 collab_ruleset_set_enabled (CollabRuleset *self,
                             const char    *rule,
                             gboolean       enabled)
 {
-  const CollabRuleInfo *info;
-  JsonObject *entry;
+  const CollabRule *known;
 
   g_return_if_fail (COLLAB_IS_RULESET (self));
   g_return_if_fail (rule != NULL);
 
-  if ((info = known_rule (rule)) == NULL)
+  if ((known = known_rule (rule)) == NULL)
     return;
 
-  entry = collab_ruleset_ensure_entry (self, info, enabled);
-  collab_ruleset_entry_set (entry, "enabled", json_node_init_boolean (json_node_alloc (), enabled));
+  collab_ruleset_ensure_entry (self, known, enabled)->enabled = enabled;
 }
 
 /**
@@ -594,7 +610,7 @@ collab_ruleset_set_enabled (CollabRuleset *self,
  * @rule: a rule id of [func@Collab.Ruleset.list_known_rules]
  *
  * Gets the severity the set gives findings of @rule: its own setting, or
- * the rule's default (SPEC §5).
+ * the rule's (SPEC §5).
  *
  * Returns: the severity
  */
@@ -602,22 +618,17 @@ CollabSeverity
 collab_ruleset_get_severity (CollabRuleset *self,
                              const char    *rule)
 {
-  const CollabRuleInfo *info;
-  CollabSeverity severity;
-  JsonObject *entry;
-  const char *nick;
+  const CollabRule *known;
+  CollabRuleEntry *entry;
 
   g_return_val_if_fail (COLLAB_IS_RULESET (self), COLLAB_SEVERITY_VIOLATION);
   g_return_val_if_fail (rule != NULL, COLLAB_SEVERITY_VIOLATION);
 
-  if ((info = known_rule (rule)) == NULL)
+  if ((known = known_rule (rule)) == NULL)
     return COLLAB_SEVERITY_VIOLATION;
 
   entry = g_hash_table_lookup (self->rules, rule);
-  nick = entry != NULL ? json_object_get_string_member_with_default (entry, "severity", NULL) : NULL;
-  if (nick != NULL && collab_severity_from_nick (nick, &severity))
-    return severity;
-  return info->severity;
+  return entry != NULL ? entry->severity : known->severity;
 }
 
 /**
@@ -633,28 +644,45 @@ collab_ruleset_set_severity (CollabRuleset  *self,
                              const char     *rule,
                              CollabSeverity  severity)
 {
-  const CollabRuleInfo *info;
-  const char *nick;
+  const CollabRule *known;
 
   g_return_if_fail (COLLAB_IS_RULESET (self));
   g_return_if_fail (rule != NULL);
-  g_return_if_fail ((nick = collab_severity_to_nick (severity)) != NULL);
+  g_return_if_fail (collab_severity_to_nick (severity) != NULL);
 
-  if ((info = known_rule (rule)) == NULL)
+  if ((known = known_rule (rule)) == NULL)
     return;
 
-  collab_ruleset_entry_set (collab_ruleset_ensure_entry (self, info, FALSE), "severity",
-                            json_node_init_string (json_node_alloc (), nick));
+  collab_ruleset_ensure_entry (self, known, FALSE)->severity = severity;
+}
+
+/* The value of a parameter (transfer none), or NULL when @rule has no
+ * parameter @parameter (with a critical when @rule is not a rule). */
+static GVariant *
+lookup_parameter (CollabRuleset *self,
+                  const char    *rule,
+                  const char    *parameter)
+{
+  const CollabRule *known;
+  CollabRuleEntry *entry;
+  guint index;
+
+  if ((known = known_rule (rule)) == NULL || collab_rule_find_param (known, parameter, &index) == NULL)
+    return NULL;
+
+  entry = g_hash_table_lookup (self->rules, rule);
+  return entry != NULL ? entry->params[index] : collab_rule_get_default (known, index);
 }
 
 /**
  * collab_ruleset_get_int:
  * @self: a rule set
  * @rule: a rule id, such as `fund.idle`
- * @parameter: a parameter of the rule, such as `days`
- * @fallback: what to return when the set gives no integer
+ * @parameter: an integer parameter of the rule, such as `days`
+ * @fallback: what to return when @rule has no integer parameter @parameter
  *
- * Gets an integer parameter of a rule.
+ * Gets an integer parameter of a rule: the set's value, else the rule's
+ * default.
  *
  * Returns: the parameter, or @fallback
  */
@@ -664,16 +692,16 @@ collab_ruleset_get_int (CollabRuleset *self,
                         const char    *parameter,
                         gint64         fallback)
 {
-  JsonNode *node;
+  GVariant *value;
 
   g_return_val_if_fail (COLLAB_IS_RULESET (self), fallback);
   g_return_val_if_fail (rule != NULL, fallback);
   g_return_val_if_fail (parameter != NULL, fallback);
 
-  node = collab_ruleset_get_parameter (self, rule, parameter);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  value = lookup_parameter (self, rule, parameter);
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
     return fallback;
-  return json_node_get_int (node);
+  return g_variant_get_int64 (value);
 }
 
 /**
@@ -692,12 +720,12 @@ collab_ruleset_set_int (CollabRuleset *self,
                         const char    *parameter,
                         gint64         value)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GVariant) variant = NULL;
 
   g_return_if_fail (COLLAB_IS_RULESET (self));
 
-  node = json_node_init_int (json_node_alloc (), value);
-  collab_ruleset_set_parameter (self, rule, parameter, node);
+  variant = g_variant_ref_sink (g_variant_new_int64 (value));
+  collab_ruleset_set_parameter (self, rule, parameter, variant);
 }
 
 /**
@@ -706,28 +734,89 @@ collab_ruleset_set_int (CollabRuleset *self,
  * @rule: a rule id, such as `666.tenure`
  * @parameter: a parameter of the rule, such as `tiers`
  *
- * Gets a parameter of a rule as JSON. The node is read-only.
+ * Gets a parameter of a rule: the set's value, else the rule's default.
+ * Its type says what it is:
  *
- * Returns: (transfer none) (nullable): the parameter, or `NULL` when the
- *   set does not give it
+ * - a count (`total`, `days`, `teacher` …) is an int64, `x`;
+ * - a list (`uses` of `fund.prohibited_use`) an array of strings, `as`;
+ * - the tiers of `666.tenure` an array of dictionaries
+ *   `[{"months": 12, "count": 3}, …]`, `aa{sx}`.
+ *
+ * ```python
+ * ruleset.get_parameter('666.tenure', 'tiers').unpack()
+ * # [{'months': 12, 'count': 3}, {'months': 6, 'count': 6}, {'months': 1, 'count': 9}]
+ * ```
+ *
+ * Returns: (transfer full) (nullable): the value, or `NULL` when @rule
+ *   has no parameter @parameter
  */
-JsonNode *
+GVariant *
 collab_ruleset_get_parameter (CollabRuleset *self,
                               const char    *rule,
                               const char    *parameter)
 {
-  JsonObject *entry;
+  GVariant *value;
 
   g_return_val_if_fail (COLLAB_IS_RULESET (self), NULL);
   g_return_val_if_fail (rule != NULL, NULL);
   g_return_val_if_fail (parameter != NULL, NULL);
 
-  /* "enabled" and "severity" share the entry but are not parameters. */
-  if (strcmp (parameter, "enabled") == 0 || strcmp (parameter, "severity") == 0)
-    return NULL;
+  value = lookup_parameter (self, rule, parameter);
+  return value != NULL ? g_variant_ref (value) : NULL;
+}
 
-  entry = g_hash_table_lookup (self->rules, rule);
-  return entry != NULL ? json_object_get_member (entry, parameter) : NULL;
+/* What a message calls a value that does not fit. */
+static const char *
+describe_variant (GVariant *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return "a string";
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_variant_get_int64 (value) < 0 ? "a negative integer" : "an integer";
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return "a boolean";
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    return "a number with a fraction";
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_ARRAY))
+    return "an array of another kind";
+  return g_variant_get_type_string (value);
+}
+
+/* Whether @value suits @param beyond its type: counts are not negative,
+ * and tiers have exactly a non-negative "months" and "count". */
+static gboolean
+check_variant (const CollabRuleParam *param,
+               GVariant              *value)
+{
+  GVariantIter iter;
+  GVariant *tier;
+
+  switch (param->type)
+    {
+    case COLLAB_RULE_PARAM_COUNT:
+      return g_variant_get_int64 (value) >= 0;
+
+    case COLLAB_RULE_PARAM_STRINGS:
+      return TRUE;
+
+    case COLLAB_RULE_PARAM_TIERS:
+      g_variant_iter_init (&iter, value);
+      while ((tier = g_variant_iter_next_value (&iter)) != NULL)
+        {
+          gint64 months, count;
+          gboolean ok = g_variant_n_children (tier) == 2 &&
+                        g_variant_lookup (tier, "months", "x", &months) &&
+                        g_variant_lookup (tier, "count", "x", &count) && months >= 0 && count >= 0;
+
+          g_variant_unref (tier);
+          if (!ok)
+            return FALSE;
+        }
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /**
@@ -735,33 +824,31 @@ collab_ruleset_get_parameter (CollabRuleset *self,
  * @self: a rule set
  * @rule: a rule id of [func@Collab.Ruleset.list_known_rules]
  * @parameter: a parameter of the rule, such as `uses` of `fund.prohibited_use`
- * @value: (nullable): the value, or `NULL` to remove the parameter
+ * @value: (nullable): the value, or `NULL` to go back to the rule's default
  *
  * Sets a parameter of a rule. The value must have the parameter's type
- * (a non-negative integer, an array of strings, or for `666.tenure`'s
- * `tiers` an array of `{"months": n, "count": n}`); @value is copied.
- * This does not enable the rule.
+ * (see [method@Collab.Ruleset.get_parameter]): a non-negative int64, an
+ * array of strings, or for `666.tenure`'s `tiers` an array of
+ * `{"months": n, "count": n}`. This does not enable the rule.
  */
 void
 collab_ruleset_set_parameter (CollabRuleset *self,
                               const char    *rule,
                               const char    *parameter,
-                              JsonNode      *value)
+                              GVariant      *value)
 {
-  const CollabRuleInfo *info;
+  const CollabRule *known;
   const CollabRuleParam *param;
-  g_autoptr(GString) path = NULL;
-  g_autofree char *problem = NULL;
-  JsonObject *entry;
+  guint index;
 
   g_return_if_fail (COLLAB_IS_RULESET (self));
   g_return_if_fail (rule != NULL);
   g_return_if_fail (parameter != NULL);
 
-  if ((info = known_rule (rule)) == NULL)
+  if ((known = known_rule (rule)) == NULL)
     return;
 
-  param = collab_rule_info_find_param (info, parameter);
+  param = collab_rule_find_param (known, parameter, &index);
   if (param == NULL)
     {
       g_critical ("rule %s has no parameter \"%s\"", rule, parameter);
@@ -770,21 +857,25 @@ collab_ruleset_set_parameter (CollabRuleset *self,
 
   if (value == NULL)
     {
-      entry = g_hash_table_lookup (self->rules, rule);
+      CollabRuleEntry *entry = g_hash_table_lookup (self->rules, rule);
+
       if (entry != NULL)
-        json_object_remove_member (entry, parameter);
+        collab_rule_entry_set_param (entry, index, g_variant_ref (collab_rule_get_default (known, index)));
       return;
     }
 
-  path = g_string_new (parameter);
-  if (!collab_ruleset_check_param (param, value, path, &problem))
+  if (!g_variant_is_of_type (value, collab_rule_param_variant_type (param->type)) || !check_variant (param, value))
     {
-      g_critical ("rule %s, parameter %s: %s", rule, path->str, problem);
+      g_critical ("rule %s, parameter %s: expected %s, found %s (type %s, not %s)", rule, parameter,
+                  param->type == COLLAB_RULE_PARAM_COUNT ? "a non-negative integer"
+                  : param->type == COLLAB_RULE_PARAM_STRINGS ? "an array of strings"
+                                                             : "an array of {\"months\": n, \"count\": n}",
+                  describe_variant (value), g_variant_get_type_string (value),
+                  (const char *) collab_rule_param_variant_type (param->type));
       return;
     }
 
-  entry = collab_ruleset_ensure_entry (self, info, FALSE);
-  collab_ruleset_entry_set (entry, parameter, collab_rule_json_copy (value));
+  collab_rule_entry_set_param (collab_ruleset_ensure_entry (self, known, FALSE), index, g_variant_ref (value));
 }
 
 /**
@@ -840,9 +931,11 @@ append_member (GString    *out,
  * @self: a rule set
  * @length: (out) (optional): return location for the length in bytes
  *
- * Writes the rule set as a document, one rule per line, rules by id.
- * Every rule the set names is written whole, so the document stands on
- * its own; a derived set keeps its `base` for the record.
+ * Writes the rule set as a document, one rule per line, rules by id:
+ * every rule the library knows, with `enabled`, `severity` and every
+ * parameter as the set has them, so that the document stands on its own
+ * and loading it gives the same set. A derived set keeps its `base` for
+ * the record.
  *
  * Returns: (transfer full): the document, UTF-8, ending with a newline
  */
@@ -850,7 +943,7 @@ char *
 collab_ruleset_to_data (CollabRuleset *self,
                         gsize         *length)
 {
-  g_autofree const char **ids = NULL;
+  const CollabRule * const *rules;
   GString *out;
   guint n;
 
@@ -869,17 +962,28 @@ collab_ruleset_to_data (CollabRuleset *self,
   append_member (out, "interpretation", collab_interpretation_to_nick (self->interpretation));
 
   g_string_append (out, "  \"rules\": {");
-  ids = (const char **) g_hash_table_get_keys_as_array (self->rules, &n);
-  qsort (ids, n, sizeof *ids, compare_strings);
+  rules = collab_rule_registry_get_all (&n);
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *entry = json_node_init_object (json_node_alloc (), g_hash_table_lookup (self->rules, ids[i]));
+      const CollabRule *rule = rules[i];
+      CollabRuleEntry *entry = g_hash_table_lookup (self->rules, rule->id);
 
       g_string_append (out, i > 0 ? ",\n    " : "\n    ");
-      collab_json_append_string (out, ids[i]);
-      g_string_append (out, ": ");
-      collab_json_append_node (out, entry);
-      json_node_unref (entry);
+      collab_json_append_string (out, rule->id);
+      g_string_append_printf (out, ": {\"enabled\": %s, \"severity\": ",
+                              entry != NULL && entry->enabled ? "true" : "false");
+      collab_json_append_string (out, collab_severity_to_nick (entry != NULL ? entry->severity : rule->severity));
+      for (guint p = 0; p < collab_rule_count_params (rule); p++)
+        {
+          g_autoptr(JsonNode) node = json_gvariant_serialize (entry != NULL ? entry->params[p]
+                                                                          : collab_rule_get_default (rule, p));
+
+          g_string_append (out, ", ");
+          collab_json_append_string (out, rule->params[p].name);
+          g_string_append (out, ": ");
+          collab_json_append_node (out, node);
+        }
+      g_string_append (out, "}");
     }
   g_string_append (out, n > 0 ? "\n  }\n}\n" : "}\n}\n");
 

@@ -97,9 +97,9 @@ check (CollabCheckContext *ctx)
   Collab666NodeCache actuals;
 
   collab_rule_666_begin (&run, ctx);
-  mix[COLLAB_TALENT_GROUP_TEACHER] = collab_check_context_get_int (ctx, "teacher", 6);
-  mix[COLLAB_TALENT_GROUP_DOCTOR] = collab_check_context_get_int (ctx, "doctor", 6);
-  mix[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER] = collab_check_context_get_int (ctx, "agriculture_or_other", 6);
+  mix[COLLAB_TALENT_GROUP_TEACHER] = collab_check_context_get_count (ctx, "teacher");
+  mix[COLLAB_TALENT_GROUP_DOCTOR] = collab_check_context_get_count (ctx, "doctor");
+  mix[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER] = collab_check_context_get_count (ctx, "agriculture_or_other");
   expected = collab_rule_666_mix_object (mix, FALSE, 0);
   json_node_seal (expected);
 
@@ -137,6 +137,17 @@ check (CollabCheckContext *ctx)
   collab_rule_666_node_cache_clear (&actuals);
 }
 
-const CollabRule collab_rule_666_county_mix = {
-  "666.county_mix", COLLAB_RULE_SCOPE_PROGRAM, check,
+static const CollabRuleParam params[] = {
+  COLLAB_RULE_COUNT ("teacher", 6),
+  COLLAB_RULE_COUNT ("doctor", 6),
+  COLLAB_RULE_COUNT ("agriculture_or_other", 6),
+  { NULL },
 };
+
+COLLAB_DEFINE_RULE (666_county_mix,
+  .id = "666.county_mix",
+  .area = "talent",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .params = params,
+  .check = check);

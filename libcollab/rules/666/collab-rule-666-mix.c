@@ -75,6 +75,17 @@ check (CollabCheckContext *ctx)
   collab_rule_666_node_cache_clear (&actuals);
 }
 
-const CollabRule collab_rule_666_mix = {
-  "666.mix", COLLAB_RULE_SCOPE_PROGRAM, check,
+static const CollabRuleParam params[] = {
+  COLLAB_RULE_COUNT ("teacher", 6),
+  COLLAB_RULE_COUNT ("doctor", 6),
+  COLLAB_RULE_COUNT ("agriculture_or_other", 6),
+  { NULL },
 };
+
+COLLAB_DEFINE_RULE (666_mix,
+  .id = "666.mix",
+  .area = "talent",
+  .severity = COLLAB_SEVERITY_WARNING,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .params = params,
+  .check = check);

@@ -85,6 +85,15 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_666_short_other = {
-  "666.short_other", COLLAB_RULE_SCOPE_PROGRAM, check,
+static const CollabRuleParam params[] = {
+  COLLAB_RULE_COUNT ("months", 1),
+  { NULL },
 };
+
+COLLAB_DEFINE_RULE (666_short_other,
+  .id = "666.short_other",
+  .area = "talent",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .params = params,
+  .check = check);

@@ -138,6 +138,18 @@ check (CollabCheckContext *ctx)
   collab_rule_666_node_cache_clear (&actuals);
 }
 
-const CollabRule collab_rule_666_tenure = {
-  "666.tenure", COLLAB_RULE_SCOPE_PROGRAM, check,
+/* 3 serve a year or more, 6 half a year, 9 a month (专栏6). */
+static const CollabRuleTier tiers[] = { { 12, 3 }, { 6, 6 }, { 1, 9 } };
+
+static const CollabRuleParam params[] = {
+  COLLAB_RULE_TIERS ("tiers", tiers),
+  { NULL },
 };
+
+COLLAB_DEFINE_RULE (666_tenure,
+  .id = "666.tenure",
+  .area = "talent",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .params = params,
+  .check = check);

@@ -92,6 +92,16 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_666_term = {
-  "666.term", COLLAB_RULE_SCOPE_PROGRAM, check,
+static const CollabRuleParam params[] = {
+  COLLAB_RULE_COUNT ("months", 6),
+  COLLAB_RULE_COUNT ("percent", 50),
+  { NULL },
 };
+
+COLLAB_DEFINE_RULE (666_term,
+  .id = "666.term",
+  .area = "talent",
+  .severity = COLLAB_SEVERITY_WARNING,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .params = params,
+  .check = check);

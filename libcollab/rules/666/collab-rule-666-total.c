@@ -89,6 +89,15 @@ check (CollabCheckContext *ctx)
   collab_rule_666_node_cache_clear (&actuals);
 }
 
-const CollabRule collab_rule_666_total = {
-  "666.total", COLLAB_RULE_SCOPE_PROGRAM, check,
+static const CollabRuleParam params[] = {
+  COLLAB_RULE_COUNT ("total", 18),
+  { NULL },
 };
+
+COLLAB_DEFINE_RULE (666_total,
+  .id = "666.total",
+  .area = "talent",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .params = params,
+  .check = check);

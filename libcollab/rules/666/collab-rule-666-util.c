@@ -9,12 +9,10 @@
  * it are counted as planned and reported as projected.
  */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "collab-rule-666-private.h"
-
-/* The shipped values (SPEC §6), for a rule set that leaves one out. */
-static const CollabTalentTier default_tiers[] = { { 12, 3 }, { 6, 6 }, { 1, 9 } };
 
 static int
 compare_tiers (const void *a,
@@ -29,23 +27,24 @@ compare_tiers (const void *a,
 static guint
 get_count (CollabRuleset *ruleset,
            const char    *rule,
-           const char    *parameter,
-           guint          fallback)
+           const char    *parameter)
 {
-  gint64 value = collab_ruleset_get_int (ruleset, rule, parameter, fallback);
+  gint64 value = collab_ruleset_get_int (ruleset, rule, parameter, 0);
 
   return (guint) CLAMP (value, 0, G_MAXINT32);
 }
 
-/* The thresholds @ruleset gives the 666 rules (the shipped values where
- * it gives none), read under @interpretation: what the analysis of
+/* The thresholds @ruleset gives the 666 rules (each rule's own defaults
+ * where it gives none), read under @interpretation: what the analysis of
  * analysis/collab-talent-private.h counts and plans by. */
 void
 collab_rule_666_thresholds (CollabTalentRules    *rules,
                             CollabRuleset        *ruleset,
                             CollabInterpretation  interpretation)
 {
-  JsonNode *tiers;
+  g_autoptr(GVariant) tiers = collab_ruleset_get_parameter (ruleset, "666.tenure", "tiers");
+  GVariantIter iter;
+  GVariant *tier;
 
   memset (rules, 0, sizeof *rules);
   rules->interpretation = interpretation;
@@ -53,42 +52,31 @@ collab_rule_666_thresholds (CollabTalentRules    *rules,
   rules->mix_enabled = collab_ruleset_is_enabled (ruleset, "666.mix");
   rules->tenure_enabled = collab_ruleset_is_enabled (ruleset, "666.tenure");
   rules->term_enabled = collab_ruleset_is_enabled (ruleset, "666.term");
-  rules->total = get_count (ruleset, "666.total", "total", 18);
-  rules->mix[COLLAB_TALENT_GROUP_TEACHER] = get_count (ruleset, "666.mix", "teacher", 6);
-  rules->mix[COLLAB_TALENT_GROUP_DOCTOR] = get_count (ruleset, "666.mix", "doctor", 6);
-  rules->mix[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER] = get_count (ruleset, "666.mix", "agriculture_or_other", 6);
+  rules->total = get_count (ruleset, "666.total", "total");
+  rules->mix[COLLAB_TALENT_GROUP_TEACHER] = get_count (ruleset, "666.mix", "teacher");
+  rules->mix[COLLAB_TALENT_GROUP_DOCTOR] = get_count (ruleset, "666.mix", "doctor");
+  rules->mix[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER] = get_count (ruleset, "666.mix", "agriculture_or_other");
   /* Not counting short agriculture-or-other services is part of
    * 666.short_other: a rule set without it counts them. */
   rules->short_months = collab_ruleset_is_enabled (ruleset, "666.short_other")
-                          ? get_count (ruleset, "666.short_other", "months", 1) : 0;
-  rules->term_months = get_count (ruleset, "666.term", "months", 6);
-  rules->term_percent = get_count (ruleset, "666.term", "percent", 50);
+                          ? get_count (ruleset, "666.short_other", "months") : 0;
+  rules->term_months = get_count (ruleset, "666.term", "months");
+  rules->term_percent = get_count (ruleset, "666.term", "percent");
 
-  /* The loader has checked the shape: an array of {months, count}. */
-  tiers = collab_ruleset_get_parameter (ruleset, "666.tenure", "tiers");
-  if (tiers != NULL && JSON_NODE_HOLDS_ARRAY (tiers))
+  /* The rule set has checked the shape: an array of {months, count}. */
+  g_variant_iter_init (&iter, tiers);
+  while ((tier = g_variant_iter_next_value (&iter)) != NULL)
     {
-      JsonArray *array = json_node_get_array (tiers);
+      gint64 months = 0, count = 0;
 
-      for (guint i = 0; i < json_array_get_length (array) && rules->n_tiers < COLLAB_TALENT_MAX_TIERS; i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          JsonObject *tier;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            continue;
-          tier = json_node_get_object (element);
-          rules->tiers[rules->n_tiers].months = CLAMP (json_object_get_int_member_with_default (tier, "months", 0),
-                                                       0, COLLAB_TALENT_MONTHS_CAP);
-          rules->tiers[rules->n_tiers].count = CLAMP (json_object_get_int_member_with_default (tier, "count", 0),
-                                                      0, G_MAXINT32);
-          rules->n_tiers++;
-        }
-    }
-  else
-    {
-      memcpy (rules->tiers, default_tiers, sizeof default_tiers);
-      rules->n_tiers = G_N_ELEMENTS (default_tiers);
+      g_variant_lookup (tier, "months", "x", &months);
+      g_variant_lookup (tier, "count", "x", &count);
+      g_variant_unref (tier);
+      if (rules->n_tiers == COLLAB_TALENT_MAX_TIERS)
+        continue;
+      rules->tiers[rules->n_tiers].months = CLAMP (months, 0, COLLAB_TALENT_MONTHS_CAP);
+      rules->tiers[rules->n_tiers].count = CLAMP (count, 0, G_MAXINT32);
+      rules->n_tiers++;
     }
 
   qsort (rules->tiers, rules->n_tiers, sizeof rules->tiers[0], compare_tiers);

@@ -213,6 +213,9 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_cadre_continuity = {
-  "cadre.continuity", COLLAB_RULE_SCOPE_PROGRAM, check,
-};
+COLLAB_DEFINE_RULE (cadre_continuity,
+  .id = "cadre.continuity",
+  .area = "cadre",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .check = check);

@@ -102,6 +102,9 @@ check (CollabCheckContext *ctx)
       }
 }
 
-const CollabRule collab_rule_fund_floor = {
-  "fund.floor", COLLAB_RULE_SCOPE_PROGRAM, check,
-};
+COLLAB_DEFINE_RULE (fund_floor,
+  .id = "fund.floor",
+  .area = "fund",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .check = check);

@@ -117,7 +117,7 @@ check (CollabCheckContext *ctx)
   CollabStore *store = collab_check_context_get_store (ctx);
   g_autoptr(CollabLedger) ledger = collab_rule_fund_ledger (ctx);
   guint n_accounts = collab_store_count (store, COLLAB_RECORD_KIND_ACCOUNT);
-  gint64 days = collab_check_context_get_int (ctx, "days", 180);
+  gint64 days = collab_check_context_get_count (ctx, "days");
   CollabDay as_of = collab_check_context_get_as_of (ctx);
   g_autofree char *as_of_text = collab_day_format (as_of);
 
@@ -130,6 +130,15 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_fund_idle = {
-  "fund.idle", COLLAB_RULE_SCOPE_DATASET, check,
+static const CollabRuleParam params[] = {
+  COLLAB_RULE_COUNT ("days", 180),
+  { NULL },
 };
+
+COLLAB_DEFINE_RULE (fund_idle,
+  .id = "fund.idle",
+  .area = "fund",
+  .severity = COLLAB_SEVERITY_WARNING,
+  .scope = COLLAB_RULE_SCOPE_DATASET,
+  .params = params,
+  .check = check);

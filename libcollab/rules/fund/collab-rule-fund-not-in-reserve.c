@@ -59,6 +59,9 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_fund_not_in_reserve = {
-  "fund.not_in_reserve", COLLAB_RULE_SCOPE_DATASET, check,
-};
+COLLAB_DEFINE_RULE (fund_not_in_reserve,
+  .id = "fund.not_in_reserve",
+  .area = "fund",
+  .severity = COLLAB_SEVERITY_WARNING,
+  .scope = COLLAB_RULE_SCOPE_DATASET,
+  .check = check);

@@ -66,6 +66,9 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_fund_overdraw = {
-  "fund.overdraw", COLLAB_RULE_SCOPE_DATASET, check,
-};
+COLLAB_DEFINE_RULE (fund_overdraw,
+  .id = "fund.overdraw",
+  .area = "fund",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_DATASET,
+  .check = check);

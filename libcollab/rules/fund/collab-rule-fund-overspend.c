@@ -54,6 +54,9 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_fund_overspend = {
-  "fund.overspend", COLLAB_RULE_SCOPE_DATASET, check,
-};
+COLLAB_DEFINE_RULE (fund_overspend,
+  .id = "fund.overspend",
+  .area = "fund",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_DATASET,
+  .check = check);

@@ -101,6 +101,9 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_fund_plan_total = {
-  "fund.plan_total", COLLAB_RULE_SCOPE_PROGRAM, check,
-};
+COLLAB_DEFINE_RULE (fund_plan_total,
+  .id = "fund.plan_total",
+  .area = "fund",
+  .severity = COLLAB_SEVERITY_WARNING,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .check = check);

@@ -15,29 +15,22 @@
 
 #include "collab-rule-fund-private.h"
 
-/* SPEC §4, for a rule set that enables the rule without a list. */
+/* SPEC §4: the uses the seeds prohibit. */
 static const char * const default_uses[] = {
   "unit_basic_expenditure", "vehicles_and_communication", "government_buildings",
   "bonuses_and_allowances", "debt_and_advances", "office_premises",
 };
 
+/* The set of the rule's `uses`; its strings are @list's. */
 static GHashTable *
-prohibited_uses (CollabCheckContext *ctx)
+prohibited_uses (GVariant *list)
 {
   GHashTable *uses = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonNode *node = collab_check_context_get_parameter (ctx, "uses");
+  gsize n;
+  g_autofree const char **strings = g_variant_get_strv (list, &n);
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        g_hash_table_add (uses, (gpointer) json_array_get_string_element (array, i));
-    }
-  else
-    for (guint i = 0; i < G_N_ELEMENTS (default_uses); i++)
-      g_hash_table_add (uses, (gpointer) default_uses[i]);
-
+  for (gsize i = 0; i < n; i++)
+    g_hash_table_add (uses, (gpointer) strings[i]);
   return uses;
 }
 
@@ -46,7 +39,8 @@ check (CollabCheckContext *ctx)
 {
   CollabStore *store = collab_check_context_get_store (ctx);
   guint n = collab_store_count (store, COLLAB_RECORD_KIND_TRANSACTION);
-  g_autoptr(GHashTable) uses = prohibited_uses (ctx);
+  g_autoptr(GVariant) list = collab_check_context_get_parameter (ctx, "uses");
+  g_autoptr(GHashTable) uses = prohibited_uses (list);
 
   if (g_hash_table_size (uses) == 0)
     return;
@@ -79,6 +73,15 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_fund_prohibited_use = {
-  "fund.prohibited_use", COLLAB_RULE_SCOPE_DATASET, check,
+static const CollabRuleParam params[] = {
+  COLLAB_RULE_STRINGS ("uses", default_uses),
+  { NULL },
 };
+
+COLLAB_DEFINE_RULE (fund_prohibited_use,
+  .id = "fund.prohibited_use",
+  .area = "fund",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_DATASET,
+  .params = params,
+  .check = check);

@@ -77,6 +77,9 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_fund_unfiled = {
-  "fund.unfiled", COLLAB_RULE_SCOPE_DATASET, check,
-};
+COLLAB_DEFINE_RULE (fund_unfiled,
+  .id = "fund.unfiled",
+  .area = "fund",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_DATASET,
+  .check = check);

@@ -80,6 +80,9 @@ check (CollabCheckContext *ctx)
   collab_check_context_report (ctx, finding);
 }
 
-const CollabRule collab_rule_fund_untraced = {
-  "fund.untraced", COLLAB_RULE_SCOPE_PROGRAM, check,
-};
+COLLAB_DEFINE_RULE (fund_untraced,
+  .id = "fund.untraced",
+  .area = "fund",
+  .severity = COLLAB_SEVERITY_INFO,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .check = check);

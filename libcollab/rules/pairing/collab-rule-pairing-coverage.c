@@ -150,6 +150,9 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_pairing_coverage = {
-  "pairing.coverage", COLLAB_RULE_SCOPE_PROGRAM, check,
-};
+COLLAB_DEFINE_RULE (pairing_coverage,
+  .id = "pairing.coverage",
+  .area = "pairing",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .check = check);

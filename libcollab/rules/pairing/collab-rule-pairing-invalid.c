@@ -183,6 +183,9 @@ check (CollabCheckContext *ctx)
       }
 }
 
-const CollabRule collab_rule_pairing_invalid = {
-  "pairing.invalid", COLLAB_RULE_SCOPE_PROGRAM, check,
-};
+COLLAB_DEFINE_RULE (pairing_invalid,
+  .id = "pairing.invalid",
+  .area = "pairing",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .check = check);

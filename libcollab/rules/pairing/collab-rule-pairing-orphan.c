@@ -65,6 +65,9 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_pairing_orphan = {
-  "pairing.orphan", COLLAB_RULE_SCOPE_PROGRAM, check,
-};
+COLLAB_DEFINE_RULE (pairing_orphan,
+  .id = "pairing.orphan",
+  .area = "pairing",
+  .severity = COLLAB_SEVERITY_WARNING,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .check = check);

@@ -79,6 +79,9 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_pairing_period = {
-  "pairing.period", COLLAB_RULE_SCOPE_PROGRAM, check,
-};
+COLLAB_DEFINE_RULE (pairing_period,
+  .id = "pairing.period",
+  .area = "pairing",
+  .severity = COLLAB_SEVERITY_WARNING,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .check = check);

@@ -22,7 +22,7 @@ check (CollabCheckContext *ctx)
   CollabStore *store = collab_check_context_get_store (ctx);
   CollabRef program_ref = collab_check_context_get_program_ref (ctx);
   const char *program_id = collab_check_context_get_program_id (ctx);
-  guint needed = (guint) CLAMP (collab_check_context_get_int (ctx, "count", 1), 0, G_MAXINT32);
+  guint needed = collab_check_context_get_count (ctx, "count");
   g_autoptr(GHashTable) villages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
   g_autoptr(GArray) counties = g_array_new (FALSE, FALSE, sizeof (CollabRef));
 
@@ -76,6 +76,15 @@ check (CollabCheckContext *ctx)
     }
 }
 
-const CollabRule collab_rule_village_demo = {
-  "village.demo", COLLAB_RULE_SCOPE_PROGRAM, check,
+static const CollabRuleParam params[] = {
+  COLLAB_RULE_COUNT ("count", 1),
+  { NULL },
 };
+
+COLLAB_DEFINE_RULE (village_demo,
+  .id = "village.demo",
+  .area = "village",
+  .severity = COLLAB_SEVERITY_VIOLATION,
+  .scope = COLLAB_RULE_SCOPE_PROGRAM,
+  .params = params,
+  .check = check);
