@@ -22,14 +22,14 @@ typedef struct
 
 typedef struct _CollabCadreIndex CollabCadreIndex;
 
-/* The index of @dataset's current records, built on first use and kept
- * until the dataset changes; owned by the dataset. */
-CollabCadreIndex  *collab_cadre_index_for_dataset  (CollabDataset    *dataset);
+/* The index of @store's records, built on first use and kept with the
+ * store until they change (collab_store_get_derived()); read-only. */
+const CollabCadreIndex *collab_cadre_index_for_store (CollabStore            *store);
 
 /* The stints in @post in @region, sorted by start (then the longest
  * first), or NULL when there are none. */
-GArray            *collab_cadre_index_lookup       (CollabCadreIndex *index,
-                                                    CollabPost        post,
-                                                    CollabRef         region);
+GArray                 *collab_cadre_index_lookup    (const CollabCadreIndex *index,
+                                                      CollabPost              post,
+                                                      CollabRef               region);
 
 G_END_DECLS

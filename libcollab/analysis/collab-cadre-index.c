@@ -7,21 +7,20 @@
  * programs and the scorecard do not scan a million dispatches each.
  */
 
-#include "model/collab-dataset-private.h"
 #include "collab-cadre-index-private.h"
 #include "collab-talent-private.h"
 
 struct _CollabCadreIndex
 {
-  CollabStore *store;   /* a reference */
-  GHashTable  *posts;   /* (post << 32 | region) → GArray of CollabCadreStint, by start */
+  GHashTable *posts;   /* (post << 32 | region) → GArray of CollabCadreStint, by start */
 };
 
 static void
-cadre_index_free (CollabCadreIndex *index)
+cadre_index_free (gpointer data)
 {
+  CollabCadreIndex *index = data;
+
   g_hash_table_unref (index->posts);
-  collab_store_unref (index->store);
   g_free (index);
 }
 
@@ -38,24 +37,14 @@ compare_stints (gconstpointer a,
   return x->dispatch < y->dispatch ? -1 : (x->dispatch > y->dispatch);
 }
 
-CollabCadreIndex *
-collab_cadre_index_for_dataset (CollabDataset *dataset)
+static gpointer
+build_index (CollabStore *store)
 {
-  static GQuark key = 0;
-  CollabStore *store = collab_dataset_get_store (dataset);
   CollabCadreIndex *index;
   GHashTableIter iter;
   gpointer value;
 
-  if (key == 0)
-    key = g_quark_from_static_string ("collab-cadre-index");
-
-  index = collab_talent_dataset_cache_get (dataset, key);
-  if (index != NULL && index->store == store)
-    return index;
-
   index = g_new0 (CollabCadreIndex, 1);
-  index->store = collab_store_ref (store);
   index->posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
 
   for (guint d = 0; d < collab_store_count (store, COLLAB_RECORD_KIND_DISPATCH); d++)
@@ -86,14 +75,21 @@ collab_cadre_index_for_dataset (CollabDataset *dataset)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_array_sort (value, compare_stints);
 
-  collab_talent_dataset_cache_set (dataset, key, index, (GDestroyNotify) cadre_index_free);
   return index;
 }
 
+static const CollabDerivedKind index_kind = { "cadre-index", build_index, cadre_index_free };
+
+const CollabCadreIndex *
+collab_cadre_index_for_store (CollabStore *store)
+{
+  return collab_store_get_derived (store, &index_kind);
+}
+
 GArray *
-collab_cadre_index_lookup (CollabCadreIndex *index,
-                           CollabPost        post,
-                           CollabRef         region)
+collab_cadre_index_lookup (const CollabCadreIndex *index,
+                           CollabPost              post,
+                           CollabRef               region)
 {
   gint64 key = ((gint64) post << 32) | region;
 

@@ -373,7 +373,7 @@ collab_flow_aggregate (CollabDataset  *dataset,
   if (b.ref == COLLAB_REF_NONE)
     return NULL;
 
-  b.ledger = collab_ledger_for_dataset (dataset);
+  b.ledger = collab_ledger_for_store (b.store);
   b.first_year = first_year;
   b.last_year = last_year;
   b.first_day = first_day;

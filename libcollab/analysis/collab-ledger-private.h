@@ -28,8 +28,8 @@
  * from the budget) hands out money the ledger cannot attribute, and the
  * credits that arrive later first fill that hole.
  *
- * A ledger is immutable and refcounted; collab_ledger_for_dataset()
- * builds it once per dataset and drops it when the dataset changes.
+ * A ledger is immutable and refcounted; collab_ledger_for_store() builds
+ * it once per store and drops it when the records change.
  */
 
 #pragma once
@@ -53,7 +53,7 @@ typedef struct
 } CollabLedgerShare;
 
 CollabLedger             *collab_ledger_new            (CollabStore        *store) G_GNUC_WARN_UNUSED_RESULT;
-CollabLedger             *collab_ledger_for_dataset    (CollabDataset      *dataset) G_GNUC_WARN_UNUSED_RESULT;
+CollabLedger             *collab_ledger_for_store      (CollabStore        *store) G_GNUC_WARN_UNUSED_RESULT;
 CollabLedger             *collab_ledger_ref            (CollabLedger       *self);
 void                      collab_ledger_unref          (CollabLedger       *self);
 

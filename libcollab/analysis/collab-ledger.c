@@ -22,7 +22,6 @@
 
 #include "collab-ledger-impl-private.h"
 
-#include "model/collab-dataset-private.h"
 
 #define NONE32 G_MAXUINT32
 
@@ -476,23 +475,16 @@ replay (CollabLedger *self)
     }
 }
 
-/**
- * collab_ledger_new:
- * @store: the records
- *
- * Replays the money of @store. The store must not change while the
- * ledger is in use; collab_ledger_for_dataset() takes care of that for a
- * dataset.
- *
- * Returns: (transfer full): the ledger
- */
+/* Replays the money of @store, which must outlive the ledger and not
+ * change while it is in use: collab_ledger_for_store() keeps the ledger
+ * with the store. */
 CollabLedger *
 collab_ledger_new (CollabStore *store)
 {
   CollabLedger *self = g_new0 (CollabLedger, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->store = collab_store_ref (store);
+  self->store = store;
   self->n_accounts = collab_store_count (store, COLLAB_RECORD_KIND_ACCOUNT);
   self->n_nodes = self->n_accounts + collab_store_count (store, COLLAB_RECORD_KIND_PROJECT);
   self->n_transactions = collab_store_count (store, COLLAB_RECORD_KIND_TRANSACTION);
@@ -542,44 +534,29 @@ collab_ledger_unref (CollabLedger *self)
   g_free (self->tracing_traced);
   g_free (self->untraced_start);
   g_free (self->untraced);
-  collab_store_unref (self->store);
   g_free (self);
 }
 
-static void
-forget_ledger (CollabDataset *dataset,
-               gpointer       quark)
+static gpointer
+build_ledger (CollabStore *store)
 {
-  g_object_set_qdata (G_OBJECT (dataset), GPOINTER_TO_UINT (quark), NULL);
+  return collab_ledger_new (store);
 }
 
-/* The ledger of @dataset as it is now: built on first use, kept until the
- * dataset changes (its ::changed signal). */
-CollabLedger *
-collab_ledger_for_dataset (CollabDataset *dataset)
+static void
+free_ledger (gpointer data)
 {
-  static GQuark quark = 0, watched = 0;
-  CollabStore *store = collab_dataset_get_store (dataset);
-  CollabLedger *ledger;
+  collab_ledger_unref (data);
+}
 
-  if (quark == 0)
-    {
-      quark = g_quark_from_static_string ("collab-ledger");
-      watched = g_quark_from_static_string ("collab-ledger-watched");
-    }
+static const CollabDerivedKind ledger_kind = { "ledger", build_ledger, free_ledger };
 
-  ledger = g_object_get_qdata (G_OBJECT (dataset), quark);
-  if (ledger == NULL || ledger->store != store)
-    {
-      ledger = collab_ledger_new (store);
-      g_object_set_qdata_full (G_OBJECT (dataset), quark, ledger, (GDestroyNotify) collab_ledger_unref);
-      if (g_object_get_qdata (G_OBJECT (dataset), watched) == NULL)
-        {
-          g_signal_connect (dataset, "changed", G_CALLBACK (forget_ledger), GUINT_TO_POINTER (quark));
-          g_object_set_qdata (G_OBJECT (dataset), watched, GINT_TO_POINTER (1));
-        }
-    }
-  return collab_ledger_ref (ledger);
+/* The ledger of @store as it is now: built on first use, by one caller
+ * while the others wait, and kept until the records change. */
+CollabLedger *
+collab_ledger_for_store (CollabStore *store)
+{
+  return collab_ledger_ref (collab_store_get_derived (store, &ledger_kind));
 }
 
 CollabStore *

@@ -19,7 +19,7 @@
  * The tally keeps every matching dispatch, so that any threshold of any
  * rule set (tiers, the short-service months, the as-of day) is applied
  * when the pairing-year is counted, not when the tally is built; rules run
- * per program reuse one tally per dataset (collab_talent_tally_for_dataset).
+ * per program reuse one tally per store (collab_talent_tally_for_store).
  *
  *   CollabTalentTally       the entries, grouped by pairing-year
  *   CollabTalentRules       the thresholds of a rule set and its reading
@@ -95,18 +95,13 @@ typedef struct _CollabTalentTally CollabTalentTally;
 
 struct _CollabTalentTally
 {
-  CollabStore             *store;            /* a reference */
+  CollabStore             *store;            /* not a reference: the store keeps the tally */
   CollabTalentPairingYear *pairing_years;    /* by program, pairing, year */
   guint                    n_pairing_years;
   guint                   *program_first;    /* per program: its first pairing-year; n_programs + 1 */
   guint                    n_programs;
   CollabTalentEntry       *entries;          /* by pairing-year, person, longest first */
   guint                    n_entries;
-
-  /* Plans already made (collab_talent_tally_plan), per pairing-year: the
-   * three findings of a pairing-year share one remedy. */
-  struct _CollabTalentCachedPlan *plans;
-  GArray                  *plan_rules;       /* of CollabTalentRules, each once */
   GHashTable              *adjustments;      /* (assisted, year) → GPtrArray of CollabAdjustmentRec */
 };
 
@@ -116,18 +111,10 @@ void                collab_talent_sort_entries        (CollabTalentEntry *entrie
                                                        guint              n);
 CollabTalentTally  *collab_talent_tally_new           (CollabStore       *store) G_GNUC_WARN_UNUSED_RESULT;
 void                collab_talent_tally_free          (CollabTalentTally *tally);
-/* The tally of @dataset's current records, built on first use and kept
- * until the dataset changes; owned by the dataset. */
-CollabTalentTally  *collab_talent_tally_for_dataset   (CollabDataset     *dataset);
-
-/* Keeps @data on @dataset under @key until the dataset emits ::changed or
- * is finalized; the way the cadre index shares the tally's lifetime. */
-gpointer            collab_talent_dataset_cache_get   (CollabDataset     *dataset,
-                                                       GQuark             key);
-void                collab_talent_dataset_cache_set   (CollabDataset     *dataset,
-                                                       GQuark             key,
-                                                       gpointer           data,
-                                                       GDestroyNotify     destroy);
+/* The tally of @store's records, built on first use and kept with the
+ * store until they change (collab_store_get_derived()); read-only. */
+const CollabTalentTally *
+                    collab_talent_tally_for_store     (CollabStore       *store);
 
 /* --- rules ----------------------------------------------------------- */
 
@@ -200,8 +187,8 @@ gboolean            collab_talent_tenure_passes       (const CollabTalentRules  
 
 /* Whether an adjustment for @rule ("666.mix") covers the pairing-year:
  * same assisted county and year, and the same assisting district or none
- * (@assisting COLLAB_REF_NONE: any). Indexed on first use. */
-gboolean            collab_talent_is_adjusted         (CollabTalentTally      *tally,
+ * (@assisting COLLAB_REF_NONE: any). */
+gboolean            collab_talent_is_adjusted         (const CollabTalentTally *tally,
                                                        const char             *rule,
                                                        CollabRef               assisting,
                                                        CollabRef               assisted,
@@ -229,24 +216,6 @@ gboolean            collab_talent_plan                (const CollabTalentRules  
                                                        const CollabTalentCounts *counts,
                                                        gboolean                  mix_adjusted,
                                                        CollabTalentPlan         *plan);
-typedef struct _CollabTalentCachedPlan CollabTalentCachedPlan;
-
-struct _CollabTalentCachedPlan
-{
-  guint     key;        /* 0: none, else 1 + 2 × the rules' index in plan_rules + mix_adjusted */
-  JsonNode *remedy;     /* collab_talent_plan_to_json(), sealed */
-  char     *sentence;   /* collab_talent_plan_to_string() */
-};
-
-/* The plan of a pairing-year of @tally under @rules, made once and kept
- * with the tally (the remedy is shared, sealed: take a reference). */
-const CollabTalentCachedPlan *
-                    collab_talent_tally_plan          (CollabTalentTally        *tally,
-                                                       guint                     pairing_year,
-                                                       const CollabTalentRules  *rules,
-                                                       const CollabTalentCounts *counts,
-                                                       gboolean                  mix_adjusted);
-
 /* @counts as they would be after the dispatches of @plan. */
 void                collab_talent_counts_add_plan     (const CollabTalentRules  *rules,
                                                        CollabTalentCounts       *counts,

@@ -19,7 +19,6 @@
 
 #include <string.h>
 
-#include "model/collab-dataset-private.h"
 #include "model/collab-units-private.h"
 #include "collab-talent-private.h"
 
@@ -344,6 +343,30 @@ index_pairings (CollabTalentTally *tally,
     }
 }
 
+/* Adjustments by (assisted, year), made with the tally so that it never
+ * changes once it is shared. */
+static void
+index_adjustments (CollabTalentTally *tally)
+{
+  guint n = collab_store_count (tally->store, COLLAB_RECORD_KIND_ADJUSTMENT);
+
+  tally->adjustments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      const CollabAdjustmentRec *adjustment = collab_store_get (tally->store, COLLAB_RECORD_KIND_ADJUSTMENT, i);
+      gint64 k = ((gint64) adjustment->assisted << 16) | (adjustment->year & 0xffff);
+      GPtrArray *list = g_hash_table_lookup (tally->adjustments, &k);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (tally->adjustments, g_memdup2 (&k, sizeof k), list);
+        }
+      g_ptr_array_add (list, (gpointer) adjustment);
+    }
+}
+
 /* Counts every pairing-year of every program of @store; free the tally
  * with collab_talent_tally_free(). */
 CollabTalentTally *
@@ -360,9 +383,10 @@ collab_talent_tally_new (CollabStore *store)
   guint n_matches = 0, capacity;
   PairIndex pairs = { NULL };
 
-  tally->store = collab_store_ref (store);
+  tally->store = store;
   tally->n_programs = collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM);
   index_pairings (tally, slots, &pairs);
+  index_adjustments (tally);
 
   capacity = MAX (n_dispatches / 2, 64);
   match_py = g_new (guint32, capacity);
@@ -450,123 +474,33 @@ collab_talent_tally_free (CollabTalentTally *tally)
   if (tally == NULL)
     return;
 
-  if (tally->plans != NULL)
-    for (guint i = 0; i < tally->n_pairing_years; i++)
-      {
-        g_clear_pointer (&tally->plans[i].remedy, json_node_unref);
-        g_free (tally->plans[i].sentence);
-      }
-  g_free (tally->plans);
-  g_clear_pointer (&tally->plan_rules, g_array_unref);
   g_clear_pointer (&tally->adjustments, g_hash_table_unref);
   g_free (tally->pairing_years);
   g_free (tally->program_first);
   g_free (tally->entries);
-  collab_store_unref (tally->store);
   g_free (tally);
 }
 
-/* --- plans, made once ------------------------------------------------ */
+/* --- shared with the store ------------------------------------------ */
 
-const CollabTalentCachedPlan *
-collab_talent_tally_plan (CollabTalentTally        *tally,
-                          guint                     pairing_year,
-                          const CollabTalentRules  *rules,
-                          const CollabTalentCounts *counts,
-                          gboolean                  mix_adjusted)
+static gpointer
+build_tally (CollabStore *store)
 {
-  CollabTalentCachedPlan *cached;
-  CollabTalentPlan plan;
-  guint index, key;
-
-  g_return_val_if_fail (pairing_year < tally->n_pairing_years, NULL);
-
-  /* Rule sets are few (one or two per check): compare them whole.
-   * collab_rule_666_thresholds() zeroes the struct, padding included. */
-  if (tally->plan_rules == NULL)
-    tally->plan_rules = g_array_new (FALSE, FALSE, sizeof (CollabTalentRules));
-  for (index = 0; index < tally->plan_rules->len; index++)
-    if (memcmp (&g_array_index (tally->plan_rules, CollabTalentRules, index), rules, sizeof *rules) == 0)
-      break;
-  if (index == tally->plan_rules->len)
-    g_array_append_vals (tally->plan_rules, rules, 1);
-  key = 1 + index * 2 + (mix_adjusted ? 1 : 0);
-
-  if (tally->plans == NULL)
-    tally->plans = g_new0 (CollabTalentCachedPlan, tally->n_pairing_years);
-  cached = &tally->plans[pairing_year];
-  if (cached->key == key)
-    return cached;
-
-  /* Another rule set than last time: make it again. */
-  g_clear_pointer (&cached->remedy, json_node_unref);
-  g_free (cached->sentence);
-  collab_talent_plan (rules, counts, mix_adjusted, &plan);
-  cached->remedy = collab_talent_plan_to_json (rules, &plan);
-  json_node_seal (cached->remedy);
-  cached->sentence = collab_talent_plan_to_string (rules, &plan);
-  cached->key = key;
-  return cached;
+  return collab_talent_tally_new (store);
 }
-
-/* --- the per-dataset cache ------------------------------------------- */
 
 static void
-drop_cache (CollabDataset *dataset,
-            gpointer       key)
+free_tally (gpointer data)
 {
-  g_object_set_qdata (G_OBJECT (dataset), GPOINTER_TO_UINT (key), NULL);
+  collab_talent_tally_free (data);
 }
 
-gpointer
-collab_talent_dataset_cache_get (CollabDataset *dataset,
-                                 GQuark         key)
+static const CollabDerivedKind tally_kind = { "talent-tally", build_tally, free_tally };
+
+const CollabTalentTally *
+collab_talent_tally_for_store (CollabStore *store)
 {
-  return g_object_get_qdata (G_OBJECT (dataset), key);
-}
-
-void
-collab_talent_dataset_cache_set (CollabDataset  *dataset,
-                                 GQuark          key,
-                                 gpointer        data,
-                                 GDestroyNotify  destroy)
-{
-  static GQuark watched = 0;
-  g_autofree char *flag = NULL;
-
-  if (watched == 0)
-    watched = g_quark_from_static_string ("collab-talent-cache-watched");
-
-  /* One ::changed handler per key and dataset drops the data: records
-   * added, removed or reloaded make every count stale. */
-  flag = g_strdup_printf ("collab-talent-cache-watch-%s", g_quark_to_string (key));
-  if (g_object_get_data (G_OBJECT (dataset), flag) == NULL)
-    {
-      g_signal_connect (dataset, "changed", G_CALLBACK (drop_cache), GUINT_TO_POINTER (key));
-      g_object_set_data (G_OBJECT (dataset), flag, GINT_TO_POINTER (1));
-    }
-
-  g_object_set_qdata_full (G_OBJECT (dataset), key, data, destroy);
-}
-
-CollabTalentTally *
-collab_talent_tally_for_dataset (CollabDataset *dataset)
-{
-  static GQuark key = 0;
-  CollabStore *store = collab_dataset_get_store (dataset);
-  CollabTalentTally *tally;
-
-  if (key == 0)
-    key = g_quark_from_static_string ("collab-talent-tally");
-
-  tally = collab_talent_dataset_cache_get (dataset, key);
-  /* The store itself is replaced on a load; ::changed says so too. */
-  if (tally != NULL && tally->store == store)
-    return tally;
-
-  tally = collab_talent_tally_new (store);
-  collab_talent_dataset_cache_set (dataset, key, tally, (GDestroyNotify) collab_talent_tally_free);
-  return tally;
+  return collab_store_get_derived (store, &tally_kind);
 }
 
 /* --- counting -------------------------------------------------------- */
@@ -709,7 +643,7 @@ collab_talent_tenure_passes (const CollabTalentRules  *rules,
 }
 
 gboolean
-collab_talent_is_adjusted (CollabTalentTally *tally,
+collab_talent_is_adjusted (const CollabTalentTally *tally,
                            const char        *rule,
                            CollabRef          assisting,
                            CollabRef          assisted,
@@ -717,27 +651,6 @@ collab_talent_is_adjusted (CollabTalentTally *tally,
 {
   gint64 key = ((gint64) assisted << 16) | (year & 0xffff);
   GPtrArray *list;
-
-  if (tally->adjustments == NULL)
-    {
-      guint n = collab_store_count (tally->store, COLLAB_RECORD_KIND_ADJUSTMENT);
-
-      tally->adjustments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                  (GDestroyNotify) g_ptr_array_unref);
-      for (guint i = 0; i < n; i++)
-        {
-          CollabAdjustmentRec *adjustment = collab_store_get (tally->store, COLLAB_RECORD_KIND_ADJUSTMENT, i);
-          gint64 k = ((gint64) adjustment->assisted << 16) | (adjustment->year & 0xffff);
-
-          list = g_hash_table_lookup (tally->adjustments, &k);
-          if (list == NULL)
-            {
-              list = g_ptr_array_new ();
-              g_hash_table_insert (tally->adjustments, g_memdup2 (&k, sizeof k), list);
-            }
-          g_ptr_array_add (list, adjustment);
-        }
-    }
 
   list = g_hash_table_lookup (tally->adjustments, &key);
   for (guint i = 0; list != NULL && i < list->len; i++)

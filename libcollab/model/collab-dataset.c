@@ -114,6 +114,7 @@ collab_dataset_begin_edit (CollabDataset *self)
 {
   g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
 
+  collab_store_drop_derived (self->store);
   return self->store;
 }
 

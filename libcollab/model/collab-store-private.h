@@ -30,7 +30,32 @@ struct _CollabStore
   GStringChunk    *strings;
   CollabKindTable  tables[COLLAB_N_RECORD_KINDS];
   JsonObject      *extra;  /* top-level members this library does not know */
+
+  /* Derived data (collab_store_get_derived): a list of CollabDerived,
+   * under the lock. */
+  GMutex           derived_lock;
+  GSList          *derived;
 };
+
+/* Derived data is what the layers above compute from the records — the
+ * ledger, the talent tally, the index of cadre posts — and many callers
+ * read: built once, on first use, by whichever caller comes first while
+ * the others wait, and kept with the store until its records change
+ * (collab_store_drop_derived()) or it is freed.
+ *
+ * This is what makes a loaded dataset safe to read from many threads:
+ * the records never change while nobody modifies the dataset, and each
+ * piece of derived data is built under the store's lock and never
+ * changed after. A kind of derived data is a static descriptor in the
+ * file that builds it; its builder must not ask for other derived data
+ * (it runs under the lock) and must not hold a reference to the store
+ * (the store holds the data). */
+typedef struct
+{
+  const char  *name;
+  gpointer   (*build) (CollabStore *store);
+  void       (*free)  (gpointer     data);
+} CollabDerivedKind;
 
 CollabStore   *collab_store_new          (void);
 CollabStore   *collab_store_ref          (CollabStore       *store);
@@ -101,6 +126,14 @@ gboolean       collab_store_is_referenced (const CollabStore *store,
 void           collab_store_free_record (const CollabSchema *schema,
                                           gpointer           record);
 void           collab_store_derive       (CollabStore       *store);
+
+/* The data of @kind derived from @store, built now if it is not there
+ * yet; owned by the store, valid until the store changes. Thread-safe. */
+gpointer       collab_store_get_derived  (CollabStore             *store,
+                                          const CollabDerivedKind *kind);
+/* Frees the derived data: the records are about to change. Whoever
+ * changes a store calls it first (the dataset's edits, a removal). */
+void           collab_store_drop_derived (CollabStore             *store);
 gsize          collab_store_memory_size  (const CollabStore *store);
 
 /* Walks every reference of every record, sub-records included. */

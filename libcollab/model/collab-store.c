@@ -13,6 +13,7 @@ collab_store_new (void)
   CollabStore *store = g_new0 (CollabStore, 1);
 
   g_atomic_ref_count_init (&store->ref_count);
+  g_mutex_init (&store->derived_lock);
   store->strings = g_string_chunk_new (64 * 1024);
   for (guint k = 0; k < COLLAB_N_RECORD_KINDS; k++)
     {
@@ -98,9 +99,65 @@ collab_store_unref (CollabStore *store)
       g_array_unref (records);
       g_hash_table_unref (store->tables[k].by_id);
     }
+  collab_store_drop_derived (store);
+  g_mutex_clear (&store->derived_lock);
   g_clear_pointer (&store->extra, json_object_unref);
   g_string_chunk_free (store->strings);
   g_free (store);
+}
+
+/* Derived data. */
+
+typedef struct
+{
+  const CollabDerivedKind *kind;
+  gpointer                 data;
+} CollabDerived;
+
+gpointer
+collab_store_get_derived (CollabStore             *store,
+                          const CollabDerivedKind *kind)
+{
+  CollabDerived *derived = NULL;
+  gpointer data;
+
+  /* One lock for all kinds: a check asks a few times per program, and
+   * those who come while the first builds should wait for it rather than
+   * build the same thing again. */
+  g_mutex_lock (&store->derived_lock);
+  for (GSList *l = store->derived; l != NULL && derived == NULL; l = l->next)
+    if (((CollabDerived *) l->data)->kind == kind)
+      derived = l->data;
+  if (derived == NULL)
+    {
+      derived = g_new (CollabDerived, 1);
+      derived->kind = kind;
+      derived->data = kind->build (store);
+      store->derived = g_slist_prepend (store->derived, derived);
+    }
+  data = derived->data;
+  g_mutex_unlock (&store->derived_lock);
+
+  return data;
+}
+
+void
+collab_store_drop_derived (CollabStore *store)
+{
+  GSList *list;
+
+  g_mutex_lock (&store->derived_lock);
+  list = g_steal_pointer (&store->derived);
+  g_mutex_unlock (&store->derived_lock);
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      CollabDerived *derived = l->data;
+
+      derived->kind->free (derived->data);
+      g_free (derived);
+    }
+  g_slist_free (list);
 }
 
 gboolean
@@ -435,6 +492,8 @@ collab_store_remove (CollabStore      *store,
   const CollabSchema *schema = collab_schema_for_kind (kind);
   CollabKindTable *table = &store->tables[kind];
   CollabRecordHeader *header = collab_store_get (store, kind, index);
+
+  collab_store_drop_derived (store);
 
   /* The caller has made sure that nothing refers to the record. Records
    * after it move down by one, so every reference to them is renumbered,

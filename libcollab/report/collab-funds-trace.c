@@ -114,7 +114,7 @@ collab_funds_trace (CollabDataset  *dataset,
       only = COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, found);
     }
 
-  ledger = collab_ledger_for_dataset (dataset);
+  ledger = collab_ledger_for_store (store);
   columns = collab_ledger_get_columns (ledger);
   edges = g_array_new (FALSE, FALSE, sizeof (Edge));
   /* Edge → its position + 1 in @edges. The keys are copies: the array

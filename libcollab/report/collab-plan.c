@@ -87,7 +87,7 @@ plan_table (CollabDataset        *dataset,
   g_autofree CollabTalentRules *rules = NULL;
   guint months[2 * COLLAB_TALENT_MAX_TIERS];
   static const char * const group_columns[] = { "teachers", "doctors", "agriculture_or_other" };
-  CollabTalentTally *tally;
+  const CollabTalentTally *tally;
   CollabStore *store = collab_dataset_get_store (dataset);
   guint n_programs = program_sets->len;
   guint n_months;
@@ -134,7 +134,7 @@ plan_table (CollabDataset        *dataset,
   collab_table_builder_add_column (builder, "add_total", COLLAB_COLUMN_TYPE_INT);
   collab_table_builder_add_column (builder, "plan", COLLAB_COLUMN_TYPE_STRING);
 
-  tally = collab_talent_tally_for_dataset (dataset);
+  tally = collab_talent_tally_for_store (store);
 
   for (guint i = 0; i < tally->n_pairing_years; i++)
     {

@@ -290,7 +290,7 @@ prepare (const CollabStore *store,
          GPtrArray         *findings)
 {
   State *state = g_new0 (State, 1);
-  g_autoptr(CollabLedger) ledger = collab_ledger_new ((CollabStore *) store);
+  g_autoptr(CollabLedger) ledger = collab_ledger_for_store ((CollabStore *) store);
   g_autoptr(GHashTable) funded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   state->store = store;

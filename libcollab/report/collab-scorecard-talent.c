@@ -46,7 +46,7 @@ typedef struct
 
 typedef struct
 {
-  CollabTalentTally *tally;
+  const CollabTalentTally *tally;
   CollabTalentRules *rules;       /* per program */
   guint              months[2 * COLLAB_TALENT_MAX_TIERS];
   guint              n_months;
@@ -60,7 +60,6 @@ free_state (gpointer data)
 {
   TalentState *state = data;
 
-  collab_talent_tally_free (state->tally);
   g_free (state->rules);
   g_hash_table_unref (state->stints);
   g_ptr_array_unref (state->counties);
@@ -101,8 +100,8 @@ prepare (const CollabStore *store,
   g_autoptr(CollabRuleset) fallback = collab_ruleset_new_builtin (COLLAB_RULESET_DEFAULT, NULL);
   g_autoptr(GPtrArray) sets = collab_ruleset_resolve_programs (store, NULL, fallback, NULL);
 
-  /* The store is not changed: the tally only takes a reference. */
-  state->tally = collab_talent_tally_new ((CollabStore *) store);
+  /* The tally the 666 rules read too, kept with the store. */
+  state->tally = collab_talent_tally_for_store ((CollabStore *) store);
 
   /* Each program's rules as its own rule set gives them; a set that is
    * not shipped falls back to the default (the checker reports it). */

@@ -26,7 +26,16 @@ struct _CollabCheckContext
   gboolean              override_interpretation;
   CollabInterpretation  interpretation;
   GPtrArray            *findings;
+  GSList               *run_data;   /* of RunData */
 };
+
+/* What the rules of an area keep for the rest of a run. */
+typedef struct
+{
+  gconstpointer   key;
+  gpointer        data;
+  GDestroyNotify  free;
+} RunData;
 
 CollabCheckContext *
 collab_check_context_new (CollabDataset        *dataset,
@@ -60,7 +69,36 @@ collab_check_context_set_target (CollabCheckContext *ctx,
 void
 collab_check_context_free (CollabCheckContext *ctx)
 {
+  for (GSList *l = ctx->run_data; l != NULL; l = l->next)
+    {
+      RunData *run_data = l->data;
+
+      run_data->free (run_data->data);
+      g_free (run_data);
+    }
+  g_slist_free (ctx->run_data);
   g_free (ctx);
+}
+
+/* A run is one thread's: what it keeps needs no lock, and dies with it. */
+gpointer
+collab_check_context_get_run_data (CollabCheckContext *ctx,
+                                   gconstpointer       key,
+                                   gpointer          (*make) (CollabCheckContext *ctx),
+                                   GDestroyNotify      free_data)
+{
+  RunData *run_data;
+
+  for (GSList *l = ctx->run_data; l != NULL; l = l->next)
+    if (((RunData *) l->data)->key == key)
+      return ((RunData *) l->data)->data;
+
+  run_data = g_new (RunData, 1);
+  run_data->key = key;
+  run_data->data = make (ctx);
+  run_data->free = free_data;
+  ctx->run_data = g_slist_prepend (ctx->run_data, run_data);
+  return run_data->data;
 }
 
 CollabStore *

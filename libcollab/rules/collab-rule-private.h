@@ -140,7 +140,16 @@ CollabSeverity          collab_check_context_get_severity  (CollabCheckContext  
 guint                   collab_check_context_get_count     (CollabCheckContext   *ctx,
                                                             const char           *parameter);
 GVariant               *collab_check_context_get_parameter (CollabCheckContext   *ctx,
-                                                            const char           *parameter);
+                                                            const char           *parameter) G_GNUC_WARN_UNUSED_RESULT;
+/* What the rules of an area keep for the rest of the run (the 666 rules'
+ * plans, which the findings of a pairing-year share): made by @make on
+ * first use, freed with @free_data when the run ends. @key is the address
+ * of a static of the area's. Derived data that outlives a run belongs
+ * with the store instead (collab_store_get_derived()). */
+gpointer                collab_check_context_get_run_data  (CollabCheckContext   *ctx,
+                                                            gconstpointer         key,
+                                                            gpointer            (*make) (CollabCheckContext *ctx),
+                                                            GDestroyNotify        free_data);
 CollabFinding          *collab_check_context_new_finding   (CollabCheckContext   *ctx) G_GNUC_WARN_UNUSED_RESULT;
 void                    collab_check_context_report        (CollabCheckContext   *ctx,
                                                             CollabFinding        *finding);

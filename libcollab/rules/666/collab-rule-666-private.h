@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Every 666 rule judges the pairing-years of the running program, counted
- * by analysis/collab-talent.c from the tally the dataset keeps (one pass
+ * by analysis/collab-talent.c from the tally the store keeps (one pass
  * over the dispatches per check, however many programs and rules), under
  * the thresholds of the rule set in force and the reading the context
  * gives (the checker's override, else the rule set's).
@@ -17,11 +17,14 @@
 
 G_BEGIN_DECLS
 
+typedef struct _Collab666Plans Collab666Plans;
+
 typedef struct
 {
   CollabCheckContext      *ctx;
   CollabStore             *store;
-  CollabTalentTally       *tally;
+  const CollabTalentTally *tally;
+  Collab666Plans          *plans;       /* of the check run: see collab_rule_666_set_plan() */
   CollabTalentRules        rules;
   CollabDay                as_of;
   int                      last_year;   /* the last year judged: the as-of day's */

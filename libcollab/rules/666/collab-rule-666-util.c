@@ -82,6 +82,52 @@ collab_rule_666_thresholds (CollabTalentRules    *rules,
   qsort (rules->tiers, rules->n_tiers, sizeof rules->tiers[0], compare_tiers);
 }
 
+/* The plans of a check run, per pairing-year of the tally: the findings
+ * of 666.total, 666.tenure and 666.mix for one pairing-year share one
+ * remedy. A run is one thread's, so they need no lock; the tally they
+ * index is shared and never changes. */
+typedef struct
+{
+  guint     key;        /* 0: none, else 1 + 2 × the rules' index in Collab666Plans.rules + mix_adjusted */
+  JsonNode *remedy;     /* collab_talent_plan_to_json(), sealed */
+  char     *sentence;   /* collab_talent_plan_to_string() */
+} CachedPlan;
+
+struct _Collab666Plans
+{
+  GArray     *rules;    /* of CollabTalentRules, each once */
+  CachedPlan *plans;    /* per pairing-year */
+  guint       n;
+};
+
+static const char plans_key[] = "666-plans";
+
+static gpointer
+make_plans (CollabCheckContext *ctx)
+{
+  Collab666Plans *plans = g_new0 (Collab666Plans, 1);
+
+  plans->rules = g_array_new (FALSE, FALSE, sizeof (CollabTalentRules));
+  plans->n = collab_talent_tally_for_store (collab_check_context_get_store (ctx))->n_pairing_years;
+  plans->plans = g_new0 (CachedPlan, MAX (plans->n, 1));
+  return plans;
+}
+
+static void
+free_plans (gpointer data)
+{
+  Collab666Plans *plans = data;
+
+  for (guint i = 0; i < plans->n; i++)
+    {
+      g_clear_pointer (&plans->plans[i].remedy, json_node_unref);
+      g_free (plans->plans[i].sentence);
+    }
+  g_free (plans->plans);
+  g_array_unref (plans->rules);
+  g_free (plans);
+}
+
 void
 collab_rule_666_begin (Collab666Run       *run,
                        CollabCheckContext *ctx)
@@ -91,7 +137,8 @@ collab_rule_666_begin (Collab666Run       *run,
 
   run->ctx = ctx;
   run->store = collab_check_context_get_store (ctx);
-  run->tally = collab_talent_tally_for_dataset (collab_check_context_get_dataset (ctx));
+  run->tally = collab_talent_tally_for_store (run->store);
+  run->plans = collab_check_context_get_run_data (ctx, &plans_key, make_plans, free_plans);
   collab_rule_666_thresholds (&run->rules, collab_check_context_get_ruleset (ctx),
                               collab_check_context_get_interpretation (ctx));
   run->as_of = collab_check_context_get_as_of (ctx);
@@ -189,12 +236,36 @@ collab_rule_666_set_plan (const Collab666Run            *run,
                           const CollabTalentCounts      *counts,
                           CollabFinding                 *finding)
 {
-  const CollabTalentCachedPlan *plan;
+  Collab666Plans *plans = run->plans;
+  gboolean mix_adjusted = collab_rule_666_mix_adjusted (run, py);
+  CachedPlan *cached;
+  CollabTalentPlan plan;
+  guint index, key;
 
-  plan = collab_talent_tally_plan (run->tally, py - run->tally->pairing_years, &run->rules, counts,
-                                   collab_rule_666_mix_adjusted (run, py));
-  collab_finding_take_remedy (finding, json_node_ref (plan->remedy));
-  return g_strdup (plan->sentence);
+  /* Rule sets are few (one or two per check): compare them whole.
+   * collab_rule_666_thresholds() zeroes the struct, padding included. */
+  for (index = 0; index < plans->rules->len; index++)
+    if (memcmp (&g_array_index (plans->rules, CollabTalentRules, index), &run->rules, sizeof run->rules) == 0)
+      break;
+  if (index == plans->rules->len)
+    g_array_append_vals (plans->rules, &run->rules, 1);
+  key = 1 + index * 2 + (mix_adjusted ? 1 : 0);
+
+  cached = &plans->plans[py - run->tally->pairing_years];
+  if (cached->key != key)
+    {
+      /* First asked for, or under another rule set than last time. */
+      g_clear_pointer (&cached->remedy, json_node_unref);
+      g_free (cached->sentence);
+      collab_talent_plan (&run->rules, counts, mix_adjusted, &plan);
+      cached->remedy = collab_talent_plan_to_json (&run->rules, &plan);
+      json_node_seal (cached->remedy);
+      cached->sentence = collab_talent_plan_to_string (&run->rules, &plan);
+      cached->key = key;
+    }
+
+  collab_finding_take_remedy (finding, json_node_ref (cached->remedy));
+  return g_strdup (cached->sentence);
 }
 
 /* Keys are guint[1 + n]: n, then the values. */

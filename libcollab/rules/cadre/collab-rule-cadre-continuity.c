@@ -104,12 +104,12 @@ report_gap (CollabCheckContext *ctx,
 
 /* Reports every day of [@first, @last] that no stint covers. */
 static void
-judge (CollabCheckContext *ctx,
-       CollabCadreIndex   *index,
-       CollabPost          post,
-       CollabRef           region,
-       CollabDay           first,
-       CollabDay           last)
+judge (CollabCheckContext     *ctx,
+       const CollabCadreIndex *index,
+       CollabPost              post,
+       CollabRef               region,
+       CollabDay               first,
+       CollabDay               last)
 {
   GArray *stints = collab_cadre_index_lookup (index, post, region);
   const CollabCadreStint *previous = NULL;   /* the stint reaching furthest so far */
@@ -144,7 +144,7 @@ check (CollabCheckContext *ctx)
   CollabStore *store = collab_check_context_get_store (ctx);
   const CollabProgramRec *program = collab_check_context_get_program (ctx);
   CollabRef program_ref = collab_check_context_get_program_ref (ctx);
-  CollabCadreIndex *index = collab_cadre_index_for_dataset (collab_check_context_get_dataset (ctx));
+  const CollabCadreIndex *index = collab_cadre_index_for_store (store);
   CollabDay as_of = collab_check_context_get_as_of (ctx);
   CollabDay first = collab_day_new (program->first_year, 1, 1);
   CollabDay last = collab_day_new (program->last_year, 12, 31);

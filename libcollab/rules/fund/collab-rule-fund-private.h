@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 static inline CollabLedger *
 collab_rule_fund_ledger (CollabCheckContext *ctx)
 {
-  return collab_ledger_for_dataset (collab_check_context_get_dataset (ctx));
+  return collab_ledger_for_store (collab_check_context_get_store (ctx));
 }
 
 /* An amount as a JSON string of canonical yuan. */
