@@ -16,19 +16,16 @@
 
 #include "collab-rule-fund-private.h"
 
-/* Whether a fund base entry gave its plan total. */
+/* Whether a fund base entry gave its plan total. A few entries per
+ * program: the field is looked up each time rather than kept in a static
+ * that threads would race to fill. */
 static gboolean
 has_plan_total (const CollabFundBaseRec *base)
 {
-  static int index = -2;
+  const CollabSchema *program = collab_schema_for_kind (COLLAB_RECORD_KIND_PROGRAM);
+  const CollabSchema *fund_base = program->fields[collab_schema_find_field (program, "fund_base")].sub;
+  int index = collab_schema_find_field (fund_base, "plan_total");
 
-  if (index == -2)
-    {
-      const CollabSchema *program = collab_schema_for_kind (COLLAB_RECORD_KIND_PROGRAM);
-      const CollabSchema *fund_base = program->fields[collab_schema_find_field (program, "fund_base")].sub;
-
-      index = collab_schema_find_field (fund_base, "plan_total");
-    }
   return index >= 0 && COLLAB_RECORD_PRESENT (base, index);
 }
 
