@@ -28,30 +28,25 @@
 /* Cells -------------------------------------------------------------------- */
 
 /* Spreadsheets pad cells with ASCII spaces, no-break spaces and the
- * ideographic space of Chinese input methods; none of them is data. */
+ * ideographic space of Chinese input methods; none of them is data.
+ * Returns the length of the padding that @start … @end begins with or,
+ * with @at_end, ends with: 0 when there is none. */
 static gsize
-space_before (const char *start,
-              const char *end)
+padding (const char *start,
+         const char *end,
+         gboolean    at_end)
 {
-  if (end - start >= 1 && g_ascii_isspace (end[-1]))
-    return 1;
-  if (end - start >= 2 && memcmp (end - 2, "\xc2\xa0", 2) == 0)
-    return 2;
-  if (end - start >= 3 && memcmp (end - 3, "\xe3\x80\x80", 3) == 0)
-    return 3;
-  return 0;
-}
+  static const char * const wide_spaces[] = { "\xc2\xa0", "\xe3\x80\x80" };
 
-static gsize
-space_after (const char *start,
-             const char *end)
-{
-  if (end - start >= 1 && g_ascii_isspace (start[0]))
+  if (end - start >= 1 && g_ascii_isspace (at_end ? end[-1] : start[0]))
     return 1;
-  if (end - start >= 2 && memcmp (start, "\xc2\xa0", 2) == 0)
-    return 2;
-  if (end - start >= 3 && memcmp (start, "\xe3\x80\x80", 3) == 0)
-    return 3;
+  for (guint i = 0; i < G_N_ELEMENTS (wide_spaces); i++)
+    {
+      gsize n = strlen (wide_spaces[i]);
+
+      if ((gsize) (end - start) >= n && memcmp (at_end ? end - n : start, wide_spaces[i], n) == 0)
+        return n;
+    }
   return 0;
 }
 
@@ -62,9 +57,9 @@ collab_csv_trim_cell (const char *text)
   const char *end = text + strlen (text);
   gsize n;
 
-  while ((n = space_after (start, end)) > 0)
+  while ((n = padding (start, end, FALSE)) > 0)
     start += n;
-  while ((n = space_before (start, end)) > 0)
+  while ((n = padding (start, end, TRUE)) > 0)
     end -= n;
 
   return g_strndup (start, end - start);

@@ -362,6 +362,21 @@ collab_csv_split_list (const char *text)
   return items;
 }
 
+/* Reads at most @max digits at *@p, as a number into @value, and moves
+ * *@p past them; returns how many there were. */
+static int
+read_digits (const char **p,
+             int          max,
+             guint       *value)
+{
+  int digits;
+
+  *value = 0;
+  for (digits = 0; digits < max && g_ascii_isdigit (**p); digits++, (*p)++)
+    *value = *value * 10 + g_ascii_digit_value (**p);
+  return digits;
+}
+
 /* `2021-03-01`, `2021/3/1`, `2021.3.1`, `2021年3月1日`, each maybe with a
  * midnight time of day as spreadsheets add; NULL for anything else. The
  * calendar is checked by the reader. */
@@ -369,14 +384,11 @@ char *
 collab_csv_normalize_date (const char *text)
 {
   const char *p = text;
-  guint year = 0, month = 0, day = 0;
+  guint year, month, day;
   gboolean chinese;
   char separator;
-  int digits;
 
-  for (digits = 0; digits < 4 && g_ascii_isdigit (*p); digits++, p++)
-    year = year * 10 + g_ascii_digit_value (*p);
-  if (digits != 4)
+  if (read_digits (&p, 4, &year) != 4)
     return NULL;
 
   chinese = g_str_has_prefix (p, "年");
@@ -388,9 +400,7 @@ collab_csv_normalize_date (const char *text)
   else
     return NULL;
 
-  for (digits = 0; digits < 2 && g_ascii_isdigit (*p); digits++, p++)
-    month = month * 10 + g_ascii_digit_value (*p);
-  if (digits == 0)
+  if (read_digits (&p, 2, &month) == 0)
     return NULL;
 
   if (chinese && g_str_has_prefix (p, "月"))
@@ -400,9 +410,7 @@ collab_csv_normalize_date (const char *text)
   else
     return NULL;
 
-  for (digits = 0; digits < 2 && g_ascii_isdigit (*p); digits++, p++)
-    day = day * 10 + g_ascii_digit_value (*p);
-  if (digits == 0)
+  if (read_digits (&p, 2, &day) == 0)
     return NULL;
 
   if (chinese && (g_str_has_prefix (p, "日") || g_str_has_prefix (p, "号")))
