@@ -1,18 +1,38 @@
-/* collab-csv-private.h: reading and writing RFC 4180 text
+/* collab-csv-private.h: what the CSV files share
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The pieces of the CSV import that do not know about records: turning
- * the bytes of a spreadsheet export into UTF-8, splitting it into rows,
- * and quoting a cell on the way out (for the report and table writers as
- * well as the export).
+ * The CSV code is four files:
+ *
+ *   collab-csv-text.c        bytes to UTF-8 (a BOM, UTF-8, else GB18030),
+ *                            RFC 4180 text to rows, and quoting
+ *   collab-csv-vocabulary.c  the words of the spreadsheets: headers and
+ *                            values in English and Chinese, yes and no,
+ *                            units, dates and lists
+ *   collab-csv-read.c        the import: the header row, each cell as
+ *                            JSON, the person a roster row describes,
+ *                            messages that name the file, line and
+ *                            column; the public API
+ *   collab-csv-write.c       the export: records back to CSV
+ *
+ * The text of a table knows nothing of records: the report and table
+ * writers (report/collab-table-format.c) quote their cells with it too.
+ * The import and the export share the columns (a CSV column stands for a
+ * field, a field of an inline sub-record, or the latest step of a
+ * history) and the text of a value (collab_csv_field_text()), which is
+ * also what the import compares a roster row with when its person is
+ * already known.
  */
 
 #pragma once
 
 #include <glib.h>
 
+#include "model/collab-store-private.h"
+
 G_BEGIN_DECLS
+
+/* --- rows of text: collab-csv-text.c --------------------------------- */
 
 typedef struct
 {
@@ -23,25 +43,103 @@ typedef struct
 
 /* The text of @data as UTF-8: with or without a BOM, else GB18030. The
  * error names the line and column of the first byte that is neither. */
-char       *collab_csv_decode      (const char  *data,
-                                    gsize        length,
-                                    const char  *name,
-                                    gsize       *text_length,
-                                    GError     **error);
+char       *collab_csv_decode        (const char         *data,
+                                      gsize               length,
+                                      const char         *name,
+                                      gsize              *text_length,
+                                      GError            **error);
 
 /* The rows of UTF-8 @text, blank lines left out: an array of
  * CollabCsvRow, each one allocation that the array frees. The error
  * (COLLAB_DATASET_ERROR_SYNTAX) names the line and column. */
-GPtrArray  *collab_csv_parse       (const char  *text,
-                                    gsize        length,
-                                    const char  *name,
-                                    GError     **error);
+GPtrArray  *collab_csv_parse         (const char         *text,
+                                      gsize               length,
+                                      const char         *name,
+                                      GError            **error);
+
+/* Like collab_csv_parse() for the start of a file cut anywhere: the row
+ * cut short is left out, and @end_line and @end_column say where the cut
+ * is. NULL where what comes before the cut is not RFC 4180. */
+GPtrArray  *collab_csv_parse_prefix  (const char         *text,
+                                      gsize               length,
+                                      const char         *name,
+                                      guint              *end_line,
+                                      guint              *end_column);
+
+/* @text without the padding spreadsheets put around cells: ASCII
+ * spaces, no-break spaces and the ideographic space. */
+char       *collab_csv_trim_cell     (const char         *text);
+
+/* Whether every cell of @row is empty once trimmed. */
+gboolean    collab_csv_row_is_blank  (const CollabCsvRow *row);
 
 /* Appends @text as one cell, quoted when it must be. */
-void        collab_csv_append_cell (GString     *out,
-                                    const char  *text);
+void        collab_csv_append_cell   (GString            *out,
+                                      const char         *text);
 
 /* The line break the writer ends every row with (RFC 4180: CRLF). */
 #define COLLAB_CSV_EOL "\r\n"
+
+/* --- the words of the spreadsheets: collab-csv-vocabulary.c ---------- */
+
+char       *collab_csv_english_key    (const char         *text);
+const char *collab_csv_header_alias   (const char         *header,
+                                       guint               n);
+const char *collab_csv_first_alias_of (const char         *member);
+const char *collab_csv_header_unit    (const char         *header,
+                                       char              **base);
+const char *collab_csv_value_nick     (const CollabField  *field,
+                                       const char         *text);
+const char *collab_csv_value_word     (GType               type,
+                                       const char         *nick);
+gboolean    collab_csv_read_bool      (const char         *text,
+                                       gboolean           *value);
+GPtrArray  *collab_csv_split_list     (const char         *text);
+char       *collab_csv_normalize_date (const char         *text);
+
+/* --- columns: collab-csv-read.c and collab-csv-write.c --------------- */
+
+typedef enum
+{
+  COLLAB_CSV_TARGET_NONE,         /* a column without a header: its cells must be empty */
+  COLLAB_CSV_TARGET_FIELD,        /* a scalar, flags or reference-list field */
+  COLLAB_CSV_TARGET_SUBFIELD,     /* a field of an inline sub-record: `period.first_year` */
+  COLLAB_CSV_TARGET_LATEST,       /* the latest step of a history: `status` */
+  COLLAB_CSV_TARGET_LATEST_DATE,  /* its date: `status_date` */
+  COLLAB_CSV_TARGET_EXTRA,        /* a member this library does not know, kept as a string */
+} CollabCsvTarget;
+
+typedef struct
+{
+  CollabCsvTarget    type;
+  gboolean           companion;  /* a field of the record the row's companion reference names */
+  const CollabField *field;      /* FIELD; SUBFIELD: the object; LATEST*: the array */
+  const CollabField *sub;        /* SUBFIELD, LATEST, LATEST_DATE: the field inside */
+  char              *member;     /* what the dataset document calls it */
+  char              *header;     /* what the file calls it */
+  const char        *unit;       /* amounts: the unit the header gives bare numbers */
+} CollabCsvColumn;
+
+static inline gboolean
+collab_csv_is_scalar (CollabFieldType type)
+{
+  return type != COLLAB_FIELD_OBJECT && type != COLLAB_FIELD_ARRAY;
+}
+
+/* collab-csv-read.c */
+void        collab_csv_column_clear      (gpointer            data);
+/* The value and date fields of a history such as a project's status,
+ * which a CSV row gives as `status` and `status_date`. */
+gboolean    collab_csv_latest_fields     (const CollabField  *field,
+                                          const CollabField **value,
+                                          const CollabField **date);
+
+/* collab-csv-write.c: what the export writes for a value. */
+char       *collab_csv_field_text        (const CollabStore  *store,
+                                          const CollabField  *field,
+                                          gconstpointer       slot);
+void        collab_csv_append_flags_text (GString            *out,
+                                          GType               type,
+                                          guint               value);
 
 G_END_DECLS

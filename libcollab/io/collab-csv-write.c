@@ -1,8 +1,8 @@
-/* collab-csv-export.c: the records of one kind as a CSV table
+/* collab-csv-write.c: the records of one kind as a CSV table
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The way back from the import (collab-csv-import.c): one record a row,
+ * The way back from the import (collab-csv-read.c): one record a row,
  * one column a member that holds one value, in the spelling the import
  * reads back and compares rows by (collab_csv_field_text()). The header
  * names the members in English, so that a round trip through a
@@ -12,7 +12,7 @@
 #include <libcollab/collab-csv.h>
 #include <libcollab/collab-money.h>
 
-#include "collab-csv-import-private.h"
+#include "collab-csv-private.h"
 #include "model/collab-dataset-private.h"
 
 /* The text of a value ------------------------------------------------------ */

@@ -1,19 +1,21 @@
-/* collab-csv-aliases.c: the words of the spreadsheets
+/* collab-csv-vocabulary.c: the words of the spreadsheets
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The only part of the CSV code that knows what officers type: Chinese
- * column headers (计划结束日期 for `planned_end`), Chinese words for the
- * values of closed vocabularies (教师 for `teacher`), yes and no, and the
- * unit a header gives bare amounts (金额（万元）). Everything else walks
- * the field tables, so a new field needs no code here, only its words.
+ * The part of the CSV code that knows what officers type: column headers
+ * in English (`Planned End`) or Chinese (计划结束日期 for `planned_end`),
+ * the values of closed vocabularies by their English nick or a Chinese
+ * word (教师 for `teacher`), yes and no, the unit a header gives bare
+ * amounts (金额（万元）), and dates and lists as spreadsheets write them
+ * (2021年3月1日, 脱贫县、革命老区). Everything else walks the field
+ * tables, so a new field needs no code here, only its words.
  */
 
 #include <string.h>
 
 #include <libcollab/collab-enum-types.h>
 
-#include "collab-csv-import-private.h"
+#include "collab-csv-private.h"
 
 /* The words of the spreadsheets ------------------------------------------- */
 
@@ -316,4 +318,119 @@ collab_csv_read_bool (const char *text,
   else
     return FALSE;
   return TRUE;
+}
+
+/* Lists and dates ---------------------------------------------------------- */
+
+/* A list cell: `poverty_lifted;national_key`, or with the separators a
+ * Chinese keyboard types. */
+GPtrArray *
+collab_csv_split_list (const char *text)
+{
+  static const char * const separators[] = { ";", ",", "；", "，", "、" };
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
+  const char *start = text;
+  const char *p = text;
+
+  for (;;)
+    {
+      gsize sep = 0;
+
+      if (*p != '\0')
+        for (guint i = 0; i < G_N_ELEMENTS (separators) && sep == 0; i++)
+          if (g_str_has_prefix (p, separators[i]))
+            sep = strlen (separators[i]);
+
+      if (*p == '\0' || sep > 0)
+        {
+          g_autofree char *raw = g_strndup (start, p - start);
+          char *item = collab_csv_trim_cell (raw);
+
+          if (*item != '\0')
+            g_ptr_array_add (items, item);
+          else
+            g_free (item);
+          if (*p == '\0')
+            break;
+          p += sep;
+          start = p;
+        }
+      else
+        p = g_utf8_next_char (p);
+    }
+
+  return items;
+}
+
+/* Reads at most @max digits at *@p, as a number into @value, and moves
+ * *@p past them; returns how many there were. */
+static int
+read_digits (const char **p,
+             int          max,
+             guint       *value)
+{
+  int digits;
+
+  *value = 0;
+  for (digits = 0; digits < max && g_ascii_isdigit (**p); digits++, (*p)++)
+    *value = *value * 10 + g_ascii_digit_value (**p);
+  return digits;
+}
+
+/* `2021-03-01`, `2021/3/1`, `2021.3.1`, `2021年3月1日`, each maybe with a
+ * midnight time of day as spreadsheets add; NULL for anything else. The
+ * calendar is checked by the reader. */
+char *
+collab_csv_normalize_date (const char *text)
+{
+  const char *p = text;
+  guint year, month, day;
+  gboolean chinese;
+  char separator;
+
+  if (read_digits (&p, 4, &year) != 4)
+    return NULL;
+
+  chinese = g_str_has_prefix (p, "年");
+  separator = *p;
+  if (chinese)
+    p += strlen ("年");
+  else if (separator == '-' || separator == '/' || separator == '.')
+    p++;
+  else
+    return NULL;
+
+  if (read_digits (&p, 2, &month) == 0)
+    return NULL;
+
+  if (chinese && g_str_has_prefix (p, "月"))
+    p += strlen ("月");
+  else if (!chinese && *p == separator)
+    p++;
+  else
+    return NULL;
+
+  if (read_digits (&p, 2, &day) == 0)
+    return NULL;
+
+  if (chinese && (g_str_has_prefix (p, "日") || g_str_has_prefix (p, "号")))
+    p += strlen ("日");
+
+  if (*p == ' ')
+    {
+      static const char * const midnight[] = { " 0:00", " 00:00", " 0:00:00", " 00:00:00" };
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (midnight) && !found; i++)
+        if (strcmp (p, midnight[i]) == 0)
+          found = TRUE;
+      if (!found)
+        return NULL;
+      p += strlen (p);
+    }
+
+  if (*p != '\0')
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
 }
