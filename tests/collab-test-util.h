@@ -170,19 +170,52 @@ collab_test_assert_subject_keys (CollabFinding *finding,
                                  const char    *first_key,
                                  ...)
 {
-  GList *members = json_object_get_members (collab_finding_get_subject (finding));
+  GVariant *subject = collab_finding_get_subject (finding);
   const char *key = first_key;
   va_list args;
 
   va_start (args, first_key);
-  for (GList *l = members; l != NULL; l = l->next)
+  for (gsize i = 0; i < g_variant_n_children (subject); i++)
     {
-      g_assert_cmpstr (l->data, ==, key);
+      const char *member;
+
+      g_variant_get_child (subject, i, "{&sv}", &member, NULL);
+      g_assert_cmpstr (member, ==, key);
       key = va_arg (args, const char *);
     }
   g_assert_null (key);
   va_end (args);
-  g_list_free (members);
+}
+
+/* @value as the compact JSON `collab check --format json` writes of it. */
+static inline char *
+collab_test_variant_json (GVariant *value)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_assert_nonnull (value);
+  node = json_gvariant_serialize (value);
+  return json_to_string (node, FALSE);
+}
+
+static inline void
+collab_test_assert_json (GVariant   *value,
+                         const char *expected)
+{
+  g_autofree char *text = collab_test_variant_json (value);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* The int64 under @key of a dictionary. */
+static inline gint64
+collab_test_member_int (GVariant   *dict,
+                        const char *key)
+{
+  gint64 value = 0;
+
+  g_assert_true (g_variant_lookup (dict, key, "x", &value));
+  return value;
 }
 
 static inline void

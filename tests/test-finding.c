@@ -42,6 +42,9 @@ static void
 test_getters (void)
 {
   g_autoptr(CollabFinding) finding = coverage_finding ("pingan", 2021);
+  g_autoptr(GVariant) county = NULL;
+  g_autoptr(GVariant) year = NULL;
+  g_autoptr(GVariant) expected = NULL;
   g_autofree char *rule = NULL;
   CollabSeverity severity;
 
@@ -53,30 +56,43 @@ test_getters (void)
   g_assert_null (collab_finding_get_subject_string (finding, "year"));
   g_assert_null (collab_finding_get_subject_string (finding, "nothing"));
   g_assert_cmpint (collab_finding_get_subject_int (finding, "county"), ==, 0);
-  g_assert_cmpint (json_node_get_int (collab_finding_get_expected (finding)), ==, 1);
-  g_assert_cmpint (json_node_get_int (collab_finding_get_actual (finding)), ==, 0);
+  g_assert_cmpint (g_variant_get_int64 (collab_finding_get_expected (finding)), ==, 1);
+  g_assert_cmpint (g_variant_get_int64 (collab_finding_get_actual (finding)), ==, 0);
   g_assert_null (collab_finding_get_remedy (finding));
 
+  /* Typed values of the subject. */
+  county = collab_finding_get_subject_value (finding, "county");
+  year = collab_finding_get_subject_value (finding, "year");
+  g_assert_cmpstr (g_variant_get_type_string (county), ==, "s");
+  g_assert_cmpstr (g_variant_get_string (county, NULL), ==, "pingan");
+  g_assert_cmpstr (g_variant_get_type_string (year), ==, "x");
+  g_assert_cmpint (g_variant_get_int64 (year), ==, 2021);
+  g_assert_null (collab_finding_get_subject_value (finding, "nothing"));
+
   /* The same through properties, as bindings see them. */
-  g_object_get (finding, "rule", &rule, "severity", &severity, NULL);
+  g_object_get (finding, "rule", &rule, "severity", &severity, "expected", &expected, NULL);
   g_assert_cmpstr (rule, ==, "pairing.coverage");
   g_assert_cmpint (severity, ==, COLLAB_SEVERITY_VIOLATION);
+  g_assert_cmpint (g_variant_get_int64 (expected), ==, 1);
 }
 
 static void
 test_subject_keys (void)
 {
   g_autoptr(CollabFinding) finding = coverage_finding ("pingan", 2021);
-  JsonObject *subject = collab_finding_get_subject (finding);
-  GList *members = json_object_get_members (subject);
+  GVariant *subject = collab_finding_get_subject (finding);
   const char *expected[] = { "program", "county", "year" };
-  guint i = 0;
 
-  /* Exactly the keys of SPEC §10, in its order. */
-  g_assert_cmpuint (g_list_length (members), ==, G_N_ELEMENTS (expected));
-  for (GList *l = members; l != NULL; l = l->next)
-    g_assert_cmpstr (l->data, ==, expected[i++]);
-  g_list_free (members);
+  /* Exactly the keys of SPEC §10, in its order, in a dictionary. */
+  g_assert_cmpstr (g_variant_get_type_string (subject), ==, "a{sv}");
+  g_assert_cmpuint (g_variant_n_children (subject), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const char *key;
+
+      g_variant_get_child (subject, i, "{&sv}", &key, NULL);
+      g_assert_cmpstr (key, ==, expected[i]);
+    }
 }
 
 static void
@@ -87,11 +103,11 @@ test_to_json (void)
   g_autofree char *text = to_text (node);
   JsonNode *expected = json_object_get_member (json_node_get_object (node), "expected");
 
-  /* The finding's own values are sealed; the copies handed out are not. */
-  g_assert_true (json_node_is_immutable (collab_finding_get_expected (finding)));
+  /* The finding's own values are GVariants, which cannot change; the
+   * JSON handed out is the caller's to change. */
   g_assert_false (json_node_is_immutable (expected));
   json_node_set_int (expected, 7);
-  g_assert_cmpint (json_node_get_int (collab_finding_get_expected (finding)), ==, 1);
+  g_assert_cmpint (g_variant_get_int64 (collab_finding_get_expected (finding)), ==, 1);
 
   g_assert_cmpstr (text, ==,
                    "{\"rule\": \"pairing.coverage\", \"severity\": \"violation\", "
@@ -106,13 +122,11 @@ test_to_json_nulls_and_remedy (void)
   g_autoptr(CollabFinding) finding = collab_finding_new ("pairing.invalid", COLLAB_SEVERITY_WARNING);
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *text = NULL;
-  JsonObject *remedy = json_object_new ();
+  gint64 teacher = 0;
 
   collab_finding_set_subject_string (finding, "pairing", "p-x");
   collab_finding_set_message (finding, "Pairing p-x is a self-pairing.");
-  json_object_set_int_member (remedy, "teacher", 2);
-  collab_finding_take_remedy (finding, json_node_init_object (json_node_alloc (), remedy));
-  json_object_unref (remedy);
+  collab_finding_take_remedy (finding, g_variant_new_parsed ("{'teacher': <@x 2>}"));
   collab_finding_seal (finding);
 
   node = collab_finding_to_json (finding);
@@ -128,8 +142,8 @@ test_to_json_nulls_and_remedy (void)
   json_object_set_int_member (json_object_get_object_member (json_node_get_object (node), "remedy"),
                               "teacher", 9);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "pairing"), ==, "p-x");
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (collab_finding_get_remedy (finding)),
-                                               "teacher"), ==, 2);
+  g_assert_true (g_variant_lookup (collab_finding_get_remedy (finding), "teacher", "x", &teacher));
+  g_assert_cmpint (teacher, ==, 2);
 }
 
 static void
@@ -137,8 +151,10 @@ test_immutable (void)
 {
   g_autoptr(CollabFinding) finding = coverage_finding ("pingan", 2021);
 
-  g_assert_true (json_object_is_immutable (collab_finding_get_subject (finding)));
-  g_assert_true (json_node_is_immutable (collab_finding_get_expected (finding)));
+  /* What the getters hand out are GVariants, never floating: values
+   * nobody can change. */
+  g_assert_false (g_variant_is_floating (collab_finding_get_subject (finding)));
+  g_assert_false (g_variant_is_floating (collab_finding_get_expected (finding)));
 
   /* No writable property either. */
   g_assert_false (g_object_class_find_property (G_OBJECT_GET_CLASS (finding), "rule")->flags & G_PARAM_WRITABLE);

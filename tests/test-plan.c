@@ -346,28 +346,31 @@ check_666 (CollabDataset        *dataset,
  * the remedy asks for. */
 static void
 apply_remedy (CollabDataset *dataset,
-              JsonNode      *remedy,
+              GVariant      *remedy,
               const char    *from,
               const char    *to,
               int            year,
               guint         *next)
 {
-  JsonArray *add = json_object_get_array_member (json_node_get_object (remedy), "add");
+  g_autoptr(GVariant) add = g_variant_lookup_value (remedy, "add", G_VARIANT_TYPE ("aa{sv}"));
   g_autoptr(GString) people = g_string_new (NULL);
   g_autoptr(GString) dispatches = g_string_new (NULL);
   g_autofree char *json = NULL;
   CollabDay start = collab_day_new (year, 3, 1);
 
-  for (guint i = 0; i < json_array_get_length (add); i++)
+  for (gsize i = 0; i < g_variant_n_children (add); i++)
     {
-      JsonObject *item = json_array_get_object_element (add, i);
-      const char *group = json_object_get_string_member (item, "profession");
-      const char *profession = g_str_equal (group, "agriculture_or_other") ? "agriculture" : group;
-      guint months = json_object_get_int_member (item, "months");
+      g_autoptr(GVariant) item = g_variant_get_child_value (add, i);
+      const char *group = NULL;
+      const char *profession;
+      guint months = collab_test_member_int (item, "months");
       CollabDay end = collab_day_add_months (start, months) - 1;
       g_autofree char *start_text = collab_day_format (start), *end_text = collab_day_format (end);
 
-      for (gint64 k = 0; k < json_object_get_int_member (item, "count"); k++, (*next)++)
+      g_assert_true (g_variant_lookup (item, "profession", "&s", &group));
+      profession = g_str_equal (group, "agriculture_or_other") ? "agriculture" : group;
+
+      for (gint64 k = 0; k < collab_test_member_int (item, "count"); k++, (*next)++)
         {
           g_string_append_printf (people, "%s{\"id\": \"new%u\", \"profession\": \"%s\"}",
                                   people->len > 0 ? ", " : "", *next, profession);

@@ -99,8 +99,8 @@ test_coverage_removed_pairing (void)
       g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "wuxi-2021");
       g_assert_cmpstr (collab_finding_get_subject_string (finding, "county"), ==, "pingan");
       g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2021 + i);
-      g_assert_cmpint (json_node_get_int (collab_finding_get_expected (finding)), ==, 1);
-      g_assert_cmpint (json_node_get_int (collab_finding_get_actual (finding)), ==, 0);
+      g_assert_cmpint (g_variant_get_int64 (collab_finding_get_expected (finding)), ==, 1);
+      g_assert_cmpint (g_variant_get_int64 (collab_finding_get_actual (finding)), ==, 0);
       collab_test_assert_message_contains (finding, "pingan (平安区)");
       collab_test_assert_message_contains (finding, "haidong");
       collab_test_assert_message_contains (finding, year);
@@ -357,8 +357,8 @@ test_period (void)
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_WARNING);
   collab_test_assert_subject_keys (finding, "pairing", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "pairing"), ==, "p-huishan-pingan-long");
-  expected = json_to_string (collab_finding_get_expected (finding), FALSE);
-  actual = json_to_string (collab_finding_get_actual (finding), FALSE);
+  expected = collab_test_variant_json (collab_finding_get_expected (finding));
+  actual = collab_test_variant_json (collab_finding_get_actual (finding));
   g_assert_cmpstr (expected, ==, "{\"first_year\":2021,\"last_year\":2025}");
   g_assert_cmpstr (actual, ==, "{\"first_year\":2020,\"last_year\":2025}");
   collab_test_assert_message_contains (finding, "runs 2020–2025");

@@ -216,32 +216,22 @@ assert_one (GPtrArray  *findings,
   return finding;
 }
 
-static void
-assert_json (JsonNode   *node,
-             const char *expected)
-{
-  g_autofree char *text = json_to_string (node, FALSE);
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
-static gint64
-member_int (JsonNode   *node,
-            const char *member)
-{
-  return json_object_get_int_member (json_node_get_object (node), member);
-}
+#define assert_json collab_test_assert_json
+#define member_int collab_test_member_int
 
 /* The counts of the actual tiers of a 666.tenure finding, as "a/b/c". */
 static char *
 actual_tiers (CollabFinding *finding)
 {
-  JsonArray *tiers = json_object_get_array_member (json_node_get_object (collab_finding_get_actual (finding)), "tiers");
+  g_autoptr(GVariant) tiers = g_variant_lookup_value (collab_finding_get_actual (finding), "tiers", NULL);
   GString *text = g_string_new (NULL);
 
-  for (guint i = 0; i < json_array_get_length (tiers); i++)
-    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "/" : "",
-                            json_object_get_int_member (json_array_get_object_element (tiers, i), "count"));
+  for (gsize i = 0; i < g_variant_n_children (tiers); i++)
+    {
+      g_autoptr(GVariant) tier = g_variant_get_child_value (tiers, i);
+
+      g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "/" : "", member_int (tier, "count"));
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -929,8 +919,8 @@ test_short_other (void)
       finding = g_ptr_array_index (findings, i);
       collab_test_assert_subject_keys (finding, "assisting", "assisted", "year", "dispatch", NULL);
       g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
-      g_assert_cmpint (json_node_get_int (collab_finding_get_expected (finding)), ==, 1);
-      g_assert_cmpint (json_node_get_int (collab_finding_get_actual (finding)), ==, 0);
+      g_assert_cmpint (g_variant_get_int64 (collab_finding_get_expected (finding)), ==, 1);
+      g_assert_cmpint (g_variant_get_int64 (collab_finding_get_actual (finding)), ==, 0);
     }
 
   /* Sorted by dispatch id: the weekend engineer's two, then the bird's. */
@@ -1080,21 +1070,21 @@ describe_findings (CollabDataset *dataset,
     {
       CollabFinding *finding = g_ptr_array_index (all, i);
       const char *rule = collab_finding_get_rule (finding);
-      JsonObjectIter iter;
+      GVariantIter iter;
       const char *key;
-      JsonNode *value;
+      GVariant *value;
 
       if (!collab_test_finding_is (finding, "666.") && !collab_test_finding_is (finding, "cadre.") &&
           !collab_test_finding_is (finding, "village."))
         continue;
       g_string_append (text, rule);
-      json_object_iter_init_ordered (&iter, collab_finding_get_subject (finding));
-      while (json_object_iter_next_ordered (&iter, &key, &value))
+      g_variant_iter_init (&iter, collab_finding_get_subject (finding));
+      while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
         {
-          if (json_node_get_value_type (value) == G_TYPE_STRING)
-            g_string_append_printf (text, " %s=%s", key, json_node_get_string (value));
+          if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+            g_string_append_printf (text, " %s=%s", key, g_variant_get_string (value, NULL));
           else
-            g_string_append_printf (text, " %s=%" G_GINT64_FORMAT, key, json_node_get_int (value));
+            g_string_append_printf (text, " %s=%" G_GINT64_FORMAT, key, g_variant_get_int64 (value));
         }
       g_string_append_c (text, '\n');
     }

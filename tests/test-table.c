@@ -702,14 +702,14 @@ test_findings (void)
   collab_finding_set_subject_string (f, "assisted", "ledu");
   collab_finding_set_subject_int (f, "year", 2022);
   collab_finding_set_expected_int (f, 18);
-  collab_finding_take_actual (f, json_from_string ("{\"teacher\": 5}", NULL));
-  collab_finding_take_remedy (f, json_from_string ("[{\"profession\": \"doctor\", \"count\": 5}]", NULL));
+  collab_finding_take_actual (f, json_gvariant_deserialize_data ("{\"teacher\": 5}", -1, NULL, NULL));
+  collab_finding_take_remedy (f, json_gvariant_deserialize_data ("[{\"profession\": \"doctor\", \"count\": 5}]", -1, NULL, NULL));
   g_ptr_array_add (findings, f);
 
   f = finding ("fund.floor", COLLAB_SEVERITY_WARNING, "short");
   collab_finding_set_subject_string (f, "program", "wuxi-2021");
   collab_finding_set_subject_string (f, "city", "yanan");
-  collab_finding_take_actual (f, json_from_string ("\"19200000.00\"", NULL));
+  collab_finding_take_actual (f, json_gvariant_deserialize_data ("\"19200000.00\"", -1, NULL, NULL));
   g_ptr_array_add (findings, f);
 
   table = collab_findings_to_table (findings);

@@ -28,7 +28,10 @@ CollabSeverity  collab_finding_get_severity       (CollabFinding  *self);
 COLLAB_AVAILABLE_IN_ALL
 const char     *collab_finding_get_message        (CollabFinding  *self);
 COLLAB_AVAILABLE_IN_ALL
-JsonObject     *collab_finding_get_subject        (CollabFinding  *self);
+GVariant       *collab_finding_get_subject        (CollabFinding  *self);
+COLLAB_AVAILABLE_IN_ALL
+GVariant       *collab_finding_get_subject_value  (CollabFinding  *self,
+                                                   const char     *key) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
 const char     *collab_finding_get_subject_string (CollabFinding  *self,
                                                    const char     *key);
@@ -36,11 +39,11 @@ COLLAB_AVAILABLE_IN_ALL
 gint64          collab_finding_get_subject_int    (CollabFinding  *self,
                                                    const char     *key);
 COLLAB_AVAILABLE_IN_ALL
-JsonNode       *collab_finding_get_expected       (CollabFinding  *self);
+GVariant       *collab_finding_get_expected       (CollabFinding  *self);
 COLLAB_AVAILABLE_IN_ALL
-JsonNode       *collab_finding_get_actual         (CollabFinding  *self);
+GVariant       *collab_finding_get_actual         (CollabFinding  *self);
 COLLAB_AVAILABLE_IN_ALL
-JsonNode       *collab_finding_get_remedy         (CollabFinding  *self);
+GVariant       *collab_finding_get_remedy         (CollabFinding  *self);
 COLLAB_AVAILABLE_IN_ALL
 JsonNode       *collab_finding_to_json            (CollabFinding  *self) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -55,6 +55,8 @@ char            **collab_record_list_fields   (CollabRecord      *self) G_GNUC_W
 COLLAB_AVAILABLE_IN_ALL
 JsonNode         *collab_record_to_json       (CollabRecord      *self) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
+GVariant         *collab_record_to_variant    (CollabRecord      *self) G_GNUC_WARN_UNUSED_RESULT;
+COLLAB_AVAILABLE_IN_ALL
 char             *collab_record_to_string     (CollabRecord      *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

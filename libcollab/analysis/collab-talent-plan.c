@@ -218,36 +218,34 @@ tier_bounds (const CollabTalentRules *rules,
   *below = rules->interpretation == COLLAB_INTERPRETATION_BANDED && tier > 0 ? rules->tiers[tier - 1].months : 0;
 }
 
-JsonNode *
-collab_talent_plan_to_json (const CollabTalentRules *rules,
-                            const CollabTalentPlan  *plan)
+GVariant *
+collab_talent_plan_to_variant (const CollabTalentRules *rules,
+                               const CollabTalentPlan  *plan)
 {
-  JsonObject *root = json_object_new ();
-  JsonArray *add = json_array_new ();
+  GVariantBuilder root, add;
 
-  /* JsonObject directly rather than JsonBuilder: a check may make tens
-   * of thousands of these. */
+  g_variant_builder_init (&add, G_VARIANT_TYPE ("aa{sv}"));
   for (guint t = 0; t < MAX (rules->n_tiers, 1); t++)
     for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
       {
-        JsonObject *item;
         guint months, below;
 
         if (plan->add[g][t] == 0)
           continue;
         tier_bounds (rules, t, &months, &below);
-        item = json_object_new ();
-        json_object_set_string_member (item, "profession", collab_talent_group_nick (g));
-        json_object_set_int_member (item, "months", months);
+        g_variant_builder_open (&add, G_VARIANT_TYPE_VARDICT);
+        g_variant_builder_add (&add, "{sv}", "profession", g_variant_new_string (collab_talent_group_nick (g)));
+        g_variant_builder_add (&add, "{sv}", "months", g_variant_new_int64 (months));
         if (below > 0)
-          json_object_set_int_member (item, "below", below);
-        json_object_set_int_member (item, "count", plan->add[g][t]);
-        json_array_add_object_element (add, item);
+          g_variant_builder_add (&add, "{sv}", "below", g_variant_new_int64 (below));
+        g_variant_builder_add (&add, "{sv}", "count", g_variant_new_int64 (plan->add[g][t]));
+        g_variant_builder_close (&add);
       }
-  json_object_set_array_member (root, "add", add);
-  json_object_set_int_member (root, "total", plan->total);
 
-  return collab_talent_object_node (root);
+  g_variant_builder_init (&root, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&root, "{sv}", "add", g_variant_builder_end (&add));
+  g_variant_builder_add (&root, "{sv}", "total", g_variant_new_int64 (plan->total));
+  return g_variant_builder_end (&root);
 }
 
 char *

@@ -29,8 +29,6 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include <libcollab/collab-dataset.h>
 
 #include "model/collab-store-private.h"
@@ -220,23 +218,14 @@ gboolean            collab_talent_plan                (const CollabTalentRules  
 void                collab_talent_counts_add_plan     (const CollabTalentRules  *rules,
                                                        CollabTalentCounts       *counts,
                                                        const CollabTalentPlan   *plan);
-/* {"add": [{"profession": "doctor", "months": 6, "count": 2}, …], "total": n};
- * under banded each entry also says "below" (the next tier's months). */
-JsonNode           *collab_talent_plan_to_json        (const CollabTalentRules  *rules,
+/* {"add": [{"profession": "doctor", "months": 6, "count": 2}, …], "total": n}
+ * as a new floating a{sv}; under banded each entry also says "below" (the
+ * next tier's months). */
+GVariant           *collab_talent_plan_to_variant     (const CollabTalentRules  *rules,
                                                        const CollabTalentPlan   *plan) G_GNUC_WARN_UNUSED_RESULT;
 /* "add 2 doctors for ≥ 6 months and 1 teacher for ≥ 12 months". */
 char               *collab_talent_plan_to_string      (const CollabTalentRules  *rules,
                                                        const CollabTalentPlan   *plan) G_GNUC_WARN_UNUSED_RESULT;
-
-/* A node holding @object; takes the caller's reference to @object. */
-static inline JsonNode *
-collab_talent_object_node (JsonObject *object)
-{
-  JsonNode *node = json_node_init_object (json_node_alloc (), object);
-
-  json_object_unref (object);
-  return node;
-}
 
 const char         *collab_talent_group_nick          (CollabTalentGroup         group);
 CollabTalentGroup   collab_talent_group_of            (CollabProfession          profession);

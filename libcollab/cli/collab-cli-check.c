@@ -23,21 +23,21 @@ print_text (GPtrArray *findings)
   for (guint i = 0; i < findings->len; i++)
     {
       CollabFinding *finding = g_ptr_array_index (findings, i);
-      JsonObject *subject = collab_finding_get_subject (finding);
       g_autoptr(GString) where = g_string_new (NULL);
-      JsonObjectIter iter;
+      GVariantIter iter;
       const char *key;
-      JsonNode *value;
+      GVariant *value;
 
-      json_object_iter_init_ordered (&iter, subject);
-      while (json_object_iter_next_ordered (&iter, &key, &value))
+      g_variant_iter_init (&iter, collab_finding_get_subject (finding));
+      while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
         {
-          g_autofree char *text = JSON_NODE_HOLDS_VALUE (value) &&
-                                  json_node_get_value_type (value) == G_TYPE_STRING
-                                    ? g_strdup (json_node_get_string (value))
-                                    : json_to_string (value, FALSE);
-
-          g_string_append_printf (where, "%s%s=%s", where->len > 0 ? " " : "", key, text);
+          g_string_append_printf (where, "%s%s=", where->len > 0 ? " " : "", key);
+          if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+            g_string_append (where, g_variant_get_string (value, NULL));
+          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+            g_string_append_printf (where, "%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+          else
+            g_string_append (where, "null");
         }
 
       counts[collab_finding_get_severity (finding)]++;

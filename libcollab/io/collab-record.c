@@ -434,6 +434,32 @@ collab_record_to_json (CollabRecord *self)
 }
 
 /**
+ * collab_record_to_variant:
+ * @self: a record
+ *
+ * Gets the record as a dictionary (`a{sv}`) of its members as the
+ * dataset document has them: strings, int64 numbers, booleans, arrays and
+ * nested dictionaries; amounts stay exact strings of yuan
+ * (`"19200000.00"`); a JSON null is a maybe holding nothing.
+ *
+ * ```python
+ * record.to_variant().unpack()   # {'id': 'p-jy-yc', 'program': 'wuxi-2021', …}
+ * ```
+ *
+ * Returns: (transfer full): the record as a dictionary
+ */
+GVariant *
+collab_record_to_variant (CollabRecord *self)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_val_if_fail (COLLAB_IS_RECORD (self), NULL);
+
+  node = collab_record_to_json (self);
+  return g_variant_ref_sink (json_gvariant_deserialize (node, NULL, NULL));
+}
+
+/**
  * collab_record_to_string:
  * @self: a record
  *

@@ -79,14 +79,13 @@ static gboolean
 belongs_to_row (CollabFinding            *finding,
                 const CollabScorecardRow *row)
 {
-  JsonObject *subject = collab_finding_get_subject (finding);
-  const char *program = json_object_has_member (subject, "program")
-                          ? json_object_get_string_member (subject, "program") : NULL;
+  const char *program = collab_finding_get_subject_string (finding, "program");
+  g_autoptr(GVariant) year = collab_finding_get_subject_value (finding, "year");
 
   if (program != NULL && g_strcmp0 (program, row->program->h.id) != 0)
     return FALSE;
-  if (json_object_has_member (subject, "year"))
-    return json_object_get_int_member (subject, "year") == row->year;
+  if (year != NULL && g_variant_is_of_type (year, G_VARIANT_TYPE_INT64))
+    return g_variant_get_int64 (year) == row->year;
   return row->year == row->program->first_year;
 }
 

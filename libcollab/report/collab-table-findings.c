@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Findings carry JSON subjects whose keys depend on the rule, so the
+ * Findings carry subjects whose keys depend on the rule, so the
  * columns are not known in advance: a first pass finds the subject keys
  * and what each holds (all integers, or anything else), a second appends
  * the rows through the builder.
@@ -20,13 +20,20 @@ typedef enum
   VALUES_TEXT,      /* anything else: written as text */
 } ValuesKind;
 
+/* No value, or a null (a maybe holding nothing). */
+static gboolean
+is_null (GVariant *value)
+{
+  return value == NULL || (g_variant_is_of_type (value, G_VARIANT_TYPE_MAYBE) && g_variant_n_children (value) == 0);
+}
+
 static ValuesKind
 values_kind_add (ValuesKind  kind,
-                 JsonNode   *node)
+                 GVariant   *value)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (is_null (value))
     return kind;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
     return kind == VALUES_TEXT ? VALUES_TEXT : VALUES_INT;
   return VALUES_TEXT;
 }
@@ -37,20 +44,22 @@ values_column_type (ValuesKind kind)
   return kind == VALUES_INT ? COLLAB_COLUMN_TYPE_INT : COLLAB_COLUMN_TYPE_STRING;
 }
 
-/* Appends @node to the next column, of the type values_column_type() gave. */
+/* Appends @value to the next column, of the type values_column_type()
+ * gave: strings as they are, other values as JSON text. */
 static void
-append_node (CollabTableBuilder *builder,
-             ValuesKind          kind,
-             JsonNode           *node)
+append_value (CollabTableBuilder *builder,
+              ValuesKind          kind,
+              GVariant           *value)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (is_null (value))
     collab_table_builder_append_null (builder);
   else if (kind == VALUES_INT)
-    collab_table_builder_append_int (builder, json_node_get_int (node));
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    collab_table_builder_append_string (builder, json_node_get_string (node));
+    collab_table_builder_append_int (builder, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    collab_table_builder_append_string (builder, g_variant_get_string (value, NULL));
   else
     {
+      g_autoptr(JsonNode) node = json_gvariant_serialize (value);
       g_autofree char *text = json_to_string (node, FALSE);
 
       collab_table_builder_append_string (builder, text);
@@ -98,14 +107,14 @@ collab_findings_to_table (GPtrArray *findings)
   for (guint i = 0; i < findings->len; i++)
     {
       CollabFinding *finding = g_ptr_array_index (findings, i);
-      JsonObjectIter iter;
+      GVariantIter iter;
       const char *key;
-      JsonNode *value;
+      GVariant *value;
 
       g_return_val_if_fail (COLLAB_IS_FINDING (finding), NULL);
 
-      json_object_iter_init_ordered (&iter, collab_finding_get_subject (finding));
-      while (json_object_iter_next_ordered (&iter, &key, &value))
+      g_variant_iter_init (&iter, collab_finding_get_subject (finding));
+      while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
         {
           gpointer position;
           ValuesKind kind = VALUES_NONE;
@@ -140,18 +149,20 @@ collab_findings_to_table (GPtrArray *findings)
   for (guint i = 0; i < findings->len; i++)
     {
       CollabFinding *finding = g_ptr_array_index (findings, i);
-      JsonObject *subject = collab_finding_get_subject (finding);
       GEnumValue *severity = g_enum_get_value (severities, collab_finding_get_severity (finding));
 
       collab_table_builder_append_string (builder, collab_finding_get_rule (finding));
       collab_table_builder_append_string (builder, severity != NULL ? severity->value_nick : NULL);
       collab_table_builder_append_string (builder, collab_finding_get_message (finding));
       for (guint k = 0; k < keys->len; k++)
-        append_node (builder, g_array_index (key_kinds, ValuesKind, k),
-                     json_object_get_member (subject, keys->pdata[k]));
-      append_node (builder, expected_kind, collab_finding_get_expected (finding));
-      append_node (builder, actual_kind, collab_finding_get_actual (finding));
-      append_node (builder, remedy_kind, collab_finding_get_remedy (finding));
+        {
+          g_autoptr(GVariant) value = collab_finding_get_subject_value (finding, keys->pdata[k]);
+
+          append_value (builder, g_array_index (key_kinds, ValuesKind, k), value);
+        }
+      append_value (builder, expected_kind, collab_finding_get_expected (finding));
+      append_value (builder, actual_kind, collab_finding_get_actual (finding));
+      append_value (builder, remedy_kind, collab_finding_get_remedy (finding));
     }
 
   return collab_table_builder_end (builder);

@@ -28,18 +28,19 @@ void           collab_finding_set_subject_string (CollabFinding  *self,
 void           collab_finding_set_subject_int    (CollabFinding  *self,
                                                   const char     *key,
                                                   gint64          value);
-/* These take ownership of @node (which may be NULL). */
+/* These take a floating reference to @value, or the caller's (it may be
+ * NULL: no value). */
 void           collab_finding_take_expected      (CollabFinding  *self,
-                                                  JsonNode       *node);
+                                                  GVariant       *value);
 void           collab_finding_take_actual        (CollabFinding  *self,
-                                                  JsonNode       *node);
+                                                  GVariant       *value);
 void           collab_finding_take_remedy        (CollabFinding  *self,
-                                                  JsonNode       *node);
+                                                  GVariant       *value);
 void           collab_finding_set_expected_int   (CollabFinding  *self,
                                                   gint64          value);
 void           collab_finding_set_actual_int     (CollabFinding  *self,
                                                   gint64          value);
-/* These take ownership of @value; NULL stands for JSON null. */
+/* These take ownership of @value; NULL is no value. */
 void           collab_finding_take_expected_string (CollabFinding *self,
                                                     char          *value);
 void           collab_finding_take_actual_string   (CollabFinding *self,

@@ -45,7 +45,7 @@
 
 /* A subject member: the key is the rule's own static string, the value a
  * string (owned), a number or null. The subject lives in a small array in
- * the order it was set; the JsonObject that collab_finding_get_subject()
+ * the order it was set; the dictionary that collab_finding_get_subject()
  * hands out is built from it the first time someone asks. */
 typedef enum
 {
@@ -67,20 +67,19 @@ typedef struct
 
 #define N_INLINE_MEMBERS 3
 
-/* expected and actual: a node the rule made, or an int or a string the
- * rule set, made into a node the first time someone asks for it. */
+/* expected and actual: a value the rule made, or an int or a string the
+ * rule set, made into a GVariant the first time someone asks for it. */
 typedef enum
 {
   VALUE_NONE,
-  VALUE_NODE,
-  VALUE_NULL,
+  VALUE_VARIANT,
   VALUE_INT,
   VALUE_STRING,
 } ValueType;
 
 typedef struct
 {
-  JsonNode  *node;  /* the node (VALUE_NODE), or the one made from the rest */
+  GVariant  *variant;  /* the value (VALUE_VARIANT), or the one made from the rest */
   union
   {
     char   *string;
@@ -98,10 +97,10 @@ struct _CollabFinding
   guint           n_members;
   guint           n_allocated;
   SubjectMember   inline_members[N_INLINE_MEMBERS];
-  JsonObject     *subject;  /* made from members when asked for */
+  GVariant       *subject;  /* a{sv}, made from members when asked for */
   LazyValue       expected;
   LazyValue       actual;
-  JsonNode       *remedy;
+  GVariant       *remedy;
   CollabSeverity  severity;
   gboolean        sealed;
   gboolean        odd_key;  /* see collab_finding_compare() */
@@ -126,7 +125,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 lazy_value_clear (LazyValue *value)
 {
-  g_clear_pointer (&value->node, json_node_unref);
+  g_clear_pointer (&value->variant, g_variant_unref);
   if (value->type == VALUE_STRING)
     g_free (value->v.string);
   value->type = VALUE_NONE;
@@ -143,10 +142,10 @@ collab_finding_finalize (GObject *object)
   if (self->members != self->inline_members)
     g_free (self->members);
   g_clear_pointer (&self->message, g_free);
-  g_clear_pointer (&self->subject, json_object_unref);
+  g_clear_pointer (&self->subject, g_variant_unref);
   lazy_value_clear (&self->expected);
   lazy_value_clear (&self->actual);
-  g_clear_pointer (&self->remedy, json_node_unref);
+  g_clear_pointer (&self->remedy, g_variant_unref);
 
   G_OBJECT_CLASS (collab_finding_parent_class)->finalize (object);
 }
@@ -174,19 +173,19 @@ collab_finding_get_property (GObject    *object,
       break;
 
     case PROP_SUBJECT:
-      g_value_set_boxed (value, collab_finding_get_subject (self));
+      g_value_set_variant (value, collab_finding_get_subject (self));
       break;
 
     case PROP_EXPECTED:
-      g_value_set_boxed (value, collab_finding_get_expected (self));
+      g_value_set_variant (value, collab_finding_get_expected (self));
       break;
 
     case PROP_ACTUAL:
-      g_value_set_boxed (value, collab_finding_get_actual (self));
+      g_value_set_variant (value, collab_finding_get_actual (self));
       break;
 
     case PROP_REMEDY:
-      g_value_set_boxed (value, self->remedy);
+      g_value_set_variant (value, self->remedy);
       break;
 
     default:
@@ -236,8 +235,8 @@ collab_finding_class_init (CollabFindingClass *klass)
    * The ids (and year) the finding is about, under the keys of SPEC §10.
    */
   properties[PROP_SUBJECT] =
-    g_param_spec_boxed ("subject", NULL, NULL, JSON_TYPE_OBJECT,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_variant ("subject", NULL, NULL, G_VARIANT_TYPE_VARDICT, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
    * CollabFinding:expected:
@@ -245,8 +244,8 @@ collab_finding_class_init (CollabFindingClass *klass)
    * The value the rule asks for, or `NULL`.
    */
   properties[PROP_EXPECTED] =
-    g_param_spec_boxed ("expected", NULL, NULL, JSON_TYPE_NODE,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_variant ("expected", NULL, NULL, G_VARIANT_TYPE_ANY, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
    * CollabFinding:actual:
@@ -254,8 +253,8 @@ collab_finding_class_init (CollabFindingClass *klass)
    * The value the records give, or `NULL`.
    */
   properties[PROP_ACTUAL] =
-    g_param_spec_boxed ("actual", NULL, NULL, JSON_TYPE_NODE,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_variant ("actual", NULL, NULL, G_VARIANT_TYPE_ANY, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
    * CollabFinding:remedy:
@@ -263,8 +262,8 @@ collab_finding_class_init (CollabFindingClass *klass)
    * What would remove the finding, as data, or `NULL`.
    */
   properties[PROP_REMEDY] =
-    g_param_spec_boxed ("remedy", NULL, NULL, JSON_TYPE_NODE,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_variant ("remedy", NULL, NULL, G_VARIANT_TYPE_ANY, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -322,7 +321,7 @@ find_member (const CollabFinding *self,
 }
 
 /* The member under @key, emptied, or a new one at the end: a member set
- * again keeps its place, as in a JsonObject. */
+ * again keeps its place, as in a dictionary. */
 static SubjectMember *
 member_for_key (CollabFinding *self,
                 const char    *key)
@@ -349,18 +348,20 @@ member_for_key (CollabFinding *self,
   return member;
 }
 
-static JsonNode *
-member_to_node (const SubjectMember *member)
+/* A subject value: "s" or "x", or for a null a maybe holding nothing
+ * (JSON null, Python None). */
+static GVariant *
+member_to_variant (const SubjectMember *member)
 {
   switch (member->type)
     {
     case MEMBER_INT:
-      return json_node_init_int (json_node_alloc (), member->v.number);
+      return g_variant_new_int64 (member->v.number);
     case MEMBER_STRING:
-      return json_node_init_string (json_node_alloc (), member->v.string);
+      return g_variant_new_string (member->v.string);
     case MEMBER_NULL:
     default:
-      return json_node_init_null (json_node_alloc ());
+      return g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, NULL);
     }
 }
 
@@ -379,8 +380,7 @@ collab_finding_set_subject_string (CollabFinding *self,
   member->type = value != NULL ? MEMBER_STRING : MEMBER_NULL;
   if (value != NULL)
     member->v.string = g_strdup (value);
-  if (self->subject != NULL)
-    json_object_set_member (self->subject, key, member_to_node (member));
+  g_clear_pointer (&self->subject, g_variant_unref);
 }
 
 void
@@ -397,95 +397,81 @@ collab_finding_set_subject_int (CollabFinding *self,
   member = member_for_key (self, key);
   member->type = MEMBER_INT;
   member->v.number = value;
-  if (self->subject != NULL)
-    json_object_set_member (self->subject, key, member_to_node (member));
+  g_clear_pointer (&self->subject, g_variant_unref);
 }
 
 static void
-take_node (JsonNode **slot,
-           JsonNode  *node)
-{
-  if (*slot != NULL)
-    json_node_unref (*slot);
-  *slot = node;
-}
-
-static void
-lazy_value_take_node (LazyValue *value,
-                      JsonNode  *node)
+lazy_value_take_variant (LazyValue *value,
+                         GVariant  *variant)
 {
   lazy_value_clear (value);
-  value->node = node;
-  value->type = node != NULL ? VALUE_NODE : VALUE_NONE;
+  value->variant = variant != NULL ? g_variant_take_ref (variant) : NULL;
+  value->type = variant != NULL ? VALUE_VARIANT : VALUE_NONE;
 }
 
-/* A new node from an int, a string or null; NULL for none. */
-static JsonNode *
-lazy_value_make_node (const LazyValue *value)
+/* A new value from an int or a string; NULL for none. */
+static GVariant *
+lazy_value_make_variant (const LazyValue *value)
 {
   switch (value->type)
     {
-    case VALUE_NODE:
-      return collab_rule_json_copy (value->node);
-    case VALUE_NULL:
-      return json_node_init_null (json_node_alloc ());
+    case VALUE_VARIANT:
+      return g_variant_ref (value->variant);
     case VALUE_INT:
-      return json_node_init_int (json_node_alloc (), value->v.number);
+      return g_variant_ref_sink (g_variant_new_int64 (value->v.number));
     case VALUE_STRING:
-      return json_node_init_string (json_node_alloc (), value->v.string);
+      return g_variant_ref_sink (g_variant_new_string (value->v.string));
     case VALUE_NONE:
     default:
       return NULL;
     }
 }
 
-/* The node the getters hand out: made once, sealed when the finding is;
- * the first of two threads that race to make it wins. */
-static JsonNode *
-lazy_value_get_node (CollabFinding *self,
-                     LazyValue     *value)
+/* The value the getters hand out: made once; the first of two threads
+ * that race to make it wins. */
+static GVariant *
+lazy_value_get_variant (LazyValue *value)
 {
-  JsonNode *node = g_atomic_pointer_get (&value->node);
+  GVariant *variant = g_atomic_pointer_get (&value->variant);
 
-  if (node == NULL && value->type != VALUE_NONE)
+  if (variant == NULL && value->type != VALUE_NONE)
     {
-      node = lazy_value_make_node (value);
-      if (self->sealed)
-        json_node_seal (node);
-      if (!g_atomic_pointer_compare_and_exchange (&value->node, NULL, node))
+      variant = lazy_value_make_variant (value);
+      if (!g_atomic_pointer_compare_and_exchange (&value->variant, NULL, variant))
         {
-          json_node_unref (node);
-          node = g_atomic_pointer_get (&value->node);
+          g_variant_unref (variant);
+          variant = g_atomic_pointer_get (&value->variant);
         }
     }
-  return node;
+  return variant;
 }
 
 void
 collab_finding_take_expected (CollabFinding *self,
-                              JsonNode      *node)
+                              GVariant      *value)
 {
   g_return_if_fail (COLLAB_IS_FINDING (self));
   g_return_if_fail (!self->sealed);
-  lazy_value_take_node (&self->expected, node);
+  lazy_value_take_variant (&self->expected, value);
 }
 
 void
 collab_finding_take_actual (CollabFinding *self,
-                            JsonNode      *node)
+                            GVariant      *value)
 {
   g_return_if_fail (COLLAB_IS_FINDING (self));
   g_return_if_fail (!self->sealed);
-  lazy_value_take_node (&self->actual, node);
+  lazy_value_take_variant (&self->actual, value);
 }
 
 void
 collab_finding_take_remedy (CollabFinding *self,
-                            JsonNode      *node)
+                            GVariant      *value)
 {
   g_return_if_fail (COLLAB_IS_FINDING (self));
   g_return_if_fail (!self->sealed);
-  take_node (&self->remedy, node);
+  g_clear_pointer (&self->remedy, g_variant_unref);
+  self->remedy = value != NULL ? g_variant_take_ref (value) : NULL;
 }
 
 void
@@ -515,7 +501,7 @@ lazy_value_take_string (LazyValue *value,
                         char      *string)
 {
   lazy_value_clear (value);
-  value->type = string != NULL ? VALUE_STRING : VALUE_NULL;
+  value->type = string != NULL ? VALUE_STRING : VALUE_NONE;
   value->v.string = string;
 }
 
@@ -589,17 +575,9 @@ collab_finding_seal (CollabFinding *self)
   if (self->sealed)
     return;
 
-  /* From here on the setters refuse changes, and json-glib itself
-   * refuses changes to what the getters hand out. */
+  /* From here on the setters refuse changes; what the getters hand out
+   * are GVariants, which nobody can change. */
   self->sealed = TRUE;
-  if (self->subject != NULL)
-    json_object_seal (self->subject);
-  if (self->expected.node != NULL)
-    json_node_seal (self->expected.node);
-  if (self->actual.node != NULL)
-    json_node_seal (self->actual.node);
-  if (self->remedy != NULL)
-    json_node_seal (self->remedy);
 
   self->odd_key = has_separator (self->rule);
   for (guint i = 0; i < self->n_members && !self->odd_key; i++)
@@ -646,15 +624,16 @@ collab_finding_compare (gconstpointer a,
   return strcmp (fa->message != NULL ? fa->message : "", fb->message != NULL ? fb->message : "");
 }
 
-/* A new, unsealed JsonObject of the subject members, in order. */
-static JsonObject *
+/* The subject members, in order, as a new floating a{sv}. */
+static GVariant *
 make_subject (const CollabFinding *self)
 {
-  JsonObject *subject = json_object_new ();
+  GVariantBuilder builder;
 
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
   for (guint i = 0; i < self->n_members; i++)
-    json_object_set_member (subject, self->members[i].key, member_to_node (&self->members[i]));
-  return subject;
+    g_variant_builder_add (&builder, "{sv}", self->members[i].key, member_to_variant (&self->members[i]));
+  return g_variant_builder_end (&builder);
 }
 
 /* Public API. */
@@ -714,31 +693,58 @@ collab_finding_get_message (CollabFinding *self)
  * @self: a finding
  *
  * Gets the subject: the ids of the records the finding is about (and the
- * year, where there is one) under the keys SPEC §10 gives for the rule.
- * Do not change it.
+ * year, where there is one) under the keys SPEC §10 gives for the rule,
+ * in that order, as a dictionary (`a{sv}`): ids are strings, years
+ * int64.
+ *
+ * ```python
+ * finding.get_subject().unpack()   # {'program': 'wuxi-2021', 'county': 'pingan', 'year': 2021}
+ * ```
  *
  * Returns: (transfer none): the subject
  */
-JsonObject *
+GVariant *
 collab_finding_get_subject (CollabFinding *self)
 {
-  JsonObject *subject;
+  GVariant *subject;
 
   g_return_val_if_fail (COLLAB_IS_FINDING (self), NULL);
 
   subject = g_atomic_pointer_get (&self->subject);
   if (subject == NULL)
     {
-      subject = make_subject (self);
-      if (self->sealed)
-        json_object_seal (subject);
+      subject = g_variant_ref_sink (make_subject (self));
       if (!g_atomic_pointer_compare_and_exchange (&self->subject, NULL, subject))
         {
-          json_object_unref (subject);
+          g_variant_unref (subject);
           subject = g_atomic_pointer_get (&self->subject);
         }
     }
   return subject;
+}
+
+/**
+ * collab_finding_get_subject_value:
+ * @self: a finding
+ * @key: a subject key, such as `county` or `year`
+ *
+ * Gets one member of the subject: a string (`s`) for an id, an int64
+ * (`x`) for a year.
+ *
+ * Returns: (transfer full) (nullable): the value, or `NULL` when the
+ *   subject has no @key
+ */
+GVariant *
+collab_finding_get_subject_value (CollabFinding *self,
+                                  const char    *key)
+{
+  const SubjectMember *member;
+
+  g_return_val_if_fail (COLLAB_IS_FINDING (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  member = find_member (self, key);
+  return member != NULL ? g_variant_ref_sink (member_to_variant (member)) : NULL;
 }
 
 /**
@@ -795,32 +801,35 @@ collab_finding_get_subject_int (CollabFinding *self,
  * collab_finding_get_expected:
  * @self: a finding
  *
- * Gets the value the rule asks for, for rules that compare numbers.
+ * Gets the value the rule asks for, for rules that compare numbers: an
+ * int64 (`1` county-level pairing), a string of yuan for an amount
+ * (`"19200000.00"`), or a dictionary of such values (`{"total": 18}`).
  *
  * Returns: (transfer none) (nullable): the expected value, or `NULL`
  */
-JsonNode *
+GVariant *
 collab_finding_get_expected (CollabFinding *self)
 {
   g_return_val_if_fail (COLLAB_IS_FINDING (self), NULL);
 
-  return lazy_value_get_node (self, &self->expected);
+  return lazy_value_get_variant (&self->expected);
 }
 
 /**
  * collab_finding_get_actual:
  * @self: a finding
  *
- * Gets the value the records give, for rules that compare numbers.
+ * Gets the value the records give, for rules that compare numbers, of
+ * the same shape as [method@Collab.Finding.get_expected].
  *
  * Returns: (transfer none) (nullable): the actual value, or `NULL`
  */
-JsonNode *
+GVariant *
 collab_finding_get_actual (CollabFinding *self)
 {
   g_return_val_if_fail (COLLAB_IS_FINDING (self), NULL);
 
-  return lazy_value_get_node (self, &self->actual);
+  return lazy_value_get_variant (&self->actual);
 }
 
 /**
@@ -828,11 +837,12 @@ collab_finding_get_actual (CollabFinding *self)
  * @self: a finding
  *
  * Gets what would remove the finding, as data, where the library can
- * compute it (the 666 shortfall, for instance).
+ * compute it: for the 666 shortfall a dictionary
+ * `{"add": [{"profession": "doctor", "months": 6, "count": 2}, …], "total": 2}`.
  *
  * Returns: (transfer none) (nullable): the remedy, or `NULL`
  */
-JsonNode *
+GVariant *
 collab_finding_get_remedy (CollabFinding *self)
 {
   g_return_val_if_fail (COLLAB_IS_FINDING (self), NULL);
@@ -850,12 +860,13 @@ severity_nick (CollabSeverity severity)
   return value != NULL ? value->value_nick : "violation";
 }
 
+/* @value as JSON, or null. */
 static JsonNode *
 value_or_null (const LazyValue *value)
 {
-  JsonNode *node = lazy_value_make_node (value);
+  g_autoptr(GVariant) variant = lazy_value_make_variant (value);
 
-  return node != NULL ? node : json_node_init_null (json_node_alloc ());
+  return variant != NULL ? json_gvariant_serialize (variant) : json_node_init_null (json_node_alloc ());
 }
 
 static int
@@ -885,20 +896,22 @@ compare_strings (const void *a,
 JsonNode *
 collab_finding_to_json (CollabFinding *self)
 {
+  g_autoptr(GVariant) subject = NULL;
   JsonObject *object;
   JsonNode *node;
 
   g_return_val_if_fail (COLLAB_IS_FINDING (self), NULL);
 
+  subject = g_variant_ref_sink (make_subject (self));
   object = json_object_new ();
   json_object_set_string_member (object, "rule", self->rule);
   json_object_set_string_member (object, "severity", severity_nick (self->severity));
-  json_object_set_object_member (object, "subject", make_subject (self));
+  json_object_set_member (object, "subject", json_gvariant_serialize (subject));
   json_object_set_member (object, "expected", value_or_null (&self->expected));
   json_object_set_member (object, "actual", value_or_null (&self->actual));
   json_object_set_string_member (object, "message", collab_finding_get_message (self));
   if (self->remedy != NULL)
-    json_object_set_member (object, "remedy", collab_rule_json_copy (self->remedy));
+    json_object_set_member (object, "remedy", json_gvariant_serialize (self->remedy));
 
   node = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);

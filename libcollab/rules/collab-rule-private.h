@@ -168,8 +168,10 @@ void                    collab_check_context_set_target    (CollabCheckContext  
 void                    collab_check_context_free          (CollabCheckContext   *ctx);
 
 /* Helpers the rules share: rules/collab-rule-util.c. */
-JsonNode               *collab_rule_json_copy              (JsonNode             *node) G_GNUC_WARN_UNUSED_RESULT;
-JsonNode               *collab_rule_json_copy_object       (JsonObject           *object) G_GNUC_WARN_UNUSED_RESULT;
+/* A new floating a{sv} of int64 values: pairs of a key and a gint64,
+ * ended by NULL: collab_rule_int_dict ("total", (gint64) 18, NULL). */
+GVariant               *collab_rule_int_dict               (const char           *first_key,
+                                                            ...) G_GNUC_NULL_TERMINATED G_GNUC_WARN_UNUSED_RESULT;
 char                   *collab_rule_format_years           (int                   first_year,
                                                             int                   last_year) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -1,5 +1,5 @@
 /* collab-rule-util.c: what several rules share: years in messages, and
- * copies of JSON trees
+ * dictionaries of numbers for expected and actual values
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -19,73 +19,17 @@ collab_rule_format_years (int first_year,
   return g_strdup_printf ("%d–%d", first_year, last_year);
 }
 
-/* json_node_copy() shares arrays and objects; findings and rule sets hand
- * out trees the caller may change, so they copy all the way down. */
-JsonNode *
-collab_rule_json_copy (JsonNode *node)
+GVariant *
+collab_rule_int_dict (const char *first_key,
+                      ...)
 {
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return collab_rule_json_copy_object (json_node_get_object (node));
+  GVariantBuilder builder;
+  va_list args;
 
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-        JsonArray *copy = json_array_sized_new (n);
-        JsonNode *result;
-
-        for (guint i = 0; i < n; i++)
-          json_array_add_element (copy, collab_rule_json_copy (json_array_get_element (array, i)));
-        result = json_node_init_array (json_node_alloc (), copy);
-        json_array_unref (copy);
-        return result;
-      }
-
-    case JSON_NODE_VALUE:
-    case JSON_NODE_NULL:
-    default:
-      {
-        JsonNode *copy = json_node_copy (node);
-
-        /* A copy of a sealed value is sealed too; unseal by rebuilding. */
-        if (json_node_is_immutable (copy))
-          {
-            JsonNode *fresh = json_node_alloc ();
-            GValue value = G_VALUE_INIT;
-
-            if (JSON_NODE_HOLDS_NULL (copy))
-              json_node_init_null (fresh);
-            else
-              {
-                json_node_get_value (copy, &value);
-                json_node_init (fresh, JSON_NODE_VALUE);
-                json_node_set_value (fresh, &value);
-                g_value_unset (&value);
-              }
-            json_node_unref (copy);
-            copy = fresh;
-          }
-        return copy;
-      }
-    }
-}
-
-JsonNode *
-collab_rule_json_copy_object (JsonObject *object)
-{
-  JsonObject *copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-  JsonNode *result;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
-    json_object_set_member (copy, name, collab_rule_json_copy (member));
-
-  result = json_node_init_object (json_node_alloc (), copy);
-  json_object_unref (copy);
-  return result;
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  va_start (args, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
+    g_variant_builder_add (&builder, "{sv}", key, g_variant_new_int64 (va_arg (args, gint64)));
+  va_end (args);
+  return g_variant_builder_end (&builder);
 }

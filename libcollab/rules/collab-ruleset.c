@@ -291,7 +291,7 @@ collab_rule_entry_set_param (CollabRuleEntry *entry,
                              guint            index,
                              GVariant        *value)
 {
-  g_variant_ref_sink (value);
+  g_variant_take_ref (value);
   g_clear_pointer (&entry->params[index], g_variant_unref);
   entry->params[index] = value;
 }
@@ -824,7 +824,8 @@ check_variant (const CollabRuleParam *param,
  * @self: a rule set
  * @rule: a rule id of [func@Collab.Ruleset.list_known_rules]
  * @parameter: a parameter of the rule, such as `uses` of `fund.prohibited_use`
- * @value: (nullable): the value, or `NULL` to go back to the rule's default
+ * @value: (nullable): the value, or `NULL` to go back to the rule's
+ *   default; consumed when it is floating
  *
  * Sets a parameter of a rule. The value must have the parameter's type
  * (see [method@Collab.Ruleset.get_parameter]): a non-negative int64, an
@@ -837,6 +838,7 @@ collab_ruleset_set_parameter (CollabRuleset *self,
                               const char    *parameter,
                               GVariant      *value)
 {
+  g_autoptr(GVariant) owned = NULL;
   const CollabRule *known;
   const CollabRuleParam *param;
   guint index;
@@ -844,6 +846,10 @@ collab_ruleset_set_parameter (CollabRuleset *self,
   g_return_if_fail (COLLAB_IS_RULESET (self));
   g_return_if_fail (rule != NULL);
   g_return_if_fail (parameter != NULL);
+
+  /* A floating @value is consumed, as GSettings does. */
+  if (value != NULL)
+    owned = g_variant_ref_sink (value);
 
   if ((known = known_rule (rule)) == NULL)
     return;

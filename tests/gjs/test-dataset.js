@@ -28,6 +28,9 @@ findings = findingsToObjects(new Collab.Checker().run(dataset))
     .filter(f => f.rule === 'pairing.coverage');
 assert(findings.length === 5, `5 coverage findings, got ${findings.length}`);
 assert(findings.every(f => f.subject.county === 'pingan'), 'all for pingan');
+assert(findings.every(f => f.severity === 'violation'), 'violations');
+assert(findings.every(f => typeof f.subject.year === 'number' && f.expected === 1 && f.actual === 0),
+    'typed subject and values');
 
 // Money stays exact: the base of Haidong as a BigInt of fen.
 const program = recordToObject(dataset.lookup(Collab.RecordKind.PROGRAM, 'wuxi-2021'));

@@ -60,3 +60,29 @@ def test_plan_as_a_dataframe(Collab, data_dir):
     assert row.add_agriculture_or_other_1 == 1 and row.add_total == 1
     banded = wuxi.plan('wuxi-2021', 2021, interpretation='banded', as_of='2023-12-31')
     assert (banded.interpretation.astype(str) == 'banded').all()
+
+
+def test_findings_are_typed_values(Collab, data_dir):
+    """Subject, expected, actual and remedy come as Python values, no JSON text."""
+    wuxi = Collab.Dataset(data_dir / 'wuxi-2021-2023.json')
+    findings = wuxi.check(as_of='2023-12-31')
+    total = next(f for f in findings if f.get_rule() == '666.total')
+    assert total.get_subject().get_type_string() == 'a{sv}'
+    assert set(total.subject) == {'assisting', 'assisted', 'year'}
+    assert isinstance(total.subject['year'], int)
+    assert total.get_subject_value('year').get_type_string() == 'x'
+    assert total.get_subject_value('nothing') is None
+    assert total.expected == {'total': 18}
+    assert set(total.actual) == {'total', 'projected'}
+    assert total.remedy['total'] >= 1
+    assert all(set(item) >= {'profession', 'months', 'count'} for item in total.remedy['add'])
+    # The dict is the JSON form, member for member.
+    from gi.repository import Json
+    import json
+    assert total.to_dict() == json.loads(Json.to_string(total.to_json(), False))
+
+
+def test_record_to_dict_keeps_amounts_exact(Collab, wuxi):
+    program = wuxi[Collab.RecordKind.PROGRAM, 'wuxi-2021'].to_dict()
+    assert program['fund_base'][0]['base'] == '19200000.00'
+    assert isinstance(program['first_year'], int)

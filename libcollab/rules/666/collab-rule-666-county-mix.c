@@ -23,8 +23,8 @@
 static void
 judge_county (Collab666Run       *run,
               const guint        *mix,
-              JsonNode           *expected,
-              Collab666NodeCache *actuals,
+              GVariant           *expected,
+              Collab666ValueCache *actuals,
               CollabRef           county,
               int                 year,
               GArray             *pairing_years,
@@ -71,7 +71,7 @@ judge_county (Collab666Run       *run,
   finding = collab_check_context_new_finding (run->ctx);
   collab_finding_set_subject_string (finding, "assisted", collab_units_id (run->store, county));
   collab_finding_set_subject_int (finding, "year", year);
-  collab_finding_take_expected (finding, json_node_ref (expected));
+  collab_finding_take_expected (finding, g_variant_ref (expected));
   collab_finding_take_actual (finding, collab_rule_666_mix_actual (actuals, &counts));
 
   projected = collab_rule_666_projected (run, &counts);
@@ -93,15 +93,14 @@ check (CollabCheckContext *ctx)
   g_autoptr(GHashTable) by_county_year = NULL;
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (CollabTalentEntry));
-  g_autoptr(JsonNode) expected = NULL;
-  Collab666NodeCache actuals;
+  g_autoptr(GVariant) expected = NULL;
+  Collab666ValueCache actuals;
 
   collab_rule_666_begin (&run, ctx);
   mix[COLLAB_TALENT_GROUP_TEACHER] = collab_check_context_get_count (ctx, "teacher");
   mix[COLLAB_TALENT_GROUP_DOCTOR] = collab_check_context_get_count (ctx, "doctor");
   mix[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER] = collab_check_context_get_count (ctx, "agriculture_or_other");
-  expected = collab_rule_666_mix_object (mix, FALSE, 0);
-  json_node_seal (expected);
+  expected = g_variant_ref_sink (collab_rule_666_mix_dict (mix, FALSE, 0));
 
   /* The program's pairing-years by (assisted county, year), in the order
    * they first appear. */
@@ -126,7 +125,7 @@ check (CollabCheckContext *ctx)
       g_array_append_val (list, i);
     }
 
-  collab_rule_666_node_cache_init (&actuals);
+  collab_rule_666_value_cache_init (&actuals);
   for (guint k = 0; k < order->len; k++)
     {
       gint64 key = g_array_index (order, gint64, k);
@@ -134,7 +133,7 @@ check (CollabCheckContext *ctx)
       judge_county (&run, mix, expected, &actuals, (CollabRef) (key >> 16), (int) (key & 0xffff),
                     g_hash_table_lookup (by_county_year, &key), scratch);
     }
-  collab_rule_666_node_cache_clear (&actuals);
+  collab_rule_666_value_cache_clear (&actuals);
 }
 
 static const CollabRuleParam params[] = {

@@ -33,13 +33,12 @@ static void
 check (CollabCheckContext *ctx)
 {
   Collab666Run run;
-  g_autoptr(JsonNode) expected = NULL;
-  Collab666NodeCache actuals;
+  g_autoptr(GVariant) expected = NULL;
+  Collab666ValueCache actuals;
 
   collab_rule_666_begin (&run, ctx);
-  collab_rule_666_node_cache_init (&actuals);
-  expected = collab_rule_666_mix_object (run.rules.mix, FALSE, 0);
-  json_node_seal (expected);
+  collab_rule_666_value_cache_init (&actuals);
+  expected = g_variant_ref_sink (collab_rule_666_mix_dict (run.rules.mix, FALSE, 0));
 
   for (guint i = run.first; i < run.end; i++)
     {
@@ -55,7 +54,7 @@ check (CollabCheckContext *ctx)
         continue;
 
       finding = collab_rule_666_new_finding (&run, py);
-      collab_finding_take_expected (finding, json_node_ref (expected));
+      collab_finding_take_expected (finding, g_variant_ref (expected));
       collab_finding_take_actual (finding, collab_rule_666_mix_actual (&actuals, &counts));
       plan = collab_rule_666_set_plan (&run, py, &counts, finding);
 
@@ -72,7 +71,7 @@ check (CollabCheckContext *ctx)
                                   run.rules.mix[0], run.rules.mix[1], run.rules.mix[2], shortfall, projected, plan);
       collab_check_context_report (ctx, finding);
     }
-  collab_rule_666_node_cache_clear (&actuals);
+  collab_rule_666_value_cache_clear (&actuals);
 }
 
 static const CollabRuleParam params[] = {

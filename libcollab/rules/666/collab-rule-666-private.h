@@ -67,33 +67,34 @@ char           *collab_rule_666_set_plan     (const Collab666Run            *run
 gboolean        collab_rule_666_mix_adjusted (const Collab666Run            *run,
                                               const CollabTalentPairingYear *py);
 
-/* The sealed `actual` (or `expected`) nodes of one rule run, one per
- * distinct set of values (counts repeat a lot across pairing-years):
- * findings share them, each with its own reference. */
-#define COLLAB_666_NODE_KEY_MAX (COLLAB_TALENT_MAX_TIERS + 1)
+/* The `actual` (or `expected`) values of one rule run, one per distinct
+ * set of numbers (counts repeat a lot across pairing-years): findings
+ * share them, each with its own reference. */
+#define COLLAB_666_VALUE_KEY_MAX (COLLAB_TALENT_MAX_TIERS + 1)
 
 typedef struct
 {
-  GHashTable *nodes;                          /* key (guint[1 + n]) → JsonNode */
-} Collab666NodeCache;
+  GHashTable *values;                         /* key (guint[1 + n]) → GVariant */
+} Collab666ValueCache;
 
-void            collab_rule_666_node_cache_init   (Collab666NodeCache *cache);
-void            collab_rule_666_node_cache_clear  (Collab666NodeCache *cache);
-/* A new reference to the node cached for @values[0..@n), or NULL. */
-JsonNode       *collab_rule_666_node_cache_lookup (Collab666NodeCache *cache,
-                                                   const guint        *values,
-                                                   guint               n) G_GNUC_WARN_UNUSED_RESULT;
-/* Seals @node (taking ownership), caches it for @values[0..@n) and
- * returns a new reference to it. */
-JsonNode       *collab_rule_666_node_cache_insert (Collab666NodeCache *cache,
-                                                   const guint        *values,
-                                                   guint               n,
-                                                   JsonNode           *node) G_GNUC_WARN_UNUSED_RESULT;
+void            collab_rule_666_value_cache_init   (Collab666ValueCache *cache);
+void            collab_rule_666_value_cache_clear  (Collab666ValueCache *cache);
+/* A new reference to the value cached for @values[0..@n), or NULL. */
+GVariant       *collab_rule_666_value_cache_lookup (Collab666ValueCache *cache,
+                                                    const guint         *values,
+                                                    guint                n) G_GNUC_WARN_UNUSED_RESULT;
+/* Caches @value (sinking a floating one) for @values[0..@n) and returns a
+ * new reference to it. */
+GVariant       *collab_rule_666_value_cache_insert (Collab666ValueCache *cache,
+                                                    const guint         *values,
+                                                    guint                n,
+                                                    GVariant            *value) G_GNUC_WARN_UNUSED_RESULT;
 
-JsonNode *collab_rule_666_mix_object (const guint              *groups,
+/* A new floating dictionary of the group counts (and "projected"). */
+GVariant *collab_rule_666_mix_dict   (const guint              *groups,
                                       gboolean                  with_projected,
-                                      guint                     projected);
-JsonNode *collab_rule_666_mix_actual (Collab666NodeCache       *cache,
-                                      const CollabTalentCounts *counts);
+                                      guint                     projected) G_GNUC_WARN_UNUSED_RESULT;
+GVariant *collab_rule_666_mix_actual (Collab666ValueCache      *cache,
+                                      const CollabTalentCounts *counts) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -22,52 +22,57 @@
 #include "rules/collab-ruleset-private.h"
 #include "collab-rule-666-private.h"
 
-static JsonNode *
-tiers_object (const CollabTalentRules *rules,
-              const guint             *counts,
-              gboolean                 expected,
-              guint                    projected)
+/* A new floating {"interpretation", "tiers": [{months, [below,] count}…]}
+ * (expected) or {"tiers": […], "projected"} (actual). */
+static GVariant *
+tiers_dict (const CollabTalentRules *rules,
+            const guint             *counts,
+            gboolean                 expected,
+            guint                    projected)
 {
-  JsonObject *object = json_object_new ();
-  JsonArray *tiers = json_array_sized_new (rules->n_tiers);
+  GVariantBuilder object, tiers;
 
-  if (expected)
-    json_object_set_string_member (object, "interpretation", collab_interpretation_to_nick (rules->interpretation));
+  g_variant_builder_init (&tiers, G_VARIANT_TYPE ("aa{sv}"));
   for (guint t = 0; t < rules->n_tiers; t++)
     {
-      JsonObject *tier = json_object_new ();
-
-      json_object_set_int_member (tier, "months", rules->tiers[t].months);
+      g_variant_builder_open (&tiers, G_VARIANT_TYPE_VARDICT);
+      g_variant_builder_add (&tiers, "{sv}", "months", g_variant_new_int64 (rules->tiers[t].months));
       if (rules->interpretation == COLLAB_INTERPRETATION_BANDED && t > 0)
-        json_object_set_int_member (tier, "below", rules->tiers[t - 1].months);
-      json_object_set_int_member (tier, "count", expected ? collab_talent_tier_required (rules, t) : counts[t]);
-      json_array_add_object_element (tiers, tier);
+        g_variant_builder_add (&tiers, "{sv}", "below", g_variant_new_int64 (rules->tiers[t - 1].months));
+      g_variant_builder_add (&tiers, "{sv}", "count",
+                             g_variant_new_int64 (expected ? collab_talent_tier_required (rules, t) : counts[t]));
+      g_variant_builder_close (&tiers);
     }
-  json_object_set_array_member (object, "tiers", tiers);
+
+  g_variant_builder_init (&object, G_VARIANT_TYPE_VARDICT);
+  if (expected)
+    g_variant_builder_add (&object, "{sv}", "interpretation",
+                           g_variant_new_string (collab_interpretation_to_nick (rules->interpretation)));
+  g_variant_builder_add (&object, "{sv}", "tiers", g_variant_builder_end (&tiers));
   if (!expected)
-    json_object_set_int_member (object, "projected", projected);
-  return collab_talent_object_node (object);
+    g_variant_builder_add (&object, "{sv}", "projected", g_variant_new_int64 (projected));
+  return g_variant_builder_end (&object);
 }
 
 /* The actual of a finding: the tier counts and "projected", shared by the
  * findings with the same counts. */
-static JsonNode *
-actual_node (Collab666NodeCache       *cache,
-             const CollabTalentRules  *rules,
-             const CollabTalentCounts *counts)
+static GVariant *
+actual_value (Collab666ValueCache      *cache,
+              const CollabTalentRules  *rules,
+              const CollabTalentCounts *counts)
 {
   guint values[COLLAB_TALENT_MAX_TIERS + 1];
   guint n = rules->n_tiers;
-  JsonNode *node;
+  GVariant *value;
 
   for (guint t = 0; t < n; t++)
     values[t] = counts->in_tier[t];
   values[n] = counts->projected;
-  node = collab_rule_666_node_cache_lookup (cache, values, n + 1);
-  if (node == NULL)
-    node = collab_rule_666_node_cache_insert (cache, values, n + 1,
-                                              tiers_object (rules, counts->in_tier, FALSE, counts->projected));
-  return node;
+  value = collab_rule_666_value_cache_lookup (cache, values, n + 1);
+  if (value == NULL)
+    value = collab_rule_666_value_cache_insert (cache, values, n + 1,
+                                                tiers_dict (rules, counts->in_tier, FALSE, counts->projected));
+  return value;
 }
 
 /* "2 of the 3 needed serve ≥ 12 months, 6 of 9 serve ≥ 6 months" */
@@ -98,15 +103,14 @@ static void
 check (CollabCheckContext *ctx)
 {
   Collab666Run run;
-  g_autoptr(JsonNode) expected = NULL;
-  Collab666NodeCache actuals;
+  g_autoptr(GVariant) expected = NULL;
+  Collab666ValueCache actuals;
 
   collab_rule_666_begin (&run, ctx);
   if (run.rules.n_tiers == 0)
     return;
-  collab_rule_666_node_cache_init (&actuals);
-  expected = tiers_object (&run.rules, NULL, TRUE, 0);
-  json_node_seal (expected);
+  collab_rule_666_value_cache_init (&actuals);
+  expected = g_variant_ref_sink (tiers_dict (&run.rules, NULL, TRUE, 0));
 
   for (guint i = run.first; i < run.end; i++)
     {
@@ -122,8 +126,8 @@ check (CollabCheckContext *ctx)
         continue;
 
       finding = collab_rule_666_new_finding (&run, py);
-      collab_finding_take_expected (finding, json_node_ref (expected));
-      collab_finding_take_actual (finding, actual_node (&actuals, &run.rules, &counts));
+      collab_finding_take_expected (finding, g_variant_ref (expected));
+      collab_finding_take_actual (finding, actual_value (&actuals, &run.rules, &counts));
       plan = collab_rule_666_set_plan (&run, py, &counts, finding);
 
       where = collab_rule_666_describe (&run, py);
@@ -135,7 +139,7 @@ check (CollabCheckContext *ctx)
                                   tiers, not_counted, projected, plan);
       collab_check_context_report (ctx, finding);
     }
-  collab_rule_666_node_cache_clear (&actuals);
+  collab_rule_666_value_cache_clear (&actuals);
 }
 
 /* 3 serve a year or more, 6 half a year, 9 a month (专栏6). */

@@ -16,24 +16,6 @@
 
 #include "collab-rule-666-private.h"
 
-static JsonNode *
-term_object (guint months,
-             guint count,
-             gint  of,
-             gint  projected)
-{
-  JsonObject *object = json_object_new ();
-
-  if (months > 0)
-    json_object_set_int_member (object, "months", months);
-  json_object_set_int_member (object, "count", count);
-  if (of >= 0)
-    {
-      json_object_set_int_member (object, "of", of);
-      json_object_set_int_member (object, "projected", projected);
-    }
-  return collab_talent_object_node (object);
-}
 
 static void
 check (CollabCheckContext *ctx)
@@ -75,8 +57,12 @@ check (CollabCheckContext *ctx)
         add = g_strdup ("");
 
       finding = collab_rule_666_new_finding (&run, py);
-      collab_finding_take_expected (finding, term_object (run.rules.term_months, needed, -1, 0));
-      collab_finding_take_actual (finding, term_object (0, counts.term_served, counts.term_people, counts.term_projected));
+      collab_finding_take_expected (finding, collab_rule_int_dict ("months", (gint64) run.rules.term_months,
+                                                                   "count", (gint64) needed, NULL));
+      collab_finding_take_actual (finding, collab_rule_int_dict ("count", (gint64) counts.term_served,
+                                                                 "of", (gint64) counts.term_people,
+                                                                 "projected", (gint64) counts.term_projected,
+                                                                 NULL));
 
       where = collab_rule_666_describe (&run, py);
       /* "of those counted": the teachers and doctors. */

@@ -16,45 +16,33 @@
 
 #include "collab-rule-666-private.h"
 
-static JsonNode *
-total_object (guint    total,
-              gboolean with_projected,
-              guint    projected)
-{
-  JsonObject *object = json_object_new ();
-
-  json_object_set_int_member (object, "total", total);
-  if (with_projected)
-    json_object_set_int_member (object, "projected", projected);
-  return collab_talent_object_node (object);
-}
-
 /* The actual of a finding: {"total", "projected"}, shared by the findings
  * with the same counts. */
-static JsonNode *
-actual_node (Collab666NodeCache       *cache,
-             const CollabTalentCounts *counts)
+static GVariant *
+actual_value (Collab666ValueCache      *cache,
+              const CollabTalentCounts *counts)
 {
   guint values[] = { counts->counted, counts->projected };
-  JsonNode *node = collab_rule_666_node_cache_lookup (cache, values, G_N_ELEMENTS (values));
+  GVariant *value = collab_rule_666_value_cache_lookup (cache, values, G_N_ELEMENTS (values));
 
-  if (node == NULL)
-    node = collab_rule_666_node_cache_insert (cache, values, G_N_ELEMENTS (values),
-                                              total_object (counts->counted, TRUE, counts->projected));
-  return node;
+  if (value == NULL)
+    value = collab_rule_666_value_cache_insert (cache, values, G_N_ELEMENTS (values),
+                                                collab_rule_int_dict ("total", (gint64) counts->counted,
+                                                                      "projected", (gint64) counts->projected,
+                                                                      NULL));
+  return value;
 }
 
 static void
 check (CollabCheckContext *ctx)
 {
   Collab666Run run;
-  g_autoptr(JsonNode) expected = NULL;
-  Collab666NodeCache actuals;
+  g_autoptr(GVariant) expected = NULL;
+  Collab666ValueCache actuals;
 
   collab_rule_666_begin (&run, ctx);
-  collab_rule_666_node_cache_init (&actuals);
-  expected = total_object (run.rules.total, FALSE, 0);
-  json_node_seal (expected);
+  collab_rule_666_value_cache_init (&actuals);
+  expected = g_variant_ref_sink (collab_rule_int_dict ("total", (gint64) run.rules.total, NULL));
 
   for (guint i = run.first; i < run.end; i++)
     {
@@ -70,8 +58,8 @@ check (CollabCheckContext *ctx)
         continue;
 
       finding = collab_rule_666_new_finding (&run, py);
-      collab_finding_take_expected (finding, json_node_ref (expected));
-      collab_finding_take_actual (finding, actual_node (&actuals, &counts));
+      collab_finding_take_expected (finding, g_variant_ref (expected));
+      collab_finding_take_actual (finding, actual_value (&actuals, &counts));
       plan = collab_rule_666_set_plan (&run, py, &counts, finding);
 
       where = collab_rule_666_describe (&run, py);
@@ -86,7 +74,7 @@ check (CollabCheckContext *ctx)
                                   run.rules.total, not_counted, projected, plan);
       collab_check_context_report (ctx, finding);
     }
-  collab_rule_666_node_cache_clear (&actuals);
+  collab_rule_666_value_cache_clear (&actuals);
 }
 
 static const CollabRuleParam params[] = {

@@ -89,7 +89,7 @@ collab_rule_666_thresholds (CollabTalentRules    *rules,
 typedef struct
 {
   guint     key;        /* 0: none, else 1 + 2 × the rules' index in Collab666Plans.rules + mix_adjusted */
-  JsonNode *remedy;     /* collab_talent_plan_to_json(), sealed */
+  GVariant *remedy;     /* collab_talent_plan_to_variant() */
   char     *sentence;   /* collab_talent_plan_to_string() */
 } CachedPlan;
 
@@ -120,7 +120,7 @@ free_plans (gpointer data)
 
   for (guint i = 0; i < plans->n; i++)
     {
-      g_clear_pointer (&plans->plans[i].remedy, json_node_unref);
+      g_clear_pointer (&plans->plans[i].remedy, g_variant_unref);
       g_free (plans->plans[i].sentence);
     }
   g_free (plans->plans);
@@ -255,22 +255,21 @@ collab_rule_666_set_plan (const Collab666Run            *run,
   if (cached->key != key)
     {
       /* First asked for, or under another rule set than last time. */
-      g_clear_pointer (&cached->remedy, json_node_unref);
+      g_clear_pointer (&cached->remedy, g_variant_unref);
       g_free (cached->sentence);
       collab_talent_plan (&run->rules, counts, mix_adjusted, &plan);
-      cached->remedy = collab_talent_plan_to_json (&run->rules, &plan);
-      json_node_seal (cached->remedy);
+      cached->remedy = g_variant_ref_sink (collab_talent_plan_to_variant (&run->rules, &plan));
       cached->sentence = collab_talent_plan_to_string (&run->rules, &plan);
       cached->key = key;
     }
 
-  collab_finding_take_remedy (finding, json_node_ref (cached->remedy));
+  collab_finding_take_remedy (finding, g_variant_ref (cached->remedy));
   return g_strdup (cached->sentence);
 }
 
 /* Keys are guint[1 + n]: n, then the values. */
 static guint
-node_key_hash (gconstpointer key)
+value_key_hash (gconstpointer key)
 {
   const guint *k = key;
   guint32 h = 2166136261u;
@@ -281,8 +280,8 @@ node_key_hash (gconstpointer key)
 }
 
 static gboolean
-node_key_equal (gconstpointer a,
-                gconstpointer b)
+value_key_equal (gconstpointer a,
+                 gconstpointer b)
 {
   const guint *ka = a, *kb = b;
 
@@ -290,81 +289,82 @@ node_key_equal (gconstpointer a,
 }
 
 void
-collab_rule_666_node_cache_init (Collab666NodeCache *cache)
+collab_rule_666_value_cache_init (Collab666ValueCache *cache)
 {
-  cache->nodes = g_hash_table_new_full (node_key_hash, node_key_equal, g_free, (GDestroyNotify) json_node_unref);
+  cache->values = g_hash_table_new_full (value_key_hash, value_key_equal, g_free, (GDestroyNotify) g_variant_unref);
 }
 
 void
-collab_rule_666_node_cache_clear (Collab666NodeCache *cache)
+collab_rule_666_value_cache_clear (Collab666ValueCache *cache)
 {
-  g_clear_pointer (&cache->nodes, g_hash_table_unref);
+  g_clear_pointer (&cache->values, g_hash_table_unref);
 }
 
-JsonNode *
-collab_rule_666_node_cache_lookup (Collab666NodeCache *cache,
-                                   const guint        *values,
-                                   guint               n)
+GVariant *
+collab_rule_666_value_cache_lookup (Collab666ValueCache *cache,
+                                    const guint         *values,
+                                    guint                n)
 {
-  guint key[1 + COLLAB_666_NODE_KEY_MAX];
-  JsonNode *node;
+  guint key[1 + COLLAB_666_VALUE_KEY_MAX];
+  GVariant *value;
 
-  g_return_val_if_fail (n <= COLLAB_666_NODE_KEY_MAX, NULL);
+  g_return_val_if_fail (n <= COLLAB_666_VALUE_KEY_MAX, NULL);
 
   key[0] = n;
   memcpy (key + 1, values, n * sizeof (guint));
-  node = g_hash_table_lookup (cache->nodes, key);
-  return node != NULL ? json_node_ref (node) : NULL;
+  value = g_hash_table_lookup (cache->values, key);
+  return value != NULL ? g_variant_ref (value) : NULL;
 }
 
-JsonNode *
-collab_rule_666_node_cache_insert (Collab666NodeCache *cache,
-                                   const guint        *values,
-                                   guint               n,
-                                   JsonNode           *node)
+GVariant *
+collab_rule_666_value_cache_insert (Collab666ValueCache *cache,
+                                    const guint         *values,
+                                    guint                n,
+                                    GVariant            *value)
 {
   guint *key;
 
-  g_return_val_if_fail (n <= COLLAB_666_NODE_KEY_MAX, node);
+  g_return_val_if_fail (n <= COLLAB_666_VALUE_KEY_MAX, value);
 
   key = g_new (guint, 1 + n);
   key[0] = n;
   memcpy (key + 1, values, n * sizeof (guint));
-  json_node_seal (node);
-  g_hash_table_replace (cache->nodes, key, node);
-  return json_node_ref (node);
+  g_variant_ref_sink (value);
+  g_hash_table_replace (cache->values, key, value);
+  return g_variant_ref (value);
 }
 
-/* The group counts of 666.mix and 666.county_mix as a JSON object. */
-JsonNode *
-collab_rule_666_mix_object (const guint *groups,
-                            gboolean     with_projected,
-                            guint        projected)
+/* The group counts of 666.mix and 666.county_mix as a dictionary. */
+GVariant *
+collab_rule_666_mix_dict (const guint *groups,
+                          gboolean     with_projected,
+                          guint        projected)
 {
-  JsonObject *object = json_object_new ();
+  GVariantBuilder builder;
 
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
   for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
-    json_object_set_int_member (object, collab_talent_group_nick (g), groups[g]);
+    g_variant_builder_add (&builder, "{sv}", collab_talent_group_nick (g), g_variant_new_int64 (groups[g]));
   if (with_projected)
-    json_object_set_int_member (object, "projected", projected);
-  return collab_talent_object_node (object);
+    g_variant_builder_add (&builder, "{sv}", "projected", g_variant_new_int64 (projected));
+  return g_variant_builder_end (&builder);
 }
 
 /* The actual of a 666.mix or 666.county_mix finding: the group counts and
  * "projected", shared by the findings with the same counts. */
-JsonNode *
-collab_rule_666_mix_actual (Collab666NodeCache       *cache,
+GVariant *
+collab_rule_666_mix_actual (Collab666ValueCache      *cache,
                             const CollabTalentCounts *counts)
 {
   guint values[COLLAB_TALENT_N_GROUPS + 1];
-  JsonNode *node;
+  GVariant *value;
 
   for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
     values[g] = counts->groups[g];
   values[COLLAB_TALENT_N_GROUPS] = counts->projected;
-  node = collab_rule_666_node_cache_lookup (cache, values, G_N_ELEMENTS (values));
-  if (node == NULL)
-    node = collab_rule_666_node_cache_insert (cache, values, G_N_ELEMENTS (values),
-                                              collab_rule_666_mix_object (counts->groups, TRUE, counts->projected));
-  return node;
+  value = collab_rule_666_value_cache_lookup (cache, values, G_N_ELEMENTS (values));
+  if (value == NULL)
+    value = collab_rule_666_value_cache_insert (cache, values, G_N_ELEMENTS (values),
+                                                collab_rule_666_mix_dict (counts->groups, TRUE, counts->projected));
+  return value;
 }

@@ -36,17 +36,18 @@ report (CollabCheckContext      *ctx,
   g_autofree char *base_text = collab_money_format_readable (base->base);
   g_autofree char *allocated_text = collab_money_format_readable (allocated);
   g_autofree char *short_text = collab_money_format_readable (base->base - allocated);
-  g_autoptr(JsonObject) remedy = json_object_new ();
   CollabFinding *finding = collab_check_context_new_finding (ctx);
+  GVariantBuilder remedy;
 
-  json_object_set_member (remedy, "allocate", collab_rule_fund_amount_node (base->base - allocated));
+  g_variant_builder_init (&remedy, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&remedy, "{sv}", "allocate", collab_rule_fund_amount (base->base - allocated));
 
   collab_finding_set_subject_string (finding, "program", program_id);
   collab_finding_set_subject_string (finding, "city", city_id);
   collab_finding_set_subject_int (finding, "year", year);
-  collab_finding_take_expected (finding, collab_rule_fund_amount_node (base->base));
-  collab_finding_take_actual (finding, collab_rule_fund_amount_node (allocated));
-  collab_finding_take_remedy (finding, json_node_init_object (json_node_alloc (), remedy));
+  collab_finding_take_expected (finding, collab_rule_fund_amount (base->base));
+  collab_finding_take_actual (finding, collab_rule_fund_amount (allocated));
+  collab_finding_take_remedy (finding, g_variant_builder_end (&remedy));
   collab_finding_set_message (finding,
                               "Program %s allocated %s to %s (%s) for %d, below its base of %s a year; "
                               "allocate %s more for %d.",

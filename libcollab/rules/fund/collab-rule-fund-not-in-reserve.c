@@ -47,8 +47,8 @@ check (CollabCheckContext *ctx)
 
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "project", project->h.id);
-      collab_finding_take_expected (finding, json_node_init_boolean (json_node_alloc (), TRUE));
-      collab_finding_take_actual (finding, json_node_init_boolean (json_node_alloc (), FALSE));
+      collab_finding_take_expected (finding, g_variant_new_boolean (TRUE));
+      collab_finding_take_actual (finding, g_variant_new_boolean (FALSE));
       collab_finding_set_message (finding,
                                   "The project %s received %s in %u transfer%s but did not come from the "
                                   "project reserve (in_reserve is not true); the plan asks that reserve "

@@ -55,8 +55,8 @@ check (CollabCheckContext *ctx)
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "account", collab_units_id (store, ref));
       collab_finding_set_subject_string (finding, "date", date);
-      collab_finding_take_expected (finding, collab_rule_fund_amount_node (received));
-      collab_finding_take_actual (finding, collab_rule_fund_amount_node (passed_on));
+      collab_finding_take_expected (finding, collab_rule_fund_amount (received));
+      collab_finding_take_actual (finding, collab_rule_fund_amount (passed_on));
       collab_finding_set_message (finding,
                                   "By the end of %s the account %s had passed on %s but received only %s: "
                                   "%s left it that never came in; record the transfer into it that paid for "

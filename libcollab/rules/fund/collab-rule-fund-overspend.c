@@ -43,8 +43,8 @@ check (CollabCheckContext *ctx)
 
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "project", collab_units_id (store, ref));
-      collab_finding_take_expected (finding, collab_rule_fund_amount_node (received));
-      collab_finding_take_actual (finding, collab_rule_fund_amount_node (spent));
+      collab_finding_take_expected (finding, collab_rule_fund_amount (received));
+      collab_finding_take_actual (finding, collab_rule_fund_amount (spent));
       collab_finding_set_message (finding,
                                   "By the end of %s the project %s had spent %s but only %s had been "
                                   "transferred to it, %s too much; record the transfer that paid for it, "

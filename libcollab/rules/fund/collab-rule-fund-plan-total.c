@@ -86,8 +86,8 @@ check (CollabCheckContext *ctx)
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "program", program->h.id);
       collab_finding_set_subject_string (finding, "city", city_id);
-      collab_finding_take_expected (finding, collab_rule_fund_amount_node (bases[b].plan_total));
-      collab_finding_take_actual (finding, collab_rule_fund_amount_node (sums[b]));
+      collab_finding_take_expected (finding, collab_rule_fund_amount (bases[b].plan_total));
+      collab_finding_take_actual (finding, collab_rule_fund_amount (sums[b]));
       collab_finding_set_message (finding,
                                   "Program %s allocated %s to %s (%s) over %s, against a plan total of %s "
                                   "(%s %s); check the allocations or update the plan.",

@@ -26,25 +26,14 @@ collab_rule_fund_ledger (CollabCheckContext *ctx)
   return collab_ledger_for_store (collab_check_context_get_store (ctx));
 }
 
-/* An amount as a JSON string of canonical yuan. */
-static inline JsonNode *
-collab_rule_fund_amount_node (gint64 fen)
+/* An amount as a string of canonical yuan ("19200000.00"), exact
+ * whatever its size, as the dataset document writes it. Floating. */
+static inline GVariant *
+collab_rule_fund_amount (gint64 fen)
 {
   g_autofree char *text = collab_money_format (fen);
 
-  return json_node_init_string (json_node_alloc (), text);
-}
-
-/* A day as a JSON string, or null. */
-static inline JsonNode *
-collab_rule_fund_day_node (CollabDay day)
-{
-  g_autofree char *text = NULL;
-
-  if (day == COLLAB_DAY_NONE)
-    return json_node_init_null (json_node_alloc ());
-  text = collab_day_format (day);
-  return json_node_init_string (json_node_alloc (), text);
+  return g_variant_new_string (text);
 }
 
 /* What a message calls an account or a project: its id and, in brackets,

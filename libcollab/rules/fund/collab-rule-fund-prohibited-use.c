@@ -63,7 +63,7 @@ check (CollabCheckContext *ctx)
 
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "transaction", t->h.id);
-      collab_finding_take_actual (finding, json_node_init_string (json_node_alloc (), t->use));
+      collab_finding_take_actual (finding, g_variant_new_string (t->use));
       collab_finding_set_message (finding,
                                   "The expenditure %s of %s by the project %s on %s is for \"%s\", which "
                                   "cooperation funds may not pay for; pay it from other funds and return "

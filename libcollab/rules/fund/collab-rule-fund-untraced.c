@@ -32,8 +32,7 @@ check (CollabCheckContext *ctx)
   const char *program_id = collab_check_context_get_program_id (ctx);
   g_autoptr(CollabLedger) ledger = collab_rule_fund_ledger (ctx);
   g_autoptr(GString) listed = g_string_new (NULL);
-  g_autoptr(JsonArray) ids = NULL;
-  g_autoptr(JsonObject) remedy = NULL;
+  GVariantBuilder ids, remedy;
   g_autofree char *total_text = NULL;
   g_autofree char *traced_text = NULL;
   char share[G_ASCII_DTOSTR_BUF_SIZE];
@@ -46,20 +45,20 @@ check (CollabCheckContext *ctx)
   if (n_untraced == 0)
     return;
 
-  ids = json_array_sized_new (n_untraced);
+  g_variant_builder_init (&ids, G_VARIANT_TYPE_STRING_ARRAY);
   for (guint i = 0; i < n_untraced; i++)
     {
       const char *id = collab_ledger_get_transaction (ledger, untraced[i])->h.id;
 
-      json_array_add_string_element (ids, id);
+      g_variant_builder_add (&ids, "s", id);
       if (i < LISTED_IN_MESSAGE)
         g_string_append_printf (listed, "%s%s", i > 0 ? ", " : "", id);
     }
   if (n_untraced > LISTED_IN_MESSAGE)
     g_string_append_printf (listed, " and %u more", n_untraced - LISTED_IN_MESSAGE);
 
-  remedy = json_object_new ();
-  json_object_set_array_member (remedy, "name_parent", g_steal_pointer (&ids));
+  g_variant_builder_init (&remedy, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&remedy, "{sv}", "name_parent", g_variant_builder_end (&ids));
   total_text = collab_money_format_readable (total);
   traced_text = collab_money_format_readable (traced);
   /* Not printf: a decimal point whatever the locale. */
@@ -67,9 +66,9 @@ check (CollabCheckContext *ctx)
 
   finding = collab_check_context_new_finding (ctx);
   collab_finding_set_subject_string (finding, "program", program_id);
-  collab_finding_take_expected (finding, collab_rule_fund_amount_node (total));
-  collab_finding_take_actual (finding, collab_rule_fund_amount_node (traced));
-  collab_finding_take_remedy (finding, json_node_init_object (json_node_alloc (), remedy));
+  collab_finding_take_expected (finding, collab_rule_fund_amount (total));
+  collab_finding_take_actual (finding, collab_rule_fund_amount (traced));
+  collab_finding_take_remedy (finding, g_variant_builder_end (&remedy));
   collab_finding_set_message (finding,
                               "%s%% of program %s's money in transfers and expenditures (%s of %s) is traced "
                               "end to end from its source; %u movement%s name%s no parent (%s): name the "

@@ -13,20 +13,6 @@
 #include "rules/collab-finding-private.h"
 #include "rules/collab-rule-private.h"
 
-static JsonNode *
-period_node (int first_year,
-             int last_year)
-{
-  JsonObject *object = json_object_new ();
-  JsonNode *node;
-
-  json_object_set_int_member (object, "first_year", first_year);
-  json_object_set_int_member (object, "last_year", last_year);
-  node = json_node_init_object (json_node_alloc (), object);
-  json_object_unref (object);
-  return node;
-}
-
 static void
 check (CollabCheckContext *ctx)
 {
@@ -69,8 +55,10 @@ check (CollabCheckContext *ctx)
 
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "pairing", pairing->h.id);
-      collab_finding_take_expected (finding, period_node (program->first_year, program->last_year));
-      collab_finding_take_actual (finding, period_node (first, last));
+      collab_finding_take_expected (finding, collab_rule_int_dict ("first_year", (gint64) program->first_year,
+                                                                   "last_year", (gint64) program->last_year, NULL));
+      collab_finding_take_actual (finding, collab_rule_int_dict ("first_year", (gint64) first,
+                                                                 "last_year", (gint64) last, NULL));
       collab_finding_set_message (finding,
                                   "Pairing %s runs %s, which reaches outside the period %s of its program %s; "
                                   "%s.",

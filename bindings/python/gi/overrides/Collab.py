@@ -7,7 +7,6 @@
 # constructors that load, iteration, dicts, exceptions, and DataFrames.
 
 import functools
-import json
 import re
 
 from gi.repository import GLib
@@ -59,19 +58,18 @@ def _raises_load_error(method):
     return wrapper
 
 
-def _node_to_python(node):
-    """A Json.Node as plain Python values (dict, list, str, int…)."""
-    if node is None:
-        return None
-    from gi.repository import Json
-    return json.loads(Json.to_string(node, False))
+def _unpack(value):
+    """A GLib.Variant as plain Python values (dict, list, str, int…), or None."""
+    return value.unpack() if value is not None else None
 
 
 class Record(Collab.Record):
     """One record; members read like a dict: ``pairing['assisted']``."""
 
     def to_dict(self):
-        return _node_to_python(self.to_json())
+        """The members as the dataset document has them; amounts stay
+        exact strings of yuan (``'19200000.00'``)."""
+        return self.to_variant().unpack()
 
     def __getitem__(self, field):
         value = self.to_dict()
@@ -178,14 +176,39 @@ __all__.append('Dataset')
 
 
 class Finding(Collab.Finding):
-    """What a check found; ``finding.to_dict()`` is its JSON form."""
+    """What a check found; ``finding.to_dict()`` has the members of its
+    JSON form as Python values."""
 
     def to_dict(self):
-        return _node_to_python(self.to_json())
+        result = {
+            'rule': self.get_rule(),
+            'severity': self.get_severity().value_nick,
+            'subject': self.subject,
+            'expected': _unpack(self.get_expected()),
+            'actual': _unpack(self.get_actual()),
+            'message': self.get_message(),
+        }
+        remedy = self.get_remedy()
+        if remedy is not None:
+            result['remedy'] = remedy.unpack()
+        return result
 
     @property
     def subject(self):
-        return self.to_dict()['subject']
+        """The subject as a dict: ``{'program': 'wuxi-2021', 'county': 'pingan', 'year': 2021}``."""
+        return self.get_subject().unpack()
+
+    @property
+    def expected(self):
+        return _unpack(self.get_expected())
+
+    @property
+    def actual(self):
+        return _unpack(self.get_actual())
+
+    @property
+    def remedy(self):
+        return _unpack(self.get_remedy())
 
     def __repr__(self):
         return f'<Collab.Finding {self.get_rule()} {self.subject}>'
