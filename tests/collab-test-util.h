@@ -145,6 +145,10 @@ collab_test_check_as_of (CollabDataset *dataset,
   return collab_test_check_full (dataset, rule, COLLAB_TEST_NO_OVERRIDE, NULL, as_of);
 }
 
+/* One year, or NULL (every year) for 0: what the API once took as an
+ * int with 0 for "every year". */
+#define COLLAB_TEST_YEARS(year) ((year) == 0 ? NULL : &(CollabYearRange) { (year), (year) })
+
 static inline void
 collab_test_assert_no_findings (GPtrArray *findings)
 {

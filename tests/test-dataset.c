@@ -93,7 +93,7 @@ test_load_empty_dataset (void)
 {
   g_autoptr(CollabDataset) dataset = collab_dataset_new ();
   g_auto(GStrv) ids = collab_dataset_list_ids (dataset, COLLAB_RECORD_KIND_REGION);
-  g_autoptr(GPtrArray) pairings = collab_dataset_get_pairings (dataset, NULL, -1, 0);
+  g_autoptr(GPtrArray) pairings = collab_dataset_get_pairings (dataset, NULL, COLLAB_PAIRING_LEVELS_ALL, NULL);
   g_autofree char *text = collab_dataset_to_data (dataset, NULL);
 
   for (CollabRecordKind k = COLLAB_RECORD_KIND_REGION; k <= COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE; k++)
@@ -315,10 +315,10 @@ static void
 test_pairings_by_program (void)
 {
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
-  g_autoptr(GPtrArray) all = collab_dataset_get_pairings (dataset, NULL, -1, 0);
-  g_autoptr(GPtrArray) wuxi = collab_dataset_get_pairings (dataset, "wuxi-2021", -1, 0);
-  g_autoptr(GPtrArray) other = collab_dataset_get_pairings (dataset, "zhuhai-zunyi-2021", -1, 0);
-  g_autoptr(GPtrArray) region_id = collab_dataset_get_pairings (dataset, "wuxi", -1, 0);
+  g_autoptr(GPtrArray) all = collab_dataset_get_pairings (dataset, NULL, COLLAB_PAIRING_LEVELS_ALL, NULL);
+  g_autoptr(GPtrArray) wuxi = collab_dataset_get_pairings (dataset, "wuxi-2021", COLLAB_PAIRING_LEVELS_ALL, NULL);
+  g_autoptr(GPtrArray) other = collab_dataset_get_pairings (dataset, "zhuhai-zunyi-2021", COLLAB_PAIRING_LEVELS_ALL, NULL);
+  g_autoptr(GPtrArray) region_id = collab_dataset_get_pairings (dataset, "wuxi", COLLAB_PAIRING_LEVELS_ALL, NULL);
 
   g_assert_cmpuint (all->len, ==, 11);
   g_assert_cmpuint (wuxi->len, ==, 11);
@@ -331,9 +331,9 @@ static void
 test_pairings_by_level (void)
 {
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
-  g_autoptr(GPtrArray) city = collab_dataset_get_pairings (dataset, "wuxi-2021", COLLAB_PAIRING_LEVEL_CITY, 0);
-  g_autoptr(GPtrArray) county = collab_dataset_get_pairings (dataset, "wuxi-2021", COLLAB_PAIRING_LEVEL_COUNTY, 0);
-  g_autoptr(GPtrArray) village = collab_dataset_get_pairings (dataset, NULL, COLLAB_PAIRING_LEVEL_VILLAGE, 0);
+  g_autoptr(GPtrArray) city = collab_dataset_get_pairings (dataset, "wuxi-2021", COLLAB_PAIRING_LEVELS_CITY, NULL);
+  g_autoptr(GPtrArray) county = collab_dataset_get_pairings (dataset, "wuxi-2021", COLLAB_PAIRING_LEVELS_COUNTY, NULL);
+  g_autoptr(GPtrArray) village = collab_dataset_get_pairings (dataset, NULL, COLLAB_PAIRING_LEVELS_VILLAGE, NULL);
   g_auto(GStrv) city_ids = record_ids (city);
   g_auto(GStrv) county_ids = record_ids (county);
 
@@ -375,7 +375,7 @@ test_pairings_by_year (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GPtrArray) pairings = collab_dataset_get_pairings (dataset, "prog", -1, cases[i].year);
+      g_autoptr(GPtrArray) pairings = collab_dataset_get_pairings (dataset, "prog", COLLAB_PAIRING_LEVELS_ALL, COLLAB_TEST_YEARS (cases[i].year));
       g_auto(GStrv) ids = record_ids (pairings);
       g_autofree char *joined = g_strjoinv (" ", ids);
 
@@ -385,12 +385,12 @@ test_pairings_by_year (void)
 
   for (int year = 2021; year <= 2025; year++)
     {
-      g_autoptr(GPtrArray) pairings = collab_dataset_get_pairings (wuxi, "wuxi-2021", COLLAB_PAIRING_LEVEL_COUNTY, year);
+      g_autoptr(GPtrArray) pairings = collab_dataset_get_pairings (wuxi, "wuxi-2021", COLLAB_PAIRING_LEVELS_COUNTY, COLLAB_TEST_YEARS (year));
       g_assert_cmpuint (pairings->len, ==, 9);
     }
   {
-    g_autoptr(GPtrArray) before = collab_dataset_get_pairings (wuxi, "wuxi-2021", -1, 2020);
-    g_autoptr(GPtrArray) after = collab_dataset_get_pairings (wuxi, "wuxi-2021", -1, 2026);
+    g_autoptr(GPtrArray) before = collab_dataset_get_pairings (wuxi, "wuxi-2021", COLLAB_PAIRING_LEVELS_ALL, &(CollabYearRange) { 2020, 2020 });
+    g_autoptr(GPtrArray) after = collab_dataset_get_pairings (wuxi, "wuxi-2021", COLLAB_PAIRING_LEVELS_ALL, &(CollabYearRange) { 2026, 2026 });
 
     g_assert_cmpuint (before->len, ==, 0);
     g_assert_cmpuint (after->len, ==, 0);
@@ -401,14 +401,14 @@ static void
 test_partners (void)
 {
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
-  g_auto(GStrv) huishan = collab_dataset_get_partners (dataset, "huishan", 0);
-  g_auto(GStrv) xinwu = collab_dataset_get_partners (dataset, "xinwu", 0);
-  g_auto(GStrv) xinwu_2023 = collab_dataset_get_partners (dataset, "xinwu", 2023);
-  g_auto(GStrv) pingan = collab_dataset_get_partners (dataset, "pingan", 0);
-  g_auto(GStrv) wuxi = collab_dataset_get_partners (dataset, "wuxi", 2021);
-  g_auto(GStrv) later = collab_dataset_get_partners (dataset, "huishan", 2030);
-  g_auto(GStrv) unpaired = collab_dataset_get_partners (dataset, "jiangsu", 0);
-  g_auto(GStrv) unknown = collab_dataset_get_partners (dataset, "nowhere", 0);
+  g_auto(GStrv) huishan = collab_dataset_get_partners (dataset, "huishan", NULL);
+  g_auto(GStrv) xinwu = collab_dataset_get_partners (dataset, "xinwu", NULL);
+  g_auto(GStrv) xinwu_2023 = collab_dataset_get_partners (dataset, "xinwu", &(CollabYearRange) { 2023, 2023 });
+  g_auto(GStrv) pingan = collab_dataset_get_partners (dataset, "pingan", NULL);
+  g_auto(GStrv) wuxi = collab_dataset_get_partners (dataset, "wuxi", &(CollabYearRange) { 2021, 2021 });
+  g_auto(GStrv) later = collab_dataset_get_partners (dataset, "huishan", &(CollabYearRange) { 2030, 2030 });
+  g_auto(GStrv) unpaired = collab_dataset_get_partners (dataset, "jiangsu", NULL);
+  g_auto(GStrv) unknown = collab_dataset_get_partners (dataset, "nowhere", NULL);
 
   /* Many-to-many (SPEC §4): 惠山区 with 乐都区 and 平安区, both in Haidong;
    * 新吴区 with 宜川县 in Yan'an and 互助县 in Haidong. */
@@ -427,9 +427,9 @@ static void
 test_partners_zhuhai (void)
 {
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("zhuhai-zunyi-2021.json");
-  g_auto(GStrv) hengqin = collab_dataset_get_partners (dataset, "hengqin", 0);
-  g_auto(GStrv) xiangzhou = collab_dataset_get_partners (dataset, "xiangzhou", 2021);
-  g_auto(GStrv) daozhen = collab_dataset_get_partners (dataset, "daozhen", 0);
+  g_auto(GStrv) hengqin = collab_dataset_get_partners (dataset, "hengqin", NULL);
+  g_auto(GStrv) xiangzhou = collab_dataset_get_partners (dataset, "xiangzhou", &(CollabYearRange) { 2021, 2021 });
+  g_auto(GStrv) daozhen = collab_dataset_get_partners (dataset, "daozhen", NULL);
 
   assert_ids (hengqin, "zhengan", "tongzi", NULL);
   assert_ids (xiangzhou, "fenggang", "wuchuan", NULL);
@@ -451,9 +451,9 @@ test_partners_once (void)
     "                 \"period\": {\"first_year\": 2016, \"last_year\": 2020}},"
     "                {\"id\": \"p2\", \"program\": \"prog\", \"assisting\": \"e\", \"assisted\": \"w\", \"level\": \"county\","
     "                 \"period\": {\"first_year\": 2021, \"last_year\": 2025}}]}");
-  g_auto(GStrv) any = collab_dataset_get_partners (dataset, "e", 0);
-  g_auto(GStrv) y2018 = collab_dataset_get_partners (dataset, "w", 2018);
-  g_auto(GStrv) y2026 = collab_dataset_get_partners (dataset, "w", 2026);
+  g_auto(GStrv) any = collab_dataset_get_partners (dataset, "e", NULL);
+  g_auto(GStrv) y2018 = collab_dataset_get_partners (dataset, "w", &(CollabYearRange) { 2018, 2018 });
+  g_auto(GStrv) y2026 = collab_dataset_get_partners (dataset, "w", &(CollabYearRange) { 2026, 2026 });
 
   assert_ids (any, "w", NULL);
   assert_ids (y2018, "e", NULL);
@@ -561,10 +561,10 @@ test_add_pairing (void)
   g_assert_nonnull (found);
   g_assert_cmpstr (collab_record_get_string (found, "assisted"), ==, "minhe");
 
-  partners = collab_dataset_get_partners (dataset, "minhe", 2022);
+  partners = collab_dataset_get_partners (dataset, "minhe", &(CollabYearRange) { 2022, 2022 });
   assert_ids (partners, "binhu", "jiangyin", NULL);
   g_clear_pointer (&partners, g_strfreev);
-  partners = collab_dataset_get_partners (dataset, "minhe", 2024);
+  partners = collab_dataset_get_partners (dataset, "minhe", &(CollabYearRange) { 2024, 2024 });
   assert_ids (partners, "binhu", NULL);
 }
 
@@ -701,7 +701,7 @@ test_remove_pairing (void)
   next = collab_dataset_get_record (dataset, COLLAB_RECORD_KIND_PAIRING, 5);
   g_assert_cmpstr (collab_record_get_id (next), ==, "p-huishan-pingan");
 
-  partners = collab_dataset_get_partners (dataset, "huishan", 0);
+  partners = collab_dataset_get_partners (dataset, "huishan", NULL);
   assert_ids (partners, "pingan", NULL);
 
   /* A record taken before is a snapshot. */
@@ -797,7 +797,7 @@ test_remove_renumbers (void)
   expected_text = collab_dataset_to_data (expected, NULL);
   g_assert_cmpstr (text, ==, expected_text);
 
-  partners = collab_dataset_get_partners (dataset, "e1", 0);
+  partners = collab_dataset_get_partners (dataset, "e1", NULL);
   assert_ids (partners, "w2", NULL);
   counties = collab_dataset_get_counties (dataset, "w");
   assert_ids (counties, "w1", "w2", NULL);

@@ -469,7 +469,7 @@ test_plan_table (void)
   gint64 added = 0;
 
   collab_checker_set_as_of (checker, collab_day_new (2022, 6, 30));
-  table = collab_checker_plan (checker, dataset, NULL, 0, &error);
+  table = collab_checker_plan (checker, dataset, NULL, NULL, &error);
   g_assert_no_error (error);
 
   g_assert_cmpuint (collab_table_get_n_columns (table), ==, G_N_ELEMENTS (columns));
@@ -506,14 +506,14 @@ test_plan_table (void)
   /* A year; a reading; a program that does not exist. */
   g_clear_object (&table);
   collab_checker_set_interpretation (checker, COLLAB_INTERPRETATION_BANDED);
-  table = collab_checker_plan (checker, dataset, "prog", 2023, &error);
+  table = collab_checker_plan (checker, dataset, "prog", &(CollabYearRange) { 2023, 2023 }, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (collab_table_get_n_rows (table), ==, 1);
   g_assert_cmpstr (text (table, 0, "interpretation"), ==, "banded");
   g_assert_cmpint (cell (table, 0, "add_total"), ==, 18);
 
   g_clear_object (&table);
-  table = collab_checker_plan (checker, dataset, "nope", 0, &error);
+  table = collab_checker_plan (checker, dataset, "nope", NULL, &error);
   g_assert_null (table);
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND);
 }
@@ -536,7 +536,7 @@ test_plan_ruleset (void)
   g_assert_true (collab_checker_get_ruleset (checker) == set);
   collab_checker_set_as_of (checker, collab_day_new (2023, 12, 31));
 
-  table = collab_checker_plan (checker, dataset, NULL, 2022, &error);
+  table = collab_checker_plan (checker, dataset, NULL, &(CollabYearRange) { 2022, 2022 }, &error);
   g_assert_no_error (error);
   g_assert_true (collab_table_is_null (table, 0, collab_table_find_column (table, "tenure_ok")));
   g_assert_true (collab_table_is_null (table, 0, collab_table_find_column (table, "mix_ok")));
@@ -568,13 +568,13 @@ test_plan_ruleset_not_shipped (void)
   findings = collab_checker_run (checker, dataset, &check_error);
   g_assert_null (findings);
   g_assert_error (check_error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND);
-  table = collab_checker_plan (checker, dataset, NULL, 0, &plan_error);
+  table = collab_checker_plan (checker, dataset, NULL, NULL, &plan_error);
   g_assert_null (table);
   g_assert_error (plan_error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND);
   g_assert_cmpstr (plan_error->message, ==, check_error->message);
 
   collab_checker_set_ruleset (checker, set);
-  table = collab_checker_plan (checker, dataset, NULL, 0, NULL);
+  table = collab_checker_plan (checker, dataset, NULL, NULL, NULL);
   g_assert_nonnull (table);
   g_assert_cmpuint (collab_table_get_n_rows (table), ==, 3);
 }

@@ -1,4 +1,4 @@
-/* test-report.c: the funds section of the scorecard (collab_report_scorecard)
+/* test-report.c: the funds section of the scorecard (collab_dataset_get_scorecard)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -86,7 +86,7 @@ test_summary_2016_2020 (void)
 {
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2016-2020.json");
   g_autoptr(GError) error = NULL;
-  g_autoptr(CollabTable) card = collab_report_scorecard (dataset, NULL, NULL, 0, &error);
+  g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, NULL, NULL, &error);
   guint first;
 
   g_assert_no_error (error);
@@ -108,7 +108,7 @@ test_summary_one_row (void)
 {
   /* The summary line from one row, as `collab report --program --year`. */
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2016-2020.json");
-  g_autoptr(CollabTable) card = collab_report_scorecard (dataset, NULL, "wuxi-haidong-2016", 2020, NULL);
+  g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, "wuxi-haidong-2016", &(CollabYearRange) { 2020, 2020 }, NULL);
 
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 1);
   g_assert_cmpint (cell (card, 0, "allocated_to_date"), ==, WAN (78200));
@@ -123,7 +123,7 @@ test_funds_2021 (void)
 {
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-funds-2021.json");
   g_autoptr(GError) error = NULL;
-  g_autoptr(CollabTable) card = collab_report_scorecard (dataset, NULL, "wuxi-2021", 0, &error);
+  g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, "wuxi-2021", NULL, &error);
   static const char * const categories[] = {
     "spent_industry", "spent_labour", "spent_consumption", "spent_talent", "spent_rural_revitalization",
   };
@@ -159,7 +159,7 @@ test_columns_without_funds (void)
 {
   /* A dataset with no money still has the columns, with zeros. */
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
-  g_autoptr(CollabTable) card = collab_report_scorecard (dataset, NULL, NULL, 2021, NULL);
+  g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, NULL, &(CollabYearRange) { 2021, 2021 }, NULL);
 
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 1);
   g_assert_cmpint (cell (card, 0, "fund_base"), ==, WAN (28920));

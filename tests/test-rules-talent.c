@@ -953,7 +953,7 @@ test_short_other (void)
     collab_test_assert_no_findings (none);
 
     collab_checker_set_ruleset (checker, set);
-    table = collab_checker_plan (checker, dataset, NULL, 2022, NULL);
+    table = collab_checker_plan (checker, dataset, NULL, &(CollabYearRange) { 2022, 2022 }, NULL);
     g_assert_cmpstr (collab_table_get_string (table, 0, collab_table_find_column (table, "assisted")), ==, "yanchuan");
     g_assert_cmpint (collab_table_get_int (table, 0, collab_table_find_column (table, "counted")), ==, 21);
   }
@@ -1153,7 +1153,7 @@ test_example_roster_plans (void)
   collab_test_assert_message_contains (g_ptr_array_index (total, 1), "10 of those counted end after the as-of day 2023-12-31");
 
   collab_checker_set_as_of (checker, collab_day_new (2023, 12, 31));
-  table = collab_checker_plan (checker, dataset, "wuxi-2021", 0, NULL);
+  table = collab_checker_plan (checker, dataset, "wuxi-2021", NULL, NULL);
   /* 9 pairings × 5 years; 2024 and 2025 have nobody yet. */
   g_assert_cmpuint (collab_table_get_n_rows (table), ==, 45);
   add_total = collab_table_find_column (table, "add_total");
@@ -1201,7 +1201,7 @@ test_example_scorecard (void)
     { "training_person_times",     { 1460, 1575, 1662, 0, 0 } },
   };
 
-  card = collab_report_scorecard (dataset, NULL, "wuxi-2021", 0, &error);
+  card = collab_dataset_get_scorecard (dataset, NULL, "wuxi-2021", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 5);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -1226,7 +1226,7 @@ static void
 test_scorecard_disabled_rules (void)
 {
   g_autoptr(CollabDataset) dataset = new_dataset_full (2016, 2020, "poverty-2016");
-  g_autoptr(CollabTable) card = collab_report_scorecard (dataset, NULL, NULL, 2018, NULL);
+  g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, NULL, &(CollabYearRange) { 2018, 2018 }, NULL);
 
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 1);
   g_assert_cmpint (collab_table_get_int (card, 0, collab_table_find_column (card, "pairing_years")), ==, 3);

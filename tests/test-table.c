@@ -712,7 +712,7 @@ test_findings (void)
   collab_finding_take_actual (f, json_gvariant_deserialize_data ("\"19200000.00\"", -1, NULL, NULL));
   g_ptr_array_add (findings, f);
 
-  table = collab_findings_to_table (findings);
+  table = collab_table_new_from_findings (findings);
   names = column_names (table);
   assert_consistent (table);
 
@@ -743,7 +743,7 @@ static void
 test_no_findings (void)
 {
   g_autoptr(GPtrArray) findings = g_ptr_array_new ();
-  g_autoptr(CollabTable) table = collab_findings_to_table (findings);
+  g_autoptr(CollabTable) table = collab_table_new_from_findings (findings);
   g_autofree char *names = column_names (table);
 
   g_assert_cmpstr (names, ==, "rule,severity,message,expected,actual,remedy");

@@ -82,15 +82,16 @@ assert_totals (CollabDataset *dataset,
                gint64         allocated)
 {
   g_autoptr(GError) error = NULL;
-  CollabFundTotals totals;
+  g_autoptr(CollabFundTotals) totals = collab_dataset_get_fund_totals (dataset, boundary, COLLAB_TEST_YEARS (year),
+                                                                       &error);
 
-  if (!collab_funds_get_totals (dataset, boundary, year, year, &totals, &error))
+  if (totals == NULL)
     g_error ("%s: %s", boundary, error->message);
-  if (totals.incoming != incoming || totals.internal != internal || totals.outgoing != outgoing ||
-      totals.allocated != allocated)
+  if (totals->incoming != incoming || totals->internal != internal || totals->outgoing != outgoing ||
+      totals->allocated != allocated)
     g_error ("%s: in %" G_GINT64_FORMAT " internal %" G_GINT64_FORMAT " out %" G_GINT64_FORMAT
-             " allocated %" G_GINT64_FORMAT, boundary, totals.incoming, totals.internal, totals.outgoing,
-             totals.allocated);
+             " allocated %" G_GINT64_FORMAT, boundary, totals->incoming, totals->internal, totals->outgoing,
+             totals->allocated);
 }
 
 static void
@@ -121,18 +122,21 @@ test_boundary_lookup (void)
 {
   g_autoptr(CollabDataset) dataset = make_dataset (chain);
   g_autoptr(GError) error = NULL;
-  CollabFundTotals totals;
+  g_autoptr(CollabFundTotals) totals = NULL;
+  const CollabYearRange year = { 2021, 2021 };
 
-  g_assert_true (collab_funds_get_totals (dataset, "region:yanan", 2021, 2021, &totals, &error));
+  totals = collab_dataset_get_fund_totals (dataset, "region:yanan", &year, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (totals.incoming, ==, WAN (1000));
+  g_assert_nonnull (totals);
+  g_assert_cmpint (totals->incoming, ==, WAN (1000));
+  g_clear_pointer (&totals, collab_fund_totals_free);
 
-  g_assert_false (collab_funds_get_totals (dataset, "account:yanan", 2021, 2021, &totals, &error));
+  totals = collab_dataset_get_fund_totals (dataset, "account:yanan", &year, &error);
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND);
-  g_assert_cmpint (totals.incoming, ==, 0);
+  g_assert_null (totals);
   g_clear_error (&error);
 
-  g_assert_null (collab_funds_aggregate (dataset, "nowhere", 0, 0, &error));
+  g_assert_null (collab_dataset_aggregate_funds (dataset, "nowhere", NULL, &error));
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND);
 }
 
@@ -151,8 +155,8 @@ test_aggregate_rows (void)
 {
   g_autoptr(CollabDataset) dataset = make_dataset (chain);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CollabTable) table = collab_funds_aggregate (dataset, "yanchuan", 2021, 2021, &error);
-  g_autoptr(CollabTable) later = collab_funds_aggregate (dataset, "yanchuan", 2021, 2022, &error);
+  g_autoptr(CollabTable) table = collab_dataset_aggregate_funds (dataset, "yanchuan", &(CollabYearRange) { 2021, 2021 }, &error);
+  g_autoptr(CollabTable) later = collab_dataset_aggregate_funds (dataset, "yanchuan", &(CollabYearRange) { 2021, 2022 }, &error);
   int category, status, incoming, internal, outgoing;
 
   g_assert_no_error (error);
@@ -184,7 +188,7 @@ test_aggregate_days (void)
   g_autoptr(CollabDataset) dataset = make_dataset (chain);
   g_autoptr(GError) error = NULL;
   g_autoptr(CollabDateRange) range = collab_date_range_new (collab_day_new (2021, 5, 11), collab_day_new (2021, 9, 1));
-  g_autoptr(CollabTable) table = collab_funds_aggregate_days (dataset, "yanchuan", range, &error);
+  g_autoptr(CollabTable) table = collab_dataset_aggregate_funds_between (dataset, "yanchuan", range, &error);
   gint64 in = 0, inside = 0, out = 0;
 
   g_assert_no_error (error);
@@ -268,15 +272,15 @@ test_trace_chain (void)
   };
   g_autoptr(CollabDataset) dataset = make_dataset (chain);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CollabTable) table = collab_funds_trace (dataset, "p", 0, &error);
-  g_autoptr(CollabTable) none = collab_funds_trace (dataset, "q", 0, &error);
-  g_autoptr(CollabTable) other_year = collab_funds_trace (dataset, "p", 2022, &error);
+  g_autoptr(CollabTable) table = collab_dataset_trace_funds (dataset, "p", NULL, &error);
+  g_autoptr(CollabTable) none = collab_dataset_trace_funds (dataset, "q", NULL, &error);
+  g_autoptr(CollabTable) other_year = collab_dataset_trace_funds (dataset, "p", &(CollabYearRange) { 2022, 2022 }, &error);
 
   g_assert_no_error (error);
   assert_edges (table, expected, G_N_ELEMENTS (expected));
   g_assert_cmpuint (collab_table_get_n_rows (none), ==, 0);
   g_assert_cmpuint (collab_table_get_n_rows (other_year), ==, 0);
-  g_assert_null (collab_funds_trace (dataset, "nope", 0, &error));
+  g_assert_null (collab_dataset_trace_funds (dataset, "nope", NULL, &error));
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND);
 }
 
@@ -315,9 +319,9 @@ test_trace_fifo (void)
   };
   g_autoptr(CollabDataset) dataset = make_dataset (mixed);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CollabTable) p = collab_funds_trace (dataset, "p", 0, &error);
-  g_autoptr(CollabTable) q = collab_funds_trace (dataset, "q", 0, &error);
-  g_autoptr(CollabTable) y2022 = collab_funds_trace (dataset, NULL, 2022, &error);
+  g_autoptr(CollabTable) p = collab_dataset_trace_funds (dataset, "p", NULL, &error);
+  g_autoptr(CollabTable) q = collab_dataset_trace_funds (dataset, "q", NULL, &error);
+  g_autoptr(CollabTable) y2022 = collab_dataset_trace_funds (dataset, NULL, &(CollabYearRange) { 2022, 2022 }, &error);
 
   g_assert_no_error (error);
   assert_edges (p, p_edges, G_N_ELEMENTS (p_edges));
@@ -342,7 +346,7 @@ test_trace_unattributed (void)
                   " \"amount\": \"100万\", \"date\": \"2021-05-01\"},"
                   "{\"id\": \"x2\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
                   " \"amount\": \"100万\", \"date\": \"2021-05-02\", \"program\": \"p\"}");
-  g_autoptr(CollabTable) all = collab_funds_trace (dataset, NULL, 0, NULL);
+  g_autoptr(CollabTable) all = collab_dataset_trace_funds (dataset, NULL, NULL, NULL);
 
   assert_edges (all, expected, G_N_ELEMENTS (expected));
 }
@@ -353,7 +357,7 @@ static void
 test_example_2021 (void)
 {
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-funds-2021.json");
-  g_autoptr(CollabTable) edges = collab_funds_trace (dataset, "wuxi-2021", 2021, NULL);
+  g_autoptr(CollabTable) edges = collab_dataset_trace_funds (dataset, "wuxi-2021", &(CollabYearRange) { 2021, 2021 }, NULL);
   int from, to, amount;
   gint64 out_of_js = 0, into_projects = 0, spent = 0;
 

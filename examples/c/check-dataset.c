@@ -37,7 +37,7 @@ main (int    argc,
 
   g_print ("libcollab %s\n", collab_get_version ());
 
-  pairings = collab_dataset_get_pairings (dataset, program, COLLAB_PAIRING_LEVEL_COUNTY, 0);
+  pairings = collab_dataset_get_pairings (dataset, program, COLLAB_PAIRING_LEVELS_COUNTY, NULL);
   g_print ("%u county pairings:\n", pairings->len);
   for (guint i = 0; i < pairings->len; i++)
     {

@@ -26,7 +26,7 @@ try {
 const asObject = node => JSON.parse(Json.to_string(node, false));
 
 print(`libcollab ${Collab.get_version()}`);
-const pairings = dataset.get_pairings(program, Collab.PairingLevel.COUNTY, 0);
+const pairings = dataset.get_pairings(program, Collab.PairingLevels.COUNTY, null);
 print(`${pairings.length} county pairings:`);
 for (const pairing of pairings) {
     const {assisting, assisted} = asObject(pairing.to_json());

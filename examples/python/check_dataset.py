@@ -20,7 +20,7 @@ def main(path, program=None):
         return 2
 
     print(f'libcollab {Collab.get_version()}')
-    pairings = dataset.get_pairings(program, int(Collab.PairingLevel.COUNTY), 0)
+    pairings = dataset.get_pairings(program, 'county')
     print(f'{len(pairings)} county pairings:')
     for pairing in pairings:
         print(f"  {pairing['assisting']:<10} → {pairing['assisted']}")

@@ -38,18 +38,25 @@ COLLAB_AVAILABLE_IN_ALL
 void            collab_checker_set_as_of          (CollabChecker       *self,
                                                    CollabDay            as_of);
 COLLAB_AVAILABLE_IN_ALL
+CollabInterpretation collab_checker_get_interpretation (CollabChecker  *self);
+COLLAB_AVAILABLE_IN_ALL
 void            collab_checker_set_interpretation (CollabChecker       *self,
                                                    CollabInterpretation interpretation);
+COLLAB_AVAILABLE_IN_ALL
+gboolean        collab_checker_get_interpretation_set (CollabChecker   *self);
+COLLAB_AVAILABLE_IN_ALL
+void            collab_checker_set_interpretation_set (CollabChecker   *self,
+                                                   gboolean             interpretation_set);
 COLLAB_AVAILABLE_IN_ALL
 GPtrArray      *collab_checker_run                (CollabChecker       *self,
                                                    CollabDataset       *dataset,
                                                    GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
-CollabTable    *collab_checker_plan               (CollabChecker       *self,
-                                                   CollabDataset       *dataset,
-                                                   const char          *program_id,
-                                                   int                  year,
-                                                   GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+CollabTable    *collab_checker_plan               (CollabChecker         *self,
+                                                   CollabDataset         *dataset,
+                                                   const char            *program_id,
+                                                   const CollabYearRange *years,
+                                                   GError               **error) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
 JsonNode       *collab_findings_to_json           (GPtrArray           *findings) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "collab-version.h"
+#include "collab-date.h"
 #include "collab-enums.h"
 #include "collab-record.h"
 
@@ -85,14 +86,14 @@ COLLAB_AVAILABLE_IN_ALL
 CollabSide      collab_dataset_get_region_side    (CollabDataset     *self,
                                                    const char        *region_id);
 COLLAB_AVAILABLE_IN_ALL
-GPtrArray      *collab_dataset_get_pairings       (CollabDataset     *self,
-                                                   const char        *program_id,
-                                                   int                level,
-                                                   int                year) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray      *collab_dataset_get_pairings       (CollabDataset         *self,
+                                                   const char            *program_id,
+                                                   CollabPairingLevels    levels,
+                                                   const CollabYearRange *years) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
-char          **collab_dataset_get_partners       (CollabDataset     *self,
-                                                   const char        *unit_id,
-                                                   int                year) G_GNUC_WARN_UNUSED_RESULT;
+char          **collab_dataset_get_partners       (CollabDataset         *self,
+                                                   const char            *unit_id,
+                                                   const CollabYearRange *years) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
 char          **collab_dataset_get_counties       (CollabDataset     *self,
                                                    const char        *city_id) G_GNUC_WARN_UNUSED_RESULT;

@@ -91,4 +91,38 @@ char             *collab_date_range_to_string (const CollabDateRange *range) G_G
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CollabDateRange, collab_date_range_free)
 
+#define COLLAB_TYPE_YEAR_RANGE (collab_year_range_get_type ())
+
+typedef struct _CollabYearRange CollabYearRange;
+
+/**
+ * CollabYearRange:
+ * @first: the first year
+ * @last: the last year, inclusive
+ *
+ * Calendar years from @first to @last: the years a scorecard, a plan, a
+ * money trace or a query covers. Where a function takes a range as an
+ * option, `NULL` stands for every year.
+ */
+struct _CollabYearRange
+{
+  int first;
+  int last;
+};
+
+COLLAB_AVAILABLE_IN_ALL
+GType             collab_year_range_get_type (void) G_GNUC_CONST;
+COLLAB_AVAILABLE_IN_ALL
+CollabYearRange  *collab_year_range_new      (int                    first,
+                                              int                    last);
+COLLAB_AVAILABLE_IN_ALL
+CollabYearRange  *collab_year_range_copy     (const CollabYearRange *range);
+COLLAB_AVAILABLE_IN_ALL
+void              collab_year_range_free     (CollabYearRange       *range);
+COLLAB_AVAILABLE_IN_ALL
+gboolean          collab_year_range_contains (const CollabYearRange *range,
+                                              int                    year);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CollabYearRange, collab_year_range_free)
+
 G_END_DECLS

@@ -164,6 +164,44 @@ typedef enum {
 } CollabPairingLevel;
 
 /**
+ * CollabPairingLevels:
+ * @COLLAB_PAIRING_LEVELS_CITY: city with city
+ * @COLLAB_PAIRING_LEVELS_COUNTY: county-level unit with county-level unit
+ * @COLLAB_PAIRING_LEVELS_TOWNSHIP: town with township
+ * @COLLAB_PAIRING_LEVELS_VILLAGE: village with village
+ * @COLLAB_PAIRING_LEVELS_ENTERPRISE_VILLAGE: enterprise with village
+ * @COLLAB_PAIRING_LEVELS_SOCIAL_ORG_VILLAGE: social organisation with village
+ * @COLLAB_PAIRING_LEVELS_SCHOOL: school with school
+ * @COLLAB_PAIRING_LEVELS_HOSPITAL: hospital with hospital
+ * @COLLAB_PAIRING_LEVELS_PARK: co-built park
+ * @COLLAB_PAIRING_LEVELS_ALL: every level
+ *
+ * A set of [enum@Collab.PairingLevel]s, for asking about the pairings at
+ * some levels: [method@Collab.Dataset.get_pairings]. The flag of a level
+ * is `1 << level` (COLLAB_PAIRING_LEVELS_FOR()).
+ */
+typedef enum /*< flags >*/ {
+  COLLAB_PAIRING_LEVELS_CITY               = 1 << COLLAB_PAIRING_LEVEL_CITY,
+  COLLAB_PAIRING_LEVELS_COUNTY             = 1 << COLLAB_PAIRING_LEVEL_COUNTY,
+  COLLAB_PAIRING_LEVELS_TOWNSHIP           = 1 << COLLAB_PAIRING_LEVEL_TOWNSHIP,
+  COLLAB_PAIRING_LEVELS_VILLAGE            = 1 << COLLAB_PAIRING_LEVEL_VILLAGE,
+  COLLAB_PAIRING_LEVELS_ENTERPRISE_VILLAGE = 1 << COLLAB_PAIRING_LEVEL_ENTERPRISE_VILLAGE, /*< nick=enterprise_village >*/
+  COLLAB_PAIRING_LEVELS_SOCIAL_ORG_VILLAGE = 1 << COLLAB_PAIRING_LEVEL_SOCIAL_ORG_VILLAGE, /*< nick=social_org_village >*/
+  COLLAB_PAIRING_LEVELS_SCHOOL             = 1 << COLLAB_PAIRING_LEVEL_SCHOOL,
+  COLLAB_PAIRING_LEVELS_HOSPITAL           = 1 << COLLAB_PAIRING_LEVEL_HOSPITAL,
+  COLLAB_PAIRING_LEVELS_PARK               = 1 << COLLAB_PAIRING_LEVEL_PARK,
+  COLLAB_PAIRING_LEVELS_ALL                = (1 << (COLLAB_PAIRING_LEVEL_PARK + 1)) - 1,
+} CollabPairingLevels;
+
+/**
+ * COLLAB_PAIRING_LEVELS_FOR:
+ * @level: a [enum@Collab.PairingLevel]
+ *
+ * The [flags@Collab.PairingLevels] of one level.
+ */
+#define COLLAB_PAIRING_LEVELS_FOR(level) ((CollabPairingLevels) (1u << (level)))
+
+/**
  * CollabTransactionType:
  * @COLLAB_TRANSACTION_TYPE_PLAN: a plan: intent, not movement
  * @COLLAB_TRANSACTION_TYPE_ALLOCATION: an allocation (下达): intent, not movement

@@ -33,7 +33,7 @@ typedef struct _CollabFundTotals CollabFundTotals;
  * The money of a boundary over a period, by the OCHA FTS boundary rule:
  * what came in, what moved inside and what went out are kept apart, so a
  * sum over a boundary never counts the same money twice. See
- * [func@Collab.funds_get_totals].
+ * [method@Collab.Dataset.get_fund_totals].
  */
 struct _CollabFundTotals
 {
@@ -51,28 +51,25 @@ COLLAB_AVAILABLE_IN_ALL
 void               collab_fund_totals_free       (CollabFundTotals       *totals);
 
 COLLAB_AVAILABLE_IN_ALL
-gboolean           collab_funds_get_totals       (CollabDataset          *dataset,
-                                                  const char             *boundary,
-                                                  int                     first_year,
-                                                  int                     last_year,
-                                                  CollabFundTotals       *totals,
-                                                  GError                **error);
+CollabFundTotals  *collab_dataset_get_fund_totals         (CollabDataset          *self,
+                                                           const char             *boundary,
+                                                           const CollabYearRange  *years,
+                                                           GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
-CollabTable       *collab_funds_aggregate        (CollabDataset          *dataset,
-                                                  const char             *boundary,
-                                                  int                     first_year,
-                                                  int                     last_year,
-                                                  GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+CollabTable       *collab_dataset_aggregate_funds         (CollabDataset          *self,
+                                                           const char             *boundary,
+                                                           const CollabYearRange  *years,
+                                                           GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
-CollabTable       *collab_funds_aggregate_days   (CollabDataset          *dataset,
-                                                  const char             *boundary,
-                                                  const CollabDateRange  *range,
-                                                  GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+CollabTable       *collab_dataset_aggregate_funds_between (CollabDataset          *self,
+                                                           const char             *boundary,
+                                                           const CollabDateRange  *days,
+                                                           GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
-CollabTable       *collab_funds_trace            (CollabDataset          *dataset,
-                                                  const char             *program_id,
-                                                  int                     year,
-                                                  GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+CollabTable       *collab_dataset_trace_funds             (CollabDataset          *self,
+                                                           const char             *program_id,
+                                                           const CollabYearRange  *years,
+                                                           GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CollabFundTotals, collab_fund_totals_free)
 

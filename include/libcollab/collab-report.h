@@ -16,10 +16,10 @@
 G_BEGIN_DECLS
 
 COLLAB_AVAILABLE_IN_ALL
-CollabTable *collab_report_scorecard (CollabDataset  *dataset,
-                                      GPtrArray      *findings,
-                                      const char     *program_id,
-                                      int             year,
-                                      GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+CollabTable *collab_dataset_get_scorecard (CollabDataset          *self,
+                                           GPtrArray              *findings,
+                                           const char             *program_id,
+                                           const CollabYearRange  *years,
+                                           GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

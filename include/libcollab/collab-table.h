@@ -97,6 +97,6 @@ COLLAB_AVAILABLE_IN_ALL
 CollabTable        *collab_dataset_to_table           (CollabDataset    *self,
                                                        CollabRecordKind  kind) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
-CollabTable        *collab_findings_to_table          (GPtrArray        *findings) G_GNUC_WARN_UNUSED_RESULT;
+CollabTable        *collab_table_new_from_findings    (GPtrArray        *findings) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

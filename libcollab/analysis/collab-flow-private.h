@@ -19,17 +19,15 @@ typedef struct
   CollabFundTotals sums;
 } CollabFlowRow;
 
-/* The rows of @boundary (an id, optionally "kind:id") over a period: by
- * year (0 for an open end) or, when @first_day is set, by day. Sorted by
- * year, category and status; rows without money are left out. NULL with
- * @error set when @boundary names nothing. */
-GArray      *collab_flow_aggregate   (CollabDataset  *dataset,
-                                      const char     *boundary,
-                                      int             first_year,
-                                      int             last_year,
-                                      CollabDay       first_day,
-                                      CollabDay       last_day,
-                                      GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The rows of @boundary (an id, optionally "kind:id") over a period: the
+ * money counting toward @years, or dated in @days, or (both NULL) all of
+ * it. Sorted by year, category and status; rows without money are left
+ * out. NULL with @error set when @boundary names nothing. */
+GArray      *collab_flow_aggregate   (CollabDataset          *dataset,
+                                      const char             *boundary,
+                                      const CollabYearRange  *years,
+                                      const CollabDateRange  *days,
+                                      GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* *@cell += @amount; a sum beyond int64 stays at the limit. */
 void         collab_flow_add         (gint64         *cell,

@@ -5,8 +5,8 @@
  * The sums of a boundary (SPEC §4, the OCHA FTS boundary rule): what came
  * in, what moved inside and what went out, kept apart, by year, project
  * category and project status. report/collab-funds-tables.c makes them
- * the table of collab_funds_aggregate(); collab_funds_get_totals() adds
- * them up. What lies inside a boundary is documented there.
+ * the table of collab_dataset_aggregate_funds(); collab_dataset_get_fund_totals()
+ * adds them up. What lies inside a boundary is documented there.
  */
 
 #include <stdlib.h>
@@ -42,7 +42,7 @@ collab_fund_totals_copy (const CollabFundTotals *totals)
  * collab_fund_totals_free:
  * @totals: totals
  *
- * Frees totals made by [method@Collab.FundTotals.copy].
+ * Frees totals.
  */
 void
 collab_fund_totals_free (CollabFundTotals *totals)
@@ -357,13 +357,11 @@ sorted_rows (GHashTable *rows)
 }
 
 GArray *
-collab_flow_aggregate (CollabDataset  *dataset,
-                       const char     *boundary,
-                       int             first_year,
-                       int             last_year,
-                       CollabDay       first_day,
-                       CollabDay       last_day,
-                       GError        **error)
+collab_flow_aggregate (CollabDataset          *dataset,
+                       const char             *boundary,
+                       const CollabYearRange  *years,
+                       const CollabDateRange  *days,
+                       GError                **error)
 {
   Boundary b = { NULL };
   g_autoptr(GHashTable) rows = NULL;
@@ -374,10 +372,10 @@ collab_flow_aggregate (CollabDataset  *dataset,
     return NULL;
 
   b.ledger = collab_ledger_for_store (b.store);
-  b.first_year = first_year;
-  b.last_year = last_year;
-  b.first_day = first_day;
-  b.last_day = last_day;
+  b.first_year = years != NULL ? years->first : 0;
+  b.last_year = years != NULL ? years->last : 0;
+  b.first_day = days != NULL ? days->first : COLLAB_DAY_NONE;
+  b.last_day = days != NULL ? days->last : COLLAB_DAY_NONE;
   mark_inside (&b);
   rows = sum_rows (&b);
 
@@ -387,49 +385,46 @@ collab_flow_aggregate (CollabDataset  *dataset,
 }
 
 /**
- * collab_funds_get_totals:
- * @dataset: a dataset
- * @boundary: as for [func@Collab.funds_aggregate]
- * @first_year: the first year of the period, or 0 for no limit
- * @last_year: the last year of the period, or 0 for no limit
- * @totals: (out caller-allocates): return location for the totals
+ * collab_dataset_get_fund_totals:
+ * @self: a dataset
+ * @boundary: as for [method@Collab.Dataset.aggregate_funds]
+ * @years: (nullable): the years the money counts toward, or `NULL` for
+ *   every year
  * @error: return location for a #GError
  *
- * The totals of [func@Collab.funds_aggregate] over all its rows: what
- * came into the boundary, what moved inside it and what left it in the
- * period, and what was allocated to it.
+ * The totals of [method@Collab.Dataset.aggregate_funds] over all its
+ * rows: what came into the boundary, what moved inside it and what left
+ * it in the period, and what was allocated to it.
  *
  * ```c
- * CollabFundTotals yanan;
+ * g_autoptr(CollabFundTotals) yanan =
+ *   collab_dataset_get_fund_totals (dataset, "yanan", &(CollabYearRange) { 2021, 2021 }, &error);
  *
- * if (collab_funds_get_totals (dataset, "yanan", 2021, 2021, &yanan, &error))
- *   g_print ("%s came in\n", collab_money_format_readable (yanan.incoming));   // 1920万
+ * if (yanan != NULL)
+ *   g_print ("%s came in\n", collab_money_format_readable (yanan->incoming));   // 1920万
  * ```
  *
- * Returns: whether @boundary names a record (else @error is set and
- *   @totals is zeroed)
+ * Returns: (transfer full): the totals, or `NULL` with @error set when
+ *   @boundary names no record
  */
-gboolean
-collab_funds_get_totals (CollabDataset     *dataset,
-                         const char        *boundary,
-                         int                first_year,
-                         int                last_year,
-                         CollabFundTotals  *totals,
-                         GError           **error)
+CollabFundTotals *
+collab_dataset_get_fund_totals (CollabDataset          *self,
+                                const char             *boundary,
+                                const CollabYearRange  *years,
+                                GError                **error)
 {
   g_autoptr(GArray) rows = NULL;
+  CollabFundTotals *totals;
 
-  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (boundary != NULL, FALSE);
-  g_return_val_if_fail (first_year >= 0 && last_year >= 0, FALSE);
-  g_return_val_if_fail (totals != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
+  g_return_val_if_fail (boundary != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  memset (totals, 0, sizeof *totals);
-  rows = collab_flow_aggregate (dataset, boundary, first_year, last_year, COLLAB_DAY_NONE, COLLAB_DAY_NONE, error);
+  rows = collab_flow_aggregate (self, boundary, years, NULL, error);
   if (rows == NULL)
-    return FALSE;
+    return NULL;
 
+  totals = g_new0 (CollabFundTotals, 1);
   for (guint i = 0; i < rows->len; i++)
     {
       const CollabFundTotals *sums = &g_array_index (rows, CollabFlowRow, i).sums;
@@ -439,5 +434,5 @@ collab_funds_get_totals (CollabDataset     *dataset,
       collab_flow_add (&totals->outgoing, sums->outgoing);
       collab_flow_add (&totals->allocated, sums->allocated);
     }
-  return TRUE;
+  return totals;
 }

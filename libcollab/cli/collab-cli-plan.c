@@ -114,6 +114,7 @@ collab_cli_plan (int    argc,
   g_autofree char *as_of = NULL;
   g_autofree char *format = NULL;
   int year = 0;
+  CollabYearRange years;
   GOptionEntry entries[] = {
     { "program", 0, 0, G_OPTION_ARG_STRING, &program, "Only this program", "ID" },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, "Only this year", "YEAR" },
@@ -146,7 +147,7 @@ collab_cli_plan (int    argc,
   if (dataset == NULL)
     return COLLAB_EXIT_USAGE;
 
-  table = collab_checker_plan (checker, dataset, program, year, &error);
+  table = collab_checker_plan (checker, dataset, program, collab_cli_years (year, &years), &error);
   if (table == NULL)
     {
       fprintf (stderr, "%s: %s\n", argv[1], error->message);

@@ -50,4 +50,16 @@ CollabChecker  *collab_cli_checker  (const char    *command,
                                      const char    *as_of);
 void            collab_cli_print_json (JsonNode    *node);
 
+/* The years of a `--year Y` option: @year alone, in @storage, or NULL
+ * (every year) when the option was not given (0). */
+static inline const CollabYearRange *
+collab_cli_years (int              year,
+                  CollabYearRange *storage)
+{
+  if (year == 0)
+    return NULL;
+  storage->first = storage->last = year;
+  return storage;
+}
+
 G_END_DECLS

@@ -73,6 +73,7 @@ collab_cli_report (int    argc,
   g_autofree char *program = NULL;
   g_autofree char *format = NULL;
   int year = 0;
+  CollabYearRange years;
   GOptionEntry entries[] = {
     { "program", 0, 0, G_OPTION_ARG_STRING, &program, "Only this program", "ID" },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, "Only this year", "YEAR" },
@@ -107,7 +108,7 @@ collab_cli_report (int    argc,
       return COLLAB_EXIT_USAGE;
     }
 
-  card = collab_report_scorecard (dataset, findings, program, year, &error);
+  card = collab_dataset_get_scorecard (dataset, findings, program, collab_cli_years (year, &years), &error);
   if (card == NULL)
     return collab_cli_usage_error ("report", "%s", error->message);
 

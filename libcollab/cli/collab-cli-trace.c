@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Prints the money-flow edges of collab_funds_trace() as JSON, ready for a
+ * Prints the money-flow edges of collab_dataset_trace_funds() as JSON, ready for a
  * Sankey diagram (d3-sankey, plotly, ECharts):
  *
  *   {
@@ -182,6 +182,7 @@ collab_cli_trace (int    argc,
 {
   g_autofree char *program = NULL;
   int year = 0;
+  CollabYearRange years;
   GOptionEntry entries[] = {
     { "program", 0, 0, G_OPTION_ARG_STRING, &program, "Only this program's money", "ID" },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, "Only money of this (budget) year", "YEAR" },
@@ -204,7 +205,7 @@ collab_cli_trace (int    argc,
   if (dataset == NULL)
     return COLLAB_EXIT_USAGE;
 
-  edges = collab_funds_trace (dataset, program, year, &error);
+  edges = collab_dataset_trace_funds (dataset, program, collab_cli_years (year, &years), &error);
   if (edges == NULL)
     return collab_cli_usage_error ("trace", "%s", error->message);
 

@@ -38,6 +38,7 @@
 #include <libcollab/collab-record.h>
 
 #include "model/collab-dataset-private.h"
+#include "model/collab-units-private.h"
 #include "collab-json-private.h"
 
 struct _CollabRecord
@@ -609,20 +610,27 @@ collab_dataset_get_records (CollabDataset    *self,
  * collab_dataset_get_pairings:
  * @self: a dataset
  * @program_id: (nullable): a program id, or `NULL` for every program
- * @level: a [enum@Collab.PairingLevel], or -1 for every level
- * @year: a year the pairing must be active in, or 0 for any
+ * @levels: the levels to include, %COLLAB_PAIRING_LEVELS_ALL for every level
+ * @years: (nullable): years a pairing must be active in (one of them at
+ *   least), or `NULL` for any
  *
  * The pairings an officer asks about: "the county pairings of Wuxi's
  * program in 2023".
+ *
+ * ```c
+ * g_autoptr(GPtrArray) county =
+ *   collab_dataset_get_pairings (dataset, "wuxi-2021", COLLAB_PAIRING_LEVELS_COUNTY,
+ *                                &(CollabYearRange) { 2023, 2023 });
+ * ```
  *
  * Returns: (transfer container) (element-type Collab.Record): the pairings,
  *   in document order
  */
 GPtrArray *
-collab_dataset_get_pairings (CollabDataset *self,
-                             const char    *program_id,
-                             int            level,
-                             int            year)
+collab_dataset_get_pairings (CollabDataset         *self,
+                             const char            *program_id,
+                             CollabPairingLevels    levels,
+                             const CollabYearRange *years)
 {
   CollabStore *store;
   GPtrArray *pairings;
@@ -639,14 +647,11 @@ collab_dataset_get_pairings (CollabDataset *self,
   for (guint i = 0; i < collab_store_count (store, COLLAB_RECORD_KIND_PAIRING); i++)
     {
       const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING, i);
-      int first_year, last_year;
 
       if (program_id != NULL && pairing->program != COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, program))
         continue;
-      if (level >= 0 && pairing->level != level)
-        continue;
-      collab_store_pairing_years (store, pairing, &first_year, &last_year);
-      if (year != 0 && (year < first_year || year > last_year))
+      if ((levels & COLLAB_PAIRING_LEVELS_FOR (pairing->level)) == 0 ||
+          !collab_units_pairing_is_active (store, pairing, years))
         continue;
 
       g_ptr_array_add (pairings, record_new_for_store (store, COLLAB_RECORD_KIND_PAIRING, i));

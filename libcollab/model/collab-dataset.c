@@ -38,6 +38,7 @@
 #include <libcollab/collab-error.h>
 
 #include "collab-dataset-private.h"
+#include "collab-units-private.h"
 
 struct _CollabDataset
 {
@@ -269,7 +270,8 @@ collab_dataset_get_region_side (CollabDataset *self,
  * collab_dataset_get_partners:
  * @self: a dataset
  * @unit_id: the id of a region or an organization
- * @year: a year the pairing must be active in, or 0 for any
+ * @years: (nullable): years a pairing must be active in (one of them at
+ *   least), or `NULL` for any
  *
  * The units paired with @unit_id, on whichever side it is: the counties
  * 惠山区 assists, or the districts that assist 平安区.
@@ -278,9 +280,9 @@ collab_dataset_get_region_side (CollabDataset *self,
  *   each once, in document order of the pairings
  */
 char **
-collab_dataset_get_partners (CollabDataset *self,
-                             const char    *unit_id,
-                             int            year)
+collab_dataset_get_partners (CollabDataset         *self,
+                             const char            *unit_id,
+                             const CollabYearRange *years)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
@@ -296,7 +298,6 @@ collab_dataset_get_partners (CollabDataset *self,
   for (guint i = 0; unit != COLLAB_REF_NONE && i < collab_store_count (self->store, COLLAB_RECORD_KIND_PAIRING); i++)
     {
       const CollabPairingRec *pairing = collab_store_get (self->store, COLLAB_RECORD_KIND_PAIRING, i);
-      int first_year, last_year;
       CollabRef partner;
 
       if (pairing->assisting == unit)
@@ -306,8 +307,7 @@ collab_dataset_get_partners (CollabDataset *self,
       else
         continue;
 
-      collab_store_pairing_years (self->store, pairing, &first_year, &last_year);
-      if (year != 0 && (year < first_year || year > last_year))
+      if (!collab_units_pairing_is_active (self->store, pairing, years))
         continue;
 
       if (g_hash_table_add (seen, GUINT_TO_POINTER (partner)))

@@ -12,6 +12,8 @@
 
 #pragma once
 
+#include <libcollab/collab-date.h>
+
 #include "collab-store-private.h"
 
 G_BEGIN_DECLS
@@ -39,5 +41,11 @@ gboolean     collab_units_region_is_under   (const CollabStore      *store,
  * whatever counts pairings does not count them. */
 gboolean     collab_units_pairing_is_sound  (const CollabStore      *store,
                                              const CollabPairingRec *pairing);
+
+/* Whether @pairing is active in at least one year of @years (its own
+ * period, else its program's); every pairing is when @years is NULL. */
+gboolean     collab_units_pairing_is_active (const CollabStore      *store,
+                                             const CollabPairingRec *pairing,
+                                             const CollabYearRange  *years);
 
 G_END_DECLS

@@ -120,3 +120,16 @@ collab_units_pairing_is_sound (const CollabStore      *store,
   assisted = collab_units_side (store, pairing->assisted);
   return assisting == COLLAB_SIDE_UNKNOWN || assisting != assisted;
 }
+
+gboolean
+collab_units_pairing_is_active (const CollabStore      *store,
+                                const CollabPairingRec *pairing,
+                                const CollabYearRange  *years)
+{
+  int first_year, last_year;
+
+  if (years == NULL)
+    return TRUE;
+  collab_store_pairing_years (store, pairing, &first_year, &last_year);
+  return first_year <= years->last && last_year >= years->first;
+}

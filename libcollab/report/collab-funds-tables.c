@@ -4,12 +4,12 @@
  */
 
 /**
- * collab_funds_aggregate:
- * @dataset: a dataset
+ * collab_dataset_aggregate_funds:
+ * @self: a dataset
  * @boundary: the id of a program, a region, an organization, an account
  *   or a project, optionally prefixed with its kind (`"region:yanan"`)
- * @first_year: the first year of the period, or 0 for no limit
- * @last_year: the last year of the period, or 0 for no limit
+ * @years: (nullable): the years the money counts toward, or `NULL` for
+ *   every year
  * @error: return location for a #GError
  *
  * The money of a boundary over a period, by year, project category and
@@ -19,7 +19,7 @@
  * moves inside.
  *
  * ```python
- * t = Collab.funds_aggregate(wuxi, 'yanan', 2021, 2021).to_pandas()
+ * t = wuxi.aggregate_funds('yanan', years=2021).to_pandas()
  * t.groupby('category')[['incoming', 'outgoing']].sum()
  * ```
  *
@@ -95,51 +95,50 @@ rows_to_table (GArray *rows)
 }
 
 CollabTable *
-collab_funds_aggregate (CollabDataset  *dataset,
-                        const char     *boundary,
-                        int             first_year,
-                        int             last_year,
-                        GError        **error)
+collab_dataset_aggregate_funds (CollabDataset          *self,
+                                const char             *boundary,
+                                const CollabYearRange  *years,
+                                GError                **error)
 {
   g_autoptr(GArray) rows = NULL;
 
-  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
   g_return_val_if_fail (boundary != NULL, NULL);
-  g_return_val_if_fail (first_year >= 0 && last_year >= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  rows = collab_flow_aggregate (dataset, boundary, first_year, last_year, COLLAB_DAY_NONE, COLLAB_DAY_NONE, error);
+  rows = collab_flow_aggregate (self, boundary, years, NULL, error);
   return rows != NULL ? rows_to_table (rows) : NULL;
 }
 
 /**
- * collab_funds_aggregate_days:
- * @dataset: a dataset
- * @boundary: as for [func@Collab.funds_aggregate]
- * @range: the days of the period, both included
+ * collab_dataset_aggregate_funds_between:
+ * @self: a dataset
+ * @boundary: as for [method@Collab.Dataset.aggregate_funds]
+ * @days: the days of the period, both included
  * @error: return location for a #GError
  *
- * The same as [func@Collab.funds_aggregate] over the transactions dated
- * in @range; the `year` column still gives the year the money counts
- * toward, and project statuses are those at the end of @range.
+ * The same as [method@Collab.Dataset.aggregate_funds] over the
+ * transactions dated in @days; the `year` column still gives the year the
+ * money counts toward, and project statuses are those at the end of
+ * @days.
  *
  * Returns: (transfer full): the table, or `NULL` with @error set when
  *   @boundary names no record of those kinds
  */
 CollabTable *
-collab_funds_aggregate_days (CollabDataset          *dataset,
-                             const char             *boundary,
-                             const CollabDateRange  *range,
-                             GError                **error)
+collab_dataset_aggregate_funds_between (CollabDataset          *self,
+                                        const char             *boundary,
+                                        const CollabDateRange  *days,
+                                        GError                **error)
 {
   g_autoptr(GArray) rows = NULL;
 
-  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
   g_return_val_if_fail (boundary != NULL, NULL);
-  g_return_val_if_fail (range != NULL && range->first != COLLAB_DAY_NONE, NULL);
+  g_return_val_if_fail (days != NULL && days->first != COLLAB_DAY_NONE, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  rows = collab_flow_aggregate (dataset, boundary, 0, 0, range->first, range->last, error);
+  rows = collab_flow_aggregate (self, boundary, NULL, days, error);
   return rows != NULL ? rows_to_table (rows) : NULL;
 }
 

@@ -4,17 +4,18 @@
  */
 
 /**
- * collab_funds_trace:
- * @dataset: a dataset
+ * collab_dataset_trace_funds:
+ * @self: a dataset
  * @program_id: (nullable): a program id, or `NULL` for all the money
- * @year: the year the money counts toward, or 0 for every year
+ * @years: (nullable): the years the money counts toward, or `NULL` for
+ *   every year
  * @error: return location for a #GError
  *
  * The edges of the money flow (SPEC §7): for each pair of nodes money
  * moved between, how much and in which year, ready for a Sankey diagram.
  *
  * ```python
- * edges = Collab.funds_trace(wuxi, 'wuxi-2021', 2021).to_pandas()
+ * edges = wuxi.trace_funds('wuxi-2021', years=2021).to_pandas()
  * # plotly: go.Sankey(link=dict(source=..., target=..., value=edges.amount / 100))
  * ```
  *
@@ -83,10 +84,10 @@ edge_equal (gconstpointer a,
 }
 
 CollabTable *
-collab_funds_trace (CollabDataset  *dataset,
-                    const char     *program_id,
-                    int             year,
-                    GError        **error)
+collab_dataset_trace_funds (CollabDataset          *self,
+                            const char             *program_id,
+                            const CollabYearRange  *years,
+                            GError                **error)
 {
   g_autoptr(CollabLedger) ledger = NULL;
   g_autoptr(CollabTableBuilder) builder = NULL;
@@ -98,11 +99,10 @@ collab_funds_trace (CollabDataset  *dataset,
   const guint32 *moves;
   guint n_moves, found;
 
-  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (year >= 0, NULL);
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  store = collab_dataset_get_store (dataset);
+  store = collab_dataset_get_store (self);
   if (program_id != NULL)
     {
       if (!collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &found))
@@ -130,7 +130,7 @@ collab_funds_trace (CollabDataset  *dataset,
         const CollabLedgerShare *shares;
         guint n_shares;
 
-        if (year != 0 && money_year != year)
+        if (!collab_year_range_contains (years, money_year))
           continue;
 
         if (columns->type[moves[i]] == COLLAB_TRANSACTION_TYPE_EXPENDITURE)

@@ -70,18 +70,18 @@ append_bool_or_null (CollabTableBuilder *builder,
 }
 
 /* Every pairing-year of @dataset (only the program at index @only unless
- * it is G_MAXUINT; only @year unless it is 0), counted as of @as_of under
+ * it is G_MAXUINT; only those of @years unless it is NULL), counted as of @as_of under
  * the rule set of its program (@program_sets: one per program, in the
  * order of the dataset), its tiers read as @interpretation when
  * @override_interpretation, else as that rule set says. */
 static CollabTable *
-plan_table (CollabDataset        *dataset,
-            GPtrArray            *program_sets,
-            gboolean              override_interpretation,
-            CollabInterpretation  interpretation,
-            CollabDay             as_of,
-            guint                 only,
-            int                   year)
+plan_table (CollabDataset         *dataset,
+            GPtrArray             *program_sets,
+            gboolean               override_interpretation,
+            CollabInterpretation   interpretation,
+            CollabDay              as_of,
+            guint                  only,
+            const CollabYearRange *years)
 {
   g_autoptr(CollabTableBuilder) builder = NULL;
   g_autofree CollabTalentRules *rules = NULL;
@@ -146,7 +146,7 @@ plan_table (CollabDataset        *dataset,
       CollabTalentPlan plan;
       gboolean adjusted;
 
-      if ((only != G_MAXUINT && py->program != only) || (year != 0 && py->year != year))
+      if ((only != G_MAXUINT && py->program != only) || !collab_year_range_contains (years, py->year))
         continue;
 
       collab_talent_count (tally, i, r, as_of, &counts);
@@ -202,7 +202,8 @@ plan_table (CollabDataset        *dataset,
  * @self: a checker
  * @dataset: the records
  * @program_id: (nullable): a program id, or `NULL` for every program
- * @year: a year, or 0 for every year of each program
+ * @years: (nullable): the years to plan, or `NULL` for every year of
+ *   each program
  * @error: return location for an error
  *
  * Counts and plans every pairing-year under the 666 rule (SPEC §5): a
@@ -247,11 +248,11 @@ plan_table (CollabDataset        *dataset,
  *   none of its own (%COLLAB_RULESET_ERROR_NOT_FOUND)
  */
 CollabTable *
-collab_checker_plan (CollabChecker  *self,
-                     CollabDataset  *dataset,
-                     const char     *program_id,
-                     int             year,
-                     GError        **error)
+collab_checker_plan (CollabChecker          *self,
+                     CollabDataset          *dataset,
+                     const char             *program_id,
+                     const CollabYearRange  *years,
+                     GError                **error)
 {
   g_autoptr(GPtrArray) program_sets = NULL;
   CollabInterpretation interpretation;
@@ -277,5 +278,5 @@ collab_checker_plan (CollabChecker  *self,
     return NULL;
 
   collab_checker_get_options (self, &as_of, &override_interpretation, &interpretation);
-  return plan_table (dataset, program_sets, override_interpretation, interpretation, as_of, only, year);
+  return plan_table (dataset, program_sets, override_interpretation, interpretation, as_of, only, years);
 }

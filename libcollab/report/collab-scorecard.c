@@ -19,12 +19,13 @@ static const CollabScorecardSection * const sections[] = {
 };
 
 /**
- * collab_report_scorecard:
- * @dataset: a dataset
+ * collab_dataset_get_scorecard:
+ * @self: a dataset
  * @findings: (nullable) (element-type Collab.Finding): the findings of a
- *   check of @dataset, to be counted by rule, or `NULL`
+ *   check of @self, to be counted by rule, or `NULL`
  * @program_id: (nullable): a program id, or `NULL` for every program
- * @year: a year, or 0 for every year of each program's period
+ * @years: (nullable): the years to give a row, or `NULL` for every year
+ *   of each program's period
  * @error: return location for a #GError
  *
  * The scorecard (SPEC §7): one row per program and year with the columns
@@ -37,7 +38,7 @@ static const CollabScorecardSection * const sections[] = {
  * columns of fen.
  *
  * ```python
- * card = Collab.report_scorecard(wuxi, wuxi.check(), 'wuxi-2021', 0)
+ * card = wuxi.get_scorecard(wuxi.check(), 'wuxi-2021')
  * card.to_pandas().set_index('year')
  * ```
  *
@@ -45,21 +46,21 @@ static const CollabScorecardSection * const sections[] = {
  *   @program_id names no program
  */
 CollabTable *
-collab_report_scorecard (CollabDataset  *dataset,
-                         GPtrArray      *findings,
-                         const char     *program_id,
-                         int             year,
-                         GError        **error)
+collab_dataset_get_scorecard (CollabDataset          *self,
+                              GPtrArray              *findings,
+                              const char             *program_id,
+                              const CollabYearRange  *years,
+                              GError                **error)
 {
   g_autoptr(CollabTableBuilder) builder = NULL;
   const CollabStore *store;
   gpointer states[G_N_ELEMENTS (sections)] = { NULL };
   guint only = G_MAXUINT;
 
-  g_return_val_if_fail (COLLAB_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (COLLAB_IS_DATASET (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  store = collab_dataset_get_store (dataset);
+  store = collab_dataset_get_store (self);
   if (program_id != NULL && !collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &only))
     {
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
@@ -88,7 +89,7 @@ collab_report_scorecard (CollabDataset  *dataset,
       row.program = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, p);
       for (row.year = row.program->first_year; row.year <= row.program->last_year; row.year++)
         {
-          if (year != 0 && row.year != year)
+          if (!collab_year_range_contains (years, row.year))
             continue;
 
           collab_table_builder_append_string (builder, row.program->h.id);

@@ -67,7 +67,7 @@ append_value (CollabTableBuilder *builder,
 }
 
 /**
- * collab_findings_to_table:
+ * collab_table_new_from_findings:
  * @findings: (element-type Collab.Finding): findings, as
  *   [method@Collab.Checker.run] gives them
  *
@@ -89,7 +89,7 @@ append_value (CollabTableBuilder *builder,
  * Returns: (transfer full): a new table
  */
 CollabTable *
-collab_findings_to_table (GPtrArray *findings)
+collab_table_new_from_findings (GPtrArray *findings)
 {
   g_autoptr(CollabTableBuilder) builder = NULL;
   g_autoptr(GPtrArray) keys = NULL;

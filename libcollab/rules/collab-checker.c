@@ -43,13 +43,13 @@
  * g_autoptr(CollabTable) plan = NULL;
  *
  * collab_checker_set_interpretation (checker, COLLAB_INTERPRETATION_CUMULATIVE);
- * plan = collab_checker_plan (checker, dataset, NULL, 2022, &error);
+ * plan = collab_checker_plan (checker, dataset, NULL, &(CollabYearRange) { 2022, 2022 }, &error);
  * // one row per pairing-year of 2022: "add_total" dispatches close it,
  * // "plan" says which: "add 2 doctors for ≥ 6 months and 1 teacher for ≥ 12 months"
  * ```
  *
  * ```python
- * plan = Collab.Checker().plan(wuxi, None, 0).to_pandas()
+ * plan = Collab.Checker().plan(wuxi, None, None).to_pandas()   # or wuxi.plan() in the override
  * plan[plan.add_total > 0].groupby('year').add_total.sum()
  * ```
  *
@@ -81,6 +81,8 @@ enum {
   PROP_0,
   PROP_RULESET,
   PROP_AS_OF,
+  PROP_INTERPRETATION,
+  PROP_INTERPRETATION_SET,
   N_PROPS
 };
 
@@ -114,6 +116,14 @@ collab_checker_get_property (GObject    *object,
       g_value_set_uint (value, self->as_of);
       break;
 
+    case PROP_INTERPRETATION:
+      g_value_set_enum (value, self->interpretation);
+      break;
+
+    case PROP_INTERPRETATION_SET:
+      g_value_set_boolean (value, self->override_interpretation);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -135,6 +145,14 @@ collab_checker_set_property (GObject      *object,
 
     case PROP_AS_OF:
       collab_checker_set_as_of (self, g_value_get_uint (value));
+      break;
+
+    case PROP_INTERPRETATION:
+      collab_checker_set_interpretation (self, g_value_get_enum (value));
+      break;
+
+    case PROP_INTERPRETATION_SET:
+      collab_checker_set_interpretation_set (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -171,6 +189,30 @@ collab_checker_class_init (CollabCheckerClass *klass)
   properties[PROP_AS_OF] =
     g_param_spec_uint ("as-of", NULL, NULL, 0, G_MAXUINT32, COLLAB_DAY_NONE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CollabChecker:interpretation:
+   *
+   * The reading of the 666 tenure tiers that overrides the rule sets'
+   * (`collab check --interpretation`), when
+   * [property@Collab.Checker:interpretation-set] is `TRUE`. Setting it
+   * sets that too.
+   */
+  properties[PROP_INTERPRETATION] =
+    g_param_spec_enum ("interpretation", NULL, NULL,
+                       COLLAB_TYPE_INTERPRETATION, COLLAB_INTERPRETATION_NESTED,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CollabChecker:interpretation-set:
+   *
+   * Whether [property@Collab.Checker:interpretation] overrides the
+   * reading each rule set names; `FALSE` (the default) reads the tiers as
+   * the rule sets say.
+   */
+  properties[PROP_INTERPRETATION_SET] =
+    g_param_spec_boolean ("interpretation-set", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -290,8 +332,69 @@ collab_checker_set_interpretation (CollabChecker        *self,
   g_return_if_fail (COLLAB_IS_CHECKER (self));
   g_return_if_fail (collab_interpretation_to_nick (interpretation) != NULL);
 
-  self->override_interpretation = TRUE;
-  self->interpretation = interpretation;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->interpretation != interpretation)
+    {
+      self->interpretation = interpretation;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERPRETATION]);
+    }
+  collab_checker_set_interpretation_set (self, TRUE);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * collab_checker_get_interpretation:
+ * @self: a checker
+ *
+ * Gets the reading of the 666 tenure tiers that overrides the rule sets',
+ * which applies when [method@Collab.Checker.get_interpretation_set] says
+ * so.
+ *
+ * Returns: the interpretation
+ */
+CollabInterpretation
+collab_checker_get_interpretation (CollabChecker *self)
+{
+  g_return_val_if_fail (COLLAB_IS_CHECKER (self), COLLAB_INTERPRETATION_NESTED);
+
+  return self->interpretation;
+}
+
+/**
+ * collab_checker_get_interpretation_set:
+ * @self: a checker
+ *
+ * Whether the checker's interpretation overrides the rule sets'.
+ *
+ * Returns: `TRUE` when it does
+ */
+gboolean
+collab_checker_get_interpretation_set (CollabChecker *self)
+{
+  g_return_val_if_fail (COLLAB_IS_CHECKER (self), FALSE);
+
+  return self->override_interpretation;
+}
+
+/**
+ * collab_checker_set_interpretation_set:
+ * @self: a checker
+ * @interpretation_set: whether the checker's interpretation applies
+ *
+ * Makes the checker's interpretation override the rule sets' readings,
+ * or (`FALSE`) go back to reading the tiers as each rule set says.
+ */
+void
+collab_checker_set_interpretation_set (CollabChecker *self,
+                                       gboolean       interpretation_set)
+{
+  g_return_if_fail (COLLAB_IS_CHECKER (self));
+
+  interpretation_set = !!interpretation_set;
+  if (self->override_interpretation == interpretation_set)
+    return;
+  self->override_interpretation = interpretation_set;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERPRETATION_SET]);
 }
 
 static CollabDay

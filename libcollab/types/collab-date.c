@@ -466,3 +466,77 @@ collab_date_range_to_string (const CollabDateRange *range)
   return g_strdup_printf ("%s..%s", first != NULL ? first : "",
                           last != NULL ? last : "");
 }
+
+/* --- years ----------------------------------------------------------- */
+
+G_DEFINE_BOXED_TYPE (CollabYearRange, collab_year_range, collab_year_range_copy, collab_year_range_free)
+
+/**
+ * collab_year_range_new:
+ * @first: the first year
+ * @last: the last year, not before @first
+ *
+ * Makes a range of years, both ends included: `collab_year_range_new
+ * (2023, 2023)` for one year, `(2016, 2020)` for the 13th Five-Year plan.
+ *
+ * Returns: (transfer full): a new range
+ */
+CollabYearRange *
+collab_year_range_new (int first,
+                       int last)
+{
+  CollabYearRange *range;
+
+  g_return_val_if_fail (first <= last, NULL);
+
+  range = g_new (CollabYearRange, 1);
+  range->first = first;
+  range->last = last;
+  return range;
+}
+
+/**
+ * collab_year_range_copy:
+ * @range: a range
+ *
+ * Copies a range.
+ *
+ * Returns: (transfer full): a copy of @range
+ */
+CollabYearRange *
+collab_year_range_copy (const CollabYearRange *range)
+{
+  g_return_val_if_fail (range != NULL, NULL);
+
+  return g_memdup2 (range, sizeof *range);
+}
+
+/**
+ * collab_year_range_free:
+ * @range: a range
+ *
+ * Frees a range made by [ctor@Collab.YearRange.new] or
+ * [method@Collab.YearRange.copy].
+ */
+void
+collab_year_range_free (CollabYearRange *range)
+{
+  g_free (range);
+}
+
+/**
+ * collab_year_range_contains:
+ * @range: (nullable): a range, or `NULL` for every year
+ * @year: a year
+ *
+ * Whether @year is in @range; every year is in a `NULL` range, which is
+ * what the functions that take a range as an option read it as.
+ *
+ * Returns: `TRUE` when @range holds @year
+ */
+gboolean
+collab_year_range_contains (const CollabYearRange *range,
+                            int                    year)
+{
+  return range == NULL || (range->first <= year && year <= range->last);
+}

@@ -9,10 +9,10 @@
  *
  *   rules    a check with every fund.* rule and nothing else (the ledger
  *            of the dataset is built inside it, by the first fund rule);
- *   totals   collab_funds_get_totals() for a program, a western province,
- *            a city, a county and a project, and collab_funds_aggregate()
+ *   totals   collab_dataset_get_fund_totals() for a program, a western province,
+ *            a city, a county and a project, and collab_dataset_aggregate_funds()
  *            for the province (rows by year, category and status);
- *   trace    collab_funds_trace() of all the money, and of one program.
+ *   trace    collab_dataset_trace_funds() of all the money, and of one program.
  *
  * Prints one "key: value" per line (bench-funds.sh makes a table of them):
  * wall and CPU seconds of each step, findings by rule, the totals, and the
@@ -146,7 +146,6 @@ main (int    argc,
   CollabDay as_of = collab_day_new (2030, 12, 31);
   double t, cpu, t_ledger, t_rules, t_totals, t_trace;
   g_auto(GStrv) known = collab_ruleset_list_known_rules ();
-  CollabFundTotals totals;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -242,17 +241,20 @@ main (int    argc,
 
     for (guint i = 0; i < G_N_ELEMENTS (boundaries); i++)
       {
+        g_autoptr(CollabFundTotals) totals = NULL;
+
         if (boundaries[i] == NULL)
           continue;
-        if (!collab_funds_get_totals (dataset, boundaries[i], 0, 0, &totals, &error))
+        totals = collab_dataset_get_fund_totals (dataset, boundaries[i], NULL, &error);
+        if (totals == NULL)
           {
             fprintf (stderr, "%s\n", error->message);
             return 2;
           }
-        print_totals (labels[i], boundaries[i], &totals);
+        print_totals (labels[i], boundaries[i], totals);
       }
   }
-  aggregate = collab_funds_aggregate (dataset, province, 0, 0, &error);
+  aggregate = collab_dataset_aggregate_funds (dataset, province, NULL, &error);
   t_totals = now () - t;
   printf ("totals.seconds: %.3f\n", t_totals);
   printf ("totals.cpu_seconds: %.3f\n", cpu_seconds () - cpu);
@@ -260,8 +262,8 @@ main (int    argc,
 
   /* Trace. */
   t = now ();
-  trace_all = collab_funds_trace (dataset, NULL, 0, &error);
-  trace_one = collab_funds_trace (dataset, program, 0, &error);
+  trace_all = collab_dataset_trace_funds (dataset, NULL, NULL, &error);
+  trace_one = collab_dataset_trace_funds (dataset, program, NULL, &error);
   t_trace = now () - t;
   printf ("trace.seconds: %.3f\n", t_trace);
   printf ("trace.edges_all: %u\n", collab_table_get_n_rows (trace_all));

@@ -128,7 +128,7 @@ main (int    argc,
         g_error ("%s", error->message);
 
       t = now ();
-      plan = collab_checker_plan (checker, dataset, NULL, 0, &error);
+      plan = collab_checker_plan (checker, dataset, NULL, NULL, &error);
       t_plan = now () - t;
       if (plan == NULL)
         g_error ("%s", error->message);

@@ -28,7 +28,7 @@ const findings = checker.run(dataset);
 assert(findings.some(f => f.rule === '666.total'), 'a 666.total finding');
 
 // The plan of 2023: Jiangyin → Yanchuan lacks one agriculture-or-other professional.
-const plan = checker.plan(dataset, 'wuxi-2021', 2023);
+const plan = checker.plan(dataset, 'wuxi-2021', Collab.YearRange.new(2023, 2023));
 let found = false;
 for (let row = 0; row < plan.get_n_rows(); row++) {
     if (plan.get_string(row, column(plan, 'assisting')) === 'jiangyin') {
@@ -42,14 +42,14 @@ assert(found, 'the jiangyin row');
 // The scorecard's allocations, exact: amounts come as int64 fen, which a JS
 // Number holds exactly up to 2^53 fen (90 万亿 yuan); the CSV form keeps the
 // canonical string for anything larger.
-const card = Collab.report_scorecard(dataset, findings, 'wuxi-2021', 2021);
+const card = dataset.get_scorecard(findings, 'wuxi-2021', Collab.YearRange.new(2021, 2021));
 assert(card.get_int(0, column(card, 'allocated')) === 28920 * 10000 * 100, 'allocated 28920万');
 const csv = card.to_csv();
 assert(csv.includes('289200000.00'), 'canonical amount in the CSV');
 assert(fen('289200000.00') === 28920n * 10000n * 100n, 'BigInt fen');
 
 // The money flow, ready for a Sankey diagram.
-const edges = Collab.funds_trace(dataset, 'wuxi-2021', 2021);
+const edges = dataset.trace_funds('wuxi-2021', Collab.YearRange.new(2021, 2021));
 assert(edges.get_n_rows() > 10, `edges, got ${edges.get_n_rows()}`);
 column(edges, 'from');
 column(edges, 'to');

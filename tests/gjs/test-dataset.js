@@ -15,10 +15,13 @@ function assert(condition, message) {
 const path = GLib.build_filenamev([GLib.getenv('COLLAB_TEST_DATA'), 'wuxi-2021.json']);
 const dataset = Collab.Dataset.new_from_file(path);
 
-const pairings = dataset.get_pairings('wuxi-2021', Collab.PairingLevel.COUNTY, 2021);
+const pairings = dataset.get_pairings('wuxi-2021', Collab.PairingLevels.COUNTY, Collab.YearRange.new(2021, 2021));
 assert(pairings.length === 9, `9 county pairings, got ${pairings.length}`);
 const pairs = pairings.map(p => recordToObject(p)).map(p => `${p.assisting}-${p.assisted}`);
 assert(pairs.includes('huishan-pingan'), 'huishan pairs with pingan');
+// Optional arguments are null, not 0 or -1.
+assert(dataset.get_pairings(null, Collab.PairingLevels.ALL, null).length === 11, 'every pairing');
+assert(dataset.get_partners('huishan', null).join() === 'ledu,pingan', 'partners in any year');
 
 let findings = findingsToObjects(new Collab.Checker().run(dataset));
 assert(!findings.some(f => f.rule.startsWith('pairing.')), 'no pairing finding on Wuxi');

@@ -15,7 +15,7 @@ def test_load_and_count(Collab, wuxi):
 
 
 def test_program_pairings(Collab, wuxi):
-    county = wuxi.get_pairings('wuxi-2021', int(Collab.PairingLevel.COUNTY), 2023)
+    county = wuxi.get_pairings('wuxi-2021', Collab.PairingLevel.COUNTY, 2023)
     pairs = sorted((p['assisting'], p['assisted']) for p in county)
     assert len(pairs) == 9
     assert ('huishan', 'pingan') in pairs
@@ -23,7 +23,7 @@ def test_program_pairings(Collab, wuxi):
 
 
 def test_queries(Collab, wuxi):
-    assert list(wuxi.get_partners('huishan', 0)) == ['ledu', 'pingan']
+    assert list(wuxi.get_partners('huishan')) == ['ledu', 'pingan']
     assert len(wuxi.get_counties('haidong')) == 6
     assert wuxi.get_region_side('pingan') == Collab.Side.WEST
 
@@ -89,3 +89,44 @@ def test_load_error_has_the_place(Collab, tmp_path):
         Collab.Dataset(broken)
     assert (raised.value.line, raised.value.path) == (2, None)
     assert raised.value.column > 1
+
+
+def test_years_and_levels_as_python_writes_them(Collab, wuxi):
+    """Optional years and levels are None, a value, a pair or flags: no 0 or -1."""
+    every = wuxi.get_pairings('wuxi-2021')
+    assert len(every) == wuxi.get_n_records(Collab.RecordKind.PAIRING)
+    county_2023 = wuxi.get_pairings('wuxi-2021', 'county', 2023)
+    assert len(county_2023) == 9
+    assert len(wuxi.get_pairings('wuxi-2021', Collab.PairingLevels.COUNTY, (2021, 2025))) == 9
+    assert len(wuxi.get_pairings('wuxi-2021', Collab.PairingLevels.CITY | Collab.PairingLevels.COUNTY)) == 11
+    assert len(wuxi.get_pairings('wuxi-2021', ['city', 'county'], Collab.YearRange.new(2021, 2021))) == 11
+    assert wuxi.get_pairings('wuxi-2021', 'county', 2030) == []
+    assert wuxi.get_pairings('wuxi-2021', Collab.PairingLevels(0)) == []
+    assert list(wuxi.get_partners('huishan', range(2021, 2026))) == ['ledu', 'pingan']
+
+
+def test_reports_are_methods_of_the_dataset(Collab, data_dir):
+    wuxi = Collab.Dataset(data_dir / 'wuxi-2021-2023.json')
+    findings = wuxi.check(as_of='2023-12-31')
+    card = wuxi.get_scorecard(findings, 'wuxi-2021', 2021).to_pandas()
+    assert card['year'].tolist() == [2021]
+    assert card['allocated'][0] == 28920 * 10000 * 100
+    assert wuxi.get_scorecard(None, 'wuxi-2021', (2021, 2022)).get_n_rows() == 2
+    totals = wuxi.get_fund_totals('yanan', 2021)
+    assert totals.allocated == 1920 * 10000 * 100
+    edges = wuxi.trace_funds('wuxi-2021', 2021).to_pandas()
+    assert (edges['year'] == 2021).all() and len(edges) > 10
+    assert len(wuxi.trace_funds()) >= len(edges)
+    checker = Collab.Checker()
+    checker.set_as_of(Collab.day_parse('2023-12-31')[1])
+    assert set(checker.plan(wuxi, 'wuxi-2021', 2022).to_pandas()['year']) == {2022}
+
+
+def test_checker_interpretation_has_a_getter(Collab):
+    checker = Collab.Checker()
+    assert checker.get_interpretation_set() is False
+    checker.set_interpretation(Collab.Interpretation.BANDED)
+    assert checker.get_interpretation() == Collab.Interpretation.BANDED
+    assert checker.props.interpretation_set is True
+    checker.props.interpretation_set = False
+    assert checker.get_interpretation_set() is False

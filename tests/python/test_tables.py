@@ -244,7 +244,7 @@ def test_findings_to_pandas(Collab, wuxi, pairing_rules):
     assert frame['message'][0] == findings[0].get_message()
 
     # The C table behind it.
-    table = Collab.findings_to_table(findings)
+    table = Collab.Table.new_from_findings(findings)
     assert table.get_n_rows() == 11
     assert table.get_string(0, table.find_column('rule')) == 'pairing.coverage'
 

@@ -92,6 +92,38 @@ Record = override(Record)
 __all__.append('Record')
 
 
+def _years(years):
+    """A ``Collab.YearRange`` from what a Python caller writes: ``None``
+    (every year), a year (``2023``), a pair or a range
+    (``(2016, 2020)``, ``range(2016, 2021)``), or a ``Collab.YearRange``."""
+    if years is None or isinstance(years, Collab.YearRange):
+        return years
+    if isinstance(years, int):
+        return Collab.YearRange.new(years, years)
+    if isinstance(years, range):
+        return Collab.YearRange.new(years.start, years.stop - 1)
+    first, last = years
+    return Collab.YearRange.new(first, last)
+
+
+def _levels(levels):
+    """``Collab.PairingLevels`` from ``None`` (every level), a level (a
+    ``Collab.PairingLevel`` or its word, ``'county'``), flags, or a list of
+    those."""
+    if levels is None:
+        return Collab.PairingLevels.ALL
+    if isinstance(levels, Collab.PairingLevels):
+        return levels
+    if isinstance(levels, (list, tuple, set)):
+        result = Collab.PairingLevels(0)
+        for level in levels:
+            result |= _levels(level)
+        return result
+    if isinstance(levels, str):
+        levels = getattr(Collab.PairingLevel, levels.upper())
+    return Collab.PairingLevels(1 << int(levels))
+
+
 class Dataset(Collab.Dataset):
     """All the records of one or more programs.
 
@@ -130,6 +162,30 @@ class Dataset(Collab.Dataset):
             raise KeyError(key)
         return record
 
+    # Years and levels as a Python caller writes them (see _years and
+    # _levels); everything else is the C method's.
+
+    def get_pairings(self, program=None, levels=None, years=None):
+        """The pairings of ``program`` (or every program) at ``levels``,
+        active in ``years``: ``ds.get_pairings('wuxi-2021', 'county', 2023)``."""
+        return Collab.Dataset.get_pairings(self, program, _levels(levels), _years(years))
+
+    def get_partners(self, unit, years=None):
+        return Collab.Dataset.get_partners(self, unit, _years(years))
+
+    def get_scorecard(self, findings=None, program=None, years=None):
+        return Collab.Dataset.get_scorecard(self, list(findings) if findings is not None else None,
+                                            program, _years(years))
+
+    def get_fund_totals(self, boundary, years=None):
+        return Collab.Dataset.get_fund_totals(self, boundary, _years(years))
+
+    def aggregate_funds(self, boundary, years=None):
+        return Collab.Dataset.aggregate_funds(self, boundary, _years(years))
+
+    def trace_funds(self, program=None, years=None):
+        return Collab.Dataset.trace_funds(self, program, _years(years))
+
     @staticmethod
     def _checker(ruleset, interpretation, as_of):
         checker = Collab.Checker.new()
@@ -153,12 +209,13 @@ class Dataset(Collab.Dataset):
         ``as_of`` a date such as '2023-12-31'."""
         return list(self._checker(ruleset, interpretation, as_of).run(self))
 
-    def plan(self, program=None, year=0, ruleset=None, interpretation=None, as_of=None):
+    def plan(self, program=None, years=None, ruleset=None, interpretation=None, as_of=None):
         """The 666 shortfall plan of every pairing-year, as a DataFrame.
 
-        Takes the options of ``check``; ``program`` and ``year`` narrow it."""
+        Takes the options of ``check``; ``program`` and ``years`` (a year,
+        or a pair) narrow it."""
         checker = self._checker(ruleset, interpretation, as_of)
-        return checker.plan(self, program, year).to_pandas()
+        return checker.plan(self, program, years).to_pandas()
 
     def to_pandas(self, kind):
         """The records of one kind as a pandas DataFrame, in one call.
@@ -216,6 +273,17 @@ class Finding(Collab.Finding):
 
 Finding = override(Finding)
 __all__.append('Finding')
+
+
+class Checker(Collab.Checker):
+    """Runs rule sets over datasets; ``plan()`` takes years as Python does."""
+
+    def plan(self, dataset, program=None, years=None):
+        return Collab.Checker.plan(self, dataset, program, _years(years))
+
+
+Checker = override(Checker)
+__all__.append('Checker')
 
 
 # Tables: numpy and pandas over the columns C exports, never a loop over
@@ -292,8 +360,8 @@ __all__.append('Table')
 def findings_to_pandas(findings):
     """Findings (as ``Dataset.check()`` gives them) as a pandas DataFrame:
     rule, severity, message, one column per subject key, expected, actual
-    and remedy; see ``Collab.findings_to_table()``."""
-    return Collab.findings_to_table(list(findings)).to_pandas()
+    and remedy; see ``Collab.Table.new_from_findings()``."""
+    return Collab.Table.new_from_findings(list(findings)).to_pandas()
 
 
 __all__.append('findings_to_pandas')
