@@ -25,7 +25,10 @@ G_BEGIN_DECLS
  *
  * It is the Julian day of #GDate (g_date_get_julian()), and the number
  * Python's `datetime.date.toordinal()` gives, so that
- * `datetime.date.fromordinal(day)` reads one.
+ * `datetime.date.fromordinal(day)` reads one. It is also what the cells of
+ * a %COLLAB_COLUMN_TYPE_DAY column of a [class@Collab.Table] hold. numpy
+ * counts `datetime64[D]` from 1970-01-01, day 719163:
+ * `(days.astype('int64') - 719163).view('datetime64[D]')`.
  *
  * The library's days run from 0001-01-01 to 9999-12-31 (day 3652059),
  * the dates `YYYY-MM-DD` can write.
