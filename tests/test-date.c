@@ -1,12 +1,18 @@
 /* test-date.c: calendar dates, ranges and months of service (SPEC §3)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The public functions of collab-date.h, and the inline arithmetic of
+ * collab-day-private.h they and the hot loops share, checked against
+ * GDate: every day from 0001-01-01 to 9999-12-31 both ways.
  */
 
 #include <string.h>
 
 #include <libcollab/collab-date.h>
 #include <libcollab/collab-error.h>
+
+#include "types/collab-day-private.h"
 
 /* The log domain the library is built with (HOUSE-STYLE: G_LOG_DOMAIN). */
 #define LIBRARY_LOG_DOMAIN "Collab"
@@ -440,7 +446,7 @@ test_bad_arguments (void)
   g_assert_cmpuint (result, ==, 4242);
 
   /* A number past 9999-12-31 is not a day of the library. */
-  g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*day <= DAY_MAX*");
+  g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*day <= COLLAB_DAY_MAX*");
   g_assert_null (collab_day_format (G_MAXUINT32));
   g_test_assert_expected_messages ();
 
@@ -459,6 +465,216 @@ test_served_no_day (void)
   g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*start != COLLAB_DAY_NONE*");
   g_assert_false (collab_day_served_months (COLLAB_DAY_NONE, day ("2021-03-01"), 1));
   g_test_assert_expected_messages ();
+}
+
+/* --- the arithmetic (collab-day-private.h) against GDate --------------- */
+
+/* Every day from 0001-01-01 to 9999-12-31, both ways, and its text. */
+static void
+test_arithmetic_every_day (void)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 31, 12, 9999);
+  g_assert_cmpuint (COLLAB_DAY_MAX, ==, g_date_get_julian (&date));
+
+  for (CollabDay day = 1; day <= COLLAB_DAY_MAX; day++)
+    {
+      char expected[16];
+      char text[COLLAB_DAY_TEXT_LEN];
+      guint year, month, dom;
+      CollabDay back = COLLAB_DAY_NONE;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, day);
+      collab_day_to_ymd (day, &year, &month, &dom);
+      if (year != g_date_get_year (&date) || month != g_date_get_month (&date) ||
+          dom != g_date_get_day (&date))
+        g_error ("day %u: %04u-%02u-%02u, GDate says %04u-%02u-%02u", day, year, month, dom,
+                 g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+      if (collab_day_from_ymd (year, month, dom) != day)
+        g_error ("%04u-%02u-%02u: day %u, GDate says %u", year, month, dom,
+                 collab_day_from_ymd (year, month, dom), day);
+
+      g_snprintf (expected, sizeof expected, "%04u-%02u-%02u", year, month, dom);
+      collab_day_write_text (day, text);
+      if (memcmp (text, expected, COLLAB_DAY_TEXT_LEN) != 0)
+        g_error ("day %u written %.10s, not %s", day, text, expected);
+      if (!collab_day_read_text (expected, COLLAB_DAY_TEXT_LEN, &back) || back != day)
+        g_error ("%s read as day %u, not %u", expected, back, day);
+    }
+}
+
+static void
+test_arithmetic_months (void)
+{
+  for (guint year = 1; year <= 9999; year++)
+    {
+      g_assert_cmpint (collab_day_is_leap_year (year), ==, g_date_is_leap_year (year));
+      for (guint month = 1; month <= 12; month++)
+        g_assert_cmpuint (collab_day_days_in_month (year, month), ==,
+                          g_date_get_days_in_month (month, year));
+    }
+}
+
+/* collab_day_read_text() takes exactly what collab_day_parse() takes. */
+static void
+test_arithmetic_read_text (void)
+{
+  static const char *texts[] = {
+    "2021-03-01", "2020-02-29", "0001-01-01", "9999-12-31",
+    "2021-02-29", "2021-13-01", "2021-00-10", "2021-01-00", "0000-01-01",
+    "1900-02-29", "2021-3-1", "2021/03/01", "2021-03-01 ", "2021-03-0a", "",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      CollabDay fast = 4242;
+      CollabDay parsed = 4242;
+      gboolean ok = collab_day_read_text (texts[i], strlen (texts[i]), &fast);
+
+      g_test_message ("reading \"%s\"", texts[i]);
+      g_assert_cmpint (ok, ==, collab_day_parse (texts[i], &parsed, NULL));
+      g_assert_cmpuint (fast, ==, parsed);
+    }
+
+  /* The length given is the text's: a prefix is not a date. */
+  g_assert_false (collab_day_read_text ("2021-03-01", 9, &(CollabDay) { 0 }));
+}
+
+/* add_months() as g_date_add_months() computes it, for every start of a
+ * leap year and the year after it, and random starts up to 9999. */
+static void
+check_add_months (CollabDay start,
+                  guint     months)
+{
+  GDate date;
+  CollabDay result = collab_day_add_months (start, months);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, start);
+  g_date_add_months (&date, months);
+  if (g_date_get_julian (&date) > COLLAB_DAY_MAX)
+    g_assert_cmpuint (result, ==, COLLAB_DAY_NONE);
+  else if (result != g_date_get_julian (&date))
+    {
+      g_autofree char *s = collab_day_format (start);
+      g_autofree char *r = collab_day_format (result);
+
+      g_error ("%s + %u months: %s, GDate says day %u", s, months, r, g_date_get_julian (&date));
+    }
+}
+
+static void
+test_arithmetic_add_months (void)
+{
+  for (CollabDay start = day ("2020-01-01"); start <= day ("2021-12-31"); start++)
+    for (guint months = 0; months <= 60; months++)
+      check_add_months (start, months);
+
+  for (guint i = 0; i < 200000; i++)
+    check_add_months (g_test_rand_int_range (1, COLLAB_DAY_MAX + 1),
+                      g_test_rand_int_range (0, 12 * 200));
+
+  check_add_months (day ("9999-11-30"), 1);
+  check_add_months (day ("9999-12-31"), 1);
+  check_add_months (day ("0001-01-31"), 9999 * 12 - 1);
+}
+
+/* --- months served, counted (collab_day_count_months_served()) -------- */
+
+static guint
+months_between (const char *start,
+                const char *end)
+{
+  return collab_day_count_months_served (day (start), day (end), G_MAXUINT);
+}
+
+static void
+test_months_spec_examples (void)
+{
+  g_assert_cmpuint (months_between ("2021-03-01", "2021-08-31"), ==, 6);
+  g_assert_cmpuint (months_between ("2021-03-01", "2021-08-30"), ==, 5);
+  g_assert_cmpuint (months_between ("2021-01-31", "2021-02-27"), ==, 1);
+  g_assert_cmpuint (months_between ("2021-01-31", "2021-02-26"), ==, 0);
+  g_assert_cmpuint (months_between ("2020-02-29", "2021-02-27"), ==, 12);
+  g_assert_cmpuint (months_between ("2020-02-29", "2021-02-26"), ==, 11);
+  g_assert_cmpuint (months_between ("2022-03-01", "2023-02-28"), ==, 12);
+  g_assert_cmpuint (months_between ("2022-03-01", "2022-03-01"), ==, 0);
+  g_assert_cmpuint (months_between ("2022-03-02", "2022-03-01"), ==, 0);
+  g_assert_cmpuint (months_between ("2021-12-15", "2022-12-14"), ==, 12);
+}
+
+/* Whether a service lasts @months months, by GDate alone. */
+static gboolean
+gdate_served (CollabDay start,
+              CollabDay end,
+              guint     months)
+{
+  GDate target;
+
+  if (end < start)
+    return FALSE;
+
+  g_date_clear (&target, 1);
+  g_date_set_julian (&target, start);
+  g_date_add_months (&target, months);
+  return (guint64) end + 1 >= g_date_get_julian (&target);
+}
+
+static void
+check_months_served (CollabDay start,
+                     CollabDay end)
+{
+  guint months = collab_day_count_months_served (start, end, G_MAXUINT);
+
+  /* The talent tally's cap (65535) is far past any of these. */
+  g_assert_cmpuint (collab_day_count_months_served (start, end, 65535), ==, months);
+  g_assert_true (collab_day_served_months (start, end, months));
+  g_assert_true (gdate_served (start, end, months));
+  if (collab_day_served_months (start, end, months + 1) || gdate_served (start, end, months + 1))
+    {
+      g_autofree char *s = collab_day_format (start), *e = collab_day_format (end);
+
+      g_error ("%s to %s: counted %u months, GLib says %u", s, e, months, months + 1);
+    }
+}
+
+/* The count is collab_day_served_months()'s and GDate's answer for every
+ * N, on random services of up to five years. */
+static void
+test_months_agree_with_glib (void)
+{
+  CollabDay first = collab_day_new (1999, 1, 1);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      CollabDay start = first + g_test_rand_int_range (0, 366 * 30);
+      CollabDay end = start + g_test_rand_int_range (0, 366 * 5);
+
+      check_months_served (start, end);
+    }
+
+  /* Every start of a leap year, every end of the year after. */
+  for (CollabDay start = collab_day_new (2024, 1, 1); start <= collab_day_new (2024, 12, 31); start++)
+    for (CollabDay end = start + 300; end <= start + 400; end++)
+      check_months_served (start, end);
+}
+
+static void
+test_months_cap (void)
+{
+  CollabDay first = day ("0001-01-01");
+  CollabDay last = day ("9999-12-31");
+
+  g_assert_cmpuint (collab_day_count_months_served (first, last, G_MAXUINT), ==, 9999 * 12);
+  g_assert_cmpuint (collab_day_count_months_served (first, last - 1, G_MAXUINT), ==, 9999 * 12 - 1);
+  g_assert_cmpuint (collab_day_count_months_served (first, last, 65535), ==, 65535);
+  g_assert_cmpuint (collab_day_count_months_served (day ("2021-03-01"), day ("2021-08-31"), 6), ==, 6);
+  g_assert_cmpuint (collab_day_count_months_served (day ("2021-03-01"), day ("2021-08-31"), 5), ==, 5);
+  g_assert_cmpuint (collab_day_count_months_served (COLLAB_DAY_NONE, last, G_MAXUINT), ==, 0);
+  g_assert_cmpuint (collab_day_count_months_served (first, COLLAB_DAY_NONE, G_MAXUINT), ==, 0);
 }
 
 int
@@ -483,6 +699,13 @@ main (int   argc,
   g_test_add_func ("/collab/date/served/edges", test_served_edges);
   g_test_add_func ("/collab/date/served/strings", test_served_strings);
   g_test_add_func ("/collab/date/served/no-day", test_served_no_day);
+  g_test_add_func ("/collab/date/months-served/spec-examples", test_months_spec_examples);
+  g_test_add_func ("/collab/date/months-served/agree-with-glib", test_months_agree_with_glib);
+  g_test_add_func ("/collab/date/months-served/cap", test_months_cap);
+  g_test_add_func ("/collab/date/arithmetic/every-day", test_arithmetic_every_day);
+  g_test_add_func ("/collab/date/arithmetic/months", test_arithmetic_months);
+  g_test_add_func ("/collab/date/arithmetic/read-text", test_arithmetic_read_text);
+  g_test_add_func ("/collab/date/arithmetic/add-months", test_arithmetic_add_months);
   g_test_add_func ("/collab/date/range/basic", test_range_basic);
   g_test_add_func ("/collab/date/range/lengths", test_range_lengths);
   g_test_add_func ("/collab/date/range/boxed", test_range_boxed);

@@ -235,66 +235,6 @@ actual_tiers (CollabFinding *finding)
   return g_string_free (text, FALSE);
 }
 
-/* --- months of service (SPEC §3) -------------------------------------- */
-
-static guint
-months_between (const char *start,
-                const char *end)
-{
-  CollabDay s, e;
-
-  g_assert_true (collab_day_parse (start, &s, NULL));
-  g_assert_true (collab_day_parse (end, &e, NULL));
-  return collab_talent_months_served (s, e);
-}
-
-static void
-test_months_spec_examples (void)
-{
-  g_assert_cmpuint (months_between ("2021-03-01", "2021-08-31"), ==, 6);
-  g_assert_cmpuint (months_between ("2021-03-01", "2021-08-30"), ==, 5);
-  g_assert_cmpuint (months_between ("2021-01-31", "2021-02-27"), ==, 1);
-  g_assert_cmpuint (months_between ("2021-01-31", "2021-02-26"), ==, 0);
-  g_assert_cmpuint (months_between ("2020-02-29", "2021-02-27"), ==, 12);
-  g_assert_cmpuint (months_between ("2020-02-29", "2021-02-26"), ==, 11);
-  g_assert_cmpuint (months_between ("2022-03-01", "2023-02-28"), ==, 12);
-  g_assert_cmpuint (months_between ("2022-03-01", "2022-03-01"), ==, 0);
-  g_assert_cmpuint (months_between ("2022-03-02", "2022-03-01"), ==, 0);
-  g_assert_cmpuint (months_between ("2021-12-15", "2022-12-14"), ==, 12);
-}
-
-/* The integer arithmetic of the tally gives collab_day_served_months()'s
- * answer for every N, on random services of up to five years. */
-static void
-test_months_agree_with_glib (void)
-{
-  CollabDay first = collab_day_new (1999, 1, 1);
-
-  for (guint i = 0; i < 20000; i++)
-    {
-      CollabDay start = first + g_test_rand_int_range (0, 366 * 30);
-      CollabDay end = start + g_test_rand_int_range (0, 366 * 5);
-      guint months = collab_talent_months_served (start, end);
-
-      g_assert_true (collab_day_served_months (start, end, months));
-      if (collab_day_served_months (start, end, months + 1))
-        {
-          g_autofree char *s = collab_day_format (start), *e = collab_day_format (end);
-          g_error ("%s to %s: the tally says %u months, GLib says %u", s, e, months, months + 1);
-        }
-    }
-
-  /* Every start of a leap year, every end of the year after. */
-  for (CollabDay start = collab_day_new (2024, 1, 1); start <= collab_day_new (2024, 12, 31); start++)
-    for (CollabDay end = start + 300; end <= start + 400; end++)
-      {
-        guint months = collab_talent_months_served (start, end);
-
-        g_assert_true (collab_day_served_months (start, end, months));
-        g_assert_false (collab_day_served_months (start, end, months + 1));
-      }
-}
-
 /* --- 666.total ------------------------------------------------------- */
 
 static void
@@ -1316,8 +1256,6 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/collab/rules/666/months/spec-examples", test_months_spec_examples);
-  g_test_add_func ("/collab/rules/666/months/agree-with-glib", test_months_agree_with_glib);
   g_test_add_func ("/collab/rules/666/total/pass-and-fail", test_total_pass_and_fail);
   g_test_add_func ("/collab/rules/666/total/short-services", test_total_short_services);
   g_test_add_func ("/collab/rules/666/total/not-counted", test_total_not_counted);

@@ -118,14 +118,6 @@ column_names (CollabTable *table)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-static gint64
-days_since_1970 (guint year,
-                 guint month,
-                 guint day_of_month)
-{
-  return (gint64) collab_day_new (year, month, day_of_month) - (gint64) collab_day_new (1970, 1, 1);
-}
-
 /* Every cell of every column agrees with the column-wise data. */
 static void
 assert_consistent (CollabTable *table)
@@ -165,23 +157,23 @@ assert_consistent (CollabTable *table)
         }
       else
         {
+          /* gint64 cells, but one CollabDay per row in a DAY column, 0
+           * exactly where the cell is missing. */
+          gboolean day = collab_table_get_column_type (table, c) == COLLAB_COLUMN_TYPE_DAY;
           g_autoptr(GBytes) bytes = collab_table_get_column_data (table, c);
-          const gint64 *cells = g_bytes_get_data (bytes, NULL);
+          const void *data = g_bytes_get_data (bytes, NULL);
 
-          g_assert_cmpuint (g_bytes_get_size (bytes), ==, (gsize) n_rows * sizeof (gint64));
+          g_assert_cmpuint (g_bytes_get_size (bytes), ==,
+                            (gsize) n_rows * (day ? sizeof (guint32) : sizeof (gint64)));
           for (guint row = 0; row < n_rows; row++)
             {
               gboolean missing = valid != NULL && valid[row] == 0;
+              gint64 cell = day ? ((const CollabDay *) data)[row] : ((const gint64 *) data)[row];
 
               g_assert_cmpint (collab_table_is_null (table, row, c), ==, missing);
-              if (missing)
-                {
-                  g_assert_cmpint (collab_table_get_int (table, row, c), ==, 0);
-                  if (collab_table_get_column_type (table, c) == COLLAB_COLUMN_TYPE_DAY)
-                    g_assert_cmpint (cells[row], ==, G_MININT64);
-                }
-              else
-                g_assert_cmpint (collab_table_get_int (table, row, c), ==, cells[row]);
+              if (day)
+                g_assert_cmpint (cell == COLLAB_DAY_NONE, ==, missing);
+              g_assert_cmpint (collab_table_get_int (table, row, c), ==, missing ? 0 : cell);
               any_missing |= missing;
             }
         }
@@ -234,7 +226,7 @@ test_builder_types (void)
   g_autoptr(GBytes) days = NULL;
   const char * const *categories;
   const gint32 *code;
-  const gint64 *day;
+  const CollabDay *day;
   guint n = 0;
 
   g_assert_cmpuint (collab_table_get_n_rows (table), ==, 3);
@@ -260,12 +252,17 @@ test_builder_types (void)
   g_assert_cmpint (code[1], ==, 1);
   g_assert_cmpint (code[2], ==, 0);
 
-  /* Days count from 1970-01-01, as numpy's datetime64[D] does. */
+  /* Days are CollabDays, 0001-01-01 being day 1 (Python's
+   * date.toordinal()); 1970-01-01, numpy's day 0, is day 719163. */
   days = collab_table_get_column_data (table, 3);
   day = g_bytes_get_data (days, NULL);
-  g_assert_cmpint (day[0], ==, 18732);
-  g_assert_cmpint (day[1], ==, G_MININT64);
-  g_assert_cmpint (day[2], ==, -1);
+  g_assert_cmpuint (g_bytes_get_size (days), ==, 3 * sizeof (guint32));
+  g_assert_cmpuint (day[0], ==, collab_day_new (2021, 4, 15));
+  g_assert_cmpuint (day[0], ==, 719163 + 18732);
+  g_assert_cmpuint (day[1], ==, COLLAB_DAY_NONE);
+  g_assert_cmpuint (day[2], ==, 719163 - 1);
+  g_assert_cmpint (collab_table_get_int (table, 0, 3), ==, 719163 + 18732);
+  g_assert_cmpint (collab_table_get_int (table, 1, 3), ==, 0);
 
   g_assert_cmpint (collab_table_get_int (table, 0, 1), ==, 2021);
   g_assert_cmpint (collab_table_get_int (table, 1, 2), ==, -5);
@@ -543,12 +540,14 @@ test_dispatches (void)
   assert_consistent (table);
 
   g_assert_cmpint (collab_table_get_column_type (table, column (table, "start")), ==, COLLAB_COLUMN_TYPE_DAY);
-  g_assert_cmpint (int_at (table, 0, "start"), ==, days_since_1970 (2022, 3, 1));
-  g_assert_cmpint (int_at (table, 0, "planned_end"), ==, days_since_1970 (2023, 2, 28));
-  g_assert_cmpint (int_at (table, 1, "start"), ==, 0);
+  g_assert_cmpint (int_at (table, 0, "start"), ==, collab_day_new (2022, 3, 1));
+  g_assert_cmpint (int_at (table, 0, "planned_end"), ==, collab_day_new (2023, 2, 28));
+  /* 1970-01-01, numpy's day 0, is a day like any other. */
+  g_assert_cmpint (int_at (table, 1, "start"), ==, 719163);
+  g_assert_cmpint (int_at (table, 1, "start"), ==, collab_day_new (1970, 1, 1));
   g_assert_false (null_at (table, 1, "start"));
   g_assert_true (null_at (table, 0, "actual_end"));
-  g_assert_cmpint (int_at (table, 2, "actual_end"), ==, days_since_1970 (2022, 6, 30));
+  g_assert_cmpint (int_at (table, 2, "actual_end"), ==, collab_day_new (2022, 6, 30));
   starts = collab_table_get_column_validity (table, column (table, "start"));
   g_assert_null (starts);
 
@@ -605,7 +604,7 @@ test_funds (void)
   g_assert_true (null_at (projects, 1, "budget"));
   /* The latest state of the history. */
   g_assert_cmpstr (string_at (projects, 0, "status"), ==, "filed");
-  g_assert_cmpint (int_at (projects, 0, "status_date"), ==, days_since_1970 (2021, 6, 1));
+  g_assert_cmpint (int_at (projects, 0, "status_date"), ==, collab_day_new (2021, 6, 1));
   g_assert_null (string_at (projects, 1, "status"));
   g_assert_true (null_at (projects, 1, "status_date"));
 

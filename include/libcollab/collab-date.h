@@ -18,8 +18,20 @@ G_BEGIN_DECLS
 /**
  * CollabDay:
  *
- * A calendar date as a Julian day number in the sense of #GDate
- * (0001-01-01 is day 1); 0 means "no date".
+ * A calendar date as its day number in the proleptic Gregorian calendar:
+ * 0001-01-01 is day 1, 2021-03-01 is day 737850, and 0
+ * (%COLLAB_DAY_NONE) means "no date". Days compare and subtract as plain
+ * integers.
+ *
+ * It is the Julian day of #GDate (g_date_get_julian()), and the number
+ * Python's `datetime.date.toordinal()` gives, so that
+ * `datetime.date.fromordinal(day)` reads one. It is also what the cells of
+ * a %COLLAB_COLUMN_TYPE_DAY column of a [class@Collab.Table] hold. numpy
+ * counts `datetime64[D]` from 1970-01-01, day 719163:
+ * `(days.astype('int64') - 719163).view('datetime64[D]')`.
+ *
+ * The library's days run from 0001-01-01 to 9999-12-31 (day 3652059),
+ * the dates `YYYY-MM-DD` can write.
  */
 typedef guint32 CollabDay;
 

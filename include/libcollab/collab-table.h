@@ -24,14 +24,17 @@ G_BEGIN_DECLS
  * @COLLAB_COLUMN_TYPE_INT: a signed 64-bit integer (a year, a count)
  * @COLLAB_COLUMN_TYPE_AMOUNT: an exact amount of money, as a signed 64-bit
  *   count of fen (0.01 yuan)
- * @COLLAB_COLUMN_TYPE_DAY: a calendar date, as a signed 64-bit count of
- *   days since 1970-01-01, the way numpy's `datetime64[D]` holds it; a
- *   missing cell holds `G_MININT64`, which numpy reads as `NaT`
+ * @COLLAB_COLUMN_TYPE_DAY: a calendar date, as a [alias@Collab.Day]: an
+ *   unsigned 32-bit day number, 0001-01-01 being day 1 (Python's
+ *   `date.toordinal()`); a missing cell holds 0 (%COLLAB_DAY_NONE)
  * @COLLAB_COLUMN_TYPE_BOOL: 0 for false, 1 for true, as a signed 64-bit
  *   integer
  *
  * The type of a column of a [class@Collab.Table], which says how its cells
- * are stored.
+ * are stored: [method@Collab.Table.get_column_data] gives 8 bytes per row
+ * for every type but %COLLAB_COLUMN_TYPE_DAY, which gives 4, and
+ * %COLLAB_COLUMN_TYPE_STRING, which has codes instead
+ * ([method@Collab.Table.get_column_codes]).
  */
 typedef enum {
   COLLAB_COLUMN_TYPE_STRING,

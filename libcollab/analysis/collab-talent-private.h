@@ -38,7 +38,8 @@ G_BEGIN_DECLS
 /* Tiers a rule set may give 666.tenure; the shipped sets give 3. */
 #define COLLAB_TALENT_MAX_TIERS 8
 
-/* Months served are counted up to this many. */
+/* Months served are counted up to this many, which a CollabTalentEntry's
+ * guint16 holds (collab_day_count_months_served() counts them). */
 #define COLLAB_TALENT_MONTHS_CAP 65535
 
 /* The profession groups of 666.mix: teacher, doctor, agriculture-or-other. */
@@ -50,21 +51,8 @@ typedef enum
   COLLAB_TALENT_N_GROUPS
 } CollabTalentGroup;
 
-/* --- days and months ------------------------------------------------- */
+/* --- the tenure ------------------------------------------------------ */
 
-void              collab_talent_day_to_ymd        (CollabDay day,
-                                                   int      *year,
-                                                   int      *month,
-                                                   int      *day_of_month);
-CollabDay         collab_talent_ymd_to_day        (int       year,
-                                                   int       month,
-                                                   int       day_of_month);
-/* The largest N such that a service from @start to @end (inclusive)
- * lasts at least N months in the sense of SPEC §3, capped at
- * COLLAB_TALENT_MONTHS_CAP; 0 when @end is before @start. The same answer
- * as asking collab_day_served_months() for every N, in integer arithmetic. */
-guint             collab_talent_months_served     (CollabDay start,
-                                                   CollabDay end);
 /* The tenure end: the actual end when there is one, else the planned end. */
 CollabDay         collab_talent_dispatch_end      (const CollabDispatchRec *dispatch);
 

@@ -20,123 +20,10 @@
 #include <string.h>
 
 #include "model/collab-units-private.h"
+#include "types/collab-day-private.h"
 #include "collab-talent-private.h"
 
-/* The CollabDay of 1970-01-01 (GDate's Julian day of it). */
-#define UNIX_EPOCH_DAY 719163
-
-/* --- days and months ------------------------------------------------- */
-
-/* Howard Hinnant's civil-calendar algorithms (public domain), on the
- * proleptic Gregorian calendar GDate uses; no GDate in the hot loop. */
-static inline gint64
-days_from_civil (gint64 y,
-                 guint  m,
-                 guint  d)
-{
-  gint64 era;
-  guint yoe, doy, doe;
-
-  y -= m <= 2;
-  era = (y >= 0 ? y : y - 399) / 400;
-  yoe = (guint) (y - era * 400);
-  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + (gint64) doe - 719468;
-}
-
-static inline void
-civil_from_days (gint64  z,
-                 int    *year,
-                 int    *month,
-                 int    *day)
-{
-  gint64 era;
-  guint doe, yoe, doy, mp;
-  gint64 y;
-
-  z += 719468;
-  era = (z >= 0 ? z : z - 146096) / 146097;
-  doe = (guint) (z - era * 146097);
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = (gint64) yoe + era * 400;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
-  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
-  *year = (int) (y + (*month <= 2));
-}
-
-static inline guint
-days_in_month (int year,
-               int month)
-{
-  static const guint8 days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-  if (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
-    return 29;
-  return days[month - 1];
-}
-
-void
-collab_talent_day_to_ymd (CollabDay  day,
-                          int       *year,
-                          int       *month,
-                          int       *day_of_month)
-{
-  civil_from_days ((gint64) day - UNIX_EPOCH_DAY, year, month, day_of_month);
-}
-
-CollabDay
-collab_talent_ymd_to_day (int year,
-                          int month,
-                          int day_of_month)
-{
-  return (CollabDay) (days_from_civil (year, month, day_of_month) + UNIX_EPOCH_DAY);
-}
-
-/* add_months(start, n) of SPEC §3: the day of the month kept, clamped to
- * the end of the target month, as g_date_add_months() does. */
-static inline gint64
-add_months (int  y,
-            int  m,
-            int  d,
-            guint n)
-{
-  gint64 index = (gint64) y * 12 + (m - 1) + n;
-  int ty = (int) (index / 12);
-  int tm = (int) (index % 12) + 1;
-  guint dim = days_in_month (ty, tm);
-
-  return days_from_civil (ty, tm, MIN ((guint) d, dim));
-}
-
-guint
-collab_talent_months_served (CollabDay start,
-                             CollabDay end)
-{
-  int sy, sm, sd, ey, em, ed;
-  gint64 after_end;
-  gint64 n;
-
-  if (start == COLLAB_DAY_NONE || end == COLLAB_DAY_NONE || end < start)
-    return 0;
-
-  civil_from_days ((gint64) start - UNIX_EPOCH_DAY, &sy, &sm, &sd);
-  civil_from_days ((gint64) end - UNIX_EPOCH_DAY, &ey, &em, &ed);
-  after_end = (gint64) end - UNIX_EPOCH_DAY + 1;
-
-  /* N months hold when add_months(start, N) <= end + 1. The target of
-   * the month after the end's can only be end + 1 itself (a start on the
-   * 1st, an end on the last day of a month), so try that first and step
-   * back; add_months is monotonic in N. */
-  n = ((gint64) ey - sy) * 12 + (em - sm) + 1;
-  if (n > COLLAB_TALENT_MONTHS_CAP)
-    return COLLAB_TALENT_MONTHS_CAP;
-  while (n > 0 && add_months (sy, sm, sd, (guint) n) > after_end)
-    n--;
-  return (guint) n;
-}
+/* --- the tenure ------------------------------------------------------ */
 
 CollabDay
 collab_talent_dispatch_end (const CollabDispatchRec *dispatch)
@@ -399,7 +286,8 @@ collab_talent_tally_new (CollabStore *store)
     {
       const CollabDispatchRec *dispatch = collab_store_get (store, COLLAB_RECORD_KIND_DISPATCH, d);
       guint32 p;
-      int year, month, day;
+      guint start_year, month, day;
+      int year;
       CollabDay end;
       guint months;
 
@@ -410,9 +298,10 @@ collab_talent_tally_new (CollabStore *store)
       if (p == G_MAXUINT32)
         continue;
 
-      collab_talent_day_to_ymd (dispatch->start, &year, &month, &day);
+      collab_day_to_ymd (dispatch->start, &start_year, &month, &day);
+      year = (int) start_year;
       end = collab_talent_dispatch_end (dispatch);
-      months = collab_talent_months_served (dispatch->start, end);
+      months = collab_day_count_months_served (dispatch->start, end, COLLAB_TALENT_MONTHS_CAP);
 
       for (; p != G_MAXUINT32; p = slots[p].next)
         {

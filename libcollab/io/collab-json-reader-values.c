@@ -24,7 +24,7 @@
 
 #include <libcollab/collab-money.h>
 
-#include "collab-day-arith-private.h"
+#include "types/collab-day-private.h"
 #include "collab-json-reader-private.h"
 
 /* Enum nicks --------------------------------------------------------------- */
@@ -283,7 +283,7 @@ store_scalar (Reader            *reader,
 
         if (value->type != SCALAR_STRING)
           return reader_expected (reader, "a date as \"YYYY-MM-DD\"", value);
-        if (collab_day_arith_parse (value->string, value->len, slot))
+        if (collab_day_read_text (value->string, value->len, slot))
           return TRUE;
         /* Not a date: collab_day_parse() says why. */
         text = g_strndup (value->string, value->len);

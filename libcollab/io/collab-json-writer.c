@@ -22,7 +22,7 @@
 
 #include <libcollab/collab-error.h>
 
-#include "collab-day-arith-private.h"
+#include "types/collab-day-private.h"
 #include "collab-json-private.h"
 
 #define FLUSH_THRESHOLD (1024 * 1024)
@@ -228,34 +228,19 @@ static void
 append_day (GString   *out,
             CollabDay  day)
 {
-  char text[12];
-  guint y, m, d;
+  char text[COLLAB_DAY_TEXT_LEN + 2];
 
-  /* GDate for what YYYY-MM-DD cannot write (and what GDate then says). */
-  if (G_UNLIKELY (day == COLLAB_DAY_NONE || day > COLLAB_DAY_ARITH_MAX))
+  /* The reader and the CSV import make no other days; were one there,
+   * it is written null rather than as text the reader would refuse. */
+  if (G_UNLIKELY (day == COLLAB_DAY_NONE || day > COLLAB_DAY_MAX))
     {
-      GDate date;
-
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, day);
-      g_string_append_printf (out, "\"%04u-%02u-%02u\"", g_date_get_year (&date),
-                              g_date_get_month (&date), g_date_get_day (&date));
+      append_len (out, "null", 4);
       return;
     }
 
-  collab_day_arith_split (day, &y, &m, &d);
   text[0] = '"';
-  text[1] = (char) ('0' + y / 1000);
-  text[2] = (char) ('0' + y / 100 % 10);
-  text[3] = (char) ('0' + y / 10 % 10);
-  text[4] = (char) ('0' + y % 10);
-  text[5] = '-';
-  text[6] = (char) ('0' + m / 10);
-  text[7] = (char) ('0' + m % 10);
-  text[8] = '-';
-  text[9] = (char) ('0' + d / 10);
-  text[10] = (char) ('0' + d % 10);
-  text[11] = '"';
+  collab_day_write_text (day, text + 1);
+  text[COLLAB_DAY_TEXT_LEN + 1] = '"';
   append_len (out, text, sizeof text);
 }
 

@@ -216,8 +216,8 @@ cadres_in_post (TalentState *state,
                 int          year)
 {
   g_autoptr(GHashTable) people = g_hash_table_new (NULL, NULL);
-  CollabDay first = collab_talent_ymd_to_day (year, 1, 1);
-  CollabDay last = collab_talent_ymd_to_day (year, 12, 31);
+  CollabDay first = collab_day_new (year, 1, 1);
+  CollabDay last = collab_day_new (year, 12, 31);
 
   for (guint r = 0; r < n_regions; r++)
     {

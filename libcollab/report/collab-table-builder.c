@@ -71,6 +71,8 @@ collab_table_builder_new_column (CollabTableBuilder *self,
       column->values = g_array_sized_new (FALSE, FALSE, sizeof (gint32), reserve);
       column->categories = g_ptr_array_new ();
     }
+  else if (type == COLLAB_COLUMN_TYPE_DAY)
+    column->values = g_array_sized_new (FALSE, FALSE, sizeof (CollabDay), reserve);
   else
     column->values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), reserve);
   g_ptr_array_add (self->columns, column);
@@ -207,10 +209,16 @@ builder_push (CollabTableBuilder *self,
 
       g_array_append_val (column->values, code);
     }
+  else if (column->type == COLLAB_COLUMN_TYPE_DAY)
+    {
+      CollabDay day = valid ? (CollabDay) value : COLLAB_DAY_NONE;
+
+      g_array_append_val (column->values, day);
+    }
   else
     {
       if (!valid)
-        value = column->type == COLLAB_COLUMN_TYPE_DAY ? COLLAB_TABLE_DAY_MISSING : 0;
+        value = 0;
       g_array_append_val (column->values, value);
     }
 
@@ -296,8 +304,7 @@ collab_table_builder_append_day (CollabTableBuilder *self,
       return builder_push (self, 0, FALSE);
     }
 
-  return builder_append_number (self, COLLAB_COLUMN_TYPE_DAY, "day",
-                                (gint64) day - COLLAB_TABLE_DAY_EPOCH);
+  return builder_append_number (self, COLLAB_COLUMN_TYPE_DAY, "day", day);
 }
 
 CollabTableBuilder *

@@ -26,15 +26,13 @@
 
 G_BEGIN_DECLS
 
-/* A missing day: numpy's NaT is the smallest int64. */
-#define COLLAB_TABLE_DAY_MISSING G_MININT64
-
 typedef struct
 {
   char             *name;
   CollabColumnType  type;
   /* While building: */
-  GArray           *values;      /* gint64 per row, or gint32 codes for STRING */
+  GArray           *values;      /* per row: gint32 codes for STRING, a CollabDay
+                                  * (0 when missing) for DAY, else gint64 */
   GByteArray       *validity;    /* 1 per row with a value; NULL while every row has one */
   GHashTable       *lookup;      /* STRING: category -> code + 1 */
   /* Once built: */
@@ -99,6 +97,8 @@ collab_table_cell_value (CollabTableColumn *column,
 {
   if (column->type == COLLAB_COLUMN_TYPE_STRING)
     return ((const gint32 *) g_bytes_get_data (column->data, NULL))[row];
+  if (column->type == COLLAB_COLUMN_TYPE_DAY)
+    return ((const CollabDay *) g_bytes_get_data (column->data, NULL))[row];
   return ((const gint64 *) g_bytes_get_data (column->data, NULL))[row];
 }
 

@@ -163,6 +163,29 @@ export_string_column (CollabTableExport     *export,
     }
 }
 
+/* A DAY column holds the records' CollabDays as they are: 0 is missing. */
+static void
+export_day_column (CollabTableExport     *export,
+                   const char            *name,
+                   const CollabTableRows *rows,
+                   const CollabField     *field,
+                   int                    field_index)
+{
+  CollabTableColumn *column = collab_table_export_column (export, name, COLLAB_COLUMN_TYPE_DAY);
+  CollabDay *cells = (CollabDay *) column->values->data;
+
+  for (guint r = 0; r < export->n_rows; r++)
+    {
+      const guint8 *record = collab_table_rows_get (rows, r);
+
+      cells[r] = collab_table_field_present (record, field_index)
+                 ? *(const CollabDay *) (record + field->offset)
+                 : COLLAB_DAY_NONE;
+      if (cells[r] == COLLAB_DAY_NONE)
+        collab_table_column_set_missing (column, r, export->n_rows);
+    }
+}
+
 static void
 export_number_column (CollabTableExport     *export,
                       const char            *name,
@@ -176,7 +199,6 @@ export_number_column (CollabTableExport     *export,
 
   switch (field->type)
     {
-    case COLLAB_FIELD_DATE:   type = COLLAB_COLUMN_TYPE_DAY; break;
     case COLLAB_FIELD_AMOUNT: type = COLLAB_COLUMN_TYPE_AMOUNT; break;
     case COLLAB_FIELD_BOOL:   type = COLLAB_COLUMN_TYPE_BOOL; break;
     case COLLAB_FIELD_INT:
@@ -197,7 +219,7 @@ export_number_column (CollabTableExport     *export,
       if (record == NULL ||
           (field->type != COLLAB_FIELD_BOOL && !collab_table_field_present (record, field_index)))
         {
-          cells[r] = type == COLLAB_COLUMN_TYPE_DAY ? COLLAB_TABLE_DAY_MISSING : 0;
+          cells[r] = 0;
           collab_table_column_set_missing (column, r, export->n_rows);
           continue;
         }
@@ -205,16 +227,6 @@ export_number_column (CollabTableExport     *export,
       slot = record + field->offset;
       switch (field->type)
         {
-        case COLLAB_FIELD_DATE:
-          if (*(const CollabDay *) slot == COLLAB_DAY_NONE)
-            {
-              cells[r] = COLLAB_TABLE_DAY_MISSING;
-              collab_table_column_set_missing (column, r, export->n_rows);
-            }
-          else
-            cells[r] = (gint64) *(const CollabDay *) slot - COLLAB_TABLE_DAY_EPOCH;
-          break;
-
         case COLLAB_FIELD_AMOUNT:
           cells[r] = *(const gint64 *) slot;
           break;
@@ -300,6 +312,9 @@ export_field (CollabTableExport     *export,
       break;
 
     case COLLAB_FIELD_DATE:
+      export_day_column (export, name, rows, field, field_index);
+      break;
+
     case COLLAB_FIELD_AMOUNT:
     case COLLAB_FIELD_INT:
     case COLLAB_FIELD_YEAR:

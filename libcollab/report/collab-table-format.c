@@ -47,7 +47,7 @@ append_cell (GString           *out,
 
     case COLLAB_COLUMN_TYPE_DAY:
       {
-        g_autofree char *text = collab_day_format ((CollabDay) (value + COLLAB_TABLE_DAY_EPOCH));
+        g_autofree char *text = collab_day_format ((CollabDay) value);
 
         g_string_append (out, text);
       }

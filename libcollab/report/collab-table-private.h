@@ -36,9 +36,6 @@
 
 G_BEGIN_DECLS
 
-/* The CollabDay of 1970-01-01: DAY columns count days from there. */
-#define COLLAB_TABLE_DAY_EPOCH ((CollabDay) 719163)
-
 typedef struct _CollabTableBuilder CollabTableBuilder;
 
 CollabTableBuilder *collab_table_builder_new            (void) G_GNUC_WARN_UNUSED_RESULT;

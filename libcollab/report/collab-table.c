@@ -20,7 +20,7 @@
  * g_autoptr(CollabTable) table = collab_dataset_to_table (dataset, COLLAB_RECORD_KIND_DISPATCH);
  * int start = collab_table_find_column (table, "start");
  * g_autoptr(GBytes) days = collab_table_get_column_data (table, start);
- * const gint64 *since_1970 = g_bytes_get_data (days, NULL);   // numpy datetime64[D]
+ * const CollabDay *day = g_bytes_get_data (days, NULL);   // 0 where missing
  *
  * g_autofree char *text = collab_table_to_text (table);        // for a terminal
  * ```
@@ -32,10 +32,14 @@
  * A column is stored the way numpy and Arrow store one, so that a
  * binding wraps it instead of converting it cell by cell:
  *
- * - a number, an amount, a day or a boolean column is one native `gint64`
- *   per row ([method@Collab.Table.get_column_data]): amounts in fen, days
- *   as days since 1970-01-01 (a missing day holds `G_MININT64`, numpy's
- *   `NaT`), booleans as 0 and 1;
+ * - a number, an amount or a boolean column is one native `gint64` per
+ *   row ([method@Collab.Table.get_column_data]): amounts in fen, booleans
+ *   as 0 and 1;
+ * - a day column is one native `guint32` per row, the day's
+ *   [alias@Collab.Day] (the library's one day number, 0001-01-01 being
+ *   day 1), 0 where the cell is missing; numpy makes it `datetime64[D]`
+ *   with `(days.astype('int64') - 719163).view('datetime64[D]')`, 719163
+ *   being 1970-01-01;
  * - a string column is dictionary-encoded: one `gint32` code per row
  *   ([method@Collab.Table.get_column_codes]), -1 where the cell is
  *   missing, into the column's list of distinct strings
@@ -245,14 +249,17 @@ collab_table_find_column (CollabTable *self,
  *   %COLLAB_COLUMN_TYPE_STRING
  *
  * Gets the cells of a number, amount, day or boolean column: one native
- * `gint64` per row (see [enum@Collab.ColumnType] for what the number
- * means). A missing cell holds 0, or `G_MININT64` in a day column;
- * [method@Collab.Table.get_column_validity] says which cells are missing.
+ * `gint64` per row, except in a day column, which has one native
+ * `guint32` per row, the day's [alias@Collab.Day] (see
+ * [enum@Collab.ColumnType] for what the numbers mean). A missing cell
+ * holds 0; [method@Collab.Table.get_column_validity] says which cells are
+ * missing.
  *
  * In Python, `numpy.frombuffer(data.get_data(), dtype=numpy.int64)` reads
- * it without a loop.
+ * it without a loop (`dtype=numpy.uint32` for a day column).
  *
- * Returns: (transfer full): the cells, `8 ×` [method@Collab.Table.get_n_rows] bytes
+ * Returns: (transfer full): the cells, `8 ×` [method@Collab.Table.get_n_rows]
+ *   bytes, or `4 ×` for a day column
  */
 GBytes *
 collab_table_get_column_data (CollabTable *self,
@@ -378,7 +385,7 @@ collab_table_get_string (CollabTable *self,
  *   %COLLAB_COLUMN_TYPE_STRING
  *
  * Gets one cell of a number, amount, day or boolean column, as stored:
- * an amount in fen, a day as days since 1970-01-01, a boolean as 0 or 1.
+ * an amount in fen, a day as its [alias@Collab.Day], a boolean as 0 or 1.
  *
  * Returns: the cell's value, or 0 when the cell is missing
  */

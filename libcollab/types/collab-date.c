@@ -3,9 +3,14 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * A [alias@Collab.Day] is a calendar date with no time of day and no time
- * zone, held as the Julian day number of #GDate (0001-01-01 is day 1, 0 is
- * "no date"), so days compare and subtract as plain integers. The library
- * uses the years 1 to 9999, the years the text form `YYYY-MM-DD` can write.
+ * zone, held as its number in the proleptic Gregorian calendar (0001-01-01
+ * is day 1, 0 is "no date"), so days compare and subtract as plain
+ * integers. The library uses the years 1 to 9999, the years the text form
+ * `YYYY-MM-DD` can write.
+ *
+ * This file is the public face of the one calendar of the library; the
+ * arithmetic is in collab-day-private.h, inline, for the loops that
+ * convert a day per record (the reader, the writer, the talent tally).
  *
  * Months of service follow SPEC §3: a service from S to the inclusive end E
  * lasts at least N months when `E >= add_months(S, N) - 1 day`, where
@@ -24,12 +29,12 @@
  * ```
  */
 
+#include <string.h>
+
 #include <libcollab/collab-date.h>
 #include <libcollab/collab-error.h>
 
-/* The Julian day of 9999-12-31, the last day `YYYY-MM-DD` can write. */
-#define DAY_MAX ((CollabDay) 3652059)
-#define YEAR_MAX 9999
+#include "collab-day-private.h"
 
 /* Error messages quote the text the caller gave; keep them valid UTF-8 and
  * short enough to read when the text is a whole line of garbage. */
@@ -48,34 +53,6 @@ quote_text (const char *text)
 
       return g_strdup_printf ("\"%s…\"", head);
     }
-}
-
-static void
-day_to_gdate (CollabDay  day,
-              GDate     *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_julian (date, day);
-}
-
-/* The Julian day of add_months(@day, @months), with GLib's clamping to the
- * end of the target month. #GDate reaches the year 65535, which is enough
- * for any target a service starting by 9999 can need; past it, 0. */
-static guint32
-julian_add_months (CollabDay day,
-                   guint     months)
-{
-  GDate date;
-  guint64 month_index;
-
-  day_to_gdate (day, &date);
-  month_index = (guint64) g_date_get_year (&date) * 12
-                + (g_date_get_month (&date) - 1) + months;
-  if (month_index / 12 > G_MAXUINT16)
-    return 0;
-
-  g_date_add_months (&date, months);
-  return g_date_get_julian (&date);
 }
 
 /**
@@ -100,68 +77,47 @@ collab_day_parse (const char  *text,
                   CollabDay   *day,
                   GError     **error)
 {
-  static const char pattern[] = "DDDD-DD-DD";
+  g_autofree char *quoted = NULL;
+  g_autofree char *why = NULL;
+  gsize len;
   guint year;
   guint month;
   guint dom;
-  GDate date;
+  CollabDay result;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* The loop stops at the end of @text, so it never reads past it. */
-  for (gsize i = 0; i < sizeof pattern; i++)
+  len = strlen (text);
+  if (collab_day_read_text (text, len, &result))
     {
-      gboolean ok;
-
-      if (pattern[i] == 'D')
-        ok = g_ascii_isdigit (text[i]);
-      else
-        ok = text[i] == pattern[i];
-
-      if (!ok)
-        {
-          g_autofree char *quoted = quote_text (text);
-
-          g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_SYNTAX,
-                       "%s is not a date: expected YYYY-MM-DD, such as "
-                       "\"2021-03-01\"",
-                       quoted);
-          return FALSE;
-        }
+      if (day != NULL)
+        *day = result;
+      return TRUE;
     }
 
-  year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100
-         + g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
-  month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
-  dom = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
-
-  if (year == 0 || month < 1 || month > 12 ||
-      dom < 1 || dom > g_date_get_days_in_month (month, year))
+  /* Not a date: say why. */
+  quoted = quote_text (text);
+  if (!collab_day_scan_text (text, len, &year, &month, &dom))
     {
-      g_autofree char *quoted = quote_text (text);
-      g_autofree char *why = NULL;
-
-      if (year == 0)
-        why = g_strdup ("there is no year 0");
-      else if (month < 1 || month > 12)
-        why = g_strdup_printf ("there is no month %02u", month);
-      else
-        why = g_strdup_printf ("month %02u of %04u has %u days", month, year,
-                               (guint) g_date_get_days_in_month (month, year));
-
-      g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_INVALID_DATE,
-                   "%s is not a date in the calendar: %s", quoted, why);
+      g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_SYNTAX,
+                   "%s is not a date: expected YYYY-MM-DD, such as "
+                   "\"2021-03-01\"",
+                   quoted);
       return FALSE;
     }
 
-  if (day != NULL)
-    {
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, dom, month, year);
-      *day = g_date_get_julian (&date);
-    }
-  return TRUE;
+  if (year == 0)
+    why = g_strdup ("there is no year 0");
+  else if (month < 1 || month > 12)
+    why = g_strdup_printf ("there is no month %02u", month);
+  else
+    why = g_strdup_printf ("month %02u of %04u has %u days", month, year,
+                           collab_day_days_in_month (year, month));
+
+  g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_INVALID_DATE,
+               "%s is not a date in the calendar: %s", quoted, why);
+  return FALSE;
 }
 
 /**
@@ -180,16 +136,10 @@ collab_day_new (guint year,
                 guint month,
                 guint day_of_month)
 {
-  GDate date;
-
-  if (year < 1 || year > YEAR_MAX || month < 1 || month > 12 ||
-      day_of_month < 1 ||
-      day_of_month > g_date_get_days_in_month (month, year))
+  if (!collab_day_ymd_is_valid (year, month, day_of_month))
     return COLLAB_DAY_NONE;
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day_of_month, month, year);
-  return g_date_get_julian (&date);
+  return collab_day_from_ymd (year, month, day_of_month);
 }
 
 /**
@@ -204,18 +154,17 @@ collab_day_new (guint year,
 char *
 collab_day_format (CollabDay day)
 {
-  GDate date;
+  char *text;
 
-  g_return_val_if_fail (day <= DAY_MAX, NULL);
+  g_return_val_if_fail (day <= COLLAB_DAY_MAX, NULL);
 
   if (day == COLLAB_DAY_NONE)
     return NULL;
 
-  day_to_gdate (day, &date);
-  return g_strdup_printf ("%04u-%02u-%02u",
-                          (guint) g_date_get_year (&date),
-                          (guint) g_date_get_month (&date),
-                          (guint) g_date_get_day (&date));
+  text = g_malloc (COLLAB_DAY_TEXT_LEN + 1);
+  collab_day_write_text (day, text);
+  text[COLLAB_DAY_TEXT_LEN] = '\0';
+  return text;
 }
 
 /**
@@ -230,15 +179,17 @@ collab_day_format (CollabDay day)
 guint
 collab_day_get_year (CollabDay day)
 {
-  GDate date;
+  guint year;
+  guint month;
+  guint dom;
 
-  g_return_val_if_fail (day <= DAY_MAX, 0);
+  g_return_val_if_fail (day <= COLLAB_DAY_MAX, 0);
 
   if (day == COLLAB_DAY_NONE)
     return 0;
 
-  day_to_gdate (day, &date);
-  return g_date_get_year (&date);
+  collab_day_to_ymd (day, &year, &month, &dom);
+  return year;
 }
 
 /**
@@ -258,17 +209,19 @@ CollabDay
 collab_day_add_months (CollabDay day,
                        guint     months)
 {
-  guint32 result;
+  guint year;
+  guint month;
+  guint dom;
+  guint64 result;
 
-  g_return_val_if_fail (day <= DAY_MAX, COLLAB_DAY_NONE);
+  g_return_val_if_fail (day <= COLLAB_DAY_MAX, COLLAB_DAY_NONE);
 
   if (day == COLLAB_DAY_NONE)
     return COLLAB_DAY_NONE;
 
-  result = julian_add_months (day, months);
-  if (result == 0 || result > DAY_MAX)
-    return COLLAB_DAY_NONE;
-  return result;
+  collab_day_to_ymd (day, &year, &month, &dom);
+  result = collab_day_ymd_add_months (year, month, dom, months);
+  return result <= COLLAB_DAY_MAX ? (CollabDay) result : COLLAB_DAY_NONE;
 }
 
 /**
@@ -292,20 +245,20 @@ collab_day_served_months (CollabDay start,
                           CollabDay end,
                           guint     months)
 {
-  guint32 target;
+  guint year;
+  guint month;
+  guint dom;
 
-  g_return_val_if_fail (start != COLLAB_DAY_NONE && start <= DAY_MAX, FALSE);
-  g_return_val_if_fail (end != COLLAB_DAY_NONE && end <= DAY_MAX, FALSE);
+  g_return_val_if_fail (start != COLLAB_DAY_NONE && start <= COLLAB_DAY_MAX, FALSE);
+  g_return_val_if_fail (end != COLLAB_DAY_NONE && end <= COLLAB_DAY_MAX, FALSE);
 
   if (end < start)
     return FALSE;
 
-  /* Past what GDate holds, the target is after any day the library has. */
-  target = julian_add_months (start, months);
-  if (target == 0)
-    return FALSE;
-
-  return (guint64) end + 1 >= target;
+  /* The target may be far past 9999-12-31 (@months up to G_MAXUINT):
+   * then no end reaches it. */
+  collab_day_to_ymd (start, &year, &month, &dom);
+  return (guint64) end + 1 >= collab_day_ymd_add_months (year, month, dom, months);
 }
 
 /**
@@ -364,8 +317,8 @@ collab_date_range_new (CollabDay first,
 {
   CollabDateRange *range;
 
-  g_return_val_if_fail (first != COLLAB_DAY_NONE && first <= DAY_MAX, NULL);
-  g_return_val_if_fail (last != COLLAB_DAY_NONE && last <= DAY_MAX, NULL);
+  g_return_val_if_fail (first != COLLAB_DAY_NONE && first <= COLLAB_DAY_MAX, NULL);
+  g_return_val_if_fail (last != COLLAB_DAY_NONE && last <= COLLAB_DAY_MAX, NULL);
 
   range = g_new (CollabDateRange, 1);
   range->first = first;

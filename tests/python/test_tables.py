@@ -4,6 +4,7 @@
 # COLLAB_BENCH=1 makes test_benchmark_dispatches_to_pandas time a million
 # dispatches and print the seconds; it asserts no timing either way.
 
+import datetime
 import json
 import os
 import time
@@ -115,14 +116,20 @@ def test_every_column_type(Collab, staffed):
     assert list(data) == [1920 * 10000 * 100, 300 * 10000 * 100]
     assert transactions.get_column_validity(amount) is None
 
-    # Days count from 1970-01-01.
+    # Days are Collab.Day numbers: 0001-01-01 is day 1, as date.toordinal().
     date = transactions.find_column('date')
-    assert transactions.get_int(0, date) == (np.datetime64('2021-04-15') - np.datetime64('1970-01-01')).astype(int)
+    assert transactions.get_int(0, date) == datetime.date(2021, 4, 15).toordinal()
+    assert transactions.get_int(0, date) == Collab.day_parse('2021-04-15')[1]
+    assert transactions.get_int(0, date) - 719163 == \
+        (np.datetime64('2021-04-15') - np.datetime64('1970-01-01')).astype(int)
 
-    # A missing day holds NaT in the data, and 0 in the validity.
+    # One uint32 per row; a missing day holds 0 in the data, and 0 in the validity.
     actual_end = dispatches.find_column('actual_end')
-    days = np.frombuffer(dispatches.get_column_data(actual_end).get_data(), dtype=np.int64)
-    assert days[0] == np.iinfo(np.int64).min
+    data = dispatches.get_column_data(actual_end).get_data()
+    assert len(data) == 4 * dispatches.get_n_rows()
+    days = np.frombuffer(data, dtype=np.uint32)
+    assert days[0] == 0 and days[1] == 0
+    assert days[2] == datetime.date(2022, 6, 30).toordinal()
     assert list(dispatches.get_column_validity(actual_end).get_data()) == [0, 0, 1]
 
 
@@ -177,6 +184,13 @@ def test_dispatches_to_pandas(Collab, staffed):
     assert frame['start'][0] == pd.Timestamp('2022-03-01')
     assert frame['actual_end'].isna().tolist() == [True, True, False]
     assert frame['actual_end'][2] == pd.Timestamp('2022-06-30')
+    # Exactly the column numpy's datetime64[D] makes, NaT where missing.
+    pd.testing.assert_series_equal(
+        frame['start'],
+        pd.Series(np.array(['2022-03-01', '2022-03-01', '2021-01-01'], dtype='datetime64[D]'), name='start'))
+    pd.testing.assert_series_equal(
+        frame['actual_end'],
+        pd.Series(np.array(['NaT', 'NaT', '2022-06-30'], dtype='datetime64[D]'), name='actual_end'))
     assert frame['post'].isna().tolist() == [True, True, False]
     # Tenure in days, the pandas way.
     end = frame['actual_end'].fillna(frame['planned_end'])

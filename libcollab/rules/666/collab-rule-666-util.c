@@ -133,7 +133,6 @@ collab_rule_666_begin (Collab666Run       *run,
                        CollabCheckContext *ctx)
 {
   CollabRef program = collab_check_context_get_program_ref (ctx);
-  int month, day;
 
   run->ctx = ctx;
   run->store = collab_check_context_get_store (ctx);
@@ -143,7 +142,7 @@ collab_rule_666_begin (Collab666Run       *run,
                               collab_check_context_get_interpretation (ctx));
   run->as_of = collab_check_context_get_as_of (ctx);
   if (run->as_of != COLLAB_DAY_NONE)
-    collab_talent_day_to_ymd (run->as_of, &run->last_year, &month, &day);
+    run->last_year = (int) collab_day_get_year (run->as_of);
   else
     run->last_year = G_MAXINT;
 

@@ -298,6 +298,10 @@ def _record_kind(kind):
     return kind
 
 
+# The Collab.Day of 1970-01-01, where numpy's datetime64 counts from.
+_UNIX_EPOCH_DAY = 719163
+
+
 def _array(data, dtype):
     """A writable numpy array over a GLib.Bytes (a copy, no loop)."""
     import numpy
@@ -322,10 +326,15 @@ class Table(Collab.Table):
             return pandas.Categorical.from_codes(
                 _array(self.get_column_codes(i), numpy.int32),
                 categories=self.get_column_categories(i))
-        values = _array(self.get_column_data(i), numpy.int64)
         if kind == Collab.ColumnType.DAY:
-            # Days since 1970; a missing day already holds NaT.
-            return values.view('datetime64[D]')
+            # Collab.Day numbers (0001-01-01 is 1, as date.toordinal()),
+            # 0 where missing; numpy counts from 1970-01-01, day 719163.
+            # astype() copies: no writable copy of the bytes is needed.
+            days = numpy.frombuffer(self.get_column_data(i).get_data() or b'', dtype=numpy.uint32)
+            values = (days.astype('int64') - _UNIX_EPOCH_DAY).view('datetime64[D]')
+            values[days == 0] = numpy.datetime64('NaT')
+            return values
+        values = _array(self.get_column_data(i), numpy.int64)
         validity = self.get_column_validity(i)
         if kind == Collab.ColumnType.BOOL:
             values = values.astype(bool)
