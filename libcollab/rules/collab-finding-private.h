@@ -22,6 +22,9 @@ CollabFinding *collab_finding_new                (const char     *rule,
 void           collab_finding_set_message        (CollabFinding  *self,
                                                   const char     *format,
                                                   ...) G_GNUC_PRINTF (2, 3);
+/* Takes ownership of @message. */
+void           collab_finding_take_message       (CollabFinding  *self,
+                                                  char           *message);
 void           collab_finding_set_subject_string (CollabFinding  *self,
                                                   const char     *key,
                                                   const char     *value);

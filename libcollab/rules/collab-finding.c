@@ -310,6 +310,17 @@ collab_finding_set_message (CollabFinding *self,
   va_end (args);
 }
 
+void
+collab_finding_take_message (CollabFinding *self,
+                             char          *message)
+{
+  g_return_if_fail (COLLAB_IS_FINDING (self));
+  g_return_if_fail (!self->sealed);
+
+  g_free (self->message);
+  self->message = message;
+}
+
 static const SubjectMember *
 find_member (const CollabFinding *self,
              const char          *key)

@@ -99,6 +99,10 @@ typedef struct
   CollabRuleScope        scope;
   const CollabRuleParam *params;    /* terminated by { NULL }, or NULL for none */
   void                 (*check) (CollabCheckContext *ctx);
+  /* For a check that several rules share (the 666 judge, the fund rules
+   * per project): what this rule tells it; collab_check_context_get_rule()
+   * hands it over. */
+  gconstpointer          data;
 } CollabRule;
 
 /* Declares the rule `collab_rule_<symbol>`; the build finds it by this

@@ -21,14 +21,13 @@
 #include "collab-rule-666-private.h"
 
 static void
-judge_county (Collab666Run       *run,
-              const guint        *mix,
-              GVariant           *expected,
-              Collab666ValueCache *actuals,
-              CollabRef           county,
-              int                 year,
-              GArray             *pairing_years,
-              GArray             *scratch)
+judge_county (Collab666Run *run,
+              const guint  *mix,
+              GVariant     *expected,
+              CollabRef     county,
+              int           year,
+              GArray       *pairing_years,
+              GArray       *scratch)
 {
   static const char * const names[] = { "teacher", "medical staff", "agricultural or other professional" };
   static const char * const plurals[] = { "teachers", "medical staff", "agricultural or other professionals" };
@@ -72,7 +71,7 @@ judge_county (Collab666Run       *run,
   collab_finding_set_subject_string (finding, "assisted", collab_units_id (run->store, county));
   collab_finding_set_subject_int (finding, "year", year);
   collab_finding_take_expected (finding, g_variant_ref (expected));
-  collab_finding_take_actual (finding, collab_rule_666_mix_actual (actuals, &counts));
+  collab_finding_take_actual (finding, collab_rule_666_mix_actual (&run->actuals, &counts));
 
   projected = collab_rule_666_projected (run, &counts);
   collab_finding_set_message (finding,
@@ -94,7 +93,6 @@ check (CollabCheckContext *ctx)
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (CollabTalentEntry));
   g_autoptr(GVariant) expected = NULL;
-  Collab666ValueCache actuals;
 
   collab_rule_666_begin (&run, ctx);
   mix[COLLAB_TALENT_GROUP_TEACHER] = collab_check_context_get_count (ctx, "teacher");
@@ -125,28 +123,20 @@ check (CollabCheckContext *ctx)
       g_array_append_val (list, i);
     }
 
-  collab_rule_666_value_cache_init (&actuals);
   for (guint k = 0; k < order->len; k++)
     {
       gint64 key = g_array_index (order, gint64, k);
 
-      judge_county (&run, mix, expected, &actuals, (CollabRef) (key >> 16), (int) (key & 0xffff),
+      judge_county (&run, mix, expected, (CollabRef) (key >> 16), (int) (key & 0xffff),
                     g_hash_table_lookup (by_county_year, &key), scratch);
     }
-  collab_rule_666_value_cache_clear (&actuals);
+  collab_rule_666_end (&run);
 }
-
-static const CollabRuleParam params[] = {
-  COLLAB_RULE_COUNT ("teacher", 6),
-  COLLAB_RULE_COUNT ("doctor", 6),
-  COLLAB_RULE_COUNT ("agriculture_or_other", 6),
-  { NULL },
-};
 
 COLLAB_DEFINE_RULE (666_county_mix,
   .id = "666.county_mix",
   .area = "talent",
   .severity = COLLAB_SEVERITY_VIOLATION,
   .scope = COLLAB_RULE_SCOPE_PROGRAM,
-  .params = params,
+  .params = collab_rule_666_mix_params,
   .check = check);

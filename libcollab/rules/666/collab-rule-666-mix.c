@@ -29,62 +29,53 @@ describe_shortfall (const CollabTalentRules  *rules,
   return g_string_free (text, FALSE);
 }
 
-static void
-check (CollabCheckContext *ctx)
+static GVariant *
+expected_value (const Collab666Run *run)
 {
-  Collab666Run run;
-  g_autoptr(GVariant) expected = NULL;
-  Collab666ValueCache actuals;
-
-  collab_rule_666_begin (&run, ctx);
-  collab_rule_666_value_cache_init (&actuals);
-  expected = g_variant_ref_sink (collab_rule_666_mix_dict (run.rules.mix, FALSE, 0));
-
-  for (guint i = run.first; i < run.end; i++)
-    {
-      const CollabTalentPairingYear *py = &run.tally->pairing_years[i];
-      g_autofree char *where = NULL, *projected = NULL, *shortfall = NULL, *plan = NULL;
-      CollabTalentCounts counts;
-      CollabFinding *finding;
-
-      if (!collab_rule_666_is_judged (&run, py))
-        continue;
-      collab_talent_count (run.tally, i, &run.rules, run.as_of, &counts);
-      if (collab_talent_mix_passes (&run.rules, &counts) || collab_rule_666_mix_adjusted (&run, py))
-        continue;
-
-      finding = collab_rule_666_new_finding (&run, py);
-      collab_finding_take_expected (finding, g_variant_ref (expected));
-      collab_finding_take_actual (finding, collab_rule_666_mix_actual (&actuals, &counts));
-      plan = collab_rule_666_set_plan (&run, py, &counts, finding);
-
-      where = collab_rule_666_describe (&run, py);
-      projected = collab_rule_666_projected (&run, &counts);
-      shortfall = describe_shortfall (&run.rules, &counts);
-      collab_finding_set_message (finding,
-                                  "%s: %u teachers, %u doctors and %u agriculture-or-other professionals "
-                                  "counted, short of %u/%u/%u (%s), and no 666.mix adjustment is recorded "
-                                  "for it%s; %s, or record an adjustment.",
-                                  where, counts.groups[COLLAB_TALENT_GROUP_TEACHER],
-                                  counts.groups[COLLAB_TALENT_GROUP_DOCTOR],
-                                  counts.groups[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER],
-                                  run.rules.mix[0], run.rules.mix[1], run.rules.mix[2], shortfall, projected, plan);
-      collab_check_context_report (ctx, finding);
-    }
-  collab_rule_666_value_cache_clear (&actuals);
+  return collab_rule_666_mix_dict (run->rules.mix, FALSE, 0);
 }
 
-static const CollabRuleParam params[] = {
-  COLLAB_RULE_COUNT ("teacher", 6),
-  COLLAB_RULE_COUNT ("doctor", 6),
-  COLLAB_RULE_COUNT ("agriculture_or_other", 6),
-  { NULL },
-};
+static gboolean
+fails (const Collab666Run            *run,
+       const CollabTalentPairingYear *py,
+       const CollabTalentCounts      *counts)
+{
+  return !collab_talent_mix_passes (&run->rules, counts) && !collab_rule_666_mix_adjusted (run, py);
+}
+
+static GVariant *
+actual_value (Collab666Run             *run,
+              const CollabTalentCounts *counts)
+{
+  return collab_rule_666_mix_actual (&run->actuals, counts);
+}
+
+static char *
+message (const Collab666Run            *run,
+         const CollabTalentPairingYear *py,
+         const CollabTalentCounts      *counts,
+         const char                    *plan)
+{
+  g_autofree char *where = collab_rule_666_describe (run, py);
+  g_autofree char *projected = collab_rule_666_projected (run, counts);
+  g_autofree char *shortfall = describe_shortfall (&run->rules, counts);
+
+  return g_strdup_printf ("%s: %u teachers, %u doctors and %u agriculture-or-other professionals counted, short "
+                          "of %u/%u/%u (%s), and no 666.mix adjustment is recorded for it%s; %s, or record an "
+                          "adjustment.",
+                          where, counts->groups[COLLAB_TALENT_GROUP_TEACHER],
+                          counts->groups[COLLAB_TALENT_GROUP_DOCTOR],
+                          counts->groups[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER],
+                          run->rules.mix[0], run->rules.mix[1], run->rules.mix[2], shortfall, projected, plan);
+}
+
+static const Collab666Judge judge = { expected_value, fails, actual_value, message };
 
 COLLAB_DEFINE_RULE (666_mix,
   .id = "666.mix",
   .area = "talent",
   .severity = COLLAB_SEVERITY_WARNING,
   .scope = COLLAB_RULE_SCOPE_PROGRAM,
-  .params = params,
-  .check = check);
+  .params = collab_rule_666_mix_params,
+  .check = collab_rule_666_judge,
+  .data = &judge);

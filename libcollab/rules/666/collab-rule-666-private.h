@@ -19,6 +19,19 @@ G_BEGIN_DECLS
 
 typedef struct _Collab666Plans Collab666Plans;
 
+/* The `actual` (or `expected`) values of one rule run, one per distinct
+ * set of numbers (counts repeat a lot across pairing-years): findings
+ * share them, each with its own reference. */
+#define COLLAB_666_VALUE_KEY_MAX (COLLAB_TALENT_MAX_TIERS + 1)
+
+typedef struct
+{
+  GHashTable *values;                         /* key (guint[1 + n]) → GVariant */
+} Collab666ValueCache;
+
+/* One 666 rule run over one program: collab_rule_666_begin(), then
+ * collab_rule_666_next() for each judged pairing-year, then
+ * collab_rule_666_end(). */
 typedef struct
 {
   CollabCheckContext      *ctx;
@@ -30,7 +43,34 @@ typedef struct
   int                      last_year;   /* the last year judged: the as-of day's */
   guint                    first;       /* the program's pairing-years [first, end) */
   guint                    end;
+  guint                    next;        /* collab_rule_666_next()'s cursor */
+  Collab666ValueCache      actuals;     /* the shared actual values of this run */
 } Collab666Run;
+
+/* What 666.total, 666.mix and 666.tenure differ in, given as the rule's
+ * data with collab_rule_666_judge() as its check: for each judged
+ * pairing-year of the program that @fails, a finding with the run's
+ * @expected value, the @actual counts, the pairing-year's plan as the
+ * remedy and the rule's @message, which ends with the plan's sentence. */
+typedef struct
+{
+  GVariant *(*expected) (const Collab666Run            *run);
+  gboolean  (*fails)    (const Collab666Run            *run,
+                         const CollabTalentPairingYear *py,
+                         const CollabTalentCounts      *counts);
+  GVariant *(*actual)   (Collab666Run                  *run,
+                         const CollabTalentCounts      *counts);
+  char     *(*message)  (const Collab666Run            *run,
+                         const CollabTalentPairingYear *py,
+                         const CollabTalentCounts      *counts,
+                         const char                    *plan);
+} Collab666Judge;
+
+void            collab_rule_666_judge        (CollabCheckContext            *ctx);
+
+/* The parameters of 666.mix and 666.county_mix: 6 teachers, 6 doctors,
+ * 6 agriculture-or-other professionals (专栏6; 13th plan, footnote 2). */
+extern const CollabRuleParam collab_rule_666_mix_params[];
 
 /* The thresholds @ruleset gives the 666 rules, read under
  * @interpretation; the scorecard and the plan table read them here too. */
@@ -39,6 +79,13 @@ void            collab_rule_666_thresholds   (CollabTalentRules             *rul
                                               CollabInterpretation           interpretation);
 void            collab_rule_666_begin        (Collab666Run                  *run,
                                               CollabCheckContext            *ctx);
+void            collab_rule_666_end          (Collab666Run                  *run);
+/* The next pairing-year of the program that is judged, counted into
+ * @counts unless it is NULL (as of the as-of day, under the run's rules);
+ * NULL after the last. */
+const CollabTalentPairingYear *
+                collab_rule_666_next         (Collab666Run                  *run,
+                                              CollabTalentCounts            *counts);
 /* Whether the pairing-year is judged: not after the as-of day's year. */
 gboolean        collab_rule_666_is_judged    (const Collab666Run            *run,
                                               const CollabTalentPairingYear *py);
@@ -46,9 +93,12 @@ const CollabPairingRec *
                 collab_rule_666_pairing      (const Collab666Run            *run,
                                               const CollabTalentPairingYear *py);
 
-/* A finding with the subject {assisting, assisted, year}. */
+/* A finding with the subject {assisting, assisted, year} and the values
+ * given (each floating or a reference to take; NULL for none). */
 CollabFinding  *collab_rule_666_new_finding  (const Collab666Run            *run,
-                                              const CollabTalentPairingYear *py) G_GNUC_WARN_UNUSED_RESULT;
+                                              const CollabTalentPairingYear *py,
+                                              GVariant                      *expected,
+                                              GVariant                      *actual) G_GNUC_WARN_UNUSED_RESULT;
 /* "jiangyin (江阴市) → yanchuan (延川县) in 2022" */
 char           *collab_rule_666_describe     (const Collab666Run            *run,
                                               const CollabTalentPairingYear *py) G_GNUC_WARN_UNUSED_RESULT;
@@ -66,16 +116,6 @@ char           *collab_rule_666_set_plan     (const Collab666Run            *run
                                               CollabFinding                 *finding) G_GNUC_WARN_UNUSED_RESULT;
 gboolean        collab_rule_666_mix_adjusted (const Collab666Run            *run,
                                               const CollabTalentPairingYear *py);
-
-/* The `actual` (or `expected`) values of one rule run, one per distinct
- * set of numbers (counts repeat a lot across pairing-years): findings
- * share them, each with its own reference. */
-#define COLLAB_666_VALUE_KEY_MAX (COLLAB_TALENT_MAX_TIERS + 1)
-
-typedef struct
-{
-  GHashTable *values;                         /* key (guint[1 + n]) → GVariant */
-} Collab666ValueCache;
 
 void            collab_rule_666_value_cache_init   (Collab666ValueCache *cache);
 void            collab_rule_666_value_cache_clear  (Collab666ValueCache *cache);

@@ -28,12 +28,11 @@ report (Collab666Run                  *run,
   g_autofree char *end = collab_day_format (entry->end);
   g_autofree char *needed = collab_day_format (collab_day_add_months (dispatch->start, run->rules.short_months) - 1);
   g_autofree char *counted = NULL;
-  CollabFinding *finding = collab_rule_666_new_finding (run, py);
+  CollabFinding *finding = collab_rule_666_new_finding (run, py, g_variant_new_int64 (run->rules.short_months),
+                                                        g_variant_new_int64 (entry->months));
   guint days = entry->end - dispatch->start + 1;
 
   collab_finding_set_subject_string (finding, "dispatch", dispatch->h.id);
-  collab_finding_set_expected_int (finding, run->rules.short_months);
-  collab_finding_set_actual_int (finding, entry->months);
 
   if (longest->months >= run->rules.short_months)
     {
@@ -59,20 +58,16 @@ report (Collab666Run                  *run,
 static void
 check (CollabCheckContext *ctx)
 {
+  const CollabTalentPairingYear *py;
   Collab666Run run;
 
   collab_rule_666_begin (&run, ctx);
-  if (run.rules.short_months == 0)
-    return;
 
-  for (guint i = run.first; i < run.end; i++)
+  /* A rule set without the months asks for nothing. */
+  while (run.rules.short_months > 0 && (py = collab_rule_666_next (&run, NULL)) != NULL)
     {
-      const CollabTalentPairingYear *py = &run.tally->pairing_years[i];
       const CollabTalentEntry *entries = run.tally->entries + py->first;
       const CollabTalentEntry *longest = NULL;
-
-      if (!collab_rule_666_is_judged (&run, py))
-        continue;
 
       for (guint e = 0; e < py->n; e++)
         {
@@ -83,6 +78,7 @@ check (CollabCheckContext *ctx)
             report (&run, py, &entries[e], longest);
         }
     }
+  collab_rule_666_end (&run);
 }
 
 static const CollabRuleParam params[] = {

@@ -57,21 +57,20 @@ tiers_dict (const CollabTalentRules *rules,
 /* The actual of a finding: the tier counts and "projected", shared by the
  * findings with the same counts. */
 static GVariant *
-actual_value (Collab666ValueCache      *cache,
-              const CollabTalentRules  *rules,
+actual_value (Collab666Run             *run,
               const CollabTalentCounts *counts)
 {
   guint values[COLLAB_TALENT_MAX_TIERS + 1];
-  guint n = rules->n_tiers;
+  guint n = run->rules.n_tiers;
   GVariant *value;
 
   for (guint t = 0; t < n; t++)
     values[t] = counts->in_tier[t];
   values[n] = counts->projected;
-  value = collab_rule_666_value_cache_lookup (cache, values, n + 1);
+  value = collab_rule_666_value_cache_lookup (&run->actuals, values, n + 1);
   if (value == NULL)
-    value = collab_rule_666_value_cache_insert (cache, values, n + 1,
-                                                tiers_dict (rules, counts->in_tier, FALSE, counts->projected));
+    value = collab_rule_666_value_cache_insert (&run->actuals, values, n + 1,
+                                                tiers_dict (&run->rules, counts->in_tier, FALSE, counts->projected));
   return value;
 }
 
@@ -99,48 +98,38 @@ describe_tiers (const CollabTalentRules  *rules,
   return g_string_free (text, FALSE);
 }
 
-static void
-check (CollabCheckContext *ctx)
+static GVariant *
+expected_value (const Collab666Run *run)
 {
-  Collab666Run run;
-  g_autoptr(GVariant) expected = NULL;
-  Collab666ValueCache actuals;
-
-  collab_rule_666_begin (&run, ctx);
-  if (run.rules.n_tiers == 0)
-    return;
-  collab_rule_666_value_cache_init (&actuals);
-  expected = g_variant_ref_sink (tiers_dict (&run.rules, NULL, TRUE, 0));
-
-  for (guint i = run.first; i < run.end; i++)
-    {
-      const CollabTalentPairingYear *py = &run.tally->pairing_years[i];
-      g_autofree char *where = NULL, *projected = NULL, *tiers = NULL, *plan = NULL, *not_counted = NULL;
-      CollabTalentCounts counts;
-      CollabFinding *finding;
-
-      if (!collab_rule_666_is_judged (&run, py))
-        continue;
-      collab_talent_count (run.tally, i, &run.rules, run.as_of, &counts);
-      if (collab_talent_tenure_passes (&run.rules, &counts))
-        continue;
-
-      finding = collab_rule_666_new_finding (&run, py);
-      collab_finding_take_expected (finding, g_variant_ref (expected));
-      collab_finding_take_actual (finding, actual_value (&actuals, &run.rules, &counts));
-      plan = collab_rule_666_set_plan (&run, py, &counts, finding);
-
-      where = collab_rule_666_describe (&run, py);
-      projected = collab_rule_666_projected (&run, &counts);
-      not_counted = collab_rule_666_not_counted (&run, &counts);
-      tiers = describe_tiers (&run.rules, &counts);
-      collab_finding_set_message (finding, "%s, under the %s reading of the tenure tiers: of %u counted, %s%s%s; %s.",
-                                  where, collab_interpretation_to_nick (run.rules.interpretation), counts.counted,
-                                  tiers, not_counted, projected, plan);
-      collab_check_context_report (ctx, finding);
-    }
-  collab_rule_666_value_cache_clear (&actuals);
+  return tiers_dict (&run->rules, NULL, TRUE, 0);
 }
+
+/* A rule set without tiers asks for nothing. */
+static gboolean
+fails (const Collab666Run            *run,
+       const CollabTalentPairingYear *py,
+       const CollabTalentCounts      *counts)
+{
+  return run->rules.n_tiers > 0 && !collab_talent_tenure_passes (&run->rules, counts);
+}
+
+static char *
+message (const Collab666Run            *run,
+         const CollabTalentPairingYear *py,
+         const CollabTalentCounts      *counts,
+         const char                    *plan)
+{
+  g_autofree char *where = collab_rule_666_describe (run, py);
+  g_autofree char *projected = collab_rule_666_projected (run, counts);
+  g_autofree char *not_counted = collab_rule_666_not_counted (run, counts);
+  g_autofree char *tiers = describe_tiers (&run->rules, counts);
+
+  return g_strdup_printf ("%s, under the %s reading of the tenure tiers: of %u counted, %s%s%s; %s.",
+                          where, collab_interpretation_to_nick (run->rules.interpretation), counts->counted,
+                          tiers, not_counted, projected, plan);
+}
+
+static const Collab666Judge judge = { expected_value, fails, actual_value, message };
 
 /* 3 serve a year or more, 6 half a year, 9 a month (专栏6). */
 static const CollabRuleTier tiers[] = { { 12, 3 }, { 6, 6 }, { 1, 9 } };
@@ -156,4 +145,5 @@ COLLAB_DEFINE_RULE (666_tenure,
   .severity = COLLAB_SEVERITY_VIOLATION,
   .scope = COLLAB_RULE_SCOPE_PROGRAM,
   .params = params,
-  .check = check);
+  .check = collab_rule_666_judge,
+  .data = &judge);

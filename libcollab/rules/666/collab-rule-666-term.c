@@ -20,23 +20,20 @@
 static void
 check (CollabCheckContext *ctx)
 {
+  const CollabTalentPairingYear *py;
+  CollabTalentCounts counts;
   Collab666Run run;
   guint percent;
 
   collab_rule_666_begin (&run, ctx);
   percent = MIN (run.rules.term_percent, 100);
 
-  for (guint i = run.first; i < run.end; i++)
+  while ((py = collab_rule_666_next (&run, &counts)) != NULL)
     {
-      const CollabTalentPairingYear *py = &run.tally->pairing_years[i];
       g_autofree char *where = NULL, *projected = NULL, *add = NULL;
-      CollabTalentCounts counts;
       CollabFinding *finding;
       guint needed;
 
-      if (!collab_rule_666_is_judged (&run, py))
-        continue;
-      collab_talent_count (run.tally, i, &run.rules, run.as_of, &counts);
       if (counts.term_people == 0 || (guint64) counts.term_served * 100 >= (guint64) percent * counts.term_people)
         continue;
 
@@ -56,13 +53,13 @@ check (CollabCheckContext *ctx)
       else
         add = g_strdup ("");
 
-      finding = collab_rule_666_new_finding (&run, py);
-      collab_finding_take_expected (finding, collab_rule_int_dict ("months", (gint64) run.rules.term_months,
-                                                                   "count", (gint64) needed, NULL));
-      collab_finding_take_actual (finding, collab_rule_int_dict ("count", (gint64) counts.term_served,
-                                                                 "of", (gint64) counts.term_people,
-                                                                 "projected", (gint64) counts.term_projected,
-                                                                 NULL));
+      finding = collab_rule_666_new_finding (&run, py,
+                                             collab_rule_int_dict ("months", (gint64) run.rules.term_months,
+                                                                   "count", (gint64) needed, NULL),
+                                             collab_rule_int_dict ("count", (gint64) counts.term_served,
+                                                                   "of", (gint64) counts.term_people,
+                                                                   "projected", (gint64) counts.term_projected,
+                                                                   NULL));
 
       where = collab_rule_666_describe (&run, py);
       /* "of those counted": the teachers and doctors. */
@@ -76,6 +73,7 @@ check (CollabCheckContext *ctx)
                                   percent, needed, projected, needed - counts.term_served, run.rules.term_months, add);
       collab_check_context_report (ctx, finding);
     }
+  collab_rule_666_end (&run);
 }
 
 static const CollabRuleParam params[] = {

@@ -16,66 +16,56 @@
 
 #include "collab-rule-666-private.h"
 
+static GVariant *
+expected_value (const Collab666Run *run)
+{
+  return collab_rule_int_dict ("total", (gint64) run->rules.total, NULL);
+}
+
+static gboolean
+fails (const Collab666Run            *run,
+       const CollabTalentPairingYear *py,
+       const CollabTalentCounts      *counts)
+{
+  return !collab_talent_total_passes (&run->rules, counts);
+}
+
 /* The actual of a finding: {"total", "projected"}, shared by the findings
  * with the same counts. */
 static GVariant *
-actual_value (Collab666ValueCache      *cache,
+actual_value (Collab666Run             *run,
               const CollabTalentCounts *counts)
 {
   guint values[] = { counts->counted, counts->projected };
-  GVariant *value = collab_rule_666_value_cache_lookup (cache, values, G_N_ELEMENTS (values));
+  GVariant *value = collab_rule_666_value_cache_lookup (&run->actuals, values, G_N_ELEMENTS (values));
 
   if (value == NULL)
-    value = collab_rule_666_value_cache_insert (cache, values, G_N_ELEMENTS (values),
+    value = collab_rule_666_value_cache_insert (&run->actuals, values, G_N_ELEMENTS (values),
                                                 collab_rule_int_dict ("total", (gint64) counts->counted,
                                                                       "projected", (gint64) counts->projected,
                                                                       NULL));
   return value;
 }
 
-static void
-check (CollabCheckContext *ctx)
+static char *
+message (const Collab666Run            *run,
+         const CollabTalentPairingYear *py,
+         const CollabTalentCounts      *counts,
+         const char                    *plan)
 {
-  Collab666Run run;
-  g_autoptr(GVariant) expected = NULL;
-  Collab666ValueCache actuals;
+  g_autofree char *where = collab_rule_666_describe (run, py);
+  g_autofree char *projected = collab_rule_666_projected (run, counts);
+  g_autofree char *not_counted = collab_rule_666_not_counted (run, counts);
 
-  collab_rule_666_begin (&run, ctx);
-  collab_rule_666_value_cache_init (&actuals);
-  expected = g_variant_ref_sink (collab_rule_int_dict ("total", (gint64) run.rules.total, NULL));
-
-  for (guint i = run.first; i < run.end; i++)
-    {
-      const CollabTalentPairingYear *py = &run.tally->pairing_years[i];
-      g_autofree char *where = NULL, *projected = NULL, *not_counted = NULL, *plan = NULL;
-      CollabTalentCounts counts;
-      CollabFinding *finding;
-
-      if (!collab_rule_666_is_judged (&run, py))
-        continue;
-      collab_talent_count (run.tally, i, &run.rules, run.as_of, &counts);
-      if (collab_talent_total_passes (&run.rules, &counts))
-        continue;
-
-      finding = collab_rule_666_new_finding (&run, py);
-      collab_finding_take_expected (finding, g_variant_ref (expected));
-      collab_finding_take_actual (finding, actual_value (&actuals, &counts));
-      plan = collab_rule_666_set_plan (&run, py, &counts, finding);
-
-      where = collab_rule_666_describe (&run, py);
-      projected = collab_rule_666_projected (&run, &counts);
-      not_counted = collab_rule_666_not_counted (&run, &counts);
-      collab_finding_set_message (finding,
-                                  "%s: %u professional%s counted (%u teachers, %u doctors, %u agriculture "
-                                  "or other), %u required%s%s; %s.",
-                                  where, counts.counted, counts.counted == 1 ? "" : "s",
-                                  counts.groups[COLLAB_TALENT_GROUP_TEACHER], counts.groups[COLLAB_TALENT_GROUP_DOCTOR],
-                                  counts.groups[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER],
-                                  run.rules.total, not_counted, projected, plan);
-      collab_check_context_report (ctx, finding);
-    }
-  collab_rule_666_value_cache_clear (&actuals);
+  return g_strdup_printf ("%s: %u professional%s counted (%u teachers, %u doctors, %u agriculture or other), "
+                          "%u required%s%s; %s.",
+                          where, counts->counted, counts->counted == 1 ? "" : "s",
+                          counts->groups[COLLAB_TALENT_GROUP_TEACHER], counts->groups[COLLAB_TALENT_GROUP_DOCTOR],
+                          counts->groups[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER],
+                          run->rules.total, not_counted, projected, plan);
 }
+
+static const Collab666Judge judge = { expected_value, fails, actual_value, message };
 
 static const CollabRuleParam params[] = {
   COLLAB_RULE_COUNT ("total", 18),
@@ -88,4 +78,5 @@ COLLAB_DEFINE_RULE (666_total,
   .severity = COLLAB_SEVERITY_VIOLATION,
   .scope = COLLAB_RULE_SCOPE_PROGRAM,
   .params = params,
-  .check = check);
+  .check = collab_rule_666_judge,
+  .data = &judge);

@@ -146,12 +146,14 @@ collab_rule_666_begin (Collab666Run       *run,
   else
     run->last_year = G_MAXINT;
 
+  collab_rule_666_value_cache_init (&run->actuals);
   run->first = run->end = 0;
   if (program != COLLAB_REF_NONE && COLLAB_REF_INDEX (program) < run->tally->n_programs)
     {
       run->first = run->tally->program_first[COLLAB_REF_INDEX (program)];
       run->end = run->tally->program_first[COLLAB_REF_INDEX (program) + 1];
     }
+  run->next = run->first;
 }
 
 gboolean
@@ -160,6 +162,65 @@ collab_rule_666_is_judged (const Collab666Run            *run,
 {
   return py->year <= run->last_year;
 }
+
+void
+collab_rule_666_end (Collab666Run *run)
+{
+  collab_rule_666_value_cache_clear (&run->actuals);
+}
+
+const CollabTalentPairingYear *
+collab_rule_666_next (Collab666Run       *run,
+                      CollabTalentCounts *counts)
+{
+  for (; run->next < run->end; run->next++)
+    {
+      const CollabTalentPairingYear *py = &run->tally->pairing_years[run->next];
+
+      if (!collab_rule_666_is_judged (run, py))
+        continue;
+      if (counts != NULL)
+        collab_talent_count (run->tally, run->next, &run->rules, run->as_of, counts);
+      run->next++;
+      return py;
+    }
+  return NULL;
+}
+
+void
+collab_rule_666_judge (CollabCheckContext *ctx)
+{
+  const Collab666Judge *judge = collab_check_context_get_rule (ctx)->data;
+  const CollabTalentPairingYear *py;
+  g_autoptr(GVariant) expected = NULL;
+  CollabTalentCounts counts;
+  Collab666Run run;
+
+  collab_rule_666_begin (&run, ctx);
+  expected = g_variant_ref_sink (judge->expected (&run));
+
+  while ((py = collab_rule_666_next (&run, &counts)) != NULL)
+    {
+      g_autofree char *plan = NULL;
+      CollabFinding *finding;
+
+      if (!judge->fails (&run, py, &counts))
+        continue;
+
+      finding = collab_rule_666_new_finding (&run, py, g_variant_ref (expected), judge->actual (&run, &counts));
+      plan = collab_rule_666_set_plan (&run, py, &counts, finding);
+      collab_finding_take_message (finding, judge->message (&run, py, &counts, plan));
+      collab_check_context_report (ctx, finding);
+    }
+  collab_rule_666_end (&run);
+}
+
+const CollabRuleParam collab_rule_666_mix_params[] = {
+  COLLAB_RULE_COUNT ("teacher", 6),
+  COLLAB_RULE_COUNT ("doctor", 6),
+  COLLAB_RULE_COUNT ("agriculture_or_other", 6),
+  { NULL },
+};
 
 const CollabPairingRec *
 collab_rule_666_pairing (const Collab666Run            *run,
@@ -170,7 +231,9 @@ collab_rule_666_pairing (const Collab666Run            *run,
 
 CollabFinding *
 collab_rule_666_new_finding (const Collab666Run            *run,
-                             const CollabTalentPairingYear *py)
+                             const CollabTalentPairingYear *py,
+                             GVariant                      *expected,
+                             GVariant                      *actual)
 {
   const CollabPairingRec *pairing = collab_rule_666_pairing (run, py);
   CollabFinding *finding = collab_check_context_new_finding (run->ctx);
@@ -178,6 +241,8 @@ collab_rule_666_new_finding (const Collab666Run            *run,
   collab_finding_set_subject_string (finding, "assisting", collab_units_id (run->store, pairing->assisting));
   collab_finding_set_subject_string (finding, "assisted", collab_units_id (run->store, pairing->assisted));
   collab_finding_set_subject_int (finding, "year", py->year);
+  collab_finding_take_expected (finding, expected);
+  collab_finding_take_actual (finding, actual);
   return finding;
 }
 

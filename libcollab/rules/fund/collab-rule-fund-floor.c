@@ -66,32 +66,12 @@ check (CollabCheckContext *ctx)
   int last_judged = MIN (program->last_year, (int) collab_day_get_year (collab_check_context_get_as_of (ctx)));
   g_autoptr(CollabLedger) ledger = NULL;
   g_autofree gint64 *allocated = NULL;
-  const CollabLedgerAllocation *allocations;
-  guint n_allocations;
 
   if (program->fund_base.n == 0 || last_judged < program->first_year)
     return;
 
   ledger = collab_rule_fund_ledger (ctx);
-  allocated = g_new0 (gint64, (gsize) program->fund_base.n * n_years);
-
-  allocations = collab_ledger_get_allocations (ledger, program_ref, &n_allocations);
-  for (guint i = 0; i < n_allocations; i++)
-    {
-      const CollabLedgerAllocation *a = &allocations[i];
-
-      if (a->year < program->first_year || a->year > program->last_year)
-        continue;
-      for (guint b = 0; b < program->fund_base.n; b++)
-        if (bases[b].city == a->city)
-          {
-            gint64 *cell = &allocated[b * n_years + (a->year - program->first_year)];
-
-            if (!collab_money_add (*cell, a->amount, cell))
-              *cell = G_MAXINT64;
-            break;
-          }
-    }
+  allocated = collab_rule_fund_allocated (ledger, program_ref, program);
 
   for (guint b = 0; b < program->fund_base.n; b++)
     for (int year = program->first_year; year <= last_judged; year++)

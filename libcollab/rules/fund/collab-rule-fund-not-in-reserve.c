@@ -17,51 +17,44 @@
 #include "collab-rule-fund-private.h"
 
 static void
-check (CollabCheckContext *ctx)
+judge (const CollabFundProject *p)
 {
-  CollabStore *store = collab_check_context_get_store (ctx);
-  g_autoptr(CollabLedger) ledger = collab_rule_fund_ledger (ctx);
-  guint n_projects = collab_store_count (store, COLLAB_RECORD_KIND_PROJECT);
+  g_autofree char *what = NULL;
+  g_autofree char *total_text = NULL;
+  const guint32 *credits;
+  CollabFinding *finding;
+  gint64 total = 0;
+  guint n;
 
-  for (guint p = 0; p < n_projects; p++)
-    {
-      CollabRef ref = COLLAB_REF (COLLAB_RECORD_KIND_PROJECT, p);
-      const CollabProjectRec *project = collab_store_deref (store, ref);
-      g_autofree char *what = NULL;
-      g_autofree char *total_text = NULL;
-      const guint32 *credits;
-      CollabFinding *finding;
-      gint64 total = 0;
-      guint n;
+  if (p->project->in_reserve)
+    return;
+  credits = collab_ledger_get_credits (p->ledger, p->node, &n);
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    total += collab_ledger_get_columns (p->ledger)->amount[credits[i]];
 
-      if (project->in_reserve)
-        continue;
-      credits = collab_ledger_get_credits (ledger, collab_ledger_node (ledger, ref), &n);
-      if (n == 0)
-        continue;
-      for (guint i = 0; i < n; i++)
-        total += collab_ledger_get_columns (ledger)->amount[credits[i]];
+  what = collab_rule_fund_describe (p->store, p->ref);
+  total_text = collab_money_format_readable (total);
 
-      what = collab_rule_fund_describe (store, ref);
-      total_text = collab_money_format_readable (total);
-
-      finding = collab_check_context_new_finding (ctx);
-      collab_finding_set_subject_string (finding, "project", project->h.id);
-      collab_finding_take_expected (finding, g_variant_new_boolean (TRUE));
-      collab_finding_take_actual (finding, g_variant_new_boolean (FALSE));
-      collab_finding_set_message (finding,
-                                  "The project %s received %s in %u transfer%s but did not come from the "
-                                  "project reserve (in_reserve is not true); the plan asks that reserve "
-                                  "projects be funded first: enter it in the reserve, or record why it "
-                                  "was chosen.",
-                                  what, total_text, n, n == 1 ? "" : "s");
-      collab_check_context_report (ctx, finding);
-    }
+  finding = collab_check_context_new_finding (p->ctx);
+  collab_finding_set_subject_string (finding, "project", p->project->h.id);
+  collab_finding_take_expected (finding, g_variant_new_boolean (TRUE));
+  collab_finding_take_actual (finding, g_variant_new_boolean (FALSE));
+  collab_finding_set_message (finding,
+                              "The project %s received %s in %u transfer%s but did not come from the project "
+                              "reserve (in_reserve is not true); the plan asks that reserve projects be funded "
+                              "first: enter it in the reserve, or record why it was chosen.",
+                              what, total_text, n, n == 1 ? "" : "s");
+  collab_check_context_report (p->ctx, finding);
 }
+
+static const CollabFundProjectRule rule = { judge };
 
 COLLAB_DEFINE_RULE (fund_not_in_reserve,
   .id = "fund.not_in_reserve",
   .area = "fund",
   .severity = COLLAB_SEVERITY_WARNING,
   .scope = COLLAB_RULE_SCOPE_DATASET,
-  .check = check);
+  .check = collab_rule_fund_check_projects,
+  .data = &rule);

@@ -32,36 +32,23 @@ check (CollabCheckContext *ctx)
   for (guint a = 0; a < n_accounts; a++)
     {
       CollabRef ref = COLLAB_REF (COLLAB_RECORD_KIND_ACCOUNT, a);
-      guint node = collab_ledger_node (ledger, ref);
-      g_autofree char *what = NULL;
-      g_autofree char *date = NULL;
-      g_autofree char *in = NULL;
-      g_autofree char *out = NULL;
-      g_autofree char *deficit = NULL;
+      g_auto(CollabFundDeficit) deficit = { 0 };
       CollabFinding *finding;
-      gint64 received, passed_on;
-      CollabDay day;
 
-      if (collab_ledger_node_is_source (ledger, node) ||
-          !collab_ledger_find_deficit (ledger, node, &day, &received, &passed_on))
+      if (collab_ledger_node_is_source (ledger, collab_ledger_node (ledger, ref)) ||
+          !collab_rule_fund_find_deficit (store, ledger, ref, &deficit))
         continue;
-
-      what = collab_rule_fund_describe (store, ref);
-      date = collab_day_format (day);
-      in = collab_money_format_readable (received);
-      out = collab_money_format_readable (passed_on);
-      deficit = collab_money_format_readable (passed_on - received);
 
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "account", collab_units_id (store, ref));
-      collab_finding_set_subject_string (finding, "date", date);
-      collab_finding_take_expected (finding, collab_rule_fund_amount (received));
-      collab_finding_take_actual (finding, collab_rule_fund_amount (passed_on));
+      collab_finding_set_subject_string (finding, "date", deficit.day);
+      collab_finding_take_expected (finding, collab_rule_fund_amount (deficit.received));
+      collab_finding_take_actual (finding, collab_rule_fund_amount (deficit.passed_on));
       collab_finding_set_message (finding,
                                   "By the end of %s the account %s had passed on %s but received only %s: "
                                   "%s left it that never came in; record the transfer into it that paid for "
                                   "this, or correct the transfers out.",
-                                  date, what, out, in, deficit);
+                                  deficit.day, deficit.what, deficit.out, deficit.in, deficit.difference);
       collab_check_context_report (ctx, finding);
     }
 }

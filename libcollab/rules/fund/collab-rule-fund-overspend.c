@@ -14,49 +14,32 @@
 #include "collab-rule-fund-private.h"
 
 static void
-check (CollabCheckContext *ctx)
+judge (const CollabFundProject *p)
 {
-  CollabStore *store = collab_check_context_get_store (ctx);
-  g_autoptr(CollabLedger) ledger = collab_rule_fund_ledger (ctx);
-  guint n_projects = collab_store_count (store, COLLAB_RECORD_KIND_PROJECT);
+  g_auto(CollabFundDeficit) deficit = { 0 };
+  CollabFinding *finding;
 
-  for (guint p = 0; p < n_projects; p++)
-    {
-      CollabRef ref = COLLAB_REF (COLLAB_RECORD_KIND_PROJECT, p);
-      g_autofree char *what = NULL;
-      g_autofree char *date = NULL;
-      g_autofree char *in = NULL;
-      g_autofree char *out = NULL;
-      g_autofree char *excess = NULL;
-      CollabFinding *finding;
-      gint64 received, spent;
-      CollabDay day;
+  if (!collab_rule_fund_find_deficit (p->store, p->ledger, p->ref, &deficit))
+    return;
 
-      if (!collab_ledger_find_deficit (ledger, collab_ledger_node (ledger, ref), &day, &received, &spent))
-        continue;
-
-      what = collab_rule_fund_describe (store, ref);
-      date = collab_day_format (day);
-      in = collab_money_format_readable (received);
-      out = collab_money_format_readable (spent);
-      excess = collab_money_format_readable (spent - received);
-
-      finding = collab_check_context_new_finding (ctx);
-      collab_finding_set_subject_string (finding, "project", collab_units_id (store, ref));
-      collab_finding_take_expected (finding, collab_rule_fund_amount (received));
-      collab_finding_take_actual (finding, collab_rule_fund_amount (spent));
-      collab_finding_set_message (finding,
-                                  "By the end of %s the project %s had spent %s but only %s had been "
-                                  "transferred to it, %s too much; record the transfer that paid for it, "
-                                  "or correct the expenditures.",
-                                  date, what, out, in, excess);
-      collab_check_context_report (ctx, finding);
-    }
+  finding = collab_check_context_new_finding (p->ctx);
+  collab_finding_set_subject_string (finding, "project", p->project->h.id);
+  collab_finding_take_expected (finding, collab_rule_fund_amount (deficit.received));
+  collab_finding_take_actual (finding, collab_rule_fund_amount (deficit.passed_on));
+  collab_finding_set_message (finding,
+                              "By the end of %s the project %s had spent %s but only %s had been transferred "
+                              "to it, %s too much; record the transfer that paid for it, or correct the "
+                              "expenditures.",
+                              deficit.day, deficit.what, deficit.out, deficit.in, deficit.difference);
+  collab_check_context_report (p->ctx, finding);
 }
+
+static const CollabFundProjectRule rule = { judge };
 
 COLLAB_DEFINE_RULE (fund_overspend,
   .id = "fund.overspend",
   .area = "fund",
   .severity = COLLAB_SEVERITY_VIOLATION,
   .scope = COLLAB_RULE_SCOPE_DATASET,
-  .check = check);
+  .check = collab_rule_fund_check_projects,
+  .data = &rule);

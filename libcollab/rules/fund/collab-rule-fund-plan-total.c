@@ -38,9 +38,9 @@ check (CollabCheckContext *ctx)
   const CollabFundBaseRec *bases = program->fund_base.items;
   CollabDay as_of = collab_check_context_get_as_of (ctx);
   gboolean over = as_of >= collab_day_new (program->last_year, 12, 31);
-  const CollabLedgerAllocation *allocations;
-  guint n_allocations;
+  int n_years = program->last_year - program->first_year + 1;
   g_autoptr(CollabLedger) ledger = NULL;
+  g_autofree gint64 *allocated = NULL;
   g_autofree gint64 *sums = NULL;
   g_autofree char *years = NULL;
 
@@ -48,24 +48,15 @@ check (CollabCheckContext *ctx)
     return;
 
   ledger = collab_rule_fund_ledger (ctx);
+  allocated = collab_rule_fund_allocated (ledger, program_ref, program);
   sums = g_new0 (gint64, program->fund_base.n);
   years = collab_rule_format_years (program->first_year, program->last_year);
 
-  allocations = collab_ledger_get_allocations (ledger, program_ref, &n_allocations);
-  for (guint i = 0; i < n_allocations; i++)
-    {
-      const CollabLedgerAllocation *a = &allocations[i];
-
-      if (a->year < program->first_year || a->year > program->last_year)
-        continue;
-      for (guint b = 0; b < program->fund_base.n; b++)
-        if (bases[b].city == a->city)
-          {
-            if (!collab_money_add (sums[b], a->amount, &sums[b]))
-              sums[b] = G_MAXINT64;
-            break;
-          }
-    }
+  /* The period's sum per city: the years of fund.floor added up. */
+  for (guint b = 0; b < program->fund_base.n; b++)
+    for (int y = 0; y < n_years; y++)
+      if (!collab_money_add (sums[b], allocated[b * n_years + y], &sums[b]))
+        sums[b] = G_MAXINT64;
 
   for (guint b = 0; b < program->fund_base.n; b++)
     {

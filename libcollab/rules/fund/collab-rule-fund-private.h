@@ -61,4 +61,55 @@ collab_rule_fund_describe (const CollabStore *store,
   return g_strdup (id);
 }
 
+/* The first day an account or a project had passed on (or spent) more
+ * than it had received, in the words a message uses: fund.overdraw and
+ * fund.overspend say the same of accounts and of projects. */
+typedef struct
+{
+  gint64  received;      /* by the end of the day */
+  gint64  passed_on;     /* by the end of the day */
+  char   *day;           /* "2021-05-31" */
+  char   *what;          /* collab_rule_fund_describe() */
+  char   *in;            /* the amounts in 万 and 亿 */
+  char   *out;
+  char   *difference;
+} CollabFundDeficit;
+
+/* What @program allocated to each city of its fund base in each year of
+ * its period, counted as fund.floor counts (doc/funds.md): cell
+ * [b × years + (year − first year)] in fen, a sum beyond int64 kept at
+ * the limit. fund.plan_total adds up the years. */
+gint64    *collab_rule_fund_allocated    (CollabLedger           *ledger,
+                                          CollabRef               program_ref,
+                                          const CollabProgramRec *program) G_GNUC_WARN_UNUSED_RESULT;
+
+gboolean   collab_rule_fund_find_deficit (const CollabStore *store,
+                                          CollabLedger      *ledger,
+                                          CollabRef          ref,
+                                          CollabFundDeficit *deficit);
+void       collab_fund_deficit_clear     (CollabFundDeficit *deficit);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CollabFundDeficit, collab_fund_deficit_clear)
+
+/* One project, for the rules that judge each project in turn
+ * (fund.not_in_reserve, fund.overspend, fund.unfiled): with
+ * collab_rule_fund_check_projects() as their check and a
+ * CollabFundProjectRule as their data. */
+typedef struct
+{
+  CollabCheckContext     *ctx;
+  CollabStore            *store;
+  CollabLedger           *ledger;
+  CollabRef               ref;
+  const CollabProjectRec *project;
+  guint                   node;     /* the project's node in the ledger */
+} CollabFundProject;
+
+typedef struct
+{
+  void (*judge) (const CollabFundProject *project);
+} CollabFundProjectRule;
+
+void       collab_rule_fund_check_projects (CollabCheckContext *ctx);
+
 G_END_DECLS

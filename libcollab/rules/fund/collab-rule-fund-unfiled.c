@@ -19,67 +19,64 @@
 #include "collab-rule-fund-private.h"
 
 static void
-check (CollabCheckContext *ctx)
+judge (const CollabFundProject *p)
 {
-  CollabStore *store = collab_check_context_get_store (ctx);
-  g_autoptr(CollabLedger) ledger = collab_rule_fund_ledger (ctx);
-  guint n_projects = collab_store_count (store, COLLAB_RECORD_KIND_PROJECT);
+  CollabStore *store = p->store;
+  CollabLedger *ledger = p->ledger;
+  const CollabProjectRec *project = p->project;
+  CollabDay filed = collab_project_filing_day (project);
+  g_autofree char *what = NULL;
+  g_autofree char *filed_text = NULL;
+  const guint32 *credits;
+  guint n;
 
-  for (guint p = 0; p < n_projects; p++)
+  credits = collab_ledger_get_credits (ledger, p->node, &n);
+  for (guint i = 0; i < n; i++)
     {
-      CollabRef ref = COLLAB_REF (COLLAB_RECORD_KIND_PROJECT, p);
-      const CollabProjectRec *project = collab_store_deref (store, ref);
-      CollabDay filed = collab_project_filing_day (project);
-      g_autofree char *what = NULL;
-      g_autofree char *filed_text = NULL;
-      const guint32 *credits;
-      guint n;
+      const CollabTransactionRec *t;
+      g_autofree char *date = NULL;
+      g_autofree char *amount = NULL;
+      CollabFinding *finding;
 
-      credits = collab_ledger_get_credits (ledger, collab_ledger_node (ledger, ref), &n);
-      for (guint i = 0; i < n; i++)
+      if (filed != COLLAB_DAY_NONE && collab_ledger_get_columns (ledger)->date[credits[i]] >= filed)
+        break;  /* in date order: the rest are later still */
+
+      t = collab_ledger_get_transaction (ledger, credits[i]);
+      if (what == NULL)
         {
-          const CollabTransactionRec *t;
-          g_autofree char *date = NULL;
-          g_autofree char *amount = NULL;
-          CollabFinding *finding;
-
-          if (filed != COLLAB_DAY_NONE && collab_ledger_get_columns (ledger)->date[credits[i]] >= filed)
-            break;  /* in date order: the rest are later still */
-
-          t = collab_ledger_get_transaction (ledger, credits[i]);
-          if (what == NULL)
-            {
-              what = collab_rule_fund_describe (store, ref);
-              filed_text = filed != COLLAB_DAY_NONE ? collab_day_format (filed) : NULL;
-            }
-          date = collab_day_format (t->date);
-          amount = collab_money_format_readable (t->amount);
-
-          finding = collab_check_context_new_finding (ctx);
-          collab_finding_set_subject_string (finding, "project", project->h.id);
-          collab_finding_set_subject_string (finding, "transaction", t->h.id);
-          collab_finding_take_expected_string (finding, g_strdup (filed_text));
-          collab_finding_take_actual_string (finding, collab_day_format (t->date));
-          if (filed_text != NULL)
-            collab_finding_set_message (finding,
-                                        "The transfer %s put %s into the project %s on %s, before the "
-                                        "project was filed on %s; money may reach a project on or after "
-                                        "its filing date.",
-                                        t->h.id, amount, what, date, filed_text);
-          else
-            collab_finding_set_message (finding,
-                                        "The transfer %s put %s into the project %s on %s, and the "
-                                        "project was never filed (its status history has no \"filed\" "
-                                        "step); file it before money reaches it, and record the date.",
-                                        t->h.id, amount, what, date);
-          collab_check_context_report (ctx, finding);
+          what = collab_rule_fund_describe (store, p->ref);
+          filed_text = filed != COLLAB_DAY_NONE ? collab_day_format (filed) : NULL;
         }
+      date = collab_day_format (t->date);
+      amount = collab_money_format_readable (t->amount);
+
+      finding = collab_check_context_new_finding (p->ctx);
+      collab_finding_set_subject_string (finding, "project", project->h.id);
+      collab_finding_set_subject_string (finding, "transaction", t->h.id);
+      collab_finding_take_expected_string (finding, g_strdup (filed_text));
+      collab_finding_take_actual_string (finding, collab_day_format (t->date));
+      if (filed_text != NULL)
+        collab_finding_set_message (finding,
+                                    "The transfer %s put %s into the project %s on %s, before the "
+                                    "project was filed on %s; money may reach a project on or after "
+                                    "its filing date.",
+                                    t->h.id, amount, what, date, filed_text);
+      else
+        collab_finding_set_message (finding,
+                                    "The transfer %s put %s into the project %s on %s, and the "
+                                    "project was never filed (its status history has no \"filed\" "
+                                    "step); file it before money reaches it, and record the date.",
+                                    t->h.id, amount, what, date);
+      collab_check_context_report (p->ctx, finding);
     }
 }
+
+static const CollabFundProjectRule rule = { judge };
 
 COLLAB_DEFINE_RULE (fund_unfiled,
   .id = "fund.unfiled",
   .area = "fund",
   .severity = COLLAB_SEVERITY_VIOLATION,
   .scope = COLLAB_RULE_SCOPE_DATASET,
-  .check = check);
+  .check = collab_rule_fund_check_projects,
+  .data = &rule);
