@@ -154,23 +154,7 @@ collab_cli_plan (int    argc,
       return COLLAB_EXIT_USAGE;
     }
 
-  if (format != NULL && g_str_equal (format, "json"))
-    {
-      g_autoptr(JsonNode) rows = collab_table_to_json (table);
-      g_autoptr(JsonObject) object = json_object_new ();
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-
-      json_object_set_member (object, "plan", g_steal_pointer (&rows));
-      json_node_set_object (root, object);
-      collab_cli_print_json (root);
-    }
-  else if (format != NULL && g_str_equal (format, "csv"))
-    {
-      g_autofree char *csv = collab_table_to_csv (table);
-      fputs (csv, stdout);
-    }
-  else
-    print_text (table);
+  collab_cli_print_table (table, format, "plan", print_text);
 
   return COLLAB_EXIT_OK;
 }

@@ -49,6 +49,12 @@ CollabChecker  *collab_cli_checker  (const char    *command,
                                      const char    *interpretation,
                                      const char    *as_of);
 void            collab_cli_print_json (JsonNode    *node);
+/* Prints @table as @format asks: `json` as {"@member": [rows…]}, `csv`,
+ * or (NULL or `text`) with @print_text. */
+void            collab_cli_print_table (CollabTable *table,
+                                        const char  *format,
+                                        const char  *member,
+                                        void       (*print_text) (CollabTable *table));
 
 /* The years of a `--year Y` option: @year alone, in @storage, or NULL
  * (every year) when the option was not given (0). */

@@ -112,23 +112,7 @@ collab_cli_report (int    argc,
   if (card == NULL)
     return collab_cli_usage_error ("report", "%s", error->message);
 
-  if (format != NULL && g_str_equal (format, "json"))
-    {
-      g_autoptr(JsonNode) rows = collab_table_to_json (card);
-      g_autoptr(JsonObject) object = json_object_new ();
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-
-      json_object_set_member (object, "scorecard", g_steal_pointer (&rows));
-      json_node_set_object (root, object);
-      collab_cli_print_json (root);
-    }
-  else if (format != NULL && g_str_equal (format, "csv"))
-    {
-      g_autofree char *csv = collab_table_to_csv (card);
-      fputs (csv, stdout);
-    }
-  else
-    print_text (card);
+  collab_cli_print_table (card, format, "scorecard", print_text);
 
   return COLLAB_EXIT_OK;
 }

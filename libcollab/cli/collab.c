@@ -158,6 +158,31 @@ collab_cli_print_json (JsonNode *node)
   fputc ('\n', stdout);
 }
 
+void
+collab_cli_print_table (CollabTable *table,
+                        const char  *format,
+                        const char  *member,
+                        void       (*print_text) (CollabTable *table))
+{
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+
+      json_object_set_member (object, member, collab_table_to_json (table));
+      json_node_set_object (root, object);
+      collab_cli_print_json (root);
+    }
+  else if (format != NULL && g_str_equal (format, "csv"))
+    {
+      g_autofree char *csv = collab_table_to_csv (table);
+
+      fputs (csv, stdout);
+    }
+  else
+    print_text (table);
+}
+
 int
 main (int    argc,
       char **argv)
