@@ -35,25 +35,7 @@
 #include <libcollab/collab-error.h>
 
 #include "collab-day-private.h"
-
-/* Error messages quote the text the caller gave; keep them valid UTF-8 and
- * short enough to read when the text is a whole line of garbage. */
-#define QUOTE_MAX_CHARS 48
-
-static char *
-quote_text (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  if (g_utf8_strlen (valid, -1) <= QUOTE_MAX_CHARS)
-    return g_strdup_printf ("\"%s\"", valid);
-  else
-    {
-      g_autofree char *head = g_utf8_substring (valid, 0, QUOTE_MAX_CHARS);
-
-      return g_strdup_printf ("\"%s…\"", head);
-    }
-}
+#include "collab-error-private.h"
 
 /**
  * collab_day_parse:
@@ -97,7 +79,7 @@ collab_day_parse (const char  *text,
     }
 
   /* Not a date: say why. */
-  quoted = quote_text (text);
+  quoted = collab_error_quote (text);
   if (!collab_day_scan_text (text, len, &year, &month, &dom))
     {
       g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_SYNTAX,

@@ -18,6 +18,8 @@
 
 #include <libcollab/collab-error.h>
 
+#include "collab-error-private.h"
+
 /**
  * collab_value_error_quark:
  *
@@ -44,3 +46,16 @@ G_DEFINE_QUARK (collab-dataset-error-quark, collab_dataset_error)
  * Returns: the quark of `COLLAB_RULESET_ERROR`
  */
 G_DEFINE_QUARK (collab-ruleset-error-quark, collab_ruleset_error)
+
+char *
+collab_error_quote (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *head = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= COLLAB_ERROR_QUOTE_MAX_CHARS)
+    return g_strdup_printf ("\"%s\"", valid);
+
+  head = g_utf8_substring (valid, 0, COLLAB_ERROR_QUOTE_MAX_CHARS);
+  return g_strdup_printf ("\"%s…\"", head);
+}

@@ -27,6 +27,8 @@
 #include <libcollab/collab-money.h>
 #include <libcollab/collab-error.h>
 
+#include "collab-error-private.h"
+
 /* How many decimal places each unit moves the amount to reach fen. */
 typedef struct
 {
@@ -48,31 +50,12 @@ static const UnitSuffix unit_suffixes[] = {
 #define FEN_PER_WAN G_GUINT64_CONSTANT (1000000)
 #define FEN_PER_YI  G_GUINT64_CONSTANT (10000000000)
 
-/* Error messages quote the text the caller gave; keep them valid UTF-8 and
- * short enough to read when the text is a whole line of garbage. */
-#define QUOTE_MAX_CHARS 48
-
-static char *
-quote_text (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  if (g_utf8_strlen (valid, -1) <= QUOTE_MAX_CHARS)
-    return g_strdup_printf ("\"%s\"", valid);
-  else
-    {
-      g_autofree char *head = g_utf8_substring (valid, 0, QUOTE_MAX_CHARS);
-
-      return g_strdup_printf ("\"%s…\"", head);
-    }
-}
-
 static gboolean
 set_syntax_error (GError     **error,
                   const char  *text,
                   const char  *what_was_found)
 {
-  g_autofree char *quoted = quote_text (text);
+  g_autofree char *quoted = collab_error_quote (text);
 
   g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_SYNTAX,
                "%s is not an amount: %s; expected a decimal number of yuan "
@@ -174,7 +157,7 @@ collab_money_parse (const char  *text,
     }
   if (!found_unit)
     {
-      g_autofree char *rest = quote_text (p);
+      g_autofree char *rest = collab_error_quote (p);
       g_autofree char *found = g_strdup_printf ("%s follows the number", rest);
 
       return set_syntax_error (error, text, found);
@@ -185,7 +168,7 @@ collab_money_parse (const char  *text,
     {
       if (frac_digits[i] != '0')
         {
-          g_autofree char *quoted = quote_text (text);
+          g_autofree char *quoted = collab_error_quote (text);
 
           g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_INEXACT,
                        "%s: an amount is exact to the fen (two decimals of a "
@@ -224,7 +207,7 @@ collab_money_parse (const char  *text,
 
   if (overflow)
     {
-      g_autofree char *quoted = quote_text (text);
+      g_autofree char *quoted = collab_error_quote (text);
 
       g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
                    "%s: the amount is outside what a signed 64-bit count of "
