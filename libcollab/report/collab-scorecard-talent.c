@@ -26,33 +26,28 @@
  *                        the program's training of the year, both sides
  *
  * A scorecard has no as-of day: nothing is projected, and every service
- * counts with its recorded (actual, else planned) end. One pass over the
- * dispatches in prepare() (the same tally the 666 rules use) and one over
- * the cadre dispatches; rows read from what it kept.
+ * counts with its recorded (actual, else planned) end. The rows read the
+ * talent tally the 666 rules use and the index of cadre posts
+ * cadre.continuity uses, both kept with the store (analysis/).
  */
 
 #include <libcollab/collab-enum-types.h>
 
+#include "analysis/collab-cadre-index-private.h"
+#include "rules/666/collab-rule-666-private.h"
 #include "rules/collab-ruleset-private.h"
 #include "collab-scorecard-private.h"
-#include "rules/666/collab-rule-666-private.h"
 
 typedef struct
 {
-  CollabDay start;
-  CollabDay end;
-  CollabRef person;
-} Stint;
-
-typedef struct
-{
-  const CollabTalentTally *tally;
-  CollabTalentRules *rules;       /* per program */
-  guint              months[2 * COLLAB_TALENT_MAX_TIERS];
-  guint              n_months;
-  GHashTable        *stints;      /* (post << 32 | region) → GArray of Stint */
-  GPtrArray         *counties;    /* per program: GArray of the paired counties' refs */
-  guint             *villages;    /* per program */
+  const CollabStore       *store;
+  const CollabTalentTally *tally;      /* the 666 rules' own, kept with the store */
+  const CollabCadreIndex  *cadres;     /* cadre.continuity's own, likewise */
+  CollabTalentRules       *rules;      /* per program */
+  guint                    months[2 * COLLAB_TALENT_MAX_TIERS];
+  guint                    n_months;
+  GPtrArray               *counties;   /* per program: GArray of the paired counties' refs */
+  guint                   *villages;   /* per program */
 } TalentState;
 
 static void
@@ -61,7 +56,6 @@ free_state (gpointer data)
   TalentState *state = data;
 
   g_free (state->rules);
-  g_hash_table_unref (state->stints);
   g_ptr_array_unref (state->counties);
   g_free (state->villages);
   g_free (state);
@@ -100,8 +94,9 @@ prepare (const CollabStore *store,
   g_autoptr(CollabRuleset) fallback = collab_ruleset_new_builtin (COLLAB_RULESET_DEFAULT, NULL);
   g_autoptr(GPtrArray) sets = collab_ruleset_resolve_programs (store, NULL, fallback, NULL);
 
-  /* The tally the 666 rules read too, kept with the store. */
+  state->store = store;
   state->tally = collab_talent_tally_for_store ((CollabStore *) store);
+  state->cadres = collab_cadre_index_for_store ((CollabStore *) store);
 
   /* Each program's rules as its own rule set gives them; a set that is
    * not shipped falls back to the default (the checker reports it). */
@@ -113,28 +108,6 @@ prepare (const CollabStore *store,
       collab_rule_666_thresholds (&state->rules[p], set, collab_ruleset_get_interpretation (set));
     }
   collect_months (state, n_programs);
-
-  /* Cadres by post and region. */
-  state->stints = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  for (guint d = 0; d < collab_store_count (store, COLLAB_RECORD_KIND_DISPATCH); d++)
-    {
-      const CollabDispatchRec *dispatch = collab_store_get (store, COLLAB_RECORD_KIND_DISPATCH, d);
-      Stint stint = { dispatch->start, collab_talent_dispatch_end (dispatch), dispatch->person };
-      gint64 key;
-      GArray *list;
-
-      if (dispatch->kind != COLLAB_DISPATCH_KIND_CADRE || dispatch->direction != COLLAB_DIRECTION_OUTBOUND ||
-          dispatch->post == COLLAB_POST_NONE)
-        continue;
-      key = ((gint64) dispatch->post << 32) | dispatch->to;
-      list = g_hash_table_lookup (state->stints, &key);
-      if (list == NULL)
-        {
-          list = g_array_new (FALSE, FALSE, sizeof (Stint));
-          g_hash_table_insert (state->stints, g_memdup2 (&key, sizeof key), list);
-        }
-      g_array_append_val (list, stint);
-    }
 
   /* The paired counties of each program, each once. */
   state->counties = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -209,11 +182,11 @@ add_columns (CollabTableBuilder *builder,
 
 /* Distinct cadres with @post in one of @regions for a day of @year. */
 static guint
-cadres_in_post (TalentState *state,
-                CollabPost   post,
+cadres_in_post (TalentState     *state,
+                CollabPost       post,
                 const CollabRef *regions,
-                guint        n_regions,
-                int          year)
+                guint            n_regions,
+                int              year)
 {
   g_autoptr(GHashTable) people = g_hash_table_new (NULL, NULL);
   CollabDay first = collab_day_new (year, 1, 1);
@@ -221,15 +194,16 @@ cadres_in_post (TalentState *state,
 
   for (guint r = 0; r < n_regions; r++)
     {
-      gint64 key = ((gint64) post << 32) | regions[r];
-      GArray *list = g_hash_table_lookup (state->stints, &key);
+      GArray *stints = collab_cadre_index_lookup (state->cadres, post, regions[r]);
 
-      for (guint i = 0; list != NULL && i < list->len; i++)
+      for (guint i = 0; stints != NULL && i < stints->len; i++)
         {
-          const Stint *stint = &g_array_index (list, Stint, i);
+          const CollabCadreStint *stint = &g_array_index (stints, CollabCadreStint, i);
+          const CollabDispatchRec *dispatch = collab_store_get (state->store, COLLAB_RECORD_KIND_DISPATCH,
+                                                                stint->dispatch);
 
           if (stint->start <= last && stint->end >= first)
-            g_hash_table_add (people, GUINT_TO_POINTER (stint->person));
+            g_hash_table_add (people, GUINT_TO_POINTER (dispatch->person));
         }
     }
   return g_hash_table_size (people);
