@@ -23,6 +23,12 @@
  * id takes constant time. [method@Collab.Dataset.lookup] and the queries
  * hand out [class@Collab.Record] values made on demand.
  *
+ * A dataset may be read from any number of threads at once — checked,
+ * planned, reported, traced, turned into tables — as long as nobody
+ * changes it meanwhile: a load, a merge, an add, a removal or an import
+ * must not overlap with anything else on the same dataset. See
+ * [Sharing a dataset between threads](threads.html).
+ *
  * A load or a merge either succeeds whole or changes nothing: the error
  * names the file with the line and column, or the JSON path of the
  * offending member, and what was expected and found. A save writes the
