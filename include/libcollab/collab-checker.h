@@ -1,6 +1,9 @@
 /* collab-checker.h: runs rule sets over a dataset, and plans the 666 shortfall
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/rules/collab-checker.c; collab_checker_plan() in
+ * libcollab/report/collab-plan.c.
  */
 
 #pragma once

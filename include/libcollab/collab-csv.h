@@ -1,6 +1,8 @@
 /* collab-csv.h: the record tables officers keep in spreadsheets
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/io/collab-csv-read.c (import) and collab-csv-write.c (export).
  */
 
 #pragma once

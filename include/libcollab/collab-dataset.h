@@ -1,6 +1,9 @@
 /* collab-dataset.h: the records of a program, loaded, queried and saved
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/model/collab-dataset.c (the object, queries of ids), io/collab-dataset-io.c
+ * (load, merge, add, save) and io/collab-dataset-records.c (records as values).
  */
 
 #pragma once

@@ -1,6 +1,8 @@
 /* collab-date.h: calendar dates, inclusive ranges and months of service
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/types/collab-date.c.
  */
 
 #pragma once

@@ -1,6 +1,8 @@
 /* collab-error.h: the error domains of libcollab
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/types/collab-error.c.
  */
 
 #pragma once

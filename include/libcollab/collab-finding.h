@@ -1,6 +1,8 @@
 /* collab-finding.h: what a check found
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/rules/collab-finding.c.
  */
 
 #pragma once

@@ -1,6 +1,9 @@
 /* collab-funds.h: boundary totals and the money-flow trace
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/analysis/collab-flow.c (totals), report/collab-funds-tables.c
+ * (aggregates) and report/collab-funds-trace.c (the trace).
  */
 
 #pragma once

@@ -1,6 +1,8 @@
 /* collab-money.h: exact amounts of money, in fen
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/types/collab-money.c.
  */
 
 #pragma once

@@ -1,6 +1,8 @@
 /* collab-record.h: one record of a dataset, as a value
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/io/collab-record.c.
  */
 
 #pragma once

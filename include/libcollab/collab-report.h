@@ -1,6 +1,8 @@
 /* collab-report.h: scorecards per program and year
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/report/collab-scorecard.c and its sections (collab-scorecard-*.c).
  */
 
 #pragma once

@@ -1,6 +1,8 @@
 /* collab-ruleset.h: which rules apply, with which thresholds
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/rules/collab-ruleset.c and collab-ruleset-load.c (the document).
  */
 
 #pragma once

@@ -1,6 +1,8 @@
 /* collab-runtime-version.h: the version of the libcollab that is running
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/types/collab-version.c.
  */
 
 #pragma once

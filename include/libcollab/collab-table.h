@@ -1,6 +1,9 @@
 /* collab-table.h: named, typed columns for notebooks and reports
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Implemented in libcollab/report/collab-table.c (the cells), collab-table-format.c (text, CSV,
+ * JSON), collab-table-export.c (records) and collab-table-findings.c.
  */
 
 #pragma once
