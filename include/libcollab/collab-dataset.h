@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Implemented in libcollab/model/collab-dataset.c (the object, queries of ids), io/collab-dataset-io.c
- * (load, merge, add, save) and io/collab-dataset-records.c (records as values).
+ * Implemented in libcollab/model/collab-dataset.c (the object, queries of
+ * ids), io/collab-dataset-io.c (load, merge, add, save),
+ * io/collab-dataset-records.c (records as values) and the report/ and
+ * analysis/ files of collab-report.h and collab-funds.h.
  */
 
 #pragma once

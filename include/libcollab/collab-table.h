@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Implemented in libcollab/report/collab-table.c (the cells), collab-table-format.c (text, CSV,
- * JSON), collab-table-export.c (records) and collab-table-findings.c.
+ * Implemented in libcollab/report/collab-table.c (the cells),
+ * collab-table-format.c (text, CSV, JSON), collab-table-export.c (records)
+ * and collab-table-findings.c.
  */
 
 #pragma once
