@@ -2,10 +2,12 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Datasets from the example files of examples/data/ and from JSON text,
- * and the findings of one rule of a check, with the assertions the rule
- * tests make on them. Every helper stops the test on a failure, with the
- * error and, for a document that does not load, the document itself.
+ * Datasets from the example files of examples/data/, from the fixtures
+ * of tests/data/ and from JSON text; rosters of professionals for the
+ * talent tests and the money chain of the funds tests; and the findings
+ * of one rule of a check, with the assertions the rule tests make on
+ * them. Every helper stops the test on a failure, with the error and, for
+ * a document that does not load, the document itself.
  *
  * Static inline, so that each test stays one file of its own and meson
  * builds it as it is (tests/meson.build: one executable per unit).
@@ -68,6 +70,134 @@ collab_test_merge_data (CollabDataset *dataset,
 
   if (!collab_dataset_merge_from_data (dataset, document, -1, &error))
     g_error ("%s\n%s", error->message, document);
+}
+
+/* Adds the record of @kind that @json describes to @dataset. */
+static inline void
+collab_test_add_record (CollabDataset    *dataset,
+                        CollabRecordKind  kind,
+                        const char       *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollabRecord) record = collab_record_new_from_json (kind, json, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (collab_dataset_add (dataset, record, &error));
+  g_assert_no_error (error);
+}
+
+static inline void
+collab_test_remove_record (CollabDataset    *dataset,
+                           CollabRecordKind  kind,
+                           const char       *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (collab_dataset_remove (dataset, kind, id, &error));
+  g_assert_no_error (error);
+}
+
+/* The index of the record @id of @kind: its place in the document, which
+ * is its place in the store the private API numbers records by. */
+static inline guint
+collab_test_record_index (CollabDataset    *dataset,
+                          CollabRecordKind  kind,
+                          const char       *id)
+{
+  g_auto(GStrv) ids = collab_dataset_list_ids (dataset, kind);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], id))
+      return i;
+  g_error ("no record %s", id);
+  return G_MAXUINT;
+}
+
+/* --- fixtures -------------------------------------------------------- */
+
+/* The path of a fixture of tests/data/ (tests/data/README.md lists
+ * them): in COLLAB_TEST_SRCDIR/data, which meson test sets, else in
+ * data/ beside the test as GTest finds it. */
+static inline char *
+collab_test_fixture_path (const char *name)
+{
+  const char *dir = g_getenv ("COLLAB_TEST_SRCDIR");
+
+  if (dir == NULL)
+    return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  return g_build_filename (dir, "data", name, NULL);
+}
+
+/* The text of a fixture. */
+static inline char *
+collab_test_fixture_contents (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = collab_test_fixture_path (name);
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, &error))
+    g_error ("%s", error->message);
+  return g_steal_pointer (&contents);
+}
+
+static inline CollabDataset *
+collab_test_load_fixture (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = collab_test_fixture_path (name);
+  CollabDataset *dataset = collab_dataset_new_from_file (path, &error);
+
+  if (dataset == NULL)
+    g_error ("%s", error->message);
+  return dataset;
+}
+
+/* Merges a fixture that points into @dataset (a file of tests/data/
+ * that is not a dataset of its own). */
+static inline void
+collab_test_merge_fixture (CollabDataset *dataset,
+                           const char    *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = collab_test_fixture_path (name);
+
+  if (!collab_dataset_merge_from_file (dataset, path, &error))
+    g_error ("%s", error->message);
+}
+
+/* Merges @members ("\"dispatches\": […]", …) into @dataset. */
+static inline void
+collab_test_merge_members (CollabDataset *dataset,
+                           const char    *members)
+{
+  g_autofree char *json = g_strdup_printf ("{\"format\": \"libcollab-dataset\", \"version\": 1, %s}", members);
+
+  collab_test_merge_data (dataset, json);
+}
+
+/* wuxi-mini.json with yanan-2022.json: a program of 2022–2023 assisting
+ * Yan'an, with jiangyin→yanchuan and huishan→yanchang, another program
+ * of poverty-2016, and six people. */
+static inline CollabDataset *
+collab_test_yanan_2022_dataset (void)
+{
+  CollabDataset *dataset = collab_test_load_fixture ("wuxi-mini.json");
+
+  collab_test_merge_fixture (dataset, "yanan-2022.json");
+  return dataset;
+}
+
+/* wuxi-mini.json with roster-2022.json: the same program with
+ * huishan→yanchang for 2022 only, and nine professionals short of every
+ * 666 rule. */
+static inline CollabDataset *
+collab_test_roster_2022_dataset (void)
+{
+  CollabDataset *dataset = collab_test_load_fixture ("wuxi-mini.json");
+
+  collab_test_merge_fixture (dataset, "roster-2022.json");
+  return dataset;
 }
 
 /* --- findings -------------------------------------------------------- */
@@ -230,6 +360,346 @@ collab_test_assert_message_contains (CollabFinding *finding,
 
   if (strstr (message, text) == NULL)
     g_error ("the message \"%s\" does not say \"%s\"", message, text);
+}
+
+/* --- rosters of the talent tests ------------------------------------ */
+
+/* The day the talent tests check as of, after every period they use but
+ * the longest: nothing depends on the day the tests run. */
+#define COLLAB_TEST_TALENT_AS_OF "2023-12-31"
+
+/* The regions of wuxi-mini.json with one program of @first_year to
+ * @last_year assisting Yan'an and Haidong, judged by @ruleset, and its
+ * county pairings jiangyin→yanchuan, huishan→ledu and huishan→pingan:
+ * three pairing-years a year. */
+static inline CollabDataset *
+collab_test_talent_dataset (int         first_year,
+                            int         last_year,
+                            const char *ruleset)
+{
+  CollabDataset *dataset = collab_test_load_fixture ("wuxi-mini.json");
+  g_autofree char *json =
+    g_strdup_printf ("{\"format\": \"libcollab-dataset\", \"version\": 1,\n"
+                     " \"programs\": [{\"id\": \"prog\", \"name\": \"test\", \"kind\": \"east_west\", "
+                     "\"first_year\": %d, \"last_year\": %d, \"assisting\": \"wuxi\", "
+                     "\"assisted\": [\"yanan\", \"haidong\"], \"ruleset\": \"%s\"}],\n"
+                     " \"pairings\": [\n"
+                     "  {\"id\": \"p-jy-yc\", \"program\": \"prog\", \"assisting\": \"jiangyin\", \"assisted\": \"yanchuan\", \"level\": \"county\"},\n"
+                     "  {\"id\": \"p-hs-ld\", \"program\": \"prog\", \"assisting\": \"huishan\", \"assisted\": \"ledu\", \"level\": \"county\"},\n"
+                     "  {\"id\": \"p-hs-pa\", \"program\": \"prog\", \"assisting\": \"huishan\", \"assisted\": \"pingan\", \"level\": \"county\"}\n"
+                     " ]}\n",
+                     first_year, last_year, ruleset);
+
+  collab_test_merge_data (dataset, json);
+  return dataset;
+}
+
+/* The program of 2022 under east-west-2021. */
+static inline CollabDataset *
+collab_test_talent_dataset_2022 (void)
+{
+  return collab_test_talent_dataset (2022, 2022, "east-west-2021");
+}
+
+/* A roster being written: people and dispatches as JSON lines, and
+ * other members of the document (", \"adjustments\": […]"). */
+typedef struct
+{
+  GString *people;
+  GString *dispatches;
+  GString *extra;
+} CollabTestRoster;
+
+/* Ids stay unique across the rosters merged into one dataset: one
+ * counter per test program, for people and dispatches alike. */
+static inline guint
+collab_test_roster_next_id (void)
+{
+  static guint next_id;
+
+  return next_id++;
+}
+
+static inline void
+collab_test_roster_init (CollabTestRoster *roster)
+{
+  roster->people = g_string_new (NULL);
+  roster->dispatches = g_string_new (NULL);
+  roster->extra = g_string_new (NULL);
+}
+
+static inline void
+collab_test_roster_clear (CollabTestRoster *roster)
+{
+  g_string_free (roster->people, TRUE);
+  g_string_free (roster->dispatches, TRUE);
+  g_string_free (roster->extra, TRUE);
+}
+
+/* A dispatch of the person @person (added with collab_test_roster_person());
+ * @actual_end may be NULL. */
+static inline void
+collab_test_roster_dispatch (CollabTestRoster *roster,
+                             const char       *person,
+                             const char       *kind,
+                             const char       *direction,
+                             const char       *from,
+                             const char       *to,
+                             const char       *start,
+                             const char       *planned_end,
+                             const char       *actual_end)
+{
+  g_string_append_printf (roster->dispatches,
+                          "%s{\"id\": \"d%04u\", \"person\": \"%s\", \"kind\": \"%s\", \"direction\": \"%s\", "
+                          "\"from\": \"%s\", \"to\": \"%s\", \"start\": \"%s\", \"planned_end\": \"%s\"",
+                          roster->dispatches->len > 0 ? ",\n" : "", collab_test_roster_next_id (), person, kind,
+                          direction, from, to, start, planned_end);
+  if (actual_end != NULL)
+    g_string_append_printf (roster->dispatches, ", \"actual_end\": \"%s\"", actual_end);
+  g_string_append (roster->dispatches, "}");
+}
+
+/* A new person of @profession; returns the id. */
+static inline char *
+collab_test_roster_person (CollabTestRoster *roster,
+                           const char       *profession)
+{
+  char *id = g_strdup_printf ("x%04u", collab_test_roster_next_id ());
+
+  g_string_append_printf (roster->people, "%s{\"id\": \"%s\", \"profession\": \"%s\"}",
+                          roster->people->len > 0 ? ",\n" : "", id, profession);
+  return id;
+}
+
+/* @n people of @profession, each with one outbound professional dispatch
+ * from @from to @to. */
+static inline void
+collab_test_roster_add (CollabTestRoster *roster,
+                        guint             n,
+                        const char       *profession,
+                        const char       *from,
+                        const char       *to,
+                        const char       *start,
+                        const char       *end)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *person = collab_test_roster_person (roster, profession);
+
+      collab_test_roster_dispatch (roster, person, "professional", "outbound", from, to, start, end, NULL);
+    }
+}
+
+static inline void
+collab_test_roster_merge (CollabDataset    *dataset,
+                          CollabTestRoster *roster)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"libcollab-dataset\", \"version\": 1");
+
+  if (roster->people->len > 0)
+    g_string_append_printf (json, ", \"people\": [%s]", roster->people->str);
+  if (roster->dispatches->len > 0)
+    g_string_append_printf (json, ", \"dispatches\": [%s]", roster->dispatches->str);
+  g_string_append_printf (json, "%s}", roster->extra->str);
+  collab_test_merge_data (dataset, json->str);
+}
+
+/* 6 teachers and 6 doctors for 12 months, 6 in agriculture for 6 months
+ * from jiangyin to yanchuan in 2022: passes every 666 rule under every
+ * reading but banded (no one in [1, 6)). */
+static inline void
+collab_test_roster_add_compliant (CollabTestRoster *roster)
+{
+  collab_test_roster_add (roster, 6, "teacher", "jiangyin", "yanchuan", "2022-03-01", "2023-02-28");
+  collab_test_roster_add (roster, 6, "doctor", "jiangyin", "yanchuan", "2022-03-01", "2023-02-28");
+  collab_test_roster_add (roster, 6, "agriculture", "jiangyin", "yanchuan", "2022-03-01", "2022-08-31");
+}
+
+/* SPEC §5 worked example: 18 professionals, 3 × 12 months, 3 × 6 months,
+ * 12 × 1 month. */
+static inline void
+collab_test_roster_add_worked_example (CollabTestRoster *roster)
+{
+  collab_test_roster_add (roster, 3, "teacher", "jiangyin", "yanchuan", "2022-03-01", "2023-02-28");
+  collab_test_roster_add (roster, 3, "doctor", "jiangyin", "yanchuan", "2022-03-01", "2022-08-31");
+  collab_test_roster_add (roster, 3, "teacher", "jiangyin", "yanchuan", "2022-03-01", "2022-03-31");
+  collab_test_roster_add (roster, 3, "doctor", "jiangyin", "yanchuan", "2022-03-01", "2022-03-31");
+  collab_test_roster_add (roster, 6, "agriculture", "jiangyin", "yanchuan", "2022-03-01", "2022-03-31");
+}
+
+/* A program of 2024, a leap year, and dispatches that end on either side
+ * of a month end that clamps (01-31 + 1 month = 02-29 in 2024) and of a
+ * leap day's year (02-29 + 12 months = 2025-02-28). */
+static inline CollabDataset *
+collab_test_talent_month_ends_dataset (void)
+{
+  CollabDataset *dataset = collab_test_talent_dataset (2024, 2024, "east-west-2021");
+  CollabTestRoster roster;
+
+  collab_test_roster_init (&roster);
+  /* One month by clamping: counted, ≥ 1 month. */
+  collab_test_roster_add (&roster, 1, "agriculture", "jiangyin", "yanchuan", "2024-01-31", "2024-02-28");
+  /* 2024 is a leap year: 01-31 + 1 month = 02-29, so 02-27 is short. */
+  collab_test_roster_add (&roster, 1, "agriculture", "jiangyin", "yanchuan", "2024-01-31", "2024-02-27");
+  /* The leap day plus 12 months is 2025-02-28: served to 02-27 is a year. */
+  collab_test_roster_add (&roster, 1, "doctor", "jiangyin", "yanchuan", "2024-02-29", "2025-02-27");
+  collab_test_roster_add (&roster, 1, "doctor", "jiangyin", "yanchuan", "2024-02-29", "2025-02-26");
+  /* 08-31 + 6 months = 02-28 of 2025 (clamped): served to 02-27 is 6. */
+  collab_test_roster_add (&roster, 1, "teacher", "jiangyin", "yanchuan", "2024-08-31", "2025-02-27");
+  collab_test_roster_add (&roster, 1, "teacher", "jiangyin", "yanchuan", "2024-08-31", "2025-02-26");
+  collab_test_roster_merge (dataset, &roster);
+  collab_test_roster_clear (&roster);
+  return dataset;
+}
+
+/* The findings of @rule as of COLLAB_TEST_TALENT_AS_OF, under each rule
+ * set's reading or (a CollabInterpretation) @interpretation. */
+static inline GPtrArray *
+collab_test_talent_check_reading (CollabDataset *dataset,
+                                  const char    *rule,
+                                  int            interpretation)
+{
+  return collab_test_check_full (dataset, rule, interpretation, NULL, COLLAB_TEST_TALENT_AS_OF);
+}
+
+static inline GPtrArray *
+collab_test_talent_check (CollabDataset *dataset,
+                          const char    *rule)
+{
+  return collab_test_talent_check_reading (dataset, rule, COLLAB_TEST_NO_OVERRIDE);
+}
+
+/* The findings about the county @assisted only; takes @findings. */
+static inline GPtrArray *
+collab_test_only_assisted (GPtrArray  *findings,
+                           const char *assisted)
+{
+  GPtrArray *selected = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CollabFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (collab_finding_get_subject_string (finding, "assisted"), assisted) == 0)
+        g_ptr_array_add (selected, g_object_ref (finding));
+    }
+  g_ptr_array_unref (findings);
+  return selected;
+}
+
+/* The one finding of @findings, about the pairing-year of @assisting to
+ * @assisted in @year. */
+static inline CollabFinding *
+collab_test_assert_pairing_year (GPtrArray  *findings,
+                                 const char *assisting,
+                                 const char *assisted,
+                                 int         year)
+{
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
+
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisting"), ==, assisting);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisted"), ==, assisted);
+  g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, year);
+  return finding;
+}
+
+/* The counts of the actual tiers of a 666.tenure finding, as "a/b/c". */
+static inline char *
+collab_test_actual_tiers (CollabFinding *finding)
+{
+  g_autoptr(GVariant) tiers = g_variant_lookup_value (collab_finding_get_actual (finding), "tiers", NULL);
+  GString *text = g_string_new (NULL);
+
+  for (gsize i = 0; i < g_variant_n_children (tiers); i++)
+    {
+      g_autoptr(GVariant) tier = g_variant_get_child_value (tiers, i);
+
+      g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "/" : "",
+                              collab_test_member_int (tier, "count"));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Whether 666.tenure fails for yanchuan under @interpretation. */
+static inline gboolean
+collab_test_tenure_fails (CollabDataset        *dataset,
+                          CollabInterpretation  interpretation)
+{
+  g_autoptr(GPtrArray) findings = collab_test_talent_check_reading (dataset, "666.tenure", interpretation);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (collab_finding_get_subject_string (g_ptr_array_index (findings, i), "assisted"), "yanchuan") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* --- money ----------------------------------------------------------- */
+
+/* @n 万元 in fen. */
+#define COLLAB_TEST_WAN(n) ((gint64) (n) * 1000000)
+
+/* funds.json with @transactions and @projects (JSON array elements, or
+ * NULL) merged into it. */
+static inline CollabDataset *
+collab_test_funds_dataset (const char *transactions,
+                           const char *projects)
+{
+  CollabDataset *dataset = collab_test_load_fixture ("funds.json");
+  g_autofree char *json =
+    g_strdup_printf ("{\"format\": \"libcollab-dataset\", \"version\": 1, "
+                     "\"projects\": [%s], \"transactions\": [%s]}",
+                     projects != NULL ? projects : "", transactions != NULL ? transactions : "");
+
+  collab_test_merge_data (dataset, json);
+  return dataset;
+}
+
+/* funds.json with the transactions of the fixture @name merged into it
+ * ("funds-chain.json", "funds-mixed.json"). */
+static inline CollabDataset *
+collab_test_funds_fixture (const char *name)
+{
+  CollabDataset *dataset = collab_test_load_fixture ("funds.json");
+
+  collab_test_merge_fixture (dataset, name);
+  return dataset;
+}
+
+/* @value is a string, @expected: the canonical amounts and days of the
+ * fund rules' expected and actual values. */
+static inline void
+collab_test_assert_string_value (GVariant   *value,
+                                 const char *expected)
+{
+  g_assert_nonnull (value);
+  g_assert_true (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING));
+  g_assert_cmpstr (g_variant_get_string (value, NULL), ==, expected);
+}
+
+/* --- tables ---------------------------------------------------------- */
+
+/* The index of the column @name, which @table has. */
+static inline int
+collab_test_column (CollabTable *table,
+                    const char  *name)
+{
+  int c = collab_table_find_column (table, name);
+
+  if (c < 0)
+    g_test_message ("the table has no column %s", name);
+  g_assert_cmpint (c, >=, 0);
+  return c;
+}
+
+/* --- signals --------------------------------------------------------- */
+
+/* A "notify" handler that counts, in the guint @user_data points to. */
+static inline void
+collab_test_count_notify (GObject    *object,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  (*(guint *) user_data)++;
 }
 
 G_END_DECLS
