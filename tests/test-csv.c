@@ -1,4 +1,4 @@
-/* test-csv.c: CSV import and export (SPEC §8)
+/* test-csv.c: CSV import and export (io/collab-csv-*.c, SPEC §8)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -9,6 +9,7 @@
 #include <libcollab/collab-csv.h>
 
 #include "io/collab-csv-private.h"
+#include "collab-test-util.h"
 
 /* The fixtures in tests/csv/: roster-zh.csv has Chinese headers and
  * values, roster-gb18030.csv is the same bytes through `iconv -t GB18030`,
@@ -818,6 +819,38 @@ test_atomic (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
+/* Transactions from a spreadsheet (collab_dataset_import_csv_data), with
+ * Chinese headers, a unit in the amount's header, dates in three forms
+ * and a BOM, into the money chain of tests/data/funds.json: the fund
+ * rules judge them like any others. */
+static void
+test_import_transactions (void)
+{
+  static const char csv[] =
+    "\xef\xbb\xbf编号,类型,转出,转入,金额（万元）,日期,规划,上级,用途\n"
+    "c1,拨付,acc-js,acc-yanan,1000,2021-05-10,p,,\n"
+    "c2,拨付,acc-yanan,acc-yanchuan,1200,2021/5/12,,c1,\n"
+    "c3,拨付,acc-yanchuan,prj-apple,1000,2021年6月1日,,c2,\n"
+    "c4,支出,prj-apple,,12.5,2021-06-02,,c3,office_premises\n";
+  g_autoptr(CollabDataset) dataset = collab_test_load_fixture ("funds.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) overdraw = NULL;
+  g_autoptr(GPtrArray) prohibited = NULL;
+  CollabFinding *finding;
+
+  if (!collab_dataset_import_csv_data (dataset, COLLAB_RECORD_KIND_TRANSACTION, csv, -1, "ledger.csv", &error))
+    g_error ("%s", error->message);
+
+  overdraw = collab_test_check_as_of (dataset, "fund.overdraw", "2021-12-31");
+  finding = collab_test_assert_one_finding (overdraw);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "date"), ==, "2021-05-12");
+  collab_test_assert_string_value (collab_finding_get_actual (finding), "12000000.00");
+
+  prohibited = collab_test_check_as_of (dataset, "fund.prohibited_use", "2021-12-31");
+  finding = collab_test_assert_one_finding (prohibited);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "c4");
+}
+
 /* Export ------------------------------------------------------------------- */
 
 static const char small_dataset[] =
@@ -959,6 +992,7 @@ main (int    argc,
   g_test_add_func ("/collab/csv/import/projects", test_import_projects);
   g_test_add_func ("/collab/csv/import/people-once", test_import_people_once);
   g_test_add_func ("/collab/csv/import/names", test_import_names);
+  g_test_add_func ("/collab/csv/import/transactions", test_import_transactions);
   g_test_add_func ("/collab/csv/errors/roster", test_errors);
   g_test_add_func ("/collab/csv/errors/other-kinds", test_errors_other_kinds);
   g_test_add_func ("/collab/csv/atomic", test_atomic);

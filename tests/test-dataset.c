@@ -1,4 +1,4 @@
-/* test-dataset.c: loading, querying and changing a dataset (SPEC §4, §8, §9)
+/* test-dataset.c: the dataset object (model/collab-dataset.c, io/collab-dataset-io.c): loading, querying and changing it (SPEC §4, §8, §9)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *

@@ -1,4 +1,4 @@
-/* test-finding.c: findings, their JSON form and their order (SPEC §5, §10)
+/* test-finding.c: findings (rules/collab-finding.c): their JSON form and their order (SPEC §5, §10)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */

@@ -1,4 +1,4 @@
-/* test-json-reader.c: every way a dataset document can be wrong (SPEC §8, §9)
+/* test-json-reader.c: the JSON reader (io/collab-json-reader*.c): every way a dataset document can be wrong (SPEC §8, §9)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -14,6 +14,7 @@
 #include <libcollab/collab.h>
 
 #include "io/collab-json-private.h"
+#include "collab-test-util.h"
 
 #define FILENAME "test.json"
 #define HEADER "\"format\": \"libcollab-dataset\", \"version\": 1"
@@ -952,6 +953,188 @@ test_transfer_into_source (void)
                 FILENAME ": $.transactions[0].parent: a transaction cannot pass on its own money");
 }
 
+/* Records of a dataset --------------------------------------------------- */
+
+/* Merging @roster_json (members of a document) into the talent dataset
+ * of collab-test-util.h fails with an error that says @text, and changes
+ * nothing. */
+static void
+assert_roster_error (const char *roster_json,
+                     const char *text)
+{
+  g_autoptr(CollabDataset) dataset = collab_test_talent_dataset_2022 ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_strdup_printf ("{\"format\": \"libcollab-dataset\", \"version\": 1, %s}", roster_json);
+  guint before = collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_REGION);
+
+  g_assert_false (collab_dataset_merge_from_data (dataset, json, -1, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  if (strstr (error->message, text) == NULL)
+    g_error ("the error \"%s\" does not say \"%s\"", error->message, text);
+  /* A failed load changes nothing. */
+  g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PERSON), ==, 0);
+  g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_REGION), ==, before);
+}
+
+/* People, dispatches and adjustments a roster may get wrong. */
+static void
+test_records_roster (void)
+{
+  static const char person[] = "\"people\": [{\"id\": \"x1\", \"profession\": \"teacher\"}], ";
+
+  /* An end before the start. */
+  {
+    g_autofree char *json = g_strconcat (person,
+      "\"dispatches\": [{\"id\": \"d1\", \"person\": \"x1\", \"kind\": \"professional\", \"direction\": \"outbound\", "
+      "\"from\": \"jiangyin\", \"to\": \"yanchuan\", \"start\": \"2022-03-01\", \"planned_end\": \"2022-02-28\"}]", NULL);
+    assert_roster_error (json, "planned_end");
+  }
+  {
+    g_autofree char *json = g_strconcat (person,
+      "\"dispatches\": [{\"id\": \"d1\", \"person\": \"x1\", \"kind\": \"professional\", \"direction\": \"outbound\", "
+      "\"from\": \"jiangyin\", \"to\": \"yanchuan\", \"start\": \"2022-03-01\", \"planned_end\": \"2023-02-28\", "
+      "\"actual_end\": \"2022-01-01\"}]", NULL);
+    assert_roster_error (json, "actual_end");
+  }
+  /* An unknown person, an unknown region. */
+  assert_roster_error ("\"dispatches\": [{\"id\": \"d1\", \"person\": \"nobody\", \"kind\": \"professional\", "
+                       "\"direction\": \"outbound\", \"from\": \"jiangyin\", \"to\": \"yanchuan\", "
+                       "\"start\": \"2022-03-01\", \"planned_end\": \"2023-02-28\"}]", "nobody");
+  {
+    g_autofree char *json = g_strconcat (person,
+      "\"dispatches\": [{\"id\": \"d1\", \"person\": \"x1\", \"kind\": \"professional\", \"direction\": \"outbound\", "
+      "\"from\": \"jiangyin\", \"to\": \"atlantis\", \"start\": \"2022-03-01\", \"planned_end\": \"2023-02-28\"}]", NULL);
+    assert_roster_error (json, "atlantis");
+  }
+  /* A profession, a kind, a direction, a post outside the lists. */
+  assert_roster_error ("\"people\": [{\"id\": \"x1\", \"profession\": \"lawyer\"}]", "lawyer");
+  {
+    g_autofree char *json = g_strconcat (person,
+      "\"dispatches\": [{\"id\": \"d1\", \"person\": \"x1\", \"kind\": \"volunteer\", \"direction\": \"outbound\", "
+      "\"from\": \"jiangyin\", \"to\": \"yanchuan\", \"start\": \"2022-03-01\", \"planned_end\": \"2023-02-28\"}]", NULL);
+    assert_roster_error (json, "volunteer");
+  }
+  {
+    g_autofree char *json = g_strconcat (person,
+      "\"dispatches\": [{\"id\": \"d1\", \"person\": \"x1\", \"kind\": \"professional\", \"direction\": \"sideways\", "
+      "\"from\": \"jiangyin\", \"to\": \"yanchuan\", \"start\": \"2022-03-01\", \"planned_end\": \"2023-02-28\"}]", NULL);
+    assert_roster_error (json, "sideways");
+  }
+  {
+    g_autofree char *json = g_strconcat (person,
+      "\"dispatches\": [{\"id\": \"d1\", \"person\": \"x1\", \"kind\": \"cadre\", \"direction\": \"outbound\", "
+      "\"post\": \"mayor\", \"from\": \"jiangyin\", \"to\": \"yanchuan\", \"start\": \"2022-03-01\", "
+      "\"planned_end\": \"2023-02-28\"}]", NULL);
+    assert_roster_error (json, "mayor");
+  }
+  /* An adjustment for an unknown county. */
+  assert_roster_error ("\"adjustments\": [{\"rule\": \"666.mix\", \"assisted\": \"atlantis\", \"year\": 2022}]",
+                       "atlantis");
+}
+
+/* Loading tests/data/funds.json with @transactions fails with an error
+ * that says @expected_path and @expected_text, and keeps nothing. */
+static void
+assert_funds_error (const char *transactions,
+                    const char *expected_path,
+                    const char *expected_text)
+{
+  g_autofree char *base = collab_test_fixture_contents ("funds.json");
+  g_autofree char *text = NULL;
+  g_autoptr(CollabDataset) dataset = collab_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  int end = (int) (strrchr (base, '}') - base);
+
+  /* The whole document, with the transactions after the projects. */
+  text = g_strdup_printf ("%.*s, \"transactions\": [%s]}\n", end, base, transactions);
+  g_assert_false (collab_dataset_load_from_data (dataset, text, -1, &error));
+  g_assert_nonnull (error);
+  if (strstr (error->message, expected_path) == NULL || strstr (error->message, expected_text) == NULL)
+    g_error ("the error \"%s\" does not say \"%s\" and \"%s\"", error->message, expected_path, expected_text);
+  /* A failed load changes nothing. */
+  g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_TRANSACTION), ==, 0);
+}
+
+/* Transactions that cannot be: SPEC §4's rules of who pays whom. */
+static void
+test_records_funds (void)
+{
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"expenditure\", \"from\": \"acc-yanan\", \"amount\": \"1\","
+                      " \"date\": \"2021-01-01\"}",
+                      "transactions[0].from", "made by a project");
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-js\", \"amount\": \"1\","
+                      " \"date\": \"2021-01-01\"}",
+                      "transactions[0].to", "source account");
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"prj-apple\", \"to\": \"acc-sn\","
+                      " \"amount\": \"1\", \"date\": \"2021-01-01\"}",
+                      "transactions[0].from", "is a project");
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-nowhere\","
+                      " \"amount\": \"1\", \"date\": \"2021-01-01\"}",
+                      "acc-nowhere", "");
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"expenditure\", \"from\": \"prj-nowhere\", \"amount\": \"1\","
+                      " \"date\": \"2021-01-01\"}",
+                      "prj-nowhere", "");
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-yanan\","
+                      " \"amount\": \"-1\", \"date\": \"2021-01-01\"}",
+                      "amount", "");
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"amount\": \"1\","
+                      " \"date\": \"2021-01-01\"}",
+                      "transactions[0]", "\"to\"");
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"allocation\", \"to\": \"prj-apple\", \"amount\": \"1\","
+                      " \"date\": \"2021-01-01\"}",
+                      "transactions[0].to", "is a project");
+}
+
+/* Amounts through the document (SPEC §3, §9): every form a transaction
+ * may give, read exactly, and those it may not. */
+static void
+assert_amount (const char *written,
+               const char *canonical)
+{
+  g_autofree char *transactions =
+    g_strdup_printf ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                     " \"amount\": %s, \"date\": \"2021-01-01\"}", written);
+  g_autoptr(CollabDataset) dataset = collab_test_funds_dataset (transactions, NULL);
+  g_autoptr(CollabRecord) record = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_TRANSACTION, "x");
+  g_autoptr(JsonNode) json = collab_record_to_json (record);
+
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "amount"), ==, canonical);
+}
+
+static void
+test_amount_forms (void)
+{
+  assert_amount ("\"1920万\"", "19200000.00");
+  assert_amount ("\"1920万元\"", "19200000.00");
+  assert_amount ("\"1.47亿\"", "147000000.00");
+  assert_amount ("\"7.82亿元\"", "782000000.00");
+  assert_amount ("\"0.0000000001亿\"", "0.01");
+  assert_amount ("\"0.000001万\"", "0.01");
+  assert_amount ("\"2627.13万\"", "26271300.00");
+  assert_amount ("\"0.01\"", "0.01");
+  assert_amount ("\"0\"", "0.00");
+  assert_amount ("1920", "1920.00");
+  assert_amount ("\"92233720368547758.07\"", "92233720368547758.07");
+  assert_amount ("\"922337203.6854775807亿\"", "92233720368547758.07");
+
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                      " \"amount\": \"1.234\", \"date\": \"2021-01-01\"}",
+                      "amount", "exact to the fen");
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                      " \"amount\": \"0.0000001万\", \"date\": \"2021-01-01\"}",
+                      "amount", "exact to the fen");
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                      " \"amount\": \"1.00000000001亿\", \"date\": \"2021-01-01\"}",
+                      "amount", "exact to the fen");
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                      " \"amount\": \"92233720368547758.08\", \"date\": \"2021-01-01\"}",
+                      "amount", "64-bit");
+  assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                      " \"amount\": \"1920.5.0万\", \"date\": \"2021-01-01\"}",
+                      "amount", "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1002,6 +1185,9 @@ main (int   argc,
   g_test_add_func ("/collab/json-reader/consistency/own-ancestor", test_own_ancestor);
   g_test_add_func ("/collab/json-reader/consistency/expenditure-from-account", test_expenditure_from_account);
   g_test_add_func ("/collab/json-reader/consistency/transfer-into-source", test_transfer_into_source);
+  g_test_add_func ("/collab/json-reader/records/roster", test_records_roster);
+  g_test_add_func ("/collab/json-reader/records/funds", test_records_funds);
+  g_test_add_func ("/collab/json-reader/value/amount-forms", test_amount_forms);
 
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* test-money.c: exact amounts of money (SPEC §3 "Money")
+/* test-money.c: exact amounts of money (types/collab-money.c, SPEC §3 "Money")
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */

@@ -1,4 +1,4 @@
-/* test-record.c: one record as a value (SPEC §4, §9)
+/* test-record.c: one record as a value (io/collab-record.c, SPEC §4, §9)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */

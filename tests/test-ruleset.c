@@ -1,4 +1,4 @@
-/* test-ruleset.c: rule sets as data: shipped, loaded, derived, saved (SPEC §6)
+/* test-ruleset.c: rule sets (rules/collab-ruleset*.c) as data: shipped, loaded, derived, saved (SPEC §6)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 
 #include <libcollab/collab.h>
+
+#include "collab-test-util.h"
 
 #define LIBRARY_LOG_DOMAIN "Collab"
 
@@ -294,14 +296,6 @@ test_derive_json (void)
 }
 
 static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              gpointer    user_data)
-{
-  (*(guint *) user_data)++;
-}
-
-static void
 test_derive_setters (void)
 {
   g_autoptr(CollabRuleset) ruleset = builtin ("east-west-2021");
@@ -312,7 +306,7 @@ test_derive_setters (void)
   g_autoptr(GVariant) reference_tiers = NULL;
   guint notified = 0;
 
-  g_signal_connect (ruleset, "notify::interpretation", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (ruleset, "notify::interpretation", G_CALLBACK (collab_test_count_notify), &notified);
 
   collab_ruleset_set_int (ruleset, "fund.idle", "days", 90);
   collab_ruleset_set_severity (ruleset, "fund.idle", COLLAB_SEVERITY_VIOLATION);

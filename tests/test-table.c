@@ -1,4 +1,4 @@
-/* test-table.c: columnar tables of records and findings (SPEC §7)
+/* test-table.c: tables (report/collab-table*.c): columnar tables of records and findings (SPEC §7)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *

@@ -1,11 +1,11 @@
-/* test-rules-cadre.c: cadre.continuity and village.demo (SPEC §5)
+/* test-rule-cadre.c: the cadre rules (rules/cadre/, SPEC §5 "Cadres")
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * A program of 2022–2023 assisting Yan'an, with jiangyin→yanchuan and
- * huishan→yanchang; each test merges cadre dispatches or demonstration
- * villages and looks at one rule's findings. Every check has an explicit
- * as-of day.
+ * cadre.continuity on the program of tests/data/yanan-2022.json, 2022–2023
+ * assisting Yan'an, with jiangyin→yanchuan and huishan→yanchang; each
+ * test merges cadre dispatches and looks at the rule's findings. Every
+ * check has an explicit as-of day.
  */
 
 #include <string.h>
@@ -14,48 +14,8 @@
 
 #include "collab-test-util.h"
 
-static const char base[] =
-  "{\"format\": \"libcollab-dataset\", \"version\": 1,\n"
-  " \"regions\": [\n"
-  "  {\"id\": \"jiangsu\", \"name\": \"江苏省\", \"level\": \"province\", \"side\": \"east\"},\n"
-  "  {\"id\": \"wuxi\", \"name\": \"无锡市\", \"level\": \"city\", \"parent\": \"jiangsu\"},\n"
-  "  {\"id\": \"jiangyin\", \"name\": \"江阴市\", \"level\": \"county\", \"parent\": \"wuxi\"},\n"
-  "  {\"id\": \"huishan\", \"name\": \"惠山区\", \"level\": \"county\", \"parent\": \"wuxi\"},\n"
-  "  {\"id\": \"shaanxi\", \"name\": \"陕西省\", \"level\": \"province\", \"side\": \"west\"},\n"
-  "  {\"id\": \"yanan\", \"name\": \"延安市\", \"level\": \"city\", \"parent\": \"shaanxi\"},\n"
-  "  {\"id\": \"yanchuan\", \"name\": \"延川县\", \"level\": \"county\", \"parent\": \"yanan\"},\n"
-  "  {\"id\": \"yanchang\", \"name\": \"延长县\", \"level\": \"county\", \"parent\": \"yanan\"},\n"
-  "  {\"id\": \"v-liangjiahe\", \"name\": \"梁家河村\", \"level\": \"village\", \"parent\": \"yanchuan\"},\n"
-  "  {\"id\": \"v-gaojiawan\", \"name\": \"高家湾村\", \"level\": \"village\", \"parent\": \"yanchuan\"},\n"
-  "  {\"id\": \"v-zhangjiatan\", \"name\": \"张家滩村\", \"level\": \"village\", \"parent\": \"yanchang\"}\n"
-  " ],\n"
-  " \"programs\": [\n"
-  "  {\"id\": \"prog\", \"name\": \"test\", \"kind\": \"east_west\", \"first_year\": 2022, \"last_year\": 2023, "
-  "\"assisting\": \"wuxi\", \"assisted\": [\"yanan\"], \"ruleset\": \"east-west-2021\"},\n"
-  "  {\"id\": \"other\", \"name\": \"another\", \"kind\": \"counterpart\", \"first_year\": 2022, \"last_year\": 2023, "
-  "\"assisting\": \"wuxi\", \"assisted\": [\"yanan\"], \"ruleset\": \"poverty-2016\"}\n"
-  " ],\n"
-  " \"pairings\": [\n"
-  "  {\"id\": \"p1\", \"program\": \"prog\", \"assisting\": \"jiangyin\", \"assisted\": \"yanchuan\", \"level\": \"county\"},\n"
-  "  {\"id\": \"p2\", \"program\": \"prog\", \"assisting\": \"huishan\", \"assisted\": \"yanchang\", \"level\": \"county\"}\n"
-  " ],\n"
-  " \"people\": [\n"
-  "  {\"id\": \"c1\", \"profession\": \"other\"}, {\"id\": \"c2\", \"profession\": \"other\"},\n"
-  "  {\"id\": \"c3\", \"profession\": \"other\"}, {\"id\": \"c4\", \"profession\": \"other\"},\n"
-  "  {\"id\": \"c5\", \"profession\": \"other\"}, {\"id\": \"c6\", \"profession\": \"other\"}\n"
-  " ]}\n";
-
+/* Ids stay unique across the stints merged into one dataset. */
 static guint next_id;
-
-/* Merges @members ("\"dispatches\": […]", …) into @dataset. */
-static void
-merge (CollabDataset *dataset,
-       const char    *members)
-{
-  g_autofree char *json = g_strdup_printf ("{\"format\": \"libcollab-dataset\", \"version\": 1, %s}", members);
-
-  collab_test_merge_data (dataset, json);
-}
 
 /* Cadre stints: "post to start end [actual_end]" lines, ';'-separated,
  * all by person c1 (who they are does not matter to the rule). */
@@ -92,7 +52,7 @@ add_cadres (CollabDataset *dataset,
       g_string_append (json, "}");
     }
   g_string_append (json, "]");
-  merge (dataset, json->str);
+  collab_test_merge_members (dataset, json->str);
 }
 
 /* The findings as "post region from to" lines, in order. */
@@ -124,7 +84,7 @@ gaps (GPtrArray *findings)
 static void
 test_continuity_covered (void)
 {
-  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
+  g_autoptr(CollabDataset) dataset = collab_test_yanan_2022_dataset ();
   g_autoptr(GPtrArray) findings = NULL;
 
   /* Overlapping and back-to-back rotations leave no gap. */
@@ -140,7 +100,7 @@ test_continuity_covered (void)
 static void
 test_continuity_nothing (void)
 {
-  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
+  g_autoptr(CollabDataset) dataset = collab_test_yanan_2022_dataset ();
   g_autoptr(GPtrArray) findings = collab_test_check_as_of (dataset, "cadre.continuity", "2024-06-30");
   g_autofree char *found = gaps (findings);
   CollabFinding *finding;
@@ -166,7 +126,7 @@ test_continuity_nothing (void)
 static void
 test_continuity_one_day_gap (void)
 {
-  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
+  g_autoptr(CollabDataset) dataset = collab_test_yanan_2022_dataset ();
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *found = NULL;
 
@@ -185,7 +145,7 @@ test_continuity_one_day_gap (void)
 static void
 test_continuity_edges (void)
 {
-  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
+  g_autoptr(CollabDataset) dataset = collab_test_yanan_2022_dataset ();
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *found = NULL;
 
@@ -204,7 +164,7 @@ test_continuity_edges (void)
 static void
 test_continuity_as_of (void)
 {
-  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
+  g_autoptr(CollabDataset) dataset = collab_test_yanan_2022_dataset ();
   g_autoptr(GPtrArray) mid = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) later = NULL;
@@ -231,7 +191,7 @@ test_continuity_as_of (void)
 static void
 test_continuity_what_counts (void)
 {
-  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
+  g_autoptr(CollabDataset) dataset = collab_test_yanan_2022_dataset ();
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *found = NULL;
 
@@ -239,9 +199,9 @@ test_continuity_what_counts (void)
                        "liaison yanan 2022-01-01 2023-12-31;"
                        "working_group yanchuan 2022-01-01 2023-12-31;"
                        "inbound liaison yanchuan 2022-01-01 2023-12-31");
-  merge (dataset, "\"dispatches\": [{\"id\": \"prof\", \"person\": \"c2\", \"kind\": \"professional\", "
-                  "\"direction\": \"outbound\", \"from\": \"jiangyin\", \"to\": \"yanchuan\", "
-                  "\"post\": \"liaison\", \"start\": \"2022-01-01\", \"planned_end\": \"2023-12-31\"}]");
+  collab_test_merge_members (dataset, "\"dispatches\": [{\"id\": \"prof\", \"person\": \"c2\", \"kind\": \"professional\", "
+                                      "\"direction\": \"outbound\", \"from\": \"jiangyin\", \"to\": \"yanchuan\", "
+                                      "\"post\": \"liaison\", \"start\": \"2022-01-01\", \"planned_end\": \"2023-12-31\"}]");
   findings = collab_test_check_as_of (dataset, "cadre.continuity", "2024-06-30");
   found = gaps (findings);
   g_assert_cmpstr (found, ==,
@@ -252,66 +212,19 @@ test_continuity_what_counts (void)
 static void
 test_continuity_pairing_period (void)
 {
-  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
+  g_autoptr(CollabDataset) dataset = collab_test_yanan_2022_dataset ();
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *found = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (collab_dataset_remove (dataset, COLLAB_RECORD_KIND_PAIRING, "p2", &error));
   g_assert_no_error (error);
-  merge (dataset, "\"pairings\": [{\"id\": \"p2b\", \"program\": \"prog\", \"assisting\": \"huishan\", "
-                  "\"assisted\": \"yanchang\", \"level\": \"county\", \"period\": {\"first_year\": 2023, \"last_year\": 2023}}]");
+  collab_test_merge_members (dataset, "\"pairings\": [{\"id\": \"p2b\", \"program\": \"prog\", \"assisting\": \"huishan\", "
+                                      "\"assisted\": \"yanchang\", \"level\": \"county\", \"period\": {\"first_year\": 2023, \"last_year\": 2023}}]");
   add_cadres (dataset, COVER_YANAN ";" COVER_YANCHUAN ";" "liaison yanchang 2023-02-01 2023-12-31");
   findings = collab_test_check_as_of (dataset, "cadre.continuity", "2024-06-30");
   found = gaps (findings);
   g_assert_cmpstr (found, ==, "liaison yanchang 2023-01-01 2023-01-31");
-}
-
-/* --- village.demo ------------------------------------------------------ */
-
-static void
-test_village_demo (void)
-{
-  g_autoptr(CollabDataset) dataset = collab_test_load_data (base);
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(CollabChecker) checker = NULL;
-  g_autoptr(CollabRuleset) two = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  CollabFinding *finding;
-  guint n = 0;
-
-  /* yanchuan has one; yanchang's is of another program; a village named
-   * twice counts once. */
-  merge (dataset, "\"demonstration_villages\": ["
-                  "{\"village\": \"v-liangjiahe\", \"county\": \"yanchuan\", \"program\": \"prog\"},"
-                  "{\"village\": \"v-liangjiahe\", \"county\": \"yanchuan\", \"program\": \"prog\"},"
-                  "{\"village\": \"v-zhangjiatan\", \"county\": \"yanchang\", \"program\": \"other\"}]");
-
-  findings = collab_test_check_as_of (dataset, "village.demo", "2023-12-31");
-  g_assert_cmpuint (findings->len, ==, 1);
-  finding = g_ptr_array_index (findings, 0);
-  g_assert_cmpstr (collab_finding_get_rule (finding), ==, "village.demo");
-  g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
-  g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "prog");
-  g_assert_cmpstr (collab_finding_get_subject_string (finding, "county"), ==, "yanchang");
-  g_assert_cmpuint (g_variant_n_children (collab_finding_get_subject (finding)), ==, 2);
-  g_assert_cmpint (g_variant_get_int64 (collab_finding_get_expected (finding)), ==, 1);
-  g_assert_cmpint (g_variant_get_int64 (collab_finding_get_actual (finding)), ==, 0);
-  collab_test_assert_message_contains (finding, "yanchang (延长县)");
-  collab_test_assert_message_contains (finding, "designate 1 more");
-
-  /* A rule set asking for two per county. */
-  two = collab_ruleset_new_builtin ("east-west-2021", NULL);
-  collab_ruleset_set_int (two, "village.demo", "count", 2);
-  checker = collab_checker_new ();
-  collab_checker_set_ruleset (checker, two);
-  collab_checker_set_as_of (checker, collab_day_new (2023, 12, 31));
-  all = collab_checker_run (checker, dataset, NULL);
-  for (guint i = 0; i < all->len; i++)
-    if (g_str_equal (collab_finding_get_rule (g_ptr_array_index (all, i)), "village.demo"))
-      n++;
-  /* Both counties of prog; "other" pairs nothing. */
-  g_assert_cmpuint (n, ==, 2);
 }
 
 int
@@ -327,7 +240,6 @@ main (int    argc,
   g_test_add_func ("/collab/rules/cadre/continuity/as-of", test_continuity_as_of);
   g_test_add_func ("/collab/rules/cadre/continuity/what-counts", test_continuity_what_counts);
   g_test_add_func ("/collab/rules/cadre/continuity/pairing-period", test_continuity_pairing_period);
-  g_test_add_func ("/collab/rules/village/demo", test_village_demo);
 
   return g_test_run ();
 }

@@ -1,11 +1,13 @@
-/* test-report.c: the funds section of the scorecard (collab_dataset_get_scorecard)
+/* test-scorecard.c: the scorecard (report/collab-scorecard*.c, collab_dataset_get_scorecard)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The 2016–2020 summary lines of the Wuxi plan, reproduced from the
+ * The funds section first: the 2016–2020 summary lines of the Wuxi plan, reproduced from the
  * records of examples/data/wuxi-2016-2020.json — "累计安排对口延安财政帮扶
  * 资金1.47亿元，实施扶贫项目218个；对口海东财政帮扶资金7.82亿元，实施扶贫项目
- * 309个" — and the 2021 funds of examples/data/wuxi-funds-2021.json.
+ * 309个" — and the 2021 funds of examples/data/wuxi-funds-2021.json. Then
+ * the talent section: the example roster of examples/data/, and a
+ * program whose rule set disables the rules a column reports.
  */
 
 #include <string.h>
@@ -14,7 +16,7 @@
 
 #include "collab-test-util.h"
 
-#define WAN(n) ((gint64) (n) * 1000000)
+#define WAN COLLAB_TEST_WAN
 
 static int
 column (CollabTable *table,
@@ -168,16 +170,85 @@ test_columns_without_funds (void)
   g_assert_cmpint (collab_table_get_column_type (card, column (card, "spent")), ==, COLLAB_COLUMN_TYPE_AMOUNT);
 }
 
+/* The talent section --------------------------------------------------- */
+
+/* The talent, cadre and training columns on the example roster (the
+ * figures were checked against an independent count in Python). */
+static void
+test_example_scorecard (void)
+{
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-roster-2021-2023.json");
+  g_autoptr(CollabTable) card = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    const char *column;
+    gint64      values[5];   /* 2021 … 2025 */
+  } expected[] = {
+    { "professionals",             { 192, 194, 195, 0, 0 } },
+    { "professionals_teacher",     { 56, 55, 55, 0, 0 } },
+    { "professionals_doctor",      { 54, 62, 59, 0, 0 } },
+    { "professionals_agriculture", { 48, 42, 50, 0, 0 } },
+    { "professionals_other",       { 34, 35, 31, 0, 0 } },
+    { "professionals_served_12",   { 47, 48, 50, 0, 0 } },
+    { "professionals_served_6",    { 105, 117, 112, 0, 0 } },
+    { "professionals_served_1",    { 192, 194, 195, 0, 0 } },
+    { "pairing_years",             { 9, 9, 9, 9, 9 } },
+    { "total_passing",             { 9, 8, 8, 0, 0 } },
+    { "total_failing",             { 0, 1, 1, 9, 9 } },
+    { "tenure_passing",            { 8, 8, 8, 0, 0 } },
+    { "tenure_failing",            { 1, 1, 1, 9, 9 } },
+    /* Hand-overs in mid-2021 and mid-2023: two cohorts those years. */
+    { "cadres_working_group",      { 4, 2, 4, 2, 2 } },
+    { "cadres_liaison",            { 18, 9, 18, 9, 9 } },
+    { "demonstration_villages",    { 9, 9, 9, 9, 9 } },
+    { "training_person_times",     { 1460, 1575, 1662, 0, 0 } },
+  };
+
+  card = collab_dataset_get_scorecard (dataset, NULL, "wuxi-2021", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (collab_table_get_n_rows (card), ==, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      int column = collab_table_find_column (card, expected[i].column);
+
+      if (column < 0)
+        g_error ("no column %s in the scorecard", expected[i].column);
+      for (guint row = 0; row < 5; row++)
+        {
+          gint64 value = collab_table_get_int (card, row, column);
+
+          if (value != expected[i].values[row])
+            g_error ("%s of %u: %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " expected", expected[i].column,
+                     2021 + row, value, expected[i].values[row]);
+        }
+    }
+}
+
+/* poverty-2016 disables 666.total and 666.tenure: their columns are null. */
+static void
+test_scorecard_disabled_rules (void)
+{
+  g_autoptr(CollabDataset) dataset = collab_test_talent_dataset (2016, 2020, "poverty-2016");
+  g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, NULL, &(CollabYearRange) { 2018, 2018 }, NULL);
+
+  g_assert_cmpuint (collab_table_get_n_rows (card), ==, 1);
+  g_assert_cmpint (collab_table_get_int (card, 0, collab_table_find_column (card, "pairing_years")), ==, 3);
+  g_assert_true (collab_table_is_null (card, 0, collab_table_find_column (card, "total_passing")));
+  g_assert_true (collab_table_is_null (card, 0, collab_table_find_column (card, "tenure_failing")));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/collab/report/funds/summary-2016-2020", test_summary_2016_2020);
-  g_test_add_func ("/collab/report/funds/summary-one-row", test_summary_one_row);
-  g_test_add_func ("/collab/report/funds/2021", test_funds_2021);
-  g_test_add_func ("/collab/report/funds/no-money", test_columns_without_funds);
+  g_test_add_func ("/collab/scorecard/funds/summary-2016-2020", test_summary_2016_2020);
+  g_test_add_func ("/collab/scorecard/funds/summary-one-row", test_summary_one_row);
+  g_test_add_func ("/collab/scorecard/funds/2021", test_funds_2021);
+  g_test_add_func ("/collab/scorecard/funds/no-money", test_columns_without_funds);
+  g_test_add_func ("/collab/scorecard/talent/example-roster", test_example_scorecard);
+  g_test_add_func ("/collab/scorecard/talent/disabled-rules", test_scorecard_disabled_rules);
 
   return g_test_run ();
 }

@@ -1,10 +1,11 @@
-/* test-rules-pairing.c: the pairing rules and the checker (SPEC §5 "Pairings")
+/* test-rule-pairing.c: the pairing rules (rules/pairing/, SPEC §5 "Pairings")
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * On the example datasets of examples/data/ (COLLAB_TEST_DATA), changed a
  * record at a time. Only pairing.* findings are looked at, so that rules
- * added later do not change what these tests see.
+ * added later do not change what these tests see. (The checker that runs
+ * them is test-checker.c's.)
  */
 
 #include <string.h>
@@ -13,36 +14,18 @@
 
 #include "collab-test-util.h"
 
-#define LIBRARY_LOG_DOMAIN "Collab"
-
-static void
-add (CollabDataset    *dataset,
-     CollabRecordKind  kind,
-     const char       *json)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CollabRecord) record = collab_record_new_from_json (kind, json, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (collab_dataset_add (dataset, record, &error));
-  g_assert_no_error (error);
-}
-
 static void
 add_pairing (CollabDataset *dataset,
              const char    *json)
 {
-  add (dataset, COLLAB_RECORD_KIND_PAIRING, json);
+  collab_test_add_record (dataset, COLLAB_RECORD_KIND_PAIRING, json);
 }
 
 static void
 remove_pairing (CollabDataset *dataset,
                 const char    *id)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (collab_dataset_remove (dataset, COLLAB_RECORD_KIND_PAIRING, id, &error));
-  g_assert_no_error (error);
+  collab_test_remove_record (dataset, COLLAB_RECORD_KIND_PAIRING, id);
 }
 
 /* The pairing.* findings of a check (of @rule only, unless it is NULL). */
@@ -188,14 +171,14 @@ test_coverage_flags (void)
 
   /* A county with neither flag need not be covered; a national key county
    * must be, and so must one deeper under the city. */
-  add (dataset, COLLAB_RECORD_KIND_REGION,
-       "{\"id\": \"plain\", \"name\": \"普通县\", \"level\": \"county\", \"parent\": \"haidong\"}");
-  add (dataset, COLLAB_RECORD_KIND_REGION,
-       "{\"id\": \"key\", \"name\": \"重点县\", \"level\": \"county\", \"parent\": \"haidong\", "
-       "\"flags\": [\"national_key\"]}");
-  add (dataset, COLLAB_RECORD_KIND_REGION,
-       "{\"id\": \"elsewhere\", \"name\": \"别处县\", \"level\": \"county\", \"parent\": \"qinghai\", "
-       "\"flags\": [\"poverty_lifted\"]}");
+  collab_test_add_record (dataset, COLLAB_RECORD_KIND_REGION,
+                          "{\"id\": \"plain\", \"name\": \"普通县\", \"level\": \"county\", \"parent\": \"haidong\"}");
+  collab_test_add_record (dataset, COLLAB_RECORD_KIND_REGION,
+                          "{\"id\": \"key\", \"name\": \"重点县\", \"level\": \"county\", \"parent\": \"haidong\", "
+                          "\"flags\": [\"national_key\"]}");
+  collab_test_add_record (dataset, COLLAB_RECORD_KIND_REGION,
+                          "{\"id\": \"elsewhere\", \"name\": \"别处县\", \"level\": \"county\", \"parent\": \"qinghai\", "
+                          "\"flags\": [\"poverty_lifted\"]}");
   findings = check (dataset, NULL);
 
   g_assert_cmpuint (findings->len, ==, 5);
@@ -256,10 +239,10 @@ test_invalid_organization_side (void)
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
 
-  add (dataset, COLLAB_RECORD_KIND_ORGANIZATION,
-       "{\"id\": \"wuxi-school\", \"name\": \"无锡某中学\", \"kind\": \"school\", \"region\": \"binhu\"}");
-  add (dataset, COLLAB_RECORD_KIND_ORGANIZATION,
-       "{\"id\": \"ledu-school\", \"name\": \"乐都某中学\", \"kind\": \"school\", \"region\": \"ledu\"}");
+  collab_test_add_record (dataset, COLLAB_RECORD_KIND_ORGANIZATION,
+                          "{\"id\": \"wuxi-school\", \"name\": \"无锡某中学\", \"kind\": \"school\", \"region\": \"binhu\"}");
+  collab_test_add_record (dataset, COLLAB_RECORD_KIND_ORGANIZATION,
+                          "{\"id\": \"ledu-school\", \"name\": \"乐都某中学\", \"kind\": \"school\", \"region\": \"ledu\"}");
   add_pairing (dataset, "{\"id\": \"p-school-ok\", \"program\": \"wuxi-2021\", \"assisting\": \"wuxi-school\", "
                         "\"assisted\": \"ledu-school\", \"level\": \"school\"}");
   add_pairing (dataset, "{\"id\": \"p-school-bad\", \"program\": \"wuxi-2021\", \"assisting\": \"wuxi-school\", "
@@ -325,9 +308,9 @@ test_invalid_duplicate_other_program (void)
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
   g_autoptr(GPtrArray) findings = NULL;
 
-  add (dataset, COLLAB_RECORD_KIND_PROGRAM,
-       "{\"id\": \"wuxi-2016\", \"name\": \"十三五\", \"kind\": \"east_west\", \"first_year\": 2016, "
-       "\"last_year\": 2020, \"assisting\": \"wuxi\", \"assisted\": [\"haidong\"], \"ruleset\": \"poverty-2016\"}");
+  collab_test_add_record (dataset, COLLAB_RECORD_KIND_PROGRAM,
+                          "{\"id\": \"wuxi-2016\", \"name\": \"十三五\", \"kind\": \"east_west\", \"first_year\": 2016, "
+                          "\"last_year\": 2020, \"assisting\": \"wuxi\", \"assisted\": [\"haidong\"], \"ruleset\": \"poverty-2016\"}");
   add_pairing (dataset, "{\"id\": \"p-2016-huishan-pingan\", \"program\": \"wuxi-2016\", \"assisting\": \"huishan\", "
                         "\"assisted\": \"pingan\", \"level\": \"county\", "
                         "\"period\": {\"first_year\": 2016, \"last_year\": 2021}}");
@@ -388,12 +371,12 @@ test_orphan (void)
   g_autoptr(GPtrArray) findings = NULL;
   CollabFinding *finding;
 
-  add (dataset, COLLAB_RECORD_KIND_REGION,
-       "{\"id\": \"wuxi-jingkai\", \"name\": \"经开区\", \"level\": \"county\", \"parent\": \"wuxi\", "
-       "\"flags\": [\"functional_zone\"]}");
+  collab_test_add_record (dataset, COLLAB_RECORD_KIND_REGION,
+                          "{\"id\": \"wuxi-jingkai\", \"name\": \"经开区\", \"level\": \"county\", \"parent\": \"wuxi\", "
+                          "\"flags\": [\"functional_zone\"]}");
   /* A township is not a county-level unit. */
-  add (dataset, COLLAB_RECORD_KIND_REGION,
-       "{\"id\": \"some-town\", \"name\": \"某镇\", \"level\": \"township\", \"parent\": \"binhu\"}");
+  collab_test_add_record (dataset, COLLAB_RECORD_KIND_REGION,
+                          "{\"id\": \"some-town\", \"name\": \"某镇\", \"level\": \"township\", \"parent\": \"binhu\"}");
   findings = check (dataset, NULL);
 
   g_assert_cmpuint (findings->len, ==, 1);
@@ -404,138 +387,6 @@ test_orphan (void)
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "wuxi-2021");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisting"), ==, "wuxi-jingkai");
   collab_test_assert_message_contains (finding, "wuxi-jingkai (经开区)");
-}
-
-static void
-test_checker_ruleset (void)
-{
-  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
-  g_autoptr(CollabChecker) checker = collab_checker_new ();
-  g_autoptr(CollabRuleset) ruleset = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) error = NULL;
-
-  remove_pairing (dataset, "p-huishan-pingan");
-
-  /* A derived set on the checker overrides the program's. */
-  ruleset = collab_ruleset_new_from_data ("{\"format\": \"libcollab-ruleset\", \"version\": 1, \"id\": \"soft\", "
-                                          "\"base\": \"east-west-2021\", "
-                                          "\"rules\": {\"pairing.coverage\": {\"severity\": \"warning\"}}}",
-                                          -1, &error);
-  g_assert_no_error (error);
-  collab_checker_set_ruleset (checker, ruleset);
-  g_assert_true (collab_checker_get_ruleset (checker) == ruleset);
-  findings = collab_test_run_checker (checker, dataset, "pairing.");
-  g_assert_cmpuint (findings->len, ==, 5);
-  g_assert_cmpint (collab_finding_get_severity (g_ptr_array_index (findings, 0)), ==, COLLAB_SEVERITY_WARNING);
-  g_clear_pointer (&findings, g_ptr_array_unref);
-
-  /* Changes to the set apply to the next run. */
-  collab_ruleset_set_enabled (ruleset, "pairing.coverage", FALSE);
-  findings = collab_test_run_checker (checker, dataset, "pairing.");
-  collab_test_assert_no_findings (findings);
-  g_clear_pointer (&findings, g_ptr_array_unref);
-
-  /* Back to the program's own. */
-  collab_checker_set_ruleset (checker, NULL);
-  findings = collab_test_run_checker (checker, dataset, "pairing.");
-  g_assert_cmpuint (findings->len, ==, 5);
-  g_assert_cmpint (collab_finding_get_severity (g_ptr_array_index (findings, 0)), ==, COLLAB_SEVERITY_VIOLATION);
-}
-
-static void
-test_checker_program_rulesets (void)
-{
-  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
-  g_autoptr(GPtrArray) findings = NULL;
-
-  /* A 13th-plan program judged by poverty-2016, which has the pairing
-   * rules too: its county 延川县 is covered in 2016–2019 only. */
-  add (dataset, COLLAB_RECORD_KIND_PROGRAM,
-       "{\"id\": \"wuxi-2016\", \"name\": \"十三五\", \"kind\": \"east_west\", \"first_year\": 2016, "
-       "\"last_year\": 2020, \"assisting\": \"wuxi\", \"assisted\": [\"yanan\"], \"ruleset\": \"poverty-2016\"}");
-  add_pairing (dataset, "{\"id\": \"p-2016-jiangyin-yanchuan\", \"program\": \"wuxi-2016\", \"assisting\": \"jiangyin\", "
-                        "\"assisted\": \"yanchuan\", \"level\": \"county\", "
-                        "\"period\": {\"first_year\": 2016, \"last_year\": 2019}}");
-  add_pairing (dataset, "{\"id\": \"p-2016-yixing-yanchang\", \"program\": \"wuxi-2016\", \"assisting\": \"yixing\", "
-                        "\"assisted\": \"yanchang\", \"level\": \"county\"}");
-  add_pairing (dataset, "{\"id\": \"p-2016-xinwu-yichuan\", \"program\": \"wuxi-2016\", \"assisting\": \"xinwu\", "
-                        "\"assisted\": \"yichuan\", \"level\": \"county\"}");
-  findings = check (dataset, NULL);
-
-  /* Plus the districts that take no part in wuxi-2016. */
-  g_assert_cmpuint (findings->len, ==, 5);
-  g_assert_cmpstr (collab_finding_get_rule (g_ptr_array_index (findings, 0)), ==, "pairing.coverage");
-  g_assert_cmpstr (collab_finding_get_subject_string (g_ptr_array_index (findings, 0), "program"), ==, "wuxi-2016");
-  g_assert_cmpstr (collab_finding_get_subject_string (g_ptr_array_index (findings, 0), "county"), ==, "yanchuan");
-  g_assert_cmpint (collab_finding_get_subject_int (g_ptr_array_index (findings, 0), "year"), ==, 2020);
-  for (guint i = 1; i < findings->len; i++)
-    {
-      g_assert_cmpstr (collab_finding_get_rule (g_ptr_array_index (findings, i)), ==, "pairing.orphan");
-      g_assert_cmpstr (collab_finding_get_subject_string (g_ptr_array_index (findings, i), "program"), ==, "wuxi-2016");
-    }
-}
-
-static void
-test_checker_unknown_program_ruleset (void)
-{
-  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
-  g_autoptr(CollabChecker) checker = collab_checker_new ();
-  g_autoptr(CollabRuleset) ruleset = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) error = NULL;
-
-  add (dataset, COLLAB_RECORD_KIND_PROGRAM,
-       "{\"id\": \"wuxi-2031\", \"name\": \"十六五\", \"kind\": \"east_west\", \"first_year\": 2031, "
-       "\"last_year\": 2035, \"assisting\": \"wuxi\", \"assisted\": [\"yanan\"], \"ruleset\": \"east-west-2031\"}");
-
-  findings = collab_checker_run (checker, dataset, &error);
-  g_assert_null (findings);
-  g_assert_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (error->message, "\"wuxi-2031\""));
-  g_assert_nonnull (strstr (error->message, "\"east-west-2031\""));
-  g_clear_error (&error);
-
-  /* With a rule set of its own the checker does not need the program's. */
-  ruleset = collab_ruleset_new_builtin ("east-west-2021", &error);
-  g_assert_no_error (error);
-  collab_checker_set_ruleset (checker, ruleset);
-  findings = collab_test_run_checker (checker, dataset, "pairing.coverage");
-  /* wuxi-2031 has no pairings: Yan'an's 3 counties × 5 years. */
-  g_assert_cmpuint (findings->len, ==, 15);
-}
-
-static void
-test_checker_properties (void)
-{
-  g_autoptr(CollabChecker) checker = collab_checker_new ();
-  CollabDay as_of = collab_day_new (2023, 12, 31);
-  guint value = 1;
-
-  g_assert_cmpuint (collab_checker_get_as_of (checker), ==, COLLAB_DAY_NONE);
-  g_assert_null (collab_checker_get_ruleset (checker));
-  collab_checker_set_as_of (checker, as_of);
-  g_assert_cmpuint (collab_checker_get_as_of (checker), ==, as_of);
-  g_object_get (checker, "as-of", &value, NULL);
-  g_assert_cmpuint (value, ==, as_of);
-  collab_checker_set_interpretation (checker, COLLAB_INTERPRETATION_BANDED);
-
-  g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*COLLAB_IS_DATASET*");
-  g_assert_null (collab_checker_run (checker, NULL, NULL));
-  g_test_assert_expected_messages ();
-}
-
-static void
-test_empty_dataset (void)
-{
-  g_autoptr(CollabDataset) dataset = collab_dataset_new ();
-  g_autoptr(CollabChecker) checker = collab_checker_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) findings = collab_checker_run (checker, dataset, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (findings);
-  g_assert_cmpuint (findings->len, ==, 0);
 }
 
 int
@@ -560,11 +411,6 @@ main (int   argc,
   g_test_add_func ("/collab/rules/pairing/period/outside", test_period);
   g_test_add_func ("/collab/rules/pairing/period/inside", test_period_inside);
   g_test_add_func ("/collab/rules/pairing/orphan", test_orphan);
-  g_test_add_func ("/collab/rules/checker/ruleset", test_checker_ruleset);
-  g_test_add_func ("/collab/rules/checker/program-rulesets", test_checker_program_rulesets);
-  g_test_add_func ("/collab/rules/checker/unknown-program-ruleset", test_checker_unknown_program_ruleset);
-  g_test_add_func ("/collab/rules/checker/properties", test_checker_properties);
-  g_test_add_func ("/collab/rules/checker/empty-dataset", test_empty_dataset);
 
   return g_test_run ();
 }

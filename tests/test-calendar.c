@@ -1,4 +1,4 @@
-/* test-date.c: calendar dates, ranges and months of service (SPEC §3)
+/* test-calendar.c: the calendar (types/collab-date.c): dates, ranges and months of service (SPEC §3)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -683,32 +683,32 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/collab/date/parse/valid", test_parse_valid);
-  g_test_add_func ("/collab/date/parse/invalid-date", test_parse_invalid_date);
-  g_test_add_func ("/collab/date/parse/syntax", test_parse_syntax);
-  g_test_add_func ("/collab/date/parse/messages", test_parse_messages);
-  g_test_add_func ("/collab/date/parse/bad-arguments", test_bad_arguments);
-  g_test_add_func ("/collab/date/new", test_new);
-  g_test_add_func ("/collab/date/format", test_format);
-  g_test_add_func ("/collab/date/get-year", test_get_year);
-  g_test_add_func ("/collab/date/add-months", test_add_months);
-  g_test_add_func ("/collab/date/served/spec-examples", test_served_spec_examples);
-  g_test_add_func ("/collab/date/served/month-end-clamp", test_served_month_end_clamp);
-  g_test_add_func ("/collab/date/served/leap-day", test_served_leap_day);
-  g_test_add_func ("/collab/date/served/december", test_served_december);
-  g_test_add_func ("/collab/date/served/edges", test_served_edges);
-  g_test_add_func ("/collab/date/served/strings", test_served_strings);
-  g_test_add_func ("/collab/date/served/no-day", test_served_no_day);
-  g_test_add_func ("/collab/date/months-served/spec-examples", test_months_spec_examples);
-  g_test_add_func ("/collab/date/months-served/agree-with-glib", test_months_agree_with_glib);
-  g_test_add_func ("/collab/date/months-served/cap", test_months_cap);
-  g_test_add_func ("/collab/date/arithmetic/every-day", test_arithmetic_every_day);
-  g_test_add_func ("/collab/date/arithmetic/months", test_arithmetic_months);
-  g_test_add_func ("/collab/date/arithmetic/read-text", test_arithmetic_read_text);
-  g_test_add_func ("/collab/date/arithmetic/add-months", test_arithmetic_add_months);
-  g_test_add_func ("/collab/date/range/basic", test_range_basic);
-  g_test_add_func ("/collab/date/range/lengths", test_range_lengths);
-  g_test_add_func ("/collab/date/range/boxed", test_range_boxed);
+  g_test_add_func ("/collab/calendar/parse/valid", test_parse_valid);
+  g_test_add_func ("/collab/calendar/parse/invalid-date", test_parse_invalid_date);
+  g_test_add_func ("/collab/calendar/parse/syntax", test_parse_syntax);
+  g_test_add_func ("/collab/calendar/parse/messages", test_parse_messages);
+  g_test_add_func ("/collab/calendar/parse/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/collab/calendar/new", test_new);
+  g_test_add_func ("/collab/calendar/format", test_format);
+  g_test_add_func ("/collab/calendar/get-year", test_get_year);
+  g_test_add_func ("/collab/calendar/add-months", test_add_months);
+  g_test_add_func ("/collab/calendar/served/spec-examples", test_served_spec_examples);
+  g_test_add_func ("/collab/calendar/served/month-end-clamp", test_served_month_end_clamp);
+  g_test_add_func ("/collab/calendar/served/leap-day", test_served_leap_day);
+  g_test_add_func ("/collab/calendar/served/december", test_served_december);
+  g_test_add_func ("/collab/calendar/served/edges", test_served_edges);
+  g_test_add_func ("/collab/calendar/served/strings", test_served_strings);
+  g_test_add_func ("/collab/calendar/served/no-day", test_served_no_day);
+  g_test_add_func ("/collab/calendar/months-served/spec-examples", test_months_spec_examples);
+  g_test_add_func ("/collab/calendar/months-served/agree-with-glib", test_months_agree_with_glib);
+  g_test_add_func ("/collab/calendar/months-served/cap", test_months_cap);
+  g_test_add_func ("/collab/calendar/arithmetic/every-day", test_arithmetic_every_day);
+  g_test_add_func ("/collab/calendar/arithmetic/months", test_arithmetic_months);
+  g_test_add_func ("/collab/calendar/arithmetic/read-text", test_arithmetic_read_text);
+  g_test_add_func ("/collab/calendar/arithmetic/add-months", test_arithmetic_add_months);
+  g_test_add_func ("/collab/calendar/range/basic", test_range_basic);
+  g_test_add_func ("/collab/calendar/range/lengths", test_range_lengths);
+  g_test_add_func ("/collab/calendar/range/boxed", test_range_boxed);
 
   return g_test_run ();
 }

@@ -1,12 +1,14 @@
-/* test-rules-fund.c: the fund rules (SPEC §5 "Funds") and the load errors of funds
+/* test-rule-fund.c: the fund rules (rules/fund/, SPEC §5 "Funds")
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Each rule on a small chain of its own — 江苏省财政厅 (source) → Shaanxi
- * → Yan'an → Yanchuan county → a project — with a case that triggers it
- * and one that just does not. Only the findings of the rule under test
- * are looked at, so that rules added later do not change what these tests
- * see. Every check runs as of a fixed day.
+ * Each rule on the chain of tests/data/funds.json — 江苏省财政厅 (source)
+ * → Shaanxi → Yan'an → Yanchuan county → a project — with transactions
+ * of its own: a case that triggers it and one that just does not. Only
+ * the findings of the rule under test are looked at, so that rules added
+ * later do not change what these tests see. Every check runs as of a
+ * fixed day. (How the money is replayed is test-ledger.c's; what the
+ * reader refuses of funds, test-json-reader.c's.)
  */
 
 #include <string.h>
@@ -15,66 +17,11 @@
 
 #include "collab-test-util.h"
 
-/* The fixed part: regions, holders, one program with Yan'an's base, the
- * chain's accounts. %s are extra accounts, the transactions and the
- * projects. */
-static const char document_format[] =
-  "{\"format\": \"libcollab-dataset\", \"version\": 1,\n"
-  " \"regions\": [\n"
-  "  {\"id\": \"jiangsu\", \"name\": \"江苏省\", \"level\": \"province\", \"side\": \"east\"},\n"
-  "  {\"id\": \"wuxi\", \"name\": \"无锡市\", \"level\": \"city\", \"parent\": \"jiangsu\"},\n"
-  "  {\"id\": \"shaanxi\", \"name\": \"陕西省\", \"level\": \"province\", \"side\": \"west\"},\n"
-  "  {\"id\": \"yanan\", \"name\": \"延安市\", \"level\": \"city\", \"parent\": \"shaanxi\"},\n"
-  "  {\"id\": \"yanchuan\", \"name\": \"延川县\", \"level\": \"county\", \"parent\": \"yanan\"},\n"
-  "  {\"id\": \"qinghai\", \"name\": \"青海省\", \"level\": \"province\", \"side\": \"west\"},\n"
-  "  {\"id\": \"haidong\", \"name\": \"海东市\", \"level\": \"city\", \"parent\": \"qinghai\"}],\n"
-  " \"organizations\": [\n"
-  "  {\"id\": \"js-finance\", \"name\": \"江苏省财政厅\", \"kind\": \"agency\", \"region\": \"jiangsu\"},\n"
-  "  {\"id\": \"yanan-finance\", \"name\": \"延安市财政局\", \"kind\": \"agency\", \"region\": \"yanan\"}],\n"
-  " \"programs\": [\n"
-  "  {\"id\": \"p\", \"name\": \"test\", \"kind\": \"east_west\", \"first_year\": 2021, \"last_year\": 2025,\n"
-  "   \"assisting\": \"wuxi\", \"assisted\": [\"yanan\", \"haidong\"], \"ruleset\": \"east-west-2021\",\n"
-  "   \"fund_base\": [{\"city\": \"yanan\", \"base\": \"1920万\", \"plan_total\": \"9600万\"}]},\n"
-  "  {\"id\": \"other\", \"name\": \"other\", \"kind\": \"counterpart\", \"first_year\": 2021, \"last_year\": 2021,\n"
-  "   \"assisting\": \"wuxi\", \"assisted\": [\"yanan\"], \"ruleset\": \"east-west-2021\"}],\n"
-  " \"accounts\": [\n"
-  "  {\"id\": \"acc-js\", \"holder\": \"js-finance\", \"source\": true},\n"
-  "  {\"id\": \"acc-sn\", \"holder\": \"shaanxi\", \"designation\": \"陕西省东西部协作资金专户\"},\n"
-  "  {\"id\": \"acc-yanan\", \"holder\": \"yanan-finance\"},\n"
-  "  {\"id\": \"acc-yanchuan\", \"holder\": \"yanchuan\"},\n"
-  "  {\"id\": \"acc-haidong\", \"holder\": \"haidong\"}%s],\n"
-  " \"transactions\": [%s],\n"
-  " \"projects\": [\n"
-  "  {\"id\": \"prj-apple\", \"name\": \"苹果良种苗木繁育基地\", \"county\": \"yanchuan\", \"category\": \"industry\",\n"
-  "   \"in_reserve\": true, \"program\": \"p\",\n"
-  "   \"status\": [{\"status\": \"reserve\", \"date\": \"2021-01-10\"}, {\"status\": \"filed\", \"date\": \"2021-06-01\"}]}%s]}\n";
-
-static CollabDataset *
-make_dataset (const char *accounts,
-              const char *transactions,
-              const char *projects)
-{
-  g_autofree char *text = g_strdup_printf (document_format, accounts != NULL ? accounts : "",
-                                           transactions != NULL ? transactions : "",
-                                           projects != NULL ? projects : "");
-
-  return collab_test_load_data (text);
-}
-
 static GPtrArray *
 check (CollabDataset *dataset,
        const char    *rule)
 {
   return collab_test_check_as_of (dataset, rule, "2021-12-31");
-}
-
-static void
-assert_string_value (GVariant   *value,
-                     const char *expected)
-{
-  g_assert_nonnull (value);
-  g_assert_true (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING));
-  g_assert_cmpstr (g_variant_get_string (value, NULL), ==, expected);
 }
 
 /* fund.floor ------------------------------------------------------------ */
@@ -83,10 +30,9 @@ static void
 test_floor_below (void)
 {
   g_autoptr(CollabDataset) dataset =
-    make_dataset (NULL,
-                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1919.99万\","
-                  " \"date\": \"2021-04-15\", \"program\": \"p\"}",
-                  NULL);
+    collab_test_funds_dataset ("{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1919.99万\","
+                               " \"date\": \"2021-04-15\", \"program\": \"p\"}",
+                               NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
   CollabFinding *finding = collab_test_assert_one_finding (findings);
   g_autoptr(GVariant) remedy = NULL;
@@ -96,10 +42,10 @@ test_floor_below (void)
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "city"), ==, "yanan");
   g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2021);
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);
-  assert_string_value (collab_finding_get_expected (finding), "19200000.00");
-  assert_string_value (collab_finding_get_actual (finding), "19199900.00");
+  collab_test_assert_string_value (collab_finding_get_expected (finding), "19200000.00");
+  collab_test_assert_string_value (collab_finding_get_actual (finding), "19199900.00");
   remedy = g_variant_lookup_value (collab_finding_get_remedy (finding), "allocate", NULL);
-  assert_string_value (remedy, "100.00");
+  collab_test_assert_string_value (remedy, "100.00");
   collab_test_assert_message_contains (finding, "allocate 100元 more for 2021");
 }
 
@@ -109,12 +55,11 @@ test_floor_at_base (void)
   /* Exactly the base, in two parts: one to the city's account dated in
    * December 2020 for budget year 2021, one to a county of the city. */
   g_autoptr(CollabDataset) dataset =
-    make_dataset (NULL,
-                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1000万\","
-                  " \"date\": \"2020-12-20\", \"budget_year\": 2021, \"program\": \"p\"},"
-                  "{\"id\": \"a2\", \"type\": \"allocation\", \"to\": \"acc-yanchuan\", \"amount\": \"920万\","
-                  " \"date\": \"2021-04-15\"}",
-                  NULL);
+    collab_test_funds_dataset ("{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1000万\","
+                               " \"date\": \"2020-12-20\", \"budget_year\": 2021, \"program\": \"p\"},"
+                               "{\"id\": \"a2\", \"type\": \"allocation\", \"to\": \"acc-yanchuan\", \"amount\": \"920万\","
+                               " \"date\": \"2021-04-15\"}",
+                               NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
 
   collab_test_assert_no_findings (findings);
@@ -126,24 +71,23 @@ test_floor_not_counted (void)
   /* Another program's allocation, one to Haidong, a plan, and a city's
    * allocation onwards to its county do not count toward Yan'an's base. */
   g_autoptr(CollabDataset) dataset =
-    make_dataset (NULL,
-                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1000万\","
-                  " \"date\": \"2021-03-01\", \"program\": \"p\"},"
-                  "{\"id\": \"a2\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"920万\","
-                  " \"date\": \"2021-03-01\", \"program\": \"other\"},"
-                  "{\"id\": \"a3\", \"type\": \"allocation\", \"to\": \"acc-haidong\", \"amount\": \"920万\","
-                  " \"date\": \"2021-03-01\", \"program\": \"p\"},"
-                  "{\"id\": \"a4\", \"type\": \"plan\", \"to\": \"acc-yanan\", \"amount\": \"920万\","
-                  " \"date\": \"2021-03-01\", \"program\": \"p\"},"
-                  "{\"id\": \"a5\", \"type\": \"allocation\", \"from\": \"acc-yanan\", \"to\": \"acc-yanchuan\","
-                  " \"amount\": \"920万\", \"date\": \"2021-03-05\", \"program\": \"p\"},"
-                  "{\"id\": \"a6\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"920万\","
-                  " \"date\": \"2021-03-01\", \"budget_year\": 2022, \"program\": \"p\"}",
-                  NULL);
+    collab_test_funds_dataset ("{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1000万\","
+                               " \"date\": \"2021-03-01\", \"program\": \"p\"},"
+                               "{\"id\": \"a2\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"920万\","
+                               " \"date\": \"2021-03-01\", \"program\": \"other\"},"
+                               "{\"id\": \"a3\", \"type\": \"allocation\", \"to\": \"acc-haidong\", \"amount\": \"920万\","
+                               " \"date\": \"2021-03-01\", \"program\": \"p\"},"
+                               "{\"id\": \"a4\", \"type\": \"plan\", \"to\": \"acc-yanan\", \"amount\": \"920万\","
+                               " \"date\": \"2021-03-01\", \"program\": \"p\"},"
+                               "{\"id\": \"a5\", \"type\": \"allocation\", \"from\": \"acc-yanan\", \"to\": \"acc-yanchuan\","
+                               " \"amount\": \"920万\", \"date\": \"2021-03-05\", \"program\": \"p\"},"
+                               "{\"id\": \"a6\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"920万\","
+                               " \"date\": \"2021-03-01\", \"budget_year\": 2022, \"program\": \"p\"}",
+                               NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
   CollabFinding *finding = collab_test_assert_one_finding (findings);
 
-  assert_string_value (collab_finding_get_actual (finding), "10000000.00");
+  collab_test_assert_string_value (collab_finding_get_actual (finding), "10000000.00");
 }
 
 static void
@@ -151,10 +95,9 @@ test_floor_years_judged (void)
 {
   /* As of mid-2023, 2021–2023 are judged and 2024–2025 not yet. */
   g_autoptr(CollabDataset) dataset =
-    make_dataset (NULL,
-                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1920万\","
-                  " \"date\": \"2021-04-15\", \"program\": \"p\"}",
-                  NULL);
+    collab_test_funds_dataset ("{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1920万\","
+                               " \"date\": \"2021-04-15\", \"program\": \"p\"}",
+                               NULL);
   g_autoptr(GPtrArray) findings = collab_test_check_as_of (dataset, "fund.floor", "2023-06-30");
 
   g_assert_cmpuint (findings->len, ==, 2);
@@ -183,8 +126,8 @@ test_plan_total (void)
 {
   g_autoptr(GString) five = yearly_allocations (2021, 2025, "1920万");
   g_autoptr(GString) four = yearly_allocations (2021, 2024, "1920万");
-  g_autoptr(CollabDataset) exact = make_dataset (NULL, five->str, NULL);
-  g_autoptr(CollabDataset) short_ = make_dataset (NULL, four->str, NULL);
+  g_autoptr(CollabDataset) exact = collab_test_funds_dataset (five->str, NULL);
+  g_autoptr(CollabDataset) short_ = collab_test_funds_dataset (four->str, NULL);
   g_autoptr(GPtrArray) none = collab_test_check_as_of (exact, "fund.plan_total", "2026-01-01");
   g_autoptr(GPtrArray) running = collab_test_check_as_of (short_, "fund.plan_total", "2025-06-30");
   g_autoptr(GPtrArray) over = collab_test_check_as_of (short_, "fund.plan_total", "2025-12-31");
@@ -195,8 +138,8 @@ test_plan_total (void)
   finding = collab_test_assert_one_finding (over);
   collab_test_assert_subject_keys (finding, "program", "city", NULL);
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_WARNING);
-  assert_string_value (collab_finding_get_expected (finding), "96000000.00");
-  assert_string_value (collab_finding_get_actual (finding), "76800000.00");
+  collab_test_assert_string_value (collab_finding_get_expected (finding), "96000000.00");
+  collab_test_assert_string_value (collab_finding_get_actual (finding), "76800000.00");
   collab_test_assert_message_contains (finding, "short by 1920万");
 }
 
@@ -204,7 +147,7 @@ static void
 test_plan_total_exceeded_early (void)
 {
   g_autoptr(GString) big = yearly_allocations (2021, 2022, "5000万");
-  g_autoptr(CollabDataset) dataset = make_dataset (NULL, big->str, NULL);
+  g_autoptr(CollabDataset) dataset = collab_test_funds_dataset (big->str, NULL);
   g_autoptr(GPtrArray) findings = collab_test_check_as_of (dataset, "fund.plan_total", "2022-12-31");
   CollabFinding *finding = collab_test_assert_one_finding (findings);
 
@@ -213,31 +156,19 @@ test_plan_total_exceeded_early (void)
 
 /* fund.overdraw --------------------------------------------------------- */
 
-static const char chain_in[] =
-  "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-sn\", \"amount\": \"1000万\","
-  " \"date\": \"2021-05-10\", \"program\": \"p\"}";
-
+/* funds-overdrawn.json: 1000万 into Shaanxi, 600万, 600万 and 100万 out. */
 static void
 test_overdraw (void)
 {
-  g_autofree char *transactions =
-    g_strconcat (chain_in, ","
-                 "{\"id\": \"t2\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-yanan\","
-                 " \"amount\": \"600万\", \"date\": \"2021-05-11\", \"parent\": \"t1\"},"
-                 "{\"id\": \"t3\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-yanan\","
-                 " \"amount\": \"600万\", \"date\": \"2021-05-12\", \"parent\": \"t1\"},"
-                 "{\"id\": \"t4\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-yanan\","
-                 " \"amount\": \"100万\", \"date\": \"2021-05-20\", \"parent\": \"t1\"}",
-                 NULL);
-  g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, NULL);
+  g_autoptr(CollabDataset) dataset = collab_test_funds_fixture ("funds-overdrawn.json");
   g_autoptr(GPtrArray) findings = check (dataset, "fund.overdraw");
   CollabFinding *finding = collab_test_assert_one_finding (findings);
 
   collab_test_assert_subject_keys (finding, "account", "date", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "account"), ==, "acc-sn");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "date"), ==, "2021-05-12");
-  assert_string_value (collab_finding_get_expected (finding), "10000000.00");
-  assert_string_value (collab_finding_get_actual (finding), "12000000.00");
+  collab_test_assert_string_value (collab_finding_get_expected (finding), "10000000.00");
+  collab_test_assert_string_value (collab_finding_get_actual (finding), "12000000.00");
   collab_test_assert_message_contains (finding, "200万 left it that never came in");
 }
 
@@ -245,16 +176,9 @@ static void
 test_overdraw_same_day (void)
 {
   /* Money in and out on one day: in counts first, whatever the order of
-   * the records; the source pays what it never received. */
-  g_autoptr(CollabDataset) dataset =
-    make_dataset (NULL,
-                  "{\"id\": \"t3\", \"type\": \"transfer\", \"from\": \"acc-yanan\", \"to\": \"acc-yanchuan\","
-                  " \"amount\": \"1000万\", \"date\": \"2021-05-10\"},"
-                  "{\"id\": \"t2\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-yanan\","
-                  " \"amount\": \"1000万\", \"date\": \"2021-05-10\"},"
-                  "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-sn\","
-                  " \"amount\": \"1000万\", \"date\": \"2021-05-10\", \"program\": \"p\"}",
-                  NULL);
+   * the records (funds-same-day.json lists the chain backwards); the
+   * source pays what it never received. */
+  g_autoptr(CollabDataset) dataset = collab_test_funds_fixture ("funds-same-day.json");
   g_autoptr(GPtrArray) findings = check (dataset, "fund.overdraw");
 
   collab_test_assert_no_findings (findings);
@@ -265,17 +189,16 @@ test_overdraw_intent_is_not_money (void)
 {
   /* An allocation announces money; it does not pay for a transfer. */
   g_autoptr(CollabDataset) dataset =
-    make_dataset (NULL,
-                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1920万\","
-                  " \"date\": \"2021-04-15\", \"program\": \"p\"},"
-                  "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-yanan\", \"to\": \"acc-yanchuan\","
-                  " \"amount\": \"1万\", \"date\": \"2021-05-10\"}",
-                  NULL);
+    collab_test_funds_dataset ("{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"1920万\","
+                               " \"date\": \"2021-04-15\", \"program\": \"p\"},"
+                               "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-yanan\", \"to\": \"acc-yanchuan\","
+                               " \"amount\": \"1万\", \"date\": \"2021-05-10\"}",
+                               NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.overdraw");
   CollabFinding *finding = collab_test_assert_one_finding (findings);
 
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "account"), ==, "acc-yanan");
-  assert_string_value (collab_finding_get_expected (finding), "0.00");
+  collab_test_assert_string_value (collab_finding_get_expected (finding), "0.00");
 }
 
 /* fund.overspend -------------------------------------------------------- */
@@ -301,8 +224,8 @@ test_overspend (void)
                  "{\"id\": \"e3\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"0.01\","
                  " \"date\": \"2021-10-02\", \"use\": \"seedlings\"}",
                  NULL);
-  g_autoptr(CollabDataset) fine = make_dataset (NULL, spent_all, NULL);
-  g_autoptr(CollabDataset) over = make_dataset (NULL, spent_more, NULL);
+  g_autoptr(CollabDataset) fine = collab_test_funds_dataset (spent_all, NULL);
+  g_autoptr(CollabDataset) over = collab_test_funds_dataset (spent_more, NULL);
   g_autoptr(GPtrArray) none = check (fine, "fund.overspend");
   g_autoptr(GPtrArray) findings = check (over, "fund.overspend");
   CollabFinding *finding;
@@ -310,8 +233,8 @@ test_overspend (void)
   collab_test_assert_no_findings (none);
   finding = collab_test_assert_one_finding (findings);
   collab_test_assert_subject_keys (finding, "project", NULL);
-  assert_string_value (collab_finding_get_expected (finding), "3000000.00");
-  assert_string_value (collab_finding_get_actual (finding), "3000000.01");
+  collab_test_assert_string_value (collab_finding_get_expected (finding), "3000000.00");
+  collab_test_assert_string_value (collab_finding_get_actual (finding), "3000000.01");
   collab_test_assert_message_contains (finding, "2021-10-02");
 }
 
@@ -321,16 +244,15 @@ static void
 test_unfiled (void)
 {
   /* prj-apple was filed on 2021-06-01. */
-  g_autoptr(CollabDataset) on_the_day = make_dataset (NULL, to_project, NULL);
+  g_autoptr(CollabDataset) on_the_day = collab_test_funds_dataset (to_project, NULL);
   g_autoptr(CollabDataset) day_before =
-    make_dataset (NULL,
-                  "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanchuan\","
-                  " \"amount\": \"300万\", \"date\": \"2021-05-31\"},"
-                  "{\"id\": \"t2\", \"type\": \"transfer\", \"from\": \"acc-yanchuan\", \"to\": \"prj-apple\","
-                  " \"amount\": \"100万\", \"date\": \"2021-05-31\"},"
-                  "{\"id\": \"t3\", \"type\": \"transfer\", \"from\": \"acc-yanchuan\", \"to\": \"prj-apple\","
-                  " \"amount\": \"100万\", \"date\": \"2021-06-01\"}",
-                  NULL);
+    collab_test_funds_dataset ("{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanchuan\","
+                               " \"amount\": \"300万\", \"date\": \"2021-05-31\"},"
+                               "{\"id\": \"t2\", \"type\": \"transfer\", \"from\": \"acc-yanchuan\", \"to\": \"prj-apple\","
+                               " \"amount\": \"100万\", \"date\": \"2021-05-31\"},"
+                               "{\"id\": \"t3\", \"type\": \"transfer\", \"from\": \"acc-yanchuan\", \"to\": \"prj-apple\","
+                               " \"amount\": \"100万\", \"date\": \"2021-06-01\"}",
+                               NULL);
   g_autoptr(GPtrArray) none = check (on_the_day, "fund.unfiled");
   g_autoptr(GPtrArray) findings = check (day_before, "fund.unfiled");
   CollabFinding *finding;
@@ -340,19 +262,18 @@ test_unfiled (void)
   collab_test_assert_subject_keys (finding, "project", "transaction", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "project"), ==, "prj-apple");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "t2");
-  assert_string_value (collab_finding_get_expected (finding), "2021-06-01");
-  assert_string_value (collab_finding_get_actual (finding), "2021-05-31");
+  collab_test_assert_string_value (collab_finding_get_expected (finding), "2021-06-01");
+  collab_test_assert_string_value (collab_finding_get_actual (finding), "2021-05-31");
 }
 
 static void
 test_unfiled_never (void)
 {
   g_autoptr(CollabDataset) dataset =
-    make_dataset (NULL,
-                  "{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"prj-pear\","
-                  " \"amount\": \"300万\", \"date\": \"2021-05-31\"}",
-                  ",{\"id\": \"prj-pear\", \"name\": \"梨\", \"county\": \"yanchuan\", \"category\": \"industry\","
-                  " \"in_reserve\": true, \"status\": [{\"status\": \"implementing\", \"date\": \"2021-05-01\"}]}");
+    collab_test_funds_dataset ("{\"id\": \"t1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"prj-pear\","
+                               " \"amount\": \"300万\", \"date\": \"2021-05-31\"}",
+                               "{\"id\": \"prj-pear\", \"name\": \"梨\", \"county\": \"yanchuan\", \"category\": \"industry\","
+                               " \"in_reserve\": true, \"status\": [{\"status\": \"implementing\", \"date\": \"2021-05-01\"}]}");
   g_autoptr(GPtrArray) findings = check (dataset, "fund.unfiled");
   CollabFinding *finding = collab_test_assert_one_finding (findings);
   g_autoptr(JsonNode) json = NULL;
@@ -376,13 +297,13 @@ test_prohibited_use (void)
                  "{\"id\": \"e2\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"80万\","
                  " \"date\": \"2021-09-02\", \"use\": \"office_premises\"}",
                  NULL);
-  g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, NULL);
+  g_autoptr(CollabDataset) dataset = collab_test_funds_dataset (transactions, NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.prohibited_use");
   CollabFinding *finding = collab_test_assert_one_finding (findings);
 
   collab_test_assert_subject_keys (finding, "transaction", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "e2");
-  assert_string_value (collab_finding_get_actual (finding), "office_premises");
+  collab_test_assert_string_value (collab_finding_get_actual (finding), "office_premises");
 }
 
 static void
@@ -396,7 +317,7 @@ test_prohibited_use_ruleset (void)
                  "{\"id\": \"e2\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"80万\","
                  " \"date\": \"2021-09-02\", \"use\": \"office_premises\"}",
                  NULL);
-  g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, NULL);
+  g_autoptr(CollabDataset) dataset = collab_test_funds_dataset (transactions, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CollabRuleset) ruleset =
     collab_ruleset_new_from_data ("{\"format\": \"libcollab-ruleset\", \"version\": 1, \"id\": \"seedless\","
@@ -430,7 +351,7 @@ static void
 test_not_in_reserve (void)
 {
   static const char projects[] =
-    ",{\"id\": \"prj-new\", \"name\": \"新项目\", \"county\": \"yanchuan\", \"category\": \"labour\","
+    "{\"id\": \"prj-new\", \"name\": \"新项目\", \"county\": \"yanchuan\", \"category\": \"labour\","
     " \"in_reserve\": false, \"status\": [{\"status\": \"filed\", \"date\": \"2021-01-01\"}]}"
     ",{\"id\": \"prj-idea\", \"name\": \"想法\", \"county\": \"yanchuan\", \"category\": \"labour\","
     " \"status\": [{\"status\": \"planned\", \"date\": \"2021-01-01\"}]}";
@@ -439,7 +360,7 @@ test_not_in_reserve (void)
                  "{\"id\": \"t3\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"prj-new\","
                  " \"amount\": \"50万\", \"date\": \"2021-07-01\"}",
                  NULL);
-  g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, projects);
+  g_autoptr(CollabDataset) dataset = collab_test_funds_dataset (transactions, projects);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.not_in_reserve");
   CollabFinding *finding = collab_test_assert_one_finding (findings);
 
@@ -468,7 +389,7 @@ static const char three_in[] =
 static void
 test_idle_fifo (void)
 {
-  g_autoptr(CollabDataset) dataset = make_dataset (NULL, three_in, NULL);
+  g_autoptr(CollabDataset) dataset = collab_test_funds_dataset (three_in, NULL);
   g_autoptr(GPtrArray) findings = collab_test_check_as_of (dataset, "fund.idle", "2022-01-01");
   CollabFinding *i2, *i3;
 
@@ -482,10 +403,10 @@ test_idle_fifo (void)
   collab_test_assert_subject_keys (i2, "account", "transaction", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (i2, "account"), ==, "acc-yanan");
   g_assert_cmpstr (collab_finding_get_subject_string (i2, "transaction"), ==, "i2");
-  assert_string_value (collab_finding_get_actual (i2), "500000.00");
+  collab_test_assert_string_value (collab_finding_get_actual (i2), "500000.00");
   collab_test_assert_message_contains (i2, "2021-07-31");
   g_assert_cmpstr (collab_finding_get_subject_string (i3, "transaction"), ==, "i3");
-  assert_string_value (collab_finding_get_actual (i3), "1000000.00");
+  collab_test_assert_string_value (collab_finding_get_actual (i3), "1000000.00");
   collab_test_assert_message_contains (i3, "50万 of it still is on 2022-01-01");
   g_assert_cmpstr (collab_finding_get_subject_string (g_ptr_array_index (findings, 2), "account"), ==,
                    "acc-yanchuan");
@@ -496,7 +417,7 @@ test_idle_as_of (void)
 {
   /* As of 2021-08-27 only i2 has been held 180 days; i3's day 180 is
    * 2021-08-28. */
-  g_autoptr(CollabDataset) dataset = make_dataset (NULL, three_in, NULL);
+  g_autoptr(CollabDataset) dataset = collab_test_funds_dataset (three_in, NULL);
   g_autoptr(GPtrArray) before = collab_test_check_as_of (dataset, "fund.idle", "2021-08-27");
   g_autoptr(GPtrArray) on = collab_test_check_as_of (dataset, "fund.idle", "2021-08-28");
   CollabFinding *finding = collab_test_assert_one_finding (before);
@@ -510,19 +431,18 @@ test_idle_days (void)
 {
   /* Out on day 181 is idle; a rule set asking for 181 days lets it be. */
   g_autoptr(CollabDataset) dataset =
-    make_dataset (NULL,
-                  "{\"id\": \"i1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
-                  " \"amount\": \"100万\", \"date\": \"2021-01-01\"},"
-                  "{\"id\": \"o1\", \"type\": \"transfer\", \"from\": \"acc-yanan\", \"to\": \"prj-apple\","
-                  " \"amount\": \"100万\", \"date\": \"2021-07-01\"}",
-                  NULL);
+    collab_test_funds_dataset ("{\"id\": \"i1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                               " \"amount\": \"100万\", \"date\": \"2021-01-01\"},"
+                               "{\"id\": \"o1\", \"type\": \"transfer\", \"from\": \"acc-yanan\", \"to\": \"prj-apple\","
+                               " \"amount\": \"100万\", \"date\": \"2021-07-01\"}",
+                               NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.idle");
   g_autoptr(CollabRuleset) ruleset = collab_ruleset_new_builtin ("east-west-2021", NULL);
   g_autoptr(CollabChecker) checker = collab_checker_new ();
   g_autoptr(GPtrArray) all = NULL;
   CollabFinding *finding = collab_test_assert_one_finding (findings);
 
-  assert_string_value (collab_finding_get_actual (finding), "1000000.00");
+  collab_test_assert_string_value (collab_finding_get_actual (finding), "1000000.00");
   collab_test_assert_message_contains (finding, "before it was passed on");
 
   collab_ruleset_set_int (ruleset, "fund.idle", "days", 181);
@@ -548,8 +468,8 @@ test_untraced (void)
                  "{\"id\": \"e1\", \"type\": \"expenditure\", \"from\": \"prj-apple\", \"amount\": \"100万\","
                  " \"date\": \"2021-09-01\", \"use\": \"seedlings\"}",
                  NULL);
-  g_autoptr(CollabDataset) whole = make_dataset (NULL, traced, NULL);
-  g_autoptr(CollabDataset) part = make_dataset (NULL, broken, NULL);
+  g_autoptr(CollabDataset) whole = collab_test_funds_dataset (traced, NULL);
+  g_autoptr(CollabDataset) part = collab_test_funds_dataset (broken, NULL);
   g_autoptr(GPtrArray) none = check (whole, "fund.untraced");
   g_autoptr(GPtrArray) findings = check (part, "fund.untraced");
   CollabFinding *finding;
@@ -563,8 +483,8 @@ test_untraced (void)
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_INFO);
   /* 300万 + 300万 traced of 700万: the expenditure is the program's by
    * first in, first out through the project. */
-  assert_string_value (collab_finding_get_expected (finding), "7000000.00");
-  assert_string_value (collab_finding_get_actual (finding), "6000000.00");
+  collab_test_assert_string_value (collab_finding_get_expected (finding), "7000000.00");
+  collab_test_assert_string_value (collab_finding_get_actual (finding), "6000000.00");
   collab_test_assert_message_contains (finding, "85.7%");
   ids = g_variant_lookup_value (collab_finding_get_remedy (finding), "name_parent", G_VARIANT_TYPE_STRING_ARRAY);
   g_assert_nonnull (ids);
@@ -592,144 +512,16 @@ test_example_2021 (void)
   collab_test_assert_no_findings (findings);
 }
 
-/* Load errors of funds -------------------------------------------------- */
-
-static void
-assert_load_error (const char *transactions,
-                   const char *expected_path,
-                   const char *expected_text)
-{
-  g_autofree char *text = g_strdup_printf (document_format, "", transactions, "");
-  g_autoptr(CollabDataset) dataset = collab_dataset_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (collab_dataset_load_from_data (dataset, text, -1, &error));
-  g_assert_nonnull (error);
-  if (strstr (error->message, expected_path) == NULL || strstr (error->message, expected_text) == NULL)
-    g_error ("the error \"%s\" does not say \"%s\" and \"%s\"", error->message, expected_path, expected_text);
-  /* A failed load changes nothing. */
-  g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_TRANSACTION), ==, 0);
-}
-
-static void
-test_load_errors (void)
-{
-  assert_load_error ("{\"id\": \"x\", \"type\": \"expenditure\", \"from\": \"acc-yanan\", \"amount\": \"1\","
-                     " \"date\": \"2021-01-01\"}",
-                     "transactions[0].from", "made by a project");
-  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-js\", \"amount\": \"1\","
-                     " \"date\": \"2021-01-01\"}",
-                     "transactions[0].to", "source account");
-  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"prj-apple\", \"to\": \"acc-sn\","
-                     " \"amount\": \"1\", \"date\": \"2021-01-01\"}",
-                     "transactions[0].from", "is a project");
-  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-nowhere\","
-                     " \"amount\": \"1\", \"date\": \"2021-01-01\"}",
-                     "acc-nowhere", "");
-  assert_load_error ("{\"id\": \"x\", \"type\": \"expenditure\", \"from\": \"prj-nowhere\", \"amount\": \"1\","
-                     " \"date\": \"2021-01-01\"}",
-                     "prj-nowhere", "");
-  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-yanan\","
-                     " \"amount\": \"-1\", \"date\": \"2021-01-01\"}",
-                     "amount", "");
-  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"amount\": \"1\","
-                     " \"date\": \"2021-01-01\"}",
-                     "transactions[0]", "\"to\"");
-  assert_load_error ("{\"id\": \"x\", \"type\": \"allocation\", \"to\": \"prj-apple\", \"amount\": \"1\","
-                     " \"date\": \"2021-01-01\"}",
-                     "transactions[0].to", "is a project");
-}
-
-/* Amounts through the document (SPEC §3, §9). */
-static void
-assert_amount (const char *written,
-               const char *canonical)
-{
-  g_autofree char *transactions =
-    g_strdup_printf ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
-                     " \"amount\": %s, \"date\": \"2021-01-01\"}", written);
-  g_autoptr(CollabDataset) dataset = make_dataset (NULL, transactions, NULL);
-  g_autoptr(CollabRecord) record = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_TRANSACTION, "x");
-  g_autoptr(JsonNode) json = collab_record_to_json (record);
-
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "amount"), ==, canonical);
-}
-
-static void
-test_amounts (void)
-{
-  assert_amount ("\"1920万\"", "19200000.00");
-  assert_amount ("\"1920万元\"", "19200000.00");
-  assert_amount ("\"1.47亿\"", "147000000.00");
-  assert_amount ("\"7.82亿元\"", "782000000.00");
-  assert_amount ("\"0.0000000001亿\"", "0.01");
-  assert_amount ("\"0.000001万\"", "0.01");
-  assert_amount ("\"2627.13万\"", "26271300.00");
-  assert_amount ("\"0.01\"", "0.01");
-  assert_amount ("\"0\"", "0.00");
-  assert_amount ("1920", "1920.00");
-  assert_amount ("\"92233720368547758.07\"", "92233720368547758.07");
-  assert_amount ("\"922337203.6854775807亿\"", "92233720368547758.07");
-
-  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
-                     " \"amount\": \"1.234\", \"date\": \"2021-01-01\"}",
-                     "amount", "exact to the fen");
-  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
-                     " \"amount\": \"0.0000001万\", \"date\": \"2021-01-01\"}",
-                     "amount", "exact to the fen");
-  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
-                     " \"amount\": \"1.00000000001亿\", \"date\": \"2021-01-01\"}",
-                     "amount", "exact to the fen");
-  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
-                     " \"amount\": \"92233720368547758.08\", \"date\": \"2021-01-01\"}",
-                     "amount", "64-bit");
-  assert_load_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
-                     " \"amount\": \"1920.5.0万\", \"date\": \"2021-01-01\"}",
-                     "amount", "");
-}
-
-/* Transactions from a spreadsheet (collab_dataset_import_csv_data), with
- * Chinese headers, a unit in the amount's header and a BOM, are judged
- * like any others. */
-static void
-test_csv_transactions (void)
-{
-  static const char csv[] =
-    "\xef\xbb\xbf编号,类型,转出,转入,金额（万元）,日期,规划,上级,用途\n"
-    "c1,拨付,acc-js,acc-yanan,1000,2021-05-10,p,,\n"
-    "c2,拨付,acc-yanan,acc-yanchuan,1200,2021/5/12,,c1,\n"
-    "c3,拨付,acc-yanchuan,prj-apple,1000,2021年6月1日,,c2,\n"
-    "c4,支出,prj-apple,,12.5,2021-06-02,,c3,office_premises\n";
-  g_autoptr(CollabDataset) dataset = make_dataset (NULL, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) overdraw = NULL;
-  g_autoptr(GPtrArray) prohibited = NULL;
-  CollabFinding *finding;
-
-  if (!collab_dataset_import_csv_data (dataset, COLLAB_RECORD_KIND_TRANSACTION, csv, -1, "ledger.csv", &error))
-    g_error ("%s", error->message);
-
-  overdraw = check (dataset, "fund.overdraw");
-  finding = collab_test_assert_one_finding (overdraw);
-  g_assert_cmpstr (collab_finding_get_subject_string (finding, "date"), ==, "2021-05-12");
-  assert_string_value (collab_finding_get_actual (finding), "12000000.00");
-
-  prohibited = check (dataset, "fund.prohibited_use");
-  finding = collab_test_assert_one_finding (prohibited);
-  g_assert_cmpstr (collab_finding_get_subject_string (finding, "transaction"), ==, "c4");
-}
-
 /* Money sums that would overflow are clamped, never wrapped. */
 static void
 test_floor_overflow (void)
 {
   g_autoptr(CollabDataset) dataset =
-    make_dataset (NULL,
-                  "{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"92233720368547758.07\","
-                  " \"date\": \"2021-04-15\", \"program\": \"p\"},"
-                  "{\"id\": \"a2\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"92233720368547758.07\","
-                  " \"date\": \"2021-04-15\", \"program\": \"p\"}",
-                  NULL);
+    collab_test_funds_dataset ("{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"92233720368547758.07\","
+                               " \"date\": \"2021-04-15\", \"program\": \"p\"},"
+                               "{\"id\": \"a2\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"92233720368547758.07\","
+                               " \"date\": \"2021-04-15\", \"program\": \"p\"}",
+                               NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
 
   collab_test_assert_no_findings (findings);
@@ -762,9 +554,6 @@ main (int    argc,
   g_test_add_func ("/collab/rules/fund/idle/days", test_idle_days);
   g_test_add_func ("/collab/rules/fund/untraced", test_untraced);
   g_test_add_func ("/collab/rules/fund/example-2021", test_example_2021);
-  g_test_add_func ("/collab/funds/load-errors", test_load_errors);
-  g_test_add_func ("/collab/funds/amounts", test_amounts);
-  g_test_add_func ("/collab/funds/csv", test_csv_transactions);
 
   return g_test_run ();
 }
