@@ -53,8 +53,14 @@ struct _CollabLedger
   ShareRange      *share_range;    /* per transaction, into shares */
   GArray          *shares;         /* of CollabLedgerShare */
 
-  /* Computed on first use, for every program at once. */
+  /* Computed on first use, for every program at once: a ledger is shared
+   * by every thread that reads the store, so each of these is made once,
+   * under its g_once_init_enter(), by the first that asks, and never
+   * changed after. */
   guint            n_programs;
+  gsize            allocations_once;
+  gsize            traced_once;
+  gsize            tracing_once;
   guint32         *allocation_start;   /* n_programs + 1 offsets */
   CollabLedgerAllocation *allocations;
   guint8          *traced;             /* per transaction */

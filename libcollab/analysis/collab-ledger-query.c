@@ -159,8 +159,11 @@ collab_ledger_get_allocations (CollabLedger *self,
 
   g_return_val_if_fail (COLLAB_REF_KIND (program) == COLLAB_RECORD_KIND_PROGRAM, NULL);
 
-  if (self->allocation_start == NULL)
-    index_allocations (self);
+  if (g_once_init_enter (&self->allocations_once))
+    {
+      index_allocations (self);
+      g_once_init_leave (&self->allocations_once, 1);
+    }
   *n = self->allocation_start[p + 1] - self->allocation_start[p];
   return self->allocations + self->allocation_start[p];
 }
@@ -216,12 +219,21 @@ find_traced (CollabLedger *self)
     }
 }
 
+static void
+ensure_traced (CollabLedger *self)
+{
+  if (g_once_init_enter (&self->traced_once))
+    {
+      find_traced (self);
+      g_once_init_leave (&self->traced_once, 1);
+    }
+}
+
 gboolean
 collab_ledger_is_traced (CollabLedger *self,
                          guint         index)
 {
-  if (self->traced == NULL)
-    find_traced (self);
+  ensure_traced (self);
   return self->traced[index] == TRACE_YES;
 }
 
@@ -230,8 +242,7 @@ sum_tracing (CollabLedger *self)
 {
   g_autofree guint32 *fill = g_new0 (guint32, MAX (self->n_programs, 1));
 
-  if (self->traced == NULL)
-    find_traced (self);
+  ensure_traced (self);
 
   self->tracing_total = g_new0 (gint64, MAX (self->n_programs, 1));
   self->tracing_traced = g_new0 (gint64, MAX (self->n_programs, 1));
@@ -289,8 +300,11 @@ collab_ledger_get_tracing (CollabLedger   *self,
 
   g_return_if_fail (COLLAB_REF_KIND (program) == COLLAB_RECORD_KIND_PROGRAM);
 
-  if (self->tracing_total == NULL)
-    sum_tracing (self);
+  if (g_once_init_enter (&self->tracing_once))
+    {
+      sum_tracing (self);
+      g_once_init_leave (&self->tracing_once, 1);
+    }
   *total = self->tracing_total[p];
   *traced = self->tracing_traced[p];
   *untraced = self->untraced + self->untraced_start[p];

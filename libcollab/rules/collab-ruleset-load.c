@@ -470,6 +470,25 @@ collab_ruleset_load (CollabRuleset  *self,
   return read_document (&reader, root, depth);
 }
 
+/* GLib 2.74 registers a static resource lazily, on first use, and a
+ * thread that asks for it by collab_rules_get_resource() while another
+ * registers it gets NULL (a crash when six threads check at once). So
+ * lookups go through the registered resources, g_resources_*(), which
+ * wait for a registration in progress under GLib's lock; and the resource
+ * is asked for once here, which registers it and keeps the linker from
+ * leaving it out of a program linked with the static library. */
+void
+collab_ruleset_register_builtin (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      (void) collab_rules_get_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
 gboolean
 collab_ruleset_load_builtin (CollabRuleset  *self,
                              const char     *id,
@@ -495,8 +514,8 @@ collab_ruleset_load_builtin (CollabRuleset  *self,
   else
     {
       resource_path = g_strdup_printf (COLLAB_RULESET_RESOURCE "/%s.json", id);
-      bytes = g_resource_lookup_data (collab_rules_get_resource (), resource_path,
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      collab_ruleset_register_builtin ();
+      bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
     }
   if (bytes == NULL)
     {

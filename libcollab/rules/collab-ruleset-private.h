@@ -48,6 +48,10 @@ gboolean     collab_ruleset_load            (CollabRuleset  *self,
                                              const char     *filename,
                                              guint           depth,
                                              GError        **error);
+/* Registers the shipped rule sets' resource, once: call it before
+ * g_resources_lookup_data() or g_resources_enumerate_children() under
+ * COLLAB_RULESET_RESOURCE. */
+void         collab_ruleset_register_builtin (void);
 gboolean     collab_ruleset_load_builtin    (CollabRuleset  *self,
                                              const char     *id,
                                              guint           depth,

@@ -63,7 +63,6 @@
 #include <libcollab/collab-error.h>
 
 #include "io/collab-json-private.h"
-#include "rules/collab-rules-resources.h"
 #include "collab-ruleset-private.h"
 
 G_DEFINE_FINAL_TYPE (CollabRuleset, collab_ruleset, G_TYPE_OBJECT)
@@ -433,8 +432,9 @@ collab_ruleset_list_builtin (void)
   g_auto(GStrv) names = NULL;
   GPtrArray *ids = g_ptr_array_new ();
 
-  names = g_resource_enumerate_children (collab_rules_get_resource (), COLLAB_RULESET_RESOURCE "/",
-                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  collab_ruleset_register_builtin ();
+  names = g_resources_enumerate_children (COLLAB_RULESET_RESOURCE "/",
+                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     if (g_str_has_suffix (names[i], ".json"))
       g_ptr_array_add (ids, g_strndup (names[i], strlen (names[i]) - strlen (".json")));

@@ -154,17 +154,17 @@ compute_step (CollabDataset *dataset,
         node = collab_findings_to_json (findings);
         results->findings_json = json_to_string (node, FALSE);
         json_node_unref (node);
-        results->findings_csv = table_text (collab_findings_to_table (findings), NULL);
-        results->scorecard_csv = table_text (collab_report_scorecard (dataset, findings, NULL, 0, &error), error);
+        results->findings_csv = table_text (collab_table_new_from_findings (findings), NULL);
+        results->scorecard_csv = table_text (collab_dataset_get_scorecard (dataset, findings, NULL, NULL, &error), error);
       }
       break;
 
     case STEP_PLAN:
-      results->plan_csv = table_text (collab_checker_plan (checker, dataset, NULL, 0, &error), error);
+      results->plan_csv = table_text (collab_checker_plan (checker, dataset, NULL, NULL, &error), error);
       break;
 
     case STEP_TRACE:
-      results->trace_csv = table_text (collab_funds_trace (dataset, NULL, 0, &error), error);
+      results->trace_csv = table_text (collab_dataset_trace_funds (dataset, NULL, NULL, &error), error);
       break;
 
     case STEP_RECORDS:
@@ -604,6 +604,42 @@ test_changed_dataset (void)
     results_clear (&expected[i]);
 }
 
+/* Errors in several threads at once: each thread loads a broken document
+ * into a dataset of its own and asks for a rule set that is not shipped.
+ * The error domains are made once, whichever thread fails first. */
+static gpointer
+failing_worker (gpointer data)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(CollabDataset) dataset = collab_dataset_new ();
+      g_autoptr(CollabRuleset) ruleset = NULL;
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(GError) ruleset_error = NULL;
+      gint64 fen;
+
+      g_assert_false (collab_dataset_load_from_data (dataset, "{\"format\": \"libcollab-dataset\", \"version\": 2}",
+                                                     -1, &load_error));
+      g_assert_error (load_error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_VERSION);
+      ruleset = collab_ruleset_new_builtin ("east-west-2099", &ruleset_error);
+      g_assert_null (ruleset);
+      g_assert_error (ruleset_error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND);
+      g_assert_false (collab_money_parse ("1.234", &fen, NULL));
+    }
+  return NULL;
+}
+
+static void
+test_errors (void)
+{
+  GThread *threads[N_THREADS];
+
+  for (guint i = 0; i < N_THREADS; i++)
+    threads[i] = g_thread_new ("failing", failing_worker, NULL);
+  for (guint i = 0; i < N_THREADS; i++)
+    g_thread_join (threads[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -612,6 +648,7 @@ main (int    argc,
 
   g_test_add_func ("/threads/fresh-dataset", test_fresh_dataset);
   g_test_add_func ("/threads/changed-dataset", test_changed_dataset);
+  g_test_add_func ("/threads/errors", test_errors);
 
   return g_test_run ();
 }

@@ -73,7 +73,7 @@ worker (gpointer data)
         }
       else
         {
-          CollabTable *t = collab_report_scorecard (ds, f, NULL, 0, &error);
+          CollabTable *t = collab_dataset_get_scorecard (ds, f, NULL, NULL, &error);
           JsonNode *n;
 
           g_clear_error (&error);
