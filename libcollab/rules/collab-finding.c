@@ -411,12 +411,26 @@ collab_finding_set_subject_int (CollabFinding *self,
   g_clear_pointer (&self->subject, g_variant_unref);
 }
 
+/* Takes a floating or full reference to @variant and serialises it: a
+ * GVariant made by a builder serialises itself on its first read, and a
+ * finding's values may be read from several threads at once (and are
+ * shared between findings). */
+static GVariant *
+take_variant (GVariant *variant)
+{
+  if (variant == NULL)
+    return NULL;
+  g_variant_take_ref (variant);
+  (void) g_variant_get_data (variant);
+  return variant;
+}
+
 static void
 lazy_value_take_variant (LazyValue *value,
                          GVariant  *variant)
 {
   lazy_value_clear (value);
-  value->variant = variant != NULL ? g_variant_take_ref (variant) : NULL;
+  value->variant = take_variant (variant);
   value->type = variant != NULL ? VALUE_VARIANT : VALUE_NONE;
 }
 
@@ -482,7 +496,7 @@ collab_finding_take_remedy (CollabFinding *self,
   g_return_if_fail (COLLAB_IS_FINDING (self));
   g_return_if_fail (!self->sealed);
   g_clear_pointer (&self->remedy, g_variant_unref);
-  self->remedy = value != NULL ? g_variant_take_ref (value) : NULL;
+  self->remedy = take_variant (value);
 }
 
 void

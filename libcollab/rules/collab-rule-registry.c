@@ -45,7 +45,7 @@ collab_rule_param_variant_type (CollabRuleParamType type)
 }
 
 static GVariant *
-make_default (const CollabRuleParam *param)
+make_default_value (const CollabRuleParam *param)
 {
   GVariantBuilder builder;
 
@@ -71,6 +71,17 @@ make_default (const CollabRuleParam *param)
     default:
       g_assert_not_reached ();
     }
+}
+
+static GVariant *
+make_default (const CollabRuleParam *param)
+{
+  GVariant *value = make_default_value (param);
+
+  /* Serialised now: a GVariant made by a builder serialises itself on
+   * its first read, and these are read by every check in every thread. */
+  (void) g_variant_get_data (value);
+  return value;
 }
 
 static void

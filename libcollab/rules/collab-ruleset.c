@@ -291,6 +291,10 @@ collab_rule_entry_set_param (CollabRuleEntry *entry,
                              GVariant        *value)
 {
   g_variant_take_ref (value);
+  /* Serialised now, so that the checks that read it in many threads write
+   * nothing (a GVariant made by a builder serialises itself when first
+   * read). */
+  (void) g_variant_get_data (value);
   g_clear_pointer (&entry->params[index], g_variant_unref);
   entry->params[index] = value;
 }
