@@ -82,15 +82,23 @@ collab_rule_666_thresholds (CollabTalentRules    *rules,
   qsort (rules->tiers, rules->n_tiers, sizeof rules->tiers[0], compare_tiers);
 }
 
+/* The remedy and sentence of one plan under one rule set: plans repeat a
+ * lot (most short pairing-years lack the same few dispatches), so the
+ * pairing-years with equal plans share them. */
+typedef struct
+{
+  GVariant *remedy;     /* collab_talent_plan_to_variant() */
+  char     *sentence;   /* collab_talent_plan_to_string() */
+} PlanText;
+
 /* The plans of a check run, per pairing-year of the tally: the findings
  * of 666.total, 666.tenure and 666.mix for one pairing-year share one
  * remedy. A run is one thread's, so they need no lock; the tally they
  * index is shared and never changes. */
 typedef struct
 {
-  guint     key;        /* 0: none, else 1 + 2 × the rules' index in Collab666Plans.rules + mix_adjusted */
-  GVariant *remedy;     /* collab_talent_plan_to_variant() */
-  char     *sentence;   /* collab_talent_plan_to_string() */
+  guint           key;  /* 0: none, else 1 + 2 × the rules' index in Collab666Plans.rules + mix_adjusted */
+  const PlanText *text; /* owned by Collab666Plans.texts */
 } CachedPlan;
 
 struct _Collab666Plans
@@ -98,7 +106,53 @@ struct _Collab666Plans
   GArray     *rules;    /* of CollabTalentRules, each once */
   CachedPlan *plans;    /* per pairing-year */
   guint       n;
+  GHashTable *texts;    /* plan_text_key() → PlanText */
 };
+
+static guint     value_key_hash  (gconstpointer key);
+static gboolean value_key_equal (gconstpointer a,
+                                 gconstpointer b);
+
+static void
+plan_text_free (gpointer data)
+{
+  PlanText *text = data;
+
+  g_variant_unref (text->remedy);
+  g_free (text->sentence);
+  g_free (text);
+}
+
+/* The text of @plan under the rules of @key, made on first use. */
+static const PlanText *
+plan_text_intern (Collab666Plans          *plans,
+                  const CollabTalentRules *rules,
+                  guint                    key,
+                  const CollabTalentPlan  *plan)
+{
+  guint n_tiers = MAX (rules->n_tiers, 1);
+  guint values[3 + COLLAB_TALENT_N_GROUPS * COLLAB_TALENT_MAX_TIERS];
+  guint n = 0;
+  PlanText *text;
+
+  values[n++] = 0;      /* the length, below */
+  values[n++] = key;
+  values[n++] = plan->total;
+  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
+    for (guint t = 0; t < n_tiers; t++)
+      values[n++] = plan->add[g][t];
+  values[0] = n - 1;
+
+  text = g_hash_table_lookup (plans->texts, values);
+  if (text == NULL)
+    {
+      text = g_new (PlanText, 1);
+      text->remedy = g_variant_ref_sink (collab_talent_plan_to_variant (rules, plan));
+      text->sentence = collab_talent_plan_to_string (rules, plan);
+      g_hash_table_insert (plans->texts, g_memdup2 (values, n * sizeof (guint)), text);
+    }
+  return text;
+}
 
 static const char plans_key[] = "666-plans";
 
@@ -110,6 +164,7 @@ make_plans (CollabCheckContext *ctx)
   plans->rules = g_array_new (FALSE, FALSE, sizeof (CollabTalentRules));
   plans->n = collab_talent_tally_for_store (collab_check_context_get_store (ctx))->n_pairing_years;
   plans->plans = g_new0 (CachedPlan, MAX (plans->n, 1));
+  plans->texts = g_hash_table_new_full (value_key_hash, value_key_equal, g_free, plan_text_free);
   return plans;
 }
 
@@ -118,11 +173,7 @@ free_plans (gpointer data)
 {
   Collab666Plans *plans = data;
 
-  for (guint i = 0; i < plans->n; i++)
-    {
-      g_clear_pointer (&plans->plans[i].remedy, g_variant_unref);
-      g_free (plans->plans[i].sentence);
-    }
+  g_hash_table_unref (plans->texts);
   g_free (plans->plans);
   g_array_unref (plans->rules);
   g_free (plans);
@@ -319,16 +370,13 @@ collab_rule_666_set_plan (const Collab666Run            *run,
   if (cached->key != key)
     {
       /* First asked for, or under another rule set than last time. */
-      g_clear_pointer (&cached->remedy, g_variant_unref);
-      g_free (cached->sentence);
       collab_talent_plan (&run->rules, counts, mix_adjusted, &plan);
-      cached->remedy = g_variant_ref_sink (collab_talent_plan_to_variant (&run->rules, &plan));
-      cached->sentence = collab_talent_plan_to_string (&run->rules, &plan);
+      cached->text = plan_text_intern (plans, &run->rules, key, &plan);
       cached->key = key;
     }
 
-  collab_finding_take_remedy (finding, g_variant_ref (cached->remedy));
-  return g_strdup (cached->sentence);
+  collab_finding_take_remedy (finding, g_variant_ref (cached->text->remedy));
+  return g_strdup (cached->text->sentence);
 }
 
 /* Keys are guint[1 + n]: n, then the values. */
