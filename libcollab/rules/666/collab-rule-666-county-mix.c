@@ -71,7 +71,7 @@ judge_county (Collab666Run *run,
   collab_finding_set_subject_string (finding, "assisted", collab_units_id (run->store, county));
   collab_finding_set_subject_int (finding, "year", year);
   collab_finding_take_expected (finding, g_variant_ref (expected));
-  collab_finding_take_actual (finding, collab_rule_666_mix_actual (&run->actuals, &counts));
+  collab_finding_take_actual (finding, collab_rule_666_mix_actual (run, &counts));
 
   projected = collab_rule_666_projected (run, &counts);
   collab_finding_set_message (finding,
@@ -130,7 +130,6 @@ check (CollabCheckContext *ctx)
       judge_county (&run, mix, expected, (CollabRef) (key >> 16), (int) (key & 0xffff),
                     g_hash_table_lookup (by_county_year, &key), scratch);
     }
-  collab_rule_666_end (&run);
 }
 
 COLLAB_DEFINE_RULE (666_county_mix,

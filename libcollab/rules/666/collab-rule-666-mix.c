@@ -47,7 +47,7 @@ static GVariant *
 actual_value (Collab666Run             *run,
               const CollabTalentCounts *counts)
 {
-  return collab_rule_666_mix_actual (&run->actuals, counts);
+  return collab_rule_666_mix_actual (run, counts);
 }
 
 static char *

@@ -17,34 +17,25 @@
 
 G_BEGIN_DECLS
 
-typedef struct _Collab666Plans Collab666Plans;
-
-/* The `actual` (or `expected`) values of one rule run, one per distinct
- * set of numbers (counts repeat a lot across pairing-years): findings
- * share them, each with its own reference. */
-#define COLLAB_666_VALUE_KEY_MAX (COLLAB_TALENT_MAX_TIERS + 1)
-
-typedef struct
-{
-  GHashTable *values;                         /* key (guint[1 + n]) → GVariant */
-} Collab666ValueCache;
+/* What the 666 rules of one check run share: see collab-rule-666-shared.c. */
+typedef struct _Collab666Shared Collab666Shared;
 
 /* One 666 rule run over one program: collab_rule_666_begin(), then
- * collab_rule_666_next() for each judged pairing-year, then
- * collab_rule_666_end(). */
+ * collab_rule_666_next() for each judged pairing-year. A run owns
+ * nothing: it ends when its rule returns. */
 typedef struct
 {
   CollabCheckContext      *ctx;
   CollabStore             *store;
   const CollabTalentTally *tally;
-  Collab666Plans          *plans;       /* of the check run: see collab_rule_666_set_plan() */
+  Collab666Shared         *shared;      /* of the check run */
   CollabTalentRules        rules;
+  guint                    rules_index; /* of these rules in shared */
   CollabDay                as_of;
   int                      last_year;   /* the last year judged: the as-of day's */
   guint                    first;       /* the program's pairing-years [first, end) */
   guint                    end;
   guint                    next;        /* collab_rule_666_next()'s cursor */
-  Collab666ValueCache      actuals;     /* the shared actual values of this run */
 } Collab666Run;
 
 /* What 666.total, 666.mix and 666.tenure differ in, given as the rule's
@@ -79,7 +70,6 @@ void            collab_rule_666_thresholds   (CollabTalentRules             *rul
                                               CollabInterpretation           interpretation);
 void            collab_rule_666_begin        (Collab666Run                  *run,
                                               CollabCheckContext            *ctx);
-void            collab_rule_666_end          (Collab666Run                  *run);
 /* The next pairing-year of the program that is judged, counted into
  * @counts unless it is NULL (as of the as-of day, under the run's rules);
  * NULL after the last. */
@@ -117,24 +107,42 @@ char           *collab_rule_666_set_plan     (const Collab666Run            *run
 gboolean        collab_rule_666_mix_adjusted (const Collab666Run            *run,
                                               const CollabTalentPairingYear *py);
 
-void            collab_rule_666_value_cache_init   (Collab666ValueCache *cache);
-void            collab_rule_666_value_cache_clear  (Collab666ValueCache *cache);
-/* A new reference to the value cached for @values[0..@n), or NULL. */
-GVariant       *collab_rule_666_value_cache_lookup (Collab666ValueCache *cache,
-                                                    const guint         *values,
-                                                    guint                n) G_GNUC_WARN_UNUSED_RESULT;
-/* Caches @value (sinking a floating one) for @values[0..@n) and returns a
- * new reference to it. */
-GVariant       *collab_rule_666_value_cache_insert (Collab666ValueCache *cache,
-                                                    const guint         *values,
-                                                    guint                n,
-                                                    GVariant            *value) G_GNUC_WARN_UNUSED_RESULT;
+/* --- collab-rule-666-shared.c ---------------------------------------- */
+
+Collab666Shared *collab_rule_666_shared_for         (CollabCheckContext      *ctx);
+guint            collab_rule_666_shared_rules_index (Collab666Shared         *shared,
+                                                     const CollabTalentRules *rules);
+
+/* The kinds of value the rules share: each has its own keys. */
+typedef enum
+{
+  COLLAB_666_VALUE_TOTAL,
+  COLLAB_666_VALUE_TENURE,
+  COLLAB_666_VALUE_MIX,
+} Collab666ValueKind;
+
+/* The most numbers a value is keyed by. */
+#define COLLAB_666_VALUE_KEY_MAX (COLLAB_TALENT_MAX_TIERS + 1)
+
+/* A new reference to the @kind value of @values[0..@n) under the run's
+ * rules, made earlier in this check run, or NULL. */
+GVariant        *collab_rule_666_shared_value       (const Collab666Run      *run,
+                                                     Collab666ValueKind       kind,
+                                                     const guint             *values,
+                                                     guint                    n) G_GNUC_WARN_UNUSED_RESULT;
+/* Keeps @value (sinking a floating one) as the @kind value of
+ * @values[0..@n) for the rest of the check run; returns a new reference. */
+GVariant        *collab_rule_666_share_value        (const Collab666Run      *run,
+                                                     Collab666ValueKind       kind,
+                                                     const guint             *values,
+                                                     guint                    n,
+                                                     GVariant                *value) G_GNUC_WARN_UNUSED_RESULT;
 
 /* A new floating dictionary of the group counts (and "projected"). */
 GVariant *collab_rule_666_mix_dict   (const guint              *groups,
                                       gboolean                  with_projected,
                                       guint                     projected) G_GNUC_WARN_UNUSED_RESULT;
-GVariant *collab_rule_666_mix_actual (Collab666ValueCache      *cache,
+GVariant *collab_rule_666_mix_actual (const Collab666Run       *run,
                                       const CollabTalentCounts *counts) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -78,7 +78,6 @@ check (CollabCheckContext *ctx)
             report (&run, py, &entries[e], longest);
         }
     }
-  collab_rule_666_end (&run);
 }
 
 static const CollabRuleParam params[] = {

@@ -67,10 +67,10 @@ actual_value (Collab666Run             *run,
   for (guint t = 0; t < n; t++)
     values[t] = counts->in_tier[t];
   values[n] = counts->projected;
-  value = collab_rule_666_value_cache_lookup (&run->actuals, values, n + 1);
+  value = collab_rule_666_shared_value (run, COLLAB_666_VALUE_TENURE, values, n + 1);
   if (value == NULL)
-    value = collab_rule_666_value_cache_insert (&run->actuals, values, n + 1,
-                                                tiers_dict (&run->rules, counts->in_tier, FALSE, counts->projected));
+    value = collab_rule_666_share_value (run, COLLAB_666_VALUE_TENURE, values, n + 1,
+                                         tiers_dict (&run->rules, counts->in_tier, FALSE, counts->projected));
   return value;
 }
 

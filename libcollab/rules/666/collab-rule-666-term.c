@@ -73,7 +73,6 @@ check (CollabCheckContext *ctx)
                                   percent, needed, projected, needed - counts.term_served, run.rules.term_months, add);
       collab_check_context_report (ctx, finding);
     }
-  collab_rule_666_end (&run);
 }
 
 static const CollabRuleParam params[] = {

@@ -37,13 +37,13 @@ actual_value (Collab666Run             *run,
               const CollabTalentCounts *counts)
 {
   guint values[] = { counts->counted, counts->projected };
-  GVariant *value = collab_rule_666_value_cache_lookup (&run->actuals, values, G_N_ELEMENTS (values));
+  GVariant *value = collab_rule_666_shared_value (run, COLLAB_666_VALUE_TOTAL, values, G_N_ELEMENTS (values));
 
   if (value == NULL)
-    value = collab_rule_666_value_cache_insert (&run->actuals, values, G_N_ELEMENTS (values),
-                                                collab_rule_int_dict ("total", (gint64) counts->counted,
-                                                                      "projected", (gint64) counts->projected,
-                                                                      NULL));
+    value = collab_rule_666_share_value (run, COLLAB_666_VALUE_TOTAL, values, G_N_ELEMENTS (values),
+                                         collab_rule_int_dict ("total", (gint64) counts->counted,
+                                                               "projected", (gint64) counts->projected,
+                                                               NULL));
   return value;
 }
 

@@ -82,103 +82,6 @@ collab_rule_666_thresholds (CollabTalentRules    *rules,
   qsort (rules->tiers, rules->n_tiers, sizeof rules->tiers[0], compare_tiers);
 }
 
-/* The remedy and sentence of one plan under one rule set: plans repeat a
- * lot (most short pairing-years lack the same few dispatches), so the
- * pairing-years with equal plans share them. */
-typedef struct
-{
-  GVariant *remedy;     /* collab_talent_plan_to_variant() */
-  char     *sentence;   /* collab_talent_plan_to_string() */
-} PlanText;
-
-/* The plans of a check run, per pairing-year of the tally: the findings
- * of 666.total, 666.tenure and 666.mix for one pairing-year share one
- * remedy. A run is one thread's, so they need no lock; the tally they
- * index is shared and never changes. */
-typedef struct
-{
-  guint           key;  /* 0: none, else 1 + 2 × the rules' index in Collab666Plans.rules + mix_adjusted */
-  const PlanText *text; /* owned by Collab666Plans.texts */
-} CachedPlan;
-
-struct _Collab666Plans
-{
-  GArray     *rules;    /* of CollabTalentRules, each once */
-  CachedPlan *plans;    /* per pairing-year */
-  guint       n;
-  GHashTable *texts;    /* plan_text_key() → PlanText */
-};
-
-static guint     value_key_hash  (gconstpointer key);
-static gboolean value_key_equal (gconstpointer a,
-                                 gconstpointer b);
-
-static void
-plan_text_free (gpointer data)
-{
-  PlanText *text = data;
-
-  g_variant_unref (text->remedy);
-  g_free (text->sentence);
-  g_free (text);
-}
-
-/* The text of @plan under the rules of @key, made on first use. */
-static const PlanText *
-plan_text_intern (Collab666Plans          *plans,
-                  const CollabTalentRules *rules,
-                  guint                    key,
-                  const CollabTalentPlan  *plan)
-{
-  guint n_tiers = MAX (rules->n_tiers, 1);
-  guint values[3 + COLLAB_TALENT_N_GROUPS * COLLAB_TALENT_MAX_TIERS];
-  guint n = 0;
-  PlanText *text;
-
-  values[n++] = 0;      /* the length, below */
-  values[n++] = key;
-  values[n++] = plan->total;
-  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
-    for (guint t = 0; t < n_tiers; t++)
-      values[n++] = plan->add[g][t];
-  values[0] = n - 1;
-
-  text = g_hash_table_lookup (plans->texts, values);
-  if (text == NULL)
-    {
-      text = g_new (PlanText, 1);
-      text->remedy = g_variant_ref_sink (collab_talent_plan_to_variant (rules, plan));
-      text->sentence = collab_talent_plan_to_string (rules, plan);
-      g_hash_table_insert (plans->texts, g_memdup2 (values, n * sizeof (guint)), text);
-    }
-  return text;
-}
-
-static const char plans_key[] = "666-plans";
-
-static gpointer
-make_plans (CollabCheckContext *ctx)
-{
-  Collab666Plans *plans = g_new0 (Collab666Plans, 1);
-
-  plans->rules = g_array_new (FALSE, FALSE, sizeof (CollabTalentRules));
-  plans->n = collab_talent_tally_for_store (collab_check_context_get_store (ctx))->n_pairing_years;
-  plans->plans = g_new0 (CachedPlan, MAX (plans->n, 1));
-  plans->texts = g_hash_table_new_full (value_key_hash, value_key_equal, g_free, plan_text_free);
-  return plans;
-}
-
-static void
-free_plans (gpointer data)
-{
-  Collab666Plans *plans = data;
-
-  g_hash_table_unref (plans->texts);
-  g_free (plans->plans);
-  g_array_unref (plans->rules);
-  g_free (plans);
-}
-
 void
 collab_rule_666_begin (Collab666Run       *run,
                        CollabCheckContext *ctx)
@@ -188,16 +91,16 @@ collab_rule_666_begin (Collab666Run       *run,
   run->ctx = ctx;
   run->store = collab_check_context_get_store (ctx);
   run->tally = collab_talent_tally_for_store (run->store);
-  run->plans = collab_check_context_get_run_data (ctx, &plans_key, make_plans, free_plans);
   collab_rule_666_thresholds (&run->rules, collab_check_context_get_ruleset (ctx),
                               collab_check_context_get_interpretation (ctx));
+  run->shared = collab_rule_666_shared_for (ctx);
+  run->rules_index = collab_rule_666_shared_rules_index (run->shared, &run->rules);
   run->as_of = collab_check_context_get_as_of (ctx);
   if (run->as_of != COLLAB_DAY_NONE)
     run->last_year = (int) collab_day_get_year (run->as_of);
   else
     run->last_year = G_MAXINT;
 
-  collab_rule_666_value_cache_init (&run->actuals);
   run->first = run->end = 0;
   if (program != COLLAB_REF_NONE && COLLAB_REF_INDEX (program) < run->tally->n_programs)
     {
@@ -212,12 +115,6 @@ collab_rule_666_is_judged (const Collab666Run            *run,
                            const CollabTalentPairingYear *py)
 {
   return py->year <= run->last_year;
-}
-
-void
-collab_rule_666_end (Collab666Run *run)
-{
-  collab_rule_666_value_cache_clear (&run->actuals);
 }
 
 const CollabTalentPairingYear *
@@ -263,7 +160,6 @@ collab_rule_666_judge (CollabCheckContext *ctx)
       collab_finding_take_message (finding, judge->message (&run, py, &counts, plan));
       collab_check_context_report (ctx, finding);
     }
-  collab_rule_666_end (&run);
 }
 
 const CollabRuleParam collab_rule_666_mix_params[] = {
@@ -345,107 +241,6 @@ collab_rule_666_mix_adjusted (const Collab666Run            *run,
   return collab_talent_is_adjusted (run->tally, "666.mix", pairing->assisting, pairing->assisted, py->year);
 }
 
-char *
-collab_rule_666_set_plan (const Collab666Run            *run,
-                          const CollabTalentPairingYear *py,
-                          const CollabTalentCounts      *counts,
-                          CollabFinding                 *finding)
-{
-  Collab666Plans *plans = run->plans;
-  gboolean mix_adjusted = collab_rule_666_mix_adjusted (run, py);
-  CachedPlan *cached;
-  CollabTalentPlan plan;
-  guint index, key;
-
-  /* Rule sets are few (one or two per check): compare them whole.
-   * collab_rule_666_thresholds() zeroes the struct, padding included. */
-  for (index = 0; index < plans->rules->len; index++)
-    if (memcmp (&g_array_index (plans->rules, CollabTalentRules, index), &run->rules, sizeof run->rules) == 0)
-      break;
-  if (index == plans->rules->len)
-    g_array_append_vals (plans->rules, &run->rules, 1);
-  key = 1 + index * 2 + (mix_adjusted ? 1 : 0);
-
-  cached = &plans->plans[py - run->tally->pairing_years];
-  if (cached->key != key)
-    {
-      /* First asked for, or under another rule set than last time. */
-      collab_talent_plan (&run->rules, counts, mix_adjusted, &plan);
-      cached->text = plan_text_intern (plans, &run->rules, key, &plan);
-      cached->key = key;
-    }
-
-  collab_finding_take_remedy (finding, g_variant_ref (cached->text->remedy));
-  return g_strdup (cached->text->sentence);
-}
-
-/* Keys are guint[1 + n]: n, then the values. */
-static guint
-value_key_hash (gconstpointer key)
-{
-  const guint *k = key;
-  guint32 h = 2166136261u;
-
-  for (guint i = 0; i <= k[0]; i++)
-    h = (h ^ k[i]) * 16777619u;
-  return h;
-}
-
-static gboolean
-value_key_equal (gconstpointer a,
-                 gconstpointer b)
-{
-  const guint *ka = a, *kb = b;
-
-  return ka[0] == kb[0] && memcmp (ka + 1, kb + 1, ka[0] * sizeof (guint)) == 0;
-}
-
-void
-collab_rule_666_value_cache_init (Collab666ValueCache *cache)
-{
-  cache->values = g_hash_table_new_full (value_key_hash, value_key_equal, g_free, (GDestroyNotify) g_variant_unref);
-}
-
-void
-collab_rule_666_value_cache_clear (Collab666ValueCache *cache)
-{
-  g_clear_pointer (&cache->values, g_hash_table_unref);
-}
-
-GVariant *
-collab_rule_666_value_cache_lookup (Collab666ValueCache *cache,
-                                    const guint         *values,
-                                    guint                n)
-{
-  guint key[1 + COLLAB_666_VALUE_KEY_MAX];
-  GVariant *value;
-
-  g_return_val_if_fail (n <= COLLAB_666_VALUE_KEY_MAX, NULL);
-
-  key[0] = n;
-  memcpy (key + 1, values, n * sizeof (guint));
-  value = g_hash_table_lookup (cache->values, key);
-  return value != NULL ? g_variant_ref (value) : NULL;
-}
-
-GVariant *
-collab_rule_666_value_cache_insert (Collab666ValueCache *cache,
-                                    const guint         *values,
-                                    guint                n,
-                                    GVariant            *value)
-{
-  guint *key;
-
-  g_return_val_if_fail (n <= COLLAB_666_VALUE_KEY_MAX, value);
-
-  key = g_new (guint, 1 + n);
-  key[0] = n;
-  memcpy (key + 1, values, n * sizeof (guint));
-  g_variant_ref_sink (value);
-  g_hash_table_replace (cache->values, key, value);
-  return g_variant_ref (value);
-}
-
 /* The group counts of 666.mix and 666.county_mix as a dictionary. */
 GVariant *
 collab_rule_666_mix_dict (const guint *groups,
@@ -465,7 +260,7 @@ collab_rule_666_mix_dict (const guint *groups,
 /* The actual of a 666.mix or 666.county_mix finding: the group counts and
  * "projected", shared by the findings with the same counts. */
 GVariant *
-collab_rule_666_mix_actual (Collab666ValueCache      *cache,
+collab_rule_666_mix_actual (const Collab666Run       *run,
                             const CollabTalentCounts *counts)
 {
   guint values[COLLAB_TALENT_N_GROUPS + 1];
@@ -474,9 +269,9 @@ collab_rule_666_mix_actual (Collab666ValueCache      *cache,
   for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
     values[g] = counts->groups[g];
   values[COLLAB_TALENT_N_GROUPS] = counts->projected;
-  value = collab_rule_666_value_cache_lookup (cache, values, G_N_ELEMENTS (values));
+  value = collab_rule_666_shared_value (run, COLLAB_666_VALUE_MIX, values, G_N_ELEMENTS (values));
   if (value == NULL)
-    value = collab_rule_666_value_cache_insert (cache, values, G_N_ELEMENTS (values),
-                                                collab_rule_666_mix_dict (counts->groups, TRUE, counts->projected));
+    value = collab_rule_666_share_value (run, COLLAB_666_VALUE_MIX, values, G_N_ELEMENTS (values),
+                                         collab_rule_666_mix_dict (counts->groups, TRUE, counts->projected));
   return value;
 }
