@@ -176,30 +176,6 @@ collab_talent_plan (const CollabTalentRules  *rules,
   return TRUE;
 }
 
-void
-collab_talent_counts_add_plan (const CollabTalentRules  *rules,
-                               CollabTalentCounts       *counts,
-                               const CollabTalentPlan   *plan)
-{
-  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
-    for (guint t = 0; t < MAX (rules->n_tiers, 1); t++)
-      {
-        guint k = plan->add[g][t];
-
-        if (k == 0)
-          continue;
-        counts->counted += k;
-        counts->groups[g] += k;
-        for (guint u = t; u < rules->n_tiers; u++)
-          counts->at_least[u] += k;
-      }
-
-  for (guint t = 0; t < rules->n_tiers; t++)
-    counts->in_tier[t] = rules->interpretation == COLLAB_INTERPRETATION_BANDED && t > 0
-                           ? counts->at_least[t] - counts->at_least[t - 1]
-                           : counts->at_least[t];
-}
-
 /* The months a planned dispatch of @tier serves at least, and under
  * banded the months it must stay below (0: no bound). */
 static void

@@ -202,10 +202,6 @@ gboolean            collab_talent_plan                (const CollabTalentRules  
                                                        const CollabTalentCounts *counts,
                                                        gboolean                  mix_adjusted,
                                                        CollabTalentPlan         *plan);
-/* @counts as they would be after the dispatches of @plan. */
-void                collab_talent_counts_add_plan     (const CollabTalentRules  *rules,
-                                                       CollabTalentCounts       *counts,
-                                                       const CollabTalentPlan   *plan);
 /* {"add": [{"profession": "doctor", "months": 6, "count": 2}, …], "total": n}
  * as a new floating a{sv}; under banded each entry also says "below" (the
  * next tier's months). */

@@ -134,7 +134,6 @@ gpointer       collab_store_get_derived  (CollabStore             *store,
 /* Frees the derived data: the records are about to change. Whoever
  * changes a store calls it first (the dataset's edits, a removal). */
 void           collab_store_drop_derived (CollabStore             *store);
-gsize          collab_store_memory_size  (const CollabStore *store);
 
 /* Walks every reference of every record, sub-records included. */
 typedef gboolean (*CollabRefVisitor) (CollabRecordKind   kind,

@@ -532,25 +532,6 @@ collab_store_derive (CollabStore *store)
     }
 }
 
-gsize
-collab_store_memory_size (const CollabStore *store)
-{
-  gsize size = sizeof *store;
-
-  for (guint k = 0; k < COLLAB_N_RECORD_KINDS; k++)
-    {
-      const CollabKindTable *table = &store->tables[k];
-      guint n = table->records->len;
-
-      size += (gsize) n * collab_schema_for_kind (k)->record_size;
-      /* GHashTable keeps a key, a value and a hash per bucket, with at
-       * most a quarter of its buckets free after growth. */
-      size += (gsize) g_hash_table_size (table->by_id) * (2 * sizeof (gpointer) + sizeof (guint)) * 4 / 3;
-    }
-
-  return size;
-}
-
 void
 collab_store_pairing_years (const CollabStore      *store,
                             const CollabPairingRec *pairing,

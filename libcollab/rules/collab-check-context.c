@@ -17,7 +17,6 @@
 
 struct _CollabCheckContext
 {
-  CollabDataset        *dataset;
   CollabStore          *store;
   const CollabRule     *rule;
   CollabRuleset        *ruleset;
@@ -46,7 +45,6 @@ collab_check_context_new (CollabDataset        *dataset,
 {
   CollabCheckContext *ctx = g_new0 (CollabCheckContext, 1);
 
-  ctx->dataset = dataset;
   ctx->store = collab_dataset_get_store (dataset);
   ctx->as_of = as_of;
   ctx->override_interpretation = override_interpretation;
@@ -105,12 +103,6 @@ CollabStore *
 collab_check_context_get_store (CollabCheckContext *ctx)
 {
   return ctx->store;
-}
-
-CollabDataset *
-collab_check_context_get_dataset (CollabCheckContext *ctx)
-{
-  return ctx->dataset;
 }
 
 CollabRuleset *

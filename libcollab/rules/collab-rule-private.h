@@ -130,7 +130,6 @@ const GVariantType     *collab_rule_param_variant_type     (CollabRuleParamType 
 /* The context: rules/collab-check-context.c. Everything it hands out is
  * owned by the checker and valid while the rule runs. */
 CollabStore            *collab_check_context_get_store     (CollabCheckContext   *ctx);
-CollabDataset          *collab_check_context_get_dataset   (CollabCheckContext   *ctx);
 CollabRuleset          *collab_check_context_get_ruleset   (CollabCheckContext   *ctx);
 const CollabRule       *collab_check_context_get_rule      (CollabCheckContext   *ctx);
 CollabRef               collab_check_context_get_program_ref (CollabCheckContext *ctx);

@@ -151,6 +151,22 @@ shim_abort (int         status,
 
 #define CHECK(call) G_STMT_START { int status_ = (call); if (status_ != 0) shim_abort (status_, #call); } G_STMT_END
 
+/* A pthread trylock's status as GLib's trylock says it: held elsewhere
+ * (or, for a reader or a recursive mutex, held too many times) is FALSE;
+ * any other error aborts. */
+#define TRY(call) shim_tried ((call), #call)
+
+static gboolean
+shim_tried (int         status,
+            const char *call)
+{
+  if (status == EBUSY || status == EAGAIN)
+    return FALSE;
+  if (status != 0)
+    shim_abort (status, call);
+  return TRUE;
+}
+
 /* Publishes a pthread object built on first use in @slot; a thread that
  * loses the race frees its own. The acquire load and the acq_rel exchange
  * order the object's initialisation before every use in TSan's eyes. */
@@ -238,12 +254,7 @@ g_mutex_unlock (GMutex *mutex)
 gboolean
 g_mutex_trylock (GMutex *mutex)
 {
-  int status = pthread_mutex_trylock (mutex_impl (mutex));
-
-  if (status == EBUSY)
-    return FALSE;
-  CHECK (status);
-  return TRUE;
+  return TRY (pthread_mutex_trylock (mutex_impl (mutex)));
 }
 
 /* --- GRecMutex ---------------------------------------------------------- */
@@ -296,12 +307,7 @@ g_rec_mutex_unlock (GRecMutex *mutex)
 gboolean
 g_rec_mutex_trylock (GRecMutex *mutex)
 {
-  int status = pthread_mutex_trylock (rec_mutex_impl (mutex));
-
-  if (status == EBUSY)
-    return FALSE;
-  CHECK (status);
-  return TRUE;
+  return TRY (pthread_mutex_trylock (rec_mutex_impl (mutex)));
 }
 
 /* --- GRWLock ------------------------------------------------------------ */
@@ -351,12 +357,7 @@ g_rw_lock_writer_lock (GRWLock *lock)
 gboolean
 g_rw_lock_writer_trylock (GRWLock *lock)
 {
-  int status = pthread_rwlock_trywrlock (rw_lock_impl (lock));
-
-  if (status == EBUSY)
-    return FALSE;
-  CHECK (status);
-  return TRUE;
+  return TRY (pthread_rwlock_trywrlock (rw_lock_impl (lock)));
 }
 
 void
@@ -374,12 +375,7 @@ g_rw_lock_reader_lock (GRWLock *lock)
 gboolean
 g_rw_lock_reader_trylock (GRWLock *lock)
 {
-  int status = pthread_rwlock_tryrdlock (rw_lock_impl (lock));
-
-  if (status == EBUSY || status == EAGAIN)
-    return FALSE;
-  CHECK (status);
-  return TRUE;
+  return TRY (pthread_rwlock_tryrdlock (rw_lock_impl (lock)));
 }
 
 void

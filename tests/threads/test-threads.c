@@ -35,6 +35,7 @@
 #include <libcollab/collab.h>
 
 #include "../collab-test-util.h"
+#include "test-barrier.h"
 
 #define N_THREADS 6
 #define DEFAULT_ROUNDS 10
@@ -260,40 +261,8 @@ assert_results_sane (const Results *results)
 
 /* --- the threads -------------------------------------------------------- */
 
-/* A reusable barrier: the workers and the main thread meet at it before a
- * round (the dataset is ready) and after (nobody uses it any more). Its
- * mutex is what orders the main thread's changes before the workers'
- * reads and their reads before the next change. */
-typedef struct
-{
-  GMutex mutex;
-  GCond  cond;
-  guint  n_parties;
-  guint  arrived;
-  guint  generation;
-} Barrier;
-
-static void
-barrier_wait (Barrier *barrier)
-{
-  guint generation;
-
-  g_mutex_lock (&barrier->mutex);
-  generation = barrier->generation;
-  if (++barrier->arrived == barrier->n_parties)
-    {
-      barrier->arrived = 0;
-      barrier->generation++;
-      g_cond_broadcast (&barrier->cond);
-    }
-  else
-    {
-      while (generation == barrier->generation)
-        g_cond_wait (&barrier->cond, &barrier->mutex);
-    }
-  g_mutex_unlock (&barrier->mutex);
-}
-
+/* The workers and the main thread meet at the barrier before a round (the
+ * dataset is ready) and after (nobody uses it any more). */
 typedef struct
 {
   Barrier        barrier;
@@ -368,9 +337,7 @@ pool_start (Pool  *pool,
             guint  n_kinds)
 {
   memset (pool, 0, sizeof *pool);
-  g_mutex_init (&pool->shared.barrier.mutex);
-  g_cond_init (&pool->shared.barrier.cond);
-  pool->shared.barrier.n_parties = N_THREADS + 1;
+  barrier_init (&pool->shared.barrier, N_THREADS + 1);
   pool->shared.n_kinds = n_kinds;
   pool->shared.one_at_a_time = g_strcmp0 (g_getenv ("COLLAB_THREADS_ONE_AT_A_TIME"), "1") == 0;
   g_mutex_init (&pool->shared.turn);
@@ -427,8 +394,7 @@ pool_stop (Pool *pool)
   barrier_wait (&pool->shared.barrier);
   for (guint i = 0; i < N_THREADS; i++)
     g_thread_join (pool->workers[i].thread);
-  g_mutex_clear (&pool->shared.barrier.mutex);
-  g_cond_clear (&pool->shared.barrier.cond);
+  barrier_clear (&pool->shared.barrier);
   g_mutex_clear (&pool->shared.turn);
 }
 

@@ -31,61 +31,15 @@
 #include <libcollab/collab.h>
 
 #include "../collab-test-util.h"
+#include "test-barrier.h"
 
 #define N_THREADS 4
 #define N_ITERATIONS 1000
 
 /* --- helpers -------------------------------------------------------------- */
 
-/* A start gate on the shim's GMutex and GCond: the threads start their
+/* Gates at the start and the end of a case: the threads start their
  * work at once, so that a race is a race in time as well. */
-typedef struct
-{
-  GMutex mutex;
-  GCond  cond;
-  guint  n_parties;
-  guint  arrived;
-  guint  generation;
-} Barrier;
-
-static void
-barrier_init (Barrier *barrier,
-              guint    n_parties)
-{
-  memset (barrier, 0, sizeof *barrier);
-  g_mutex_init (&barrier->mutex);
-  g_cond_init (&barrier->cond);
-  barrier->n_parties = n_parties;
-}
-
-static void
-barrier_clear (Barrier *barrier)
-{
-  g_mutex_clear (&barrier->mutex);
-  g_cond_clear (&barrier->cond);
-}
-
-static void
-barrier_wait (Barrier *barrier)
-{
-  guint generation;
-
-  g_mutex_lock (&barrier->mutex);
-  generation = barrier->generation;
-  if (++barrier->arrived == barrier->n_parties)
-    {
-      barrier->arrived = 0;
-      barrier->generation++;
-      g_cond_broadcast (&barrier->cond);
-    }
-  else
-    {
-      while (generation == barrier->generation)
-        g_cond_wait (&barrier->cond, &barrier->mutex);
-    }
-  g_mutex_unlock (&barrier->mutex);
-}
-
 static Barrier start, finish;
 
 typedef struct

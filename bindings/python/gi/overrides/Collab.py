@@ -241,13 +241,12 @@ class Finding(Collab.Finding):
             'rule': self.get_rule(),
             'severity': self.get_severity().value_nick,
             'subject': self.subject,
-            'expected': _unpack(self.get_expected()),
-            'actual': _unpack(self.get_actual()),
+            'expected': self.expected,
+            'actual': self.actual,
             'message': self.get_message(),
         }
-        remedy = self.get_remedy()
-        if remedy is not None:
-            result['remedy'] = remedy.unpack()
+        if self.get_remedy() is not None:
+            result['remedy'] = self.remedy
         return result
 
     @property
