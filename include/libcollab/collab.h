@@ -9,6 +9,7 @@
 
 #include "collab-version.h"
 #include "collab-runtime-version.h"
+#include "collab-locale.h"
 #include "collab-enums.h"
 #include "collab-enum-types.h"
 #include "collab-error.h"

@@ -5,9 +5,15 @@
 
 #pragma once
 
+#include <libintl.h>
+
 #include <libcollab/collab.h>
 
 G_BEGIN_DECLS
+
+/* collab's messages are in the library's domain (main() binds it). */
+#define _(String) dgettext (COLLAB_GETTEXT_PACKAGE, String)
+#define N_(String) (String)
 
 /* Exit statuses, SPEC §10. */
 #define COLLAB_EXIT_OK          0

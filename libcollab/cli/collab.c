@@ -8,26 +8,29 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "collab-cli-private.h"
 
 static const CollabCommand commands[] = {
-  { "validate", "FILE…", "Load datasets, resolve references, report the first errors", collab_cli_validate },
-  { "check", "FILE", "Run the rules and print the findings", collab_cli_check },
-  { "report", "FILE", "Print the scorecard per program and year", collab_cli_report },
-  { "trace", "FILE", "Print the money-flow edges of a program as JSON", collab_cli_trace },
-  { "plan", "FILE", "Print the 666 shortfall of every pairing-year and what would close it", collab_cli_plan },
-  { "convert", "IN OUT", "Convert between CSV and the JSON dataset document", collab_cli_convert },
+  { "validate", N_("FILE…"), N_("Load datasets, resolve references, report the first errors"), collab_cli_validate },
+  { "check", N_("FILE"), N_("Run the rules and print the findings"), collab_cli_check },
+  { "report", N_("FILE"), N_("Print the scorecard per program and year"), collab_cli_report },
+  { "trace", N_("FILE"), N_("Print the money-flow edges of a program as JSON"), collab_cli_trace },
+  { "plan", N_("FILE"), N_("Print the 666 shortfall of every pairing-year and what would close it"), collab_cli_plan },
+  { "convert", N_("IN OUT"), N_("Convert between CSV and the JSON dataset document"), collab_cli_convert },
 };
 
 static void
 print_help (FILE *out)
 {
-  fprintf (out, "Usage: collab COMMAND [OPTION…]\n\nCommands:\n");
+  fprintf (out, "%s\n\n%s\n", _("Usage: collab COMMAND [OPTION…]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-9s %-8s %s\n", commands[i].name, commands[i].parameters, commands[i].summary);
-  fprintf (out, "\nRun 'collab COMMAND --help' for the options of a command.\n"
-                "Exit status: 0 no violation, 1 violations found, 2 bad usage or a file that cannot be loaded.\n");
+    fprintf (out, "  %-9s %-8s %s\n", commands[i].name, _(commands[i].parameters), _(commands[i].summary));
+  fprintf (out, "\n%s\n%s\n%s\n",
+           _("Run 'collab COMMAND --help' for the options of a command."),
+           _("Every command takes --lang zh_CN|en, the language of what it prints."),
+           _("Exit status: 0 no violation, 1 violations found, 2 bad usage or a file that cannot be loaded."));
 }
 
 gboolean
@@ -42,8 +45,19 @@ collab_cli_parse (const char     *command,
   g_autoptr(GOptionContext) context = g_option_context_new (usage);
   g_autoptr(GError) error = NULL;
 
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, NULL);
+  /* Taken out of the command line before the command runs (main()): here
+   * only for --help. */
+  static GOptionEntry lang_entries[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The language of what collab prints"), "zh_CN|en" },
+    { NULL }
+  };
+  g_autofree char *lang = NULL;
+
+  lang_entries[0].arg_data = &lang;
+  g_option_context_set_translation_domain (context, COLLAB_GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(summary));
+  g_option_context_add_main_entries (context, entries, COLLAB_GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, lang_entries, COLLAB_GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
@@ -66,7 +80,9 @@ collab_cli_usage_error (const char *command,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "collab %s: %s (see 'collab %s --help')\n", command, message, command);
+  fprintf (stderr, "collab %s: ", command);
+  fprintf (stderr, _("%s (see 'collab %s --help')"), message, command);
+  fputc ('\n', stderr);
   return COLLAB_EXIT_USAGE;
 }
 
@@ -183,13 +199,119 @@ collab_cli_print_table (CollabTable *table,
     print_text (table);
 }
 
+/* The language of what collab prints (SPEC §12.1) --------------------------- */
+
+/* `--lang LANG` anywhere on the command line, taken out of @argv: every
+ * command takes it, and it must act before the first message. */
+static const char *
+take_lang_option (int   *argc,
+                  char **argv)
+{
+  const char *lang = NULL;
+  int out = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        {
+          while (i < *argc)
+            argv[out++] = argv[i++];
+          break;
+        }
+      if (g_str_equal (argv[i], "--lang") && i + 1 < *argc)
+        lang = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--lang="))
+        lang = argv[i] + strlen ("--lang=");
+      else
+        argv[out++] = argv[i];
+    }
+  *argc = out;
+  argv[out] = NULL;
+  return lang;
+}
+
+/* Whether @lang looks like a language gettext knows: `zh_CN`, `zh-CN`,
+ * `zh`, `en`, `zh_CN.UTF-8`. */
+static gboolean
+is_language (const char *lang)
+{
+  static GRegex *pattern;
+
+  if (pattern == NULL)
+    pattern = g_regex_new ("^[a-z]{2,3}([_-][A-Za-z]{2})?([.@].*)?$", 0, 0, NULL);
+  return g_regex_match (pattern, lang, 0, NULL);
+}
+
+static gboolean
+locale_is_c (int category)
+{
+  const char *name = setlocale (category, NULL);
+
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX");
+}
+
+/* The process's locale, and the language the user asked for. gettext
+ * reads LANGUAGE first, but not in the C locale; C.UTF-8 is on every
+ * glibc system, so a language whose locale is not installed (an office
+ * machine set to zh_CN.UTF-8 without `locales`, or `--lang zh_CN` on a
+ * server) still gets its messages, in UTF-8. */
+static gboolean
+set_language (const char *lang)
+{
+  const char *wanted = NULL;
+
+  if (setlocale (LC_ALL, "") == NULL)
+    {
+      /* The environment names a locale this system lacks: keep its
+       * language for the messages. */
+      wanted = g_getenv ("LC_ALL");
+      if (wanted == NULL || *wanted == '\0')
+        wanted = g_getenv ("LC_MESSAGES");
+      if (wanted == NULL || *wanted == '\0')
+        wanted = g_getenv ("LANG");
+      setlocale (LC_ALL, "C.UTF-8");
+    }
+  /* yajl reads numbers with strtod(): keep the decimal point a point. */
+  setlocale (LC_NUMERIC, "C");
+
+  if (lang != NULL)
+    {
+      g_autofree char *language = g_strdup (lang);
+
+      if (!is_language (lang))
+        return FALSE;
+      g_strdelimit (language, "-", '_');
+      g_setenv ("LANGUAGE", language, TRUE);
+    }
+  else if (wanted != NULL && *wanted != '\0' && is_language (wanted) &&
+           (g_getenv ("LANGUAGE") == NULL || *g_getenv ("LANGUAGE") == '\0'))
+    g_setenv ("LANGUAGE", wanted, TRUE);
+  else
+    return TRUE;
+
+  if (locale_is_c (LC_MESSAGES) || locale_is_c (LC_CTYPE))
+    {
+      setlocale (LC_CTYPE, "C.UTF-8");
+      setlocale (LC_MESSAGES, "C.UTF-8");
+    }
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  /* yajl reads numbers with strtod(): keep the decimal point a point. */
-  setlocale (LC_NUMERIC, "C");
+  const char *lang = take_lang_option (&argc, argv);
+
+  if (!set_language (lang))
+    {
+      fprintf (stderr, "collab: --lang is a language such as zh_CN or en, not '%s'\n", lang);
+      return COLLAB_EXIT_USAGE;
+    }
+  /* collab's own strings are in the library's domain; GOption translates
+   * the options' help in the default domain. */
+  bindtextdomain (COLLAB_GETTEXT_PACKAGE, collab_get_locale_dir ());
+  textdomain (COLLAB_GETTEXT_PACKAGE);
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))
@@ -208,7 +330,8 @@ main (int    argc,
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
-  fprintf (stderr, "collab: unknown command '%s'\n\n", argv[1]);
+  fprintf (stderr, _("collab: unknown command '%s'"), argv[1]);
+  fputs ("\n\n", stderr);
   print_help (stderr);
   return COLLAB_EXIT_USAGE;
 }
