@@ -19,6 +19,7 @@
 #include "model/collab-dataset-private.h"
 #include "collab-flow-private.h"
 #include "collab-ledger-private.h"
+#include "types/collab-i18n-private.h"
 
 G_DEFINE_BOXED_TYPE (CollabFundTotals, collab_fund_totals, collab_fund_totals_copy, collab_fund_totals_free)
 
@@ -95,7 +96,7 @@ find_boundary (const CollabStore  *store,
             if (collab_store_lookup (store, boundary_kinds[k], id, &index))
               return COLLAB_REF (boundary_kinds[k], index);
             g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                         "no %s has the id \"%s\"", name, id);
+                         _("no %s has the id \"%s\""), name, id);
             return COLLAB_REF_NONE;
           }
       }
@@ -105,7 +106,7 @@ find_boundary (const CollabStore  *store,
       return COLLAB_REF (boundary_kinds[k], index);
 
   g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-               "no program, region, organization, account or project has the id \"%s\"", boundary);
+               _("no program, region, organization, account or project has the id \"%s\""), boundary);
   return COLLAB_REF_NONE;
 }
 

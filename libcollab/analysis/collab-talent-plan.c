@@ -39,6 +39,7 @@
 #include <libcollab/collab-enum-types.h>
 
 #include "collab-talent-private.h"
+#include "types/collab-i18n-private.h"
 
 /* --- planning -------------------------------------------------------- */
 
@@ -224,14 +225,41 @@ collab_talent_plan_to_variant (const CollabTalentRules *rules,
   return g_variant_builder_end (&root);
 }
 
+/* "2 teachers for ≥ 12 months", "1 doctor for 6 to 11 months (≥ 6, < 12)":
+ * whole phrases, so that a language may order them its own way. */
+static char *
+describe_addition (CollabTalentGroup group,
+                   guint             k,
+                   guint             months,
+                   guint             below)
+{
+  g_autofree char *span = NULL;
+
+  if (below > 0)
+    span = g_strdup_printf (_("for %u to %u months (≥ %u, < %u)"), months, below - 1, months, below);
+  else
+    span = g_strdup_printf (ngettext_ ("for ≥ %u month", "for ≥ %u months", months), months);
+
+  /* Translators: "2 teachers for ≥ 12 months"; %s is the span of service. */
+  switch (group)
+    {
+    case COLLAB_TALENT_GROUP_TEACHER:
+      return g_strdup_printf (ngettext_ ("%u teacher %s", "%u teachers %s", k), k, span);
+    case COLLAB_TALENT_GROUP_DOCTOR:
+      return g_strdup_printf (ngettext_ ("%u doctor %s", "%u doctors %s", k), k, span);
+    case COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER:
+    default:
+      return g_strdup_printf (ngettext_ ("%u agriculture-or-other professional %s",
+                                         "%u agriculture-or-other professionals %s", k), k, span);
+    }
+}
+
 char *
 collab_talent_plan_to_string (const CollabTalentRules *rules,
                               const CollabTalentPlan  *plan)
 {
-  static const char * const singular[] = { "teacher", "doctor", "agriculture-or-other professional" };
-  static const char * const plural[] = { "teachers", "doctors", "agriculture-or-other professionals" };
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  GString *text = g_string_new ("add ");
+  g_autofree char *list = NULL;
 
   for (guint t = 0; t < MAX (rules->n_tiers, 1); t++)
     for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
@@ -242,27 +270,14 @@ collab_talent_plan_to_string (const CollabTalentRules *rules,
         if (k == 0)
           continue;
         tier_bounds (rules, t, &months, &below);
-        if (below > 0)
-          g_ptr_array_add (parts, g_strdup_printf ("%u %s for %u to %u months (≥ %u, < %u)", k,
-                                                   k == 1 ? singular[g] : plural[g], months, below - 1,
-                                                   months, below));
-        else
-          g_ptr_array_add (parts, g_strdup_printf ("%u %s for ≥ %u month%s", k,
-                                                   k == 1 ? singular[g] : plural[g], months,
-                                                   months == 1 ? "" : "s"));
+        g_ptr_array_add (parts, describe_addition (g, k, months, below));
       }
 
   if (parts->len == 0)
-    {
-      g_string_free (text, TRUE);
-      return g_strdup ("add nothing");
-    }
+    return g_strdup (_("add nothing"));
 
-  for (guint i = 0; i < parts->len; i++)
-    {
-      if (i > 0)
-        g_string_append (text, i + 1 == parts->len ? " and " : ", ");
-      g_string_append (text, g_ptr_array_index (parts, i));
-    }
-  return g_string_free (text, FALSE);
+  list = collab_i18n_join_list ((const char * const *) parts->pdata, parts->len);
+  /* Translators: %s is a list: "2 teachers for ≥ 12 months and 1 doctor
+   * for ≥ 6 months". */
+  return g_strdup_printf (_("add %s"), list);
 }

@@ -41,6 +41,7 @@
 #include <libcollab/collab-ruleset.h>
 
 #include "model/collab-store-private.h"
+#include "types/collab-i18n-private.h"
 #include "model/collab-units-private.h"
 
 G_BEGIN_DECLS

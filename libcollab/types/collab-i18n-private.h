@@ -28,6 +28,11 @@ const char *collab_i18n_ngettext (const char *msgid,
 const char *collab_i18n_pgettext (const char *context_and_msgid,
                                   gsize       msgid_offset) G_GNUC_FORMAT (1);
 
+/* "a, b and c": @n items joined as the language joins a list, with its
+ * own separator and last conjunction (Chinese: "a、b和c"). */
+char       *collab_i18n_join_list (const char * const *items,
+                                   guint               n) G_GNUC_WARN_UNUSED_RESULT;
+
 #undef _
 #undef N_
 #undef C_

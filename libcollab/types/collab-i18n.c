@@ -98,3 +98,22 @@ collab_get_locale_dir (void)
   bind_domain ();
   return localedir;
 }
+
+char *
+collab_i18n_join_list (const char * const *items,
+                       guint               n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        /* Translators: between the items of a list but the last two:
+         * "teachers, doctors and nurses". Chinese lists use 、. */
+        g_string_append (text, i + 1 < n ? _(", ")
+        /* Translators: between the last two items of a list. */
+                                         : _(" and "));
+      g_string_append (text, items[i]);
+    }
+  return g_string_free (text, FALSE);
+}

@@ -29,11 +29,9 @@ judge_county (Collab666Run *run,
               GArray       *pairing_years,
               GArray       *scratch)
 {
-  static const char * const names[] = { "teacher", "medical staff", "agricultural or other professional" };
-  static const char * const plurals[] = { "teachers", "medical staff", "agricultural or other professionals" };
-  guint n_short = 0, listed = 0;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) from = g_string_new (NULL);
-  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autofree char *missing_text = NULL;
   g_autofree char *projected = NULL;
   CollabTalentCounts counts;
   CollabFinding *finding;
@@ -46,23 +44,26 @@ judge_county (Collab666Run *run,
       const CollabPairingRec *pairing = collab_rule_666_pairing (run, py);
 
       g_array_append_vals (scratch, run->tally->entries + py->first, py->n);
-      g_string_append_printf (from, "%s%s", from->len > 0 ? ", " : "", collab_units_id (run->store, pairing->assisting));
+      g_string_append_printf (from, "%s%s", from->len > 0 ? _(", ") : "", collab_units_id (run->store, pairing->assisting));
     }
   collab_talent_sort_entries ((CollabTalentEntry *) scratch->data, scratch->len);
   collab_talent_count_entries ((CollabTalentEntry *) scratch->data, scratch->len, &run->rules,
                                run->as_of, &counts);
 
   for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
-    n_short += counts.groups[g] < mix[g];
-  for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
     if (counts.groups[g] < mix[g])
       {
         guint more = mix[g] - counts.groups[g];
 
         short_ = TRUE;
-        g_string_append_printf (missing, "%s%u more %s", listed == 0 ? "" : (listed + 1 == n_short ? " and " : ", "), more,
-                                more == 1 ? names[g] : plurals[g]);
-        listed++;
+        g_ptr_array_add (missing, g_strdup_printf (
+          g == COLLAB_TALENT_GROUP_TEACHER
+            ? ngettext_ ("%u more teacher", "%u more teachers", more)
+            : g == COLLAB_TALENT_GROUP_DOCTOR
+            ? ngettext_ ("%u more medical staff", "%u more medical staff", more)
+            : ngettext_ ("%u more agricultural or other professional",
+                         "%u more agricultural or other professionals", more),
+          more));
       }
   if (!short_ || collab_talent_is_adjusted (run->tally, "666.county_mix", COLLAB_REF_NONE, county, year))
     return;
@@ -74,13 +75,14 @@ judge_county (Collab666Run *run,
   collab_finding_take_actual (finding, collab_rule_666_mix_actual (run, &counts));
 
   projected = collab_rule_666_projected (run, &counts);
+  missing_text = collab_i18n_join_list ((const char * const *) missing->pdata, missing->len);
   collab_finding_set_message (finding,
-                              "%s (%s) received %u teachers, %u medical staff and %u agricultural or other "
-                              "professionals in %d from %s%s, short of %u/%u/%u; send %s.",
+                              _("%s (%s) received %u teachers, %u medical staff and %u agricultural or other "
+                                "professionals in %d from %s%s, short of %u/%u/%u; send %s."),
                               collab_units_id (run->store, county), collab_units_name (run->store, county),
                               counts.groups[COLLAB_TALENT_GROUP_TEACHER], counts.groups[COLLAB_TALENT_GROUP_DOCTOR],
                               counts.groups[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER], year, from->str, projected,
-                              mix[0], mix[1], mix[2], missing->str);
+                              mix[0], mix[1], mix[2], missing_text);
   collab_check_context_report (run->ctx, finding);
 }
 

@@ -19,14 +19,17 @@ static char *
 describe_shortfall (const CollabTalentRules  *rules,
                     const CollabTalentCounts *counts)
 {
-  static const char * const names[] = { "teachers", "doctors", "agriculture-or-other professionals" };
-  GString *text = g_string_new (NULL);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   for (guint g = 0; g < COLLAB_TALENT_N_GROUPS; g++)
     if (counts->groups[g] < rules->mix[g])
-      g_string_append_printf (text, "%s%u %s of %u", text->len > 0 ? ", " : "", counts->groups[g], names[g],
-                              rules->mix[g]);
-  return g_string_free (text, FALSE);
+      g_ptr_array_add (parts, g_strdup_printf (g == COLLAB_TALENT_GROUP_TEACHER ? _("%u teachers of %u")
+                                               : g == COLLAB_TALENT_GROUP_DOCTOR ? _("%u doctors of %u")
+                                               : _("%u agriculture-or-other professionals of %u"),
+                                               counts->groups[g], rules->mix[g]));
+  /* Separated by commas, not "and": each is a shortfall of its own. */
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (_(", "), (char **) parts->pdata);
 }
 
 static GVariant *
@@ -60,9 +63,12 @@ message (const Collab666Run            *run,
   g_autofree char *projected = collab_rule_666_projected (run, counts);
   g_autofree char *shortfall = describe_shortfall (&run->rules, counts);
 
-  return g_strdup_printf ("%s: %u teachers, %u doctors and %u agriculture-or-other professionals counted, short "
-                          "of %u/%u/%u (%s), and no 666.mix adjustment is recorded for it%s; %s, or record an "
-                          "adjustment.",
+  /* Translators: the first %s is a pairing-year ("binhu (滨湖区) → minhe
+   * (民和回族土族自治县) in 2022"); the last but one says how many end
+   * after the as-of day, or nothing; the last is what to add. */
+  return g_strdup_printf (_("%s: %u teachers, %u doctors and %u agriculture-or-other professionals counted, short "
+                            "of %u/%u/%u (%s), and no 666.mix adjustment is recorded for it%s; %s, or record an "
+                            "adjustment."),
                           where, counts->groups[COLLAB_TALENT_GROUP_TEACHER],
                           counts->groups[COLLAB_TALENT_GROUP_DOCTOR],
                           counts->groups[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER],

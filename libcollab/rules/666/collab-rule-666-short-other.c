@@ -28,6 +28,8 @@ report (Collab666Run                  *run,
   g_autofree char *end = collab_day_format (entry->end);
   g_autofree char *needed = collab_day_format (collab_day_add_months (dispatch->start, run->rules.short_months) - 1);
   g_autofree char *counted = NULL;
+  g_autofree char *days_text = NULL;
+  g_autofree char *months_text = NULL;
   CollabFinding *finding = collab_rule_666_new_finding (run, py, g_variant_new_int64 (run->rules.short_months),
                                                         g_variant_new_int64 (entry->months));
   guint days = entry->end - dispatch->start + 1;
@@ -37,21 +39,27 @@ report (Collab666Run                  *run,
   if (longest->months >= run->rules.short_months)
     {
       const CollabDispatchRec *other = collab_store_get (run->store, COLLAB_RECORD_KIND_DISPATCH, longest->dispatch);
-      counted = g_strdup_printf ("%s is counted with the longer dispatch %s instead", person->h.id, other->h.id);
+      counted = g_strdup_printf (_("%s is counted with the longer dispatch %s instead"), person->h.id, other->h.id);
     }
   else
-    counted = g_strdup_printf ("%s is not counted toward the 666 rule", person->h.id);
+    counted = g_strdup_printf (_("%s is not counted toward the 666 rule"), person->h.id);
+  days_text = g_strdup_printf (ngettext_ ("%u day", "%u days", days), days);
+  months_text = g_strdup_printf (ngettext_ ("%u month", "%u months", run->rules.short_months),
+                                 run->rules.short_months);
 
+  /* Translators: "%s: dispatch wx-d0582 of wx-p0581 (agriculture) serves
+   * 2021-05-10 to 2021-05-23, 14 days, under 1 month, and wx-p0581 is not
+   * counted …; … at least 1 month: extend the dispatch to end on
+   * 2021-06-09 or later …". The %s after the end day is " (planned)" or
+   * nothing. short_term is a value of the data: keep it. */
   collab_finding_set_message (finding,
-                              "%s: dispatch %s of %s (%s) serves %s to %s%s, %u day%s, under %u month%s, and %s; "
-                              "agriculture and other professionals serve at least %u month%s: extend the dispatch "
-                              "to end on %s or later, or record the visit as short_term.",
+                              _("%s: dispatch %s of %s (%s) serves %s to %s%s, %s, under %s, and %s; "
+                                "agriculture and other professionals serve at least %s: extend the dispatch "
+                                "to end on %s or later, or record the visit as short_term."),
                               where, dispatch->h.id, person->h.id,
-                              person->profession == COLLAB_PROFESSION_AGRICULTURE ? "agriculture" : "other",
-                              start, end, dispatch->actual_end != COLLAB_DAY_NONE ? "" : " (planned)",
-                              days, days == 1 ? "" : "s", run->rules.short_months,
-                              run->rules.short_months == 1 ? "" : "s", counted, run->rules.short_months,
-                              run->rules.short_months == 1 ? "" : "s", needed);
+                              person->profession == COLLAB_PROFESSION_AGRICULTURE ? _("agriculture") : _("other"),
+                              start, end, dispatch->actual_end != COLLAB_DAY_NONE ? "" : _(" (planned)"),
+                              days_text, months_text, counted, months_text, needed);
   collab_check_context_report (run->ctx, finding);
 }
 

@@ -79,23 +79,26 @@ static char *
 describe_tiers (const CollabTalentRules  *rules,
                 const CollabTalentCounts *counts)
 {
-  GString *text = g_string_new (NULL);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   for (guint t = 0; t < rules->n_tiers; t++)
     {
       guint required = collab_talent_tier_required (rules, t);
       guint months = rules->tiers[t].months;
+      guint in_tier = counts->in_tier[t];
+      g_autofree char *span = NULL;
+      g_autofree char *needed = NULL;
 
-      if (text->len > 0)
-        g_string_append (text, t + 1 == rules->n_tiers ? " and " : ", ");
-      g_string_append_printf (text, "%u serve%s ", counts->in_tier[t], counts->in_tier[t] == 1 ? "s" : "");
       if (rules->interpretation == COLLAB_INTERPRETATION_BANDED && t > 0)
-        g_string_append_printf (text, "%u to %u months", months, rules->tiers[t - 1].months - 1);
+        span = g_strdup_printf (_("%u to %u months"), months, rules->tiers[t - 1].months - 1);
       else
-        g_string_append_printf (text, "≥ %u month%s", months, months == 1 ? "" : "s");
-      g_string_append_printf (text, " (%u needed%s)", required, counts->in_tier[t] < required ? ", short" : "");
+        span = g_strdup_printf (ngettext_ ("≥ %u month", "≥ %u months", months), months);
+      needed = g_strdup_printf (in_tier < required ? _("%u needed, short") : _("%u needed"), required);
+      /* Translators: "5 serve ≥ 12 months (3 needed)". */
+      g_ptr_array_add (parts, g_strdup_printf (ngettext_ ("%u serves %s (%s)", "%u serve %s (%s)", in_tier),
+                                               in_tier, span, needed));
     }
-  return g_string_free (text, FALSE);
+  return collab_i18n_join_list ((const char * const *) parts->pdata, parts->len);
 }
 
 static GVariant *
@@ -124,9 +127,16 @@ message (const Collab666Run            *run,
   g_autofree char *not_counted = collab_rule_666_not_counted (run, counts);
   g_autofree char *tiers = describe_tiers (&run->rules, counts);
 
-  return g_strdup_printf ("%s, under the %s reading of the tenure tiers: of %u counted, %s%s%s; %s.",
-                          where, collab_interpretation_to_nick (run->rules.interpretation), counts->counted,
-                          tiers, not_counted, projected, plan);
+  const char *reading = run->rules.interpretation == COLLAB_INTERPRETATION_CUMULATIVE ? C_("reading", "cumulative")
+                        : run->rules.interpretation == COLLAB_INTERPRETATION_BANDED ? C_("reading", "banded")
+                        : C_("reading", "nested");
+
+  /* Translators: "binhu (滨湖区) → minhe (…) in 2022, under the nested
+   * reading of the tenure tiers: of 16 counted, 5 serve ≥ 12 months (3
+   * needed), …; add 2 …". The %s after the tiers are optional clauses
+   * that begin with "; ". */
+  return g_strdup_printf (_("%s, under the %s reading of the tenure tiers: of %u counted, %s%s%s; %s."),
+                          where, reading, counts->counted, tiers, not_counted, projected, plan);
 }
 
 static const Collab666Judge judge = { expected_value, fails, actual_value, message };

@@ -47,8 +47,9 @@ check (CollabCheckContext *ctx)
           guint64 gap = (guint64) percent * counts.term_people - (guint64) counts.term_served * 100;
           guint64 x = (gap + (100 - percent) - 1) / (100 - percent);
 
-          add = g_strdup_printf (", or add %" G_GUINT64_FORMAT " teacher%s or doctor%s serving ≥ %u months", x,
-                                 x == 1 ? "" : "s", x == 1 ? "" : "s", run.rules.term_months);
+          add = g_strdup_printf (ngettext_ (", or add %u teacher or doctor serving ≥ %u months",
+                                            ", or add %u teachers or doctors serving ≥ %u months", (gulong) x),
+                                 (guint) x, run.rules.term_months);
         }
       else
         add = g_strdup ("");
@@ -66,9 +67,9 @@ check (CollabCheckContext *ctx)
       counts.projected = counts.term_projected;
       projected = collab_rule_666_projected (&run, &counts);
       collab_finding_set_message (finding,
-                                  "%s: %u of the %u teachers and doctors counted serve ≥ %u months, fewer than "
-                                  "%u%% (%u needed)%s; teaching and medical support should serve mainly a year or "
-                                  "half a year: keep %u more of them for ≥ %u months%s.",
+                                  _("%s: %u of the %u teachers and doctors counted serve ≥ %u months, fewer than "
+                                    "%u%% (%u needed)%s; teaching and medical support should serve mainly a year or "
+                                    "half a year: keep %u more of them for ≥ %u months%s."),
                                   where, counts.term_served, counts.term_people, run.rules.term_months,
                                   percent, needed, projected, needed - counts.term_served, run.rules.term_months, add);
       collab_check_context_report (ctx, finding);

@@ -57,9 +57,11 @@ message (const Collab666Run            *run,
   g_autofree char *projected = collab_rule_666_projected (run, counts);
   g_autofree char *not_counted = collab_rule_666_not_counted (run, counts);
 
-  return g_strdup_printf ("%s: %u professional%s counted (%u teachers, %u doctors, %u agriculture or other), "
-                          "%u required%s%s; %s.",
-                          where, counts->counted, counts->counted == 1 ? "" : "s",
+  return g_strdup_printf (ngettext_ ("%s: %u professional counted (%u teachers, %u doctors, %u agriculture or other), "
+                                     "%u required%s%s; %s.",
+                                     "%s: %u professionals counted (%u teachers, %u doctors, %u agriculture or other), "
+                                     "%u required%s%s; %s.", counts->counted),
+                          where, counts->counted,
                           counts->groups[COLLAB_TALENT_GROUP_TEACHER], counts->groups[COLLAB_TALENT_GROUP_DOCTOR],
                           counts->groups[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER],
                           run->rules.total, not_counted, projected, plan);

@@ -199,7 +199,9 @@ collab_rule_666_describe (const Collab666Run            *run,
 {
   const CollabPairingRec *pairing = collab_rule_666_pairing (run, py);
 
-  return g_strdup_printf ("%s (%s) → %s (%s) in %d",
+  /* Translators: a pairing-year, "binhu (滨湖区) → minhe (民和…) in 2022":
+   * the assisting unit's id and name, the assisted unit's, the year. */
+  return g_strdup_printf (_("%s (%s) → %s (%s) in %d"),
                           collab_units_id (run->store, pairing->assisting),
                           collab_units_name (run->store, pairing->assisting),
                           collab_units_id (run->store, pairing->assisted),
@@ -216,20 +218,29 @@ collab_rule_666_projected (const Collab666Run       *run,
     return g_strdup ("");
 
   day = collab_day_format (run->as_of);
-  return g_strdup_printf ("; %u of those counted end%s after the as-of day %s (projected)", counts->projected,
-                          counts->projected == 1 ? "s" : "", day);
+  /* Translators: a clause appended to a 666 message. */
+  return g_strdup_printf (ngettext_ ("; %u of those counted ends after the as-of day %s (projected)",
+                                     "; %u of those counted end after the as-of day %s (projected)",
+                                     counts->projected),
+                          counts->projected, day);
 }
 
 char *
 collab_rule_666_not_counted (const Collab666Run       *run,
                              const CollabTalentCounts *counts)
 {
+  g_autofree char *months = NULL;
+
   if (counts->short_other == 0)
     return g_strdup ("");
 
-  return g_strdup_printf ("; %u agriculture-or-other professional%s serving under %u month%s %s not counted",
-                          counts->short_other, counts->short_other == 1 ? "" : "s", run->rules.short_months,
-                          run->rules.short_months == 1 ? "" : "s", counts->short_other == 1 ? "is" : "are");
+  months = g_strdup_printf (ngettext_ ("%u month", "%u months", run->rules.short_months), run->rules.short_months);
+
+  /* Translators: a clause appended to a 666 message; %s is "1 month". */
+  return g_strdup_printf (ngettext_ ("; %u agriculture-or-other professional serving under %s is not counted",
+                                     "; %u agriculture-or-other professionals serving under %s are not counted",
+                                     counts->short_other),
+                          counts->short_other, months);
 }
 
 gboolean

@@ -31,7 +31,7 @@
 static const char *
 post_words (CollabPost post)
 {
-  return post == COLLAB_POST_WORKING_GROUP ? "working-group cadre (工作组)" : "liaison (联络员)";
+  return post == COLLAB_POST_WORKING_GROUP ? _("working-group cadre (工作组)") : _("liaison (联络员)");
 }
 
 static void
@@ -49,6 +49,7 @@ report_gap (CollabCheckContext *ctx,
   g_autofree char *to = collab_day_format (last);
   g_autoptr(GString) around = g_string_new (NULL);
   g_autofree char *remedy = NULL;
+  g_autofree char *days_text = NULL;
   guint days = last - first + 1;
 
   collab_finding_set_subject_string (finding, "program", collab_check_context_get_program_id (ctx));
@@ -64,7 +65,7 @@ report_gap (CollabCheckContext *ctx,
       const CollabDispatchRec *dispatch = collab_store_get (store, COLLAB_RECORD_KIND_DISPATCH, before->dispatch);
       g_autofree char *end = collab_day_format (before->end);
 
-      g_string_append_printf (around, "%s (%s) left on %s", dispatch->h.id,
+      g_string_append_printf (around, _("%s (%s) left on %s"), dispatch->h.id,
                               collab_units_id (store, dispatch->person), end);
     }
   if (after != NULL)
@@ -72,33 +73,36 @@ report_gap (CollabCheckContext *ctx,
       const CollabDispatchRec *dispatch = collab_store_get (store, COLLAB_RECORD_KIND_DISPATCH, after->dispatch);
       g_autofree char *start = collab_day_format (after->start);
 
-      g_string_append_printf (around, "%s%s (%s) arrived on %s", around->len > 0 ? " and " : "", dispatch->h.id,
+      if (around->len > 0)
+        g_string_append (around, _(" and "));
+      g_string_append_printf (around, _("%s (%s) arrived on %s"), dispatch->h.id,
                               collab_units_id (store, dispatch->person), start);
     }
 
   if (before != NULL && after != NULL)
-    remedy = g_strdup ("the successor should arrive the day after the predecessor leaves, or the predecessor "
-                       "stay until then");
+    remedy = g_strdup (_("the successor should arrive the day after the predecessor leaves, or the predecessor "
+                         "stay until then"));
   else if (after != NULL)
-    remedy = g_strdup_printf ("the first should arrive on %s", from);
+    remedy = g_strdup_printf (_("the first should arrive on %s"), from);
   else
-    remedy = g_strdup_printf ("send a successor who arrives on %s", from);
+    remedy = g_strdup_printf (_("send a successor who arrives on %s"), from);
+  days_text = g_strdup_printf (ngettext_ ("%u day", "%u days", days), days);
 
   if (before == NULL && after == NULL)
     collab_finding_set_message (finding,
-                                "No %s of program %s was in post in %s (%s) from %s to %s (%u day%s): no outbound "
-                                "cadre dispatch with post %s covers any of it; dispatch one for the whole range.",
+                                _("No %s of program %s was in post in %s (%s) from %s to %s (%s): no outbound "
+                                  "cadre dispatch with post %s covers any of it; dispatch one for the whole range."),
                                 post_words (post), collab_check_context_get_program_id (ctx),
                                 collab_units_id (store, region), collab_units_name (store, region), from, to,
-                                days, days == 1 ? "" : "s",
+                                days_text,
                                 post == COLLAB_POST_WORKING_GROUP ? "working_group" : "liaison");
   else
     collab_finding_set_message (finding,
-                                "No %s of program %s was in post in %s (%s) from %s to %s (%u day%s): %s; "
-                                "rotations must leave no gap (不断档): %s.",
+                                _("No %s of program %s was in post in %s (%s) from %s to %s (%s): %s; "
+                                  "rotations must leave no gap (不断档): %s."),
                                 post_words (post), collab_check_context_get_program_id (ctx),
                                 collab_units_id (store, region), collab_units_name (store, region), from, to,
-                                days, days == 1 ? "" : "s", around->str, remedy);
+                                days_text, around->str, remedy);
   collab_check_context_report (ctx, finding);
 }
 

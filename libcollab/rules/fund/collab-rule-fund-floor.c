@@ -49,8 +49,8 @@ report (CollabCheckContext      *ctx,
   collab_finding_take_actual (finding, collab_rule_fund_amount (allocated));
   collab_finding_take_remedy (finding, g_variant_builder_end (&remedy));
   collab_finding_set_message (finding,
-                              "Program %s allocated %s to %s (%s) for %d, below its base of %s a year; "
-                              "allocate %s more for %d.",
+                              _("Program %s allocated %s to %s (%s) for %d, below its base of %s a year; "
+                                "allocate %s more for %d."),
                               program_id, allocated_text, city_id, collab_units_name (store, base->city),
                               year, base_text, short_text, year);
   collab_check_context_report (ctx, finding);

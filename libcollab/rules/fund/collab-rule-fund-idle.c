@@ -51,18 +51,27 @@ report (CollabCheckContext         *ctx,
   collab_finding_take_expected_string (finding, collab_money_format (0));
   collab_finding_take_actual_string (finding, collab_money_format (idle));
   if (held_now > 0)
+    /* Translators: "4000万 of the 1亿 that t-17 brought into the account
+     * yanan-fin (延安市财政局) on 2021-03-01 was still there 180 days
+     * later, on …". */
     collab_finding_set_message (finding,
-                                "%s of the %s that %s brought into the account %s on %s was still there "
-                                "%" G_GINT64_FORMAT " days later, on %s, and %s of it still is on %s; "
-                                "pass it on to the projects it was meant for.",
-                                idle_text, amount, t->h.id, what, arrived, days, deadline, now_text,
+                                ngettext_ ("%s of the %s that %s brought into the account %s on %s was still there "
+                                           "%lld day later, on %s, and %s of it still is on %s; "
+                                           "pass it on to the projects it was meant for.",
+                                           "%s of the %s that %s brought into the account %s on %s was still there "
+                                           "%lld days later, on %s, and %s of it still is on %s; "
+                                           "pass it on to the projects it was meant for.", (gulong) days),
+                                idle_text, amount, t->h.id, what, arrived, (long long) days, deadline, now_text,
                                 as_of_text);
   else
     collab_finding_set_message (finding,
-                                "%s of the %s that %s brought into the account %s on %s was still there "
-                                "%" G_GINT64_FORMAT " days later, on %s, before it was passed on; "
-                                "money should not sit idle for longer.",
-                                idle_text, amount, t->h.id, what, arrived, days, deadline);
+                                ngettext_ ("%s of the %s that %s brought into the account %s on %s was still there "
+                                           "%lld day later, on %s, before it was passed on; "
+                                           "money should not sit idle for longer.",
+                                           "%s of the %s that %s brought into the account %s on %s was still there "
+                                           "%lld days later, on %s, before it was passed on; "
+                                           "money should not sit idle for longer.", (gulong) days),
+                                idle_text, amount, t->h.id, what, arrived, (long long) days, deadline);
   collab_check_context_report (ctx, finding);
 }
 

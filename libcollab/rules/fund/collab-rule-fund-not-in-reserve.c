@@ -42,10 +42,13 @@ judge (const CollabFundProject *p)
   collab_finding_take_expected (finding, g_variant_new_boolean (TRUE));
   collab_finding_take_actual (finding, g_variant_new_boolean (FALSE));
   collab_finding_set_message (finding,
-                              "The project %s received %s in %u transfer%s but did not come from the project "
-                              "reserve (in_reserve is not true); the plan asks that reserve projects be funded "
-                              "first: enter it in the reserve, or record why it was chosen.",
-                              what, total_text, n, n == 1 ? "" : "s");
+                              ngettext_ ("The project %s received %s in %u transfer but did not come from the project "
+                                         "reserve (in_reserve is not true); the plan asks that reserve projects be funded "
+                                         "first: enter it in the reserve, or record why it was chosen.",
+                                         "The project %s received %s in %u transfers but did not come from the project "
+                                         "reserve (in_reserve is not true); the plan asks that reserve projects be funded "
+                                         "first: enter it in the reserve, or record why it was chosen.", n),
+                              what, total_text, n);
   collab_check_context_report (p->ctx, finding);
 }
 

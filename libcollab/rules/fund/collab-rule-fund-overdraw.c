@@ -45,9 +45,9 @@ check (CollabCheckContext *ctx)
       collab_finding_take_expected (finding, collab_rule_fund_amount (deficit.received));
       collab_finding_take_actual (finding, collab_rule_fund_amount (deficit.passed_on));
       collab_finding_set_message (finding,
-                                  "By the end of %s the account %s had passed on %s but received only %s: "
-                                  "%s left it that never came in; record the transfer into it that paid for "
-                                  "this, or correct the transfers out.",
+                                  _("By the end of %s the account %s had passed on %s but received only %s: "
+                                    "%s left it that never came in; record the transfer into it that paid for "
+                                    "this, or correct the transfers out."),
                                   deficit.day, deficit.what, deficit.out, deficit.in, deficit.difference);
       collab_check_context_report (ctx, finding);
     }

@@ -27,9 +27,9 @@ judge (const CollabFundProject *p)
   collab_finding_take_expected (finding, collab_rule_fund_amount (deficit.received));
   collab_finding_take_actual (finding, collab_rule_fund_amount (deficit.passed_on));
   collab_finding_set_message (finding,
-                              "By the end of %s the project %s had spent %s but only %s had been transferred "
-                              "to it, %s too much; record the transfer that paid for it, or correct the "
-                              "expenditures.",
+                              _("By the end of %s the project %s had spent %s but only %s had been transferred "
+                                "to it, %s too much; record the transfer that paid for it, or correct the "
+                                "expenditures."),
                               deficit.day, deficit.what, deficit.out, deficit.in, deficit.difference);
   collab_check_context_report (p->ctx, finding);
 }

@@ -80,11 +80,13 @@ check (CollabCheckContext *ctx)
       collab_finding_take_expected (finding, collab_rule_fund_amount (bases[b].plan_total));
       collab_finding_take_actual (finding, collab_rule_fund_amount (sums[b]));
       collab_finding_set_message (finding,
-                                  "Program %s allocated %s to %s (%s) over %s, against a plan total of %s "
-                                  "(%s %s); check the allocations or update the plan.",
+                                  sums[b] > bases[b].plan_total
+                                    ? _("Program %s allocated %s to %s (%s) over %s, against a plan total of %s "
+                                        "(over by %s); check the allocations or update the plan.")
+                                    : _("Program %s allocated %s to %s (%s) over %s, against a plan total of %s "
+                                        "(short by %s); check the allocations or update the plan."),
                                   program->h.id, sum_text, city_id, collab_units_name (store, bases[b].city),
-                                  years, plan_text, sums[b] > bases[b].plan_total ? "over by" : "short by",
-                                  gap_text);
+                                  years, plan_text, gap_text);
       collab_check_context_report (ctx, finding);
     }
 }

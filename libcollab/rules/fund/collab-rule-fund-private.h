@@ -50,7 +50,7 @@ collab_rule_fund_describe (const CollabStore *store,
 
       if (account->designation != NULL)
         return g_strdup_printf ("%s (%s)", id, account->designation);
-      return g_strdup_printf ("%s (held by %s)", id, collab_units_name (store, account->holder));
+      return g_strdup_printf (_("%s (held by %s)"), id, collab_units_name (store, account->holder));
     }
   if (ref != COLLAB_REF_NONE && COLLAB_REF_KIND (ref) == COLLAB_RECORD_KIND_PROJECT)
     {

@@ -65,9 +65,9 @@ check (CollabCheckContext *ctx)
       collab_finding_set_subject_string (finding, "transaction", t->h.id);
       collab_finding_take_actual (finding, g_variant_new_string (t->use));
       collab_finding_set_message (finding,
-                                  "The expenditure %s of %s by the project %s on %s is for \"%s\", which "
-                                  "cooperation funds may not pay for; pay it from other funds and return "
-                                  "the money to the project.",
+                                  _("The expenditure %s of %s by the project %s on %s is for \"%s\", which "
+                                    "cooperation funds may not pay for; pay it from other funds and return "
+                                    "the money to the project."),
                                   t->h.id, amount, what, date, t->use);
       collab_check_context_report (ctx, finding);
     }

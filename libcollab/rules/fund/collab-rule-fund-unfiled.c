@@ -57,15 +57,15 @@ judge (const CollabFundProject *p)
       collab_finding_take_actual_string (finding, collab_day_format (t->date));
       if (filed_text != NULL)
         collab_finding_set_message (finding,
-                                    "The transfer %s put %s into the project %s on %s, before the "
-                                    "project was filed on %s; money may reach a project on or after "
-                                    "its filing date.",
+                                    _("The transfer %s put %s into the project %s on %s, before the "
+                                      "project was filed on %s; money may reach a project on or after "
+                                      "its filing date."),
                                     t->h.id, amount, what, date, filed_text);
       else
         collab_finding_set_message (finding,
-                                    "The transfer %s put %s into the project %s on %s, and the "
-                                    "project was never filed (its status history has no \"filed\" "
-                                    "step); file it before money reaches it, and record the date.",
+                                    _("The transfer %s put %s into the project %s on %s, and the "
+                                      "project was never filed (its status history has no \"filed\" "
+                                      "step); file it before money reaches it, and record the date."),
                                     t->h.id, amount, what, date);
       collab_check_context_report (p->ctx, finding);
     }

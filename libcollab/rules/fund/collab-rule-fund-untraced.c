@@ -52,10 +52,10 @@ check (CollabCheckContext *ctx)
 
       g_variant_builder_add (&ids, "s", id);
       if (i < LISTED_IN_MESSAGE)
-        g_string_append_printf (listed, "%s%s", i > 0 ? ", " : "", id);
+        g_string_append_printf (listed, "%s%s", i > 0 ? _(", ") : "", id);
     }
   if (n_untraced > LISTED_IN_MESSAGE)
-    g_string_append_printf (listed, " and %u more", n_untraced - LISTED_IN_MESSAGE);
+    g_string_append_printf (listed, _(" and %u more"), n_untraced - LISTED_IN_MESSAGE);
 
   g_variant_builder_init (&remedy, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&remedy, "{sv}", "name_parent", g_variant_builder_end (&ids));
@@ -70,12 +70,13 @@ check (CollabCheckContext *ctx)
   collab_finding_take_actual (finding, collab_rule_fund_amount (traced));
   collab_finding_take_remedy (finding, g_variant_builder_end (&remedy));
   collab_finding_set_message (finding,
-                              "%s%% of program %s's money in transfers and expenditures (%s of %s) is traced "
-                              "end to end from its source; %u movement%s name%s no parent (%s): name the "
-                              "transaction whose money each passes on.",
-                              share, program_id,
-                              traced_text, total_text, n_untraced, n_untraced == 1 ? "" : "s",
-                              n_untraced == 1 ? "s" : "", listed->str);
+                              ngettext_ ("%s%% of program %s's money in transfers and expenditures (%s of %s) is traced "
+                                         "end to end from its source; %u movement names no parent (%s): name the "
+                                         "transaction whose money it passes on.",
+                                         "%s%% of program %s's money in transfers and expenditures (%s of %s) is traced "
+                                         "end to end from its source; %u movements name no parent (%s): name the "
+                                         "transaction whose money each passes on.", n_untraced),
+                              share, program_id, traced_text, total_text, n_untraced, listed->str);
   collab_check_context_report (ctx, finding);
 }
 

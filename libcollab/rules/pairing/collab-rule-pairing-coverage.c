@@ -27,10 +27,10 @@ static const char *
 describe_flags (guint flags)
 {
   if ((flags & FLAGS_TO_COVER) == FLAGS_TO_COVER)
-    return "poverty-lifted and national key";
+    return _("poverty-lifted and national key");
   if (flags & COLLAB_REGION_FLAGS_NATIONAL_KEY)
-    return "national key";
-  return "poverty-lifted";
+    return _("national key");
+  return _("poverty-lifted");
 }
 
 static void
@@ -54,16 +54,16 @@ report (CollabCheckContext    *ctx,
 
   if (pairings->len == 0)
     collab_finding_set_message (finding,
-                                "The %s county %s (%s) of %s has no county-level pairing in program %s, "
-                                "so it is not covered in %d; add a county-level pairing of %s with %s as "
-                                "the assisted side whose period includes %d.",
+                                _("The %s county %s (%s) of %s has no county-level pairing in program %s, "
+                                  "so it is not covered in %d; add a county-level pairing of %s with %s as "
+                                  "the assisted side whose period includes %d."),
                                 describe_flags (county->flags), county_id, collab_units_name (store, county_ref),
                                 collab_units_id (store, city_ref), program_id, year, program_id, county_id, year);
   else
     collab_finding_set_message (finding,
-                                "The %s county %s (%s) of %s has no county-level pairing of program %s "
-                                "active in %d (%s); extend one of them or add a county-level pairing with %s "
-                                "as the assisted side whose period includes %d.",
+                                _("The %s county %s (%s) of %s has no county-level pairing of program %s "
+                                  "active in %d (%s); extend one of them or add a county-level pairing with %s "
+                                  "as the assisted side whose period includes %d."),
                                 describe_flags (county->flags), county_id, collab_units_name (store, county_ref),
                                 collab_units_id (store, city_ref), program_id, year, pairings->str,
                                 county_id, year);
@@ -95,7 +95,9 @@ check_county (CollabCheckContext *ctx,
 
       collab_store_pairing_years (store, pairing, &first, &last);
       years = collab_rule_format_years (first, last);
-      g_string_append_printf (pairings, "%s%s runs %s", pairings->len > 0 ? ", " : "", pairing->h.id, years);
+      if (pairings->len > 0)
+        g_string_append (pairings, _(", "));
+      g_string_append_printf (pairings, _("%s runs %s"), pairing->h.id, years);
 
       for (int year = MAX (first, program->first_year); year <= MIN (last, program->last_year); year++)
         covered[year - program->first_year] = TRUE;

@@ -53,8 +53,8 @@ check_ends (CollabCheckContext     *ctx,
     {
       finding = new_finding (ctx, pairing);
       collab_finding_set_message (finding,
-                                  "Pairing %s is a self-pairing: it links %s (%s) to itself; a pairing links an "
-                                  "assisting unit to a different, assisted unit.",
+                                  _("Pairing %s is a self-pairing: it links %s (%s) to itself; a pairing links an "
+                                    "assisting unit to a different, assisted unit."),
                                   pairing->h.id, collab_units_id (store, pairing->assisting),
                                   collab_units_name (store, pairing->assisting));
       collab_check_context_report (ctx, finding);
@@ -67,9 +67,9 @@ check_ends (CollabCheckContext     *ctx,
     {
       finding = new_finding (ctx, pairing);
       collab_finding_set_message (finding,
-                                  "Pairing %s is a same-side pairing: %s (%s) and %s (%s) are both on the %s "
-                                  "side; a pairing links an assisting unit in the east with an assisted unit "
-                                  "in the west.",
+                                  _("Pairing %s is a same-side pairing: %s (%s) and %s (%s) are both on the %s "
+                                    "side; a pairing links an assisting unit in the east with an assisted unit "
+                                    "in the west."),
                                   pairing->h.id,
                                   collab_units_id (store, pairing->assisting),
                                   collab_units_name (store, pairing->assisting),
@@ -124,9 +124,9 @@ check_duplicates (CollabCheckContext *ctx,
           overlap = collab_rule_format_years (first, last);
           finding = new_finding (ctx, later);
           collab_finding_set_message (finding,
-                                      "Pairing %s is a duplicate of pairing %s: both link %s (%s) to %s (%s) "
-                                      "in program %s and their periods overlap in %s; remove %s or make the "
-                                      "periods disjoint.",
+                                      _("Pairing %s is a duplicate of pairing %s: both link %s (%s) to %s (%s) "
+                                        "in program %s and their periods overlap in %s; remove %s or make the "
+                                        "periods disjoint."),
                                       later->h.id, earlier->h.id,
                                       collab_units_id (store, later->assisting),
                                       collab_units_name (store, later->assisting),

@@ -56,9 +56,9 @@ check (CollabCheckContext *ctx)
       collab_finding_set_expected_int (finding, 1);
       collab_finding_set_actual_int (finding, 0);
       collab_finding_set_message (finding,
-                                  "The county-level unit %s (%s) of the assisting city %s has no pairing in "
-                                  "program %s; pair it with an assisted unit, or disable pairing.orphan if it "
-                                  "takes no part by design.",
+                                  _("The county-level unit %s (%s) of the assisting city %s has no pairing in "
+                                    "program %s; pair it with an assisted unit, or disable pairing.orphan if it "
+                                    "takes no part by design."),
                                   region->h.id, collab_units_name (store, region_ref),
                                   collab_units_id (store, program->assisting), program_id);
       collab_check_context_report (ctx, finding);

@@ -48,10 +48,10 @@ check (CollabCheckContext *ctx)
           g_autofree char *inside = collab_rule_format_years (MAX (first, program->first_year),
                                                               MIN (last, program->last_year));
 
-          within = g_strdup_printf ("shorten it to %s", inside);
+          within = g_strdup_printf (_("shorten it to %s"), inside);
         }
       else
-        within = g_strdup_printf ("move it into %s or into the program it belongs to", program_years);
+        within = g_strdup_printf (_("move it into %s or into the program it belongs to"), program_years);
 
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "pairing", pairing->h.id);
@@ -60,8 +60,8 @@ check (CollabCheckContext *ctx)
       collab_finding_take_actual (finding, collab_rule_int_dict ("first_year", (gint64) first,
                                                                  "last_year", (gint64) last, NULL));
       collab_finding_set_message (finding,
-                                  "Pairing %s runs %s, which reaches outside the period %s of its program %s; "
-                                  "%s.",
+                                  _("Pairing %s runs %s, which reaches outside the period %s of its program %s; "
+                                    "%s."),
                                   pairing->h.id, pairing_years, program_years, program_id, within);
       collab_check_context_report (ctx, finding);
     }

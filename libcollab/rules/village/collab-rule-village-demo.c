@@ -67,11 +67,14 @@ check (CollabCheckContext *ctx)
       collab_finding_set_expected_int (finding, needed);
       collab_finding_set_actual_int (finding, have);
       collab_finding_set_message (finding,
-                                  "%s (%s), paired in program %s, has %u demonstration village%s of the program, "
-                                  "%u required; designate %u more (a village region of the county, recorded in "
-                                  "demonstration_villages with program %s).",
+                                  ngettext_ ("%s (%s), paired in program %s, has %u demonstration village of the "
+                                             "program, %u required; designate %u more (a village region of the "
+                                             "county, recorded in demonstration_villages with program %s).",
+                                             "%s (%s), paired in program %s, has %u demonstration villages of the "
+                                             "program, %u required; designate %u more (a village region of the "
+                                             "county, recorded in demonstration_villages with program %s).", have),
                                   collab_units_id (store, county), collab_units_name (store, county), program_id,
-                                  have, have == 1 ? "" : "s", needed, needed - have, program_id);
+                                  have, needed, needed - have, program_id);
       collab_check_context_report (ctx, finding);
     }
 }
