@@ -25,12 +25,6 @@
 #include "rules/collab-finding-private.h"
 #include "rules/collab-rule-private.h"
 
-static const char *
-side_name (CollabSide side)
-{
-  return side == COLLAB_SIDE_EAST ? "east" : "west";
-}
-
 static CollabFinding *
 new_finding (CollabCheckContext     *ctx,
              const CollabPairingRec *pairing)
@@ -67,15 +61,18 @@ check_ends (CollabCheckContext     *ctx,
     {
       finding = new_finding (ctx, pairing);
       collab_finding_set_message (finding,
-                                  _("Pairing %s is a same-side pairing: %s (%s) and %s (%s) are both on the %s "
-                                    "side; a pairing links an assisting unit in the east with an assisted unit "
-                                    "in the west."),
+                                  assisting == COLLAB_SIDE_EAST
+                                    ? _("Pairing %s is a same-side pairing: %s (%s) and %s (%s) are both on the east "
+                                        "side; a pairing links an assisting unit in the east with an assisted unit "
+                                        "in the west.")
+                                    : _("Pairing %s is a same-side pairing: %s (%s) and %s (%s) are both on the west "
+                                        "side; a pairing links an assisting unit in the east with an assisted unit "
+                                        "in the west."),
                                   pairing->h.id,
                                   collab_units_id (store, pairing->assisting),
                                   collab_units_name (store, pairing->assisting),
                                   collab_units_id (store, pairing->assisted),
-                                  collab_units_name (store, pairing->assisted),
-                                  side_name (assisting));
+                                  collab_units_name (store, pairing->assisted));
       collab_check_context_report (ctx, finding);
     }
 }
