@@ -102,7 +102,7 @@ node_name (CollabDataset *dataset,
   if (g_str_equal (id, "spent") || g_str_has_prefix (id, "spent:"))
     {
       *kind = "spent";
-      return g_strdup (id[5] == ':' ? id + 6 : "spent");
+      return g_strdup (id[5] == ':' ? id + 6 : _("spent"));
     }
 
   *kind = "other";
@@ -184,22 +184,22 @@ collab_cli_trace (int    argc,
   int year = 0;
   CollabYearRange years;
   GOptionEntry entries[] = {
-    { "program", 0, 0, G_OPTION_ARG_STRING, &program, "Only this program's money", "ID" },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, "Only money of this (budget) year", "YEAR" },
+    { "program", 0, 0, G_OPTION_ARG_STRING, &program, N_("Only this program's money"), "ID" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only money of this (budget) year"), "YEAR" },
     { NULL }
   };
   g_autoptr(CollabDataset) dataset = NULL;
   g_autoptr(CollabTable) edges = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!collab_cli_parse ("trace", "FILE",
-                         "Print the money-flow edges (from, to, amount, year) as JSON for a Sankey diagram.",
+  if (!collab_cli_parse ("trace", N_("FILE"),
+                         N_("Print the money-flow edges (from, to, amount, year) as JSON for a Sankey diagram."),
                          entries, &argc, &argv))
     return COLLAB_EXIT_USAGE;
   if (argc != 2)
-    return collab_cli_usage_error ("trace", argc < 2 ? "no file given" : "one file at a time");
+    return collab_cli_usage_error ("trace", argc < 2 ? _("no file given") : _("one file at a time"));
   if (year < 0)
-    return collab_cli_usage_error ("trace", "--year is a year, not %d", year);
+    return collab_cli_usage_error ("trace", _("--year is a year, not %d"), year);
 
   dataset = collab_cli_load (argv[1]);
   if (dataset == NULL)

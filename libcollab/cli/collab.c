@@ -21,12 +21,28 @@ static const CollabCommand commands[] = {
   { "convert", N_("IN OUT"), N_("Convert between CSV and the JSON dataset document"), collab_cli_convert },
 };
 
+/* The columns @text takes on a terminal: CJK characters take two. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
 static void
 print_help (FILE *out)
 {
   fprintf (out, "%s\n\n%s\n", _("Usage: collab COMMAND [OPTION…]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-9s %-8s %s\n", commands[i].name, _(commands[i].parameters), _(commands[i].summary));
+    {
+      const char *parameters = _(commands[i].parameters);
+
+      fprintf (out, "  %-9s %s%*s %s\n", commands[i].name, parameters,
+               (int) (8 - MIN (8, display_width (parameters))), "", _(commands[i].summary));
+    }
   fprintf (out, "\n%s\n%s\n%s\n",
            _("Run 'collab COMMAND --help' for the options of a command."),
            _("Every command takes --lang zh_CN|en, the language of what it prints."),
@@ -41,7 +57,7 @@ collab_cli_parse (const char     *command,
                   int            *argc,
                   char         ***argv)
 {
-  g_autofree char *usage = g_strdup_printf ("%s %s", command, parameters);
+  g_autofree char *usage = g_strdup_printf ("%s %s", command, _(parameters));
   g_autoptr(GOptionContext) context = g_option_context_new (usage);
   g_autoptr(GError) error = NULL;
 
@@ -311,6 +327,8 @@ main (int    argc,
   /* collab's own strings are in the library's domain; GOption translates
    * the options' help in the default domain. */
   bindtextdomain (COLLAB_GETTEXT_PACKAGE, collab_get_locale_dir ());
+  /* GOption's usage line names the program, not the command. */
+  g_set_prgname ("collab");
   textdomain (COLLAB_GETTEXT_PACKAGE);
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
