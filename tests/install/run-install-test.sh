@@ -35,7 +35,7 @@ system_installed=0
 
 # Whatever happens, an install into the prefix is undone.
 cleanup () {
-  if [ $system_installed = 1 ] && [ ! -e "$root/uninstalled" ]; then
+  if [ "$system_installed" = 1 ] && [ ! -e "$root/uninstalled" ]; then
     ninja -C "$build" uninstall >/dev/null 2>&1
     ldconfig
   fi
