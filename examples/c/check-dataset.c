@@ -8,6 +8,8 @@
  *   ./check-dataset ../data/wuxi-2021.json wuxi-2021
  */
 
+#include <locale.h>
+
 #include <libcollab/collab.h>
 
 int
@@ -20,6 +22,12 @@ main (int    argc,
   g_autoptr(GPtrArray) pairings = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   const char *program = argc > 2 ? argv[2] : NULL;
+
+  /* g_print() writes in the locale's charset, which is ASCII until the
+   * program takes the user's locale: without this line, 滨湖区 prints as
+   * ??? even under LANG=C.UTF-8. It also picks the language of
+   * libcollab's messages. Numbers are read the same in every locale. */
+  setlocale (LC_ALL, "");
 
   if (argc < 2)
     {
