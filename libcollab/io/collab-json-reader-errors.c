@@ -9,8 +9,10 @@
  * number beyond its type is a syntax error, told as yajl would tell it.
  *
  * These run only when a document is wrong, off the hot path: kept apart
- * so that the callbacks read as what they check, and the phrasing of the
- * messages, which the tests hold to the letter, is in one place.
+ * so that the callbacks read as what they check. Each message is a whole
+ * sentence in _() where it is found (SPEC §12.1); what is machine-readable
+ * (the file, the JSON path, the values of the document) is put around
+ * it, or into it, untranslated.
  */
 
 #include "collab-json-reader-private.h"
