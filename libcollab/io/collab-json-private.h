@@ -26,6 +26,9 @@ gboolean     collab_json_read_into      (CollabStore  *store,
                                          const char   *filename,
                                          GError      **error);
 
+/* A message of yajl's, translated when it is one of those known. */
+const char  *collab_json_yajl_message   (const char   *message);
+
 JsonNode    *collab_json_parse_strict   (const char   *data,
                                          gsize         length,
                                          const char   *filename,

@@ -76,7 +76,7 @@ reader_capture_open (Reader   *reader,
     {
       json_node_unref (container);
       return reader_fail (reader, COLLAB_DATASET_ERROR_TOO_DEEP,
-                          "values nest deeper than %d levels", COLLAB_JSON_MAX_DEPTH);
+                          _("values nest deeper than %d levels"), COLLAB_JSON_MAX_DEPTH);
     }
 
   reader->capture_stack[reader->capture_depth++] = container;
@@ -104,7 +104,8 @@ reader_capture_key (Reader     *reader,
 
   if (json_object_has_member (json_node_get_object (parent), key))
     return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                        "the member \"%s\" appears twice", key);
+                        /* Translators: %s is the name of a member of a JSON object. */
+                        _("the member \"%s\" appears twice"), key);
 
   return TRUE;
 }

@@ -9,8 +9,10 @@
  * number beyond its type is a syntax error, told as yajl would tell it.
  *
  * These run only when a document is wrong, off the hot path: kept apart
- * so that the callbacks read as what they check, and the phrasing of the
- * messages, which the tests hold to the letter, is in one place.
+ * so that the callbacks read as what they check. Each message is a whole
+ * sentence in _() where it is found (SPEC §12.1); what is machine-readable
+ * (the file, the JSON path, the values of the document) is put around
+ * it, or into it, untranslated.
  */
 
 #include "collab-json-reader-private.h"
@@ -101,20 +103,9 @@ reader_fail (Reader             *reader,
 
 /* What was found ----------------------------------------------------------- */
 
-const char *
-reader_scalar_type_name (const Scalar *value)
-{
-  switch (value->type)
-    {
-    case SCALAR_NULL: return "null";
-    case SCALAR_BOOL: return value->boolean ? "true" : "false";
-    case SCALAR_INT: return "an integer";
-    case SCALAR_DOUBLE: return "a number with a fraction";
-    case SCALAR_STRING: return "a string";
-    default: g_assert_not_reached ();
-    }
-}
-
+/* The value as the document has it: a string quoted (cut after 80
+ * characters), a number, or the JSON literal null, true or false, none of
+ * which change with the language of the messages. */
 char *
 reader_scalar_to_display (const Scalar *value)
 {
@@ -133,18 +124,50 @@ reader_scalar_to_display (const Scalar *value)
         return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value->real));
       }
     case SCALAR_NULL:
+      return g_strdup ("null");
     case SCALAR_BOOL:
+      return g_strdup (value->boolean ? "true" : "false");
     default:
-      return g_strdup (reader_scalar_type_name (value));
+      g_assert_not_reached ();
     }
 }
 
+/* @format is a whole sentence, translated, of one %s: the value found,
+ * as reader_scalar_to_display() shows it. */
 gboolean
 reader_expected (Reader       *reader,
-                 const char   *what,
+                 const char   *format,
                  const Scalar *value)
 {
   g_autofree char *found = reader_scalar_to_display (value);
 
-  return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, "expected %s, found %s", what, found);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, format, found);
+#pragma GCC diagnostic pop
+}
+
+/* The document is not an object: what it is instead. */
+gboolean
+reader_not_an_object (Reader       *reader,
+                      const Scalar *value)
+{
+  switch (value->type)
+    {
+    case SCALAR_NULL:
+      return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT, _("expected a JSON object, found null"));
+    case SCALAR_BOOL:
+      return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT,
+                          value->boolean ? _("expected a JSON object, found true")
+                                         : _("expected a JSON object, found false"));
+    case SCALAR_INT:
+      return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT, _("expected a JSON object, found an integer"));
+    case SCALAR_DOUBLE:
+      return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT,
+                          _("expected a JSON object, found a number with a fraction"));
+    case SCALAR_STRING:
+      return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT, _("expected a JSON object, found a string"));
+    default:
+      g_assert_not_reached ();
+    }
 }

@@ -198,7 +198,8 @@ reader_parse (Reader       *reader,
       g_clear_error (&reader->error);
       line_and_column (cursor, chunk, reader->chunk_base, reader->syntax_offset, &line, &column);
       g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                   "%s:%u:%u: parse error: %s", reader->filename, line, column, reader->syntax_problem);
+                   "%s:%u:%u: %s", reader->filename, line, column,
+                   collab_json_yajl_message (reader->syntax_problem));
     }
   else if (reader->error == NULL)
     {
@@ -210,10 +211,11 @@ reader_parse (Reader       *reader,
       line_and_column (cursor, chunk, reader->chunk_base, offset, &line, &column);
       if (reader->chunk_base + len == 0 || g_str_has_suffix (message, "premature EOF"))
         g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                     "%s:%u:%u: the document ends before it is complete", reader->filename, line, column);
+                     "%s:%u:%u: %s", reader->filename, line, column,
+                     _("the document ends before it is complete"));
       else
         g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                     "%s:%u:%u: %s", reader->filename, line, column, message);
+                     "%s:%u:%u: %s", reader->filename, line, column, collab_json_yajl_message (message));
     }
   else
     {
@@ -223,7 +225,9 @@ reader_parse (Reader       *reader,
 
       offset = error_offset (reader->yajl, reader->chunk_base, len, finishing, NULL);
       line_and_column (cursor, chunk, reader->chunk_base, offset, &line, &column);
-      message = g_strdup_printf ("%s (line %u, column %u)", reader->error->message, line, column);
+      /* Translators: the first %s is the whole message (FILE: $.json.path:
+       * what is wrong), then the line and the column of the text. */
+      message = g_strdup_printf (_("%s (line %u, column %u)"), reader->error->message, line, column);
       g_free (reader->error->message);
       reader->error->message = message;
     }

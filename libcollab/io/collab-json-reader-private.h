@@ -29,6 +29,7 @@
 
 #include <libcollab/collab-error.h>
 
+#include "types/collab-i18n-private.h"
 #include "collab-json-private.h"
 
 G_BEGIN_DECLS
@@ -214,12 +215,13 @@ gboolean     reader_fail               (Reader             *reader,
                                         const char         *format,
                                         ...) G_GNUC_PRINTF (3, 4);
 gboolean     reader_expected           (Reader             *reader,
-                                        const char         *what,
-                                        const Scalar       *value);
+                                        const char         *format,
+                                        const Scalar       *value) G_GNUC_PRINTF (2, 0);
 gboolean     reader_syntax_error       (Reader             *reader,
                                         const char         *problem,
                                         gsize               len);
-const char  *reader_scalar_type_name   (const Scalar       *value);
+gboolean     reader_not_an_object      (Reader             *reader,
+                                        const Scalar       *value);
 char        *reader_scalar_to_display  (const Scalar       *value);
 
 G_END_DECLS

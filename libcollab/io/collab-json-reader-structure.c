@@ -125,12 +125,15 @@ push_record (Reader             *reader,
 static gboolean
 misplaced_container (Reader     *reader,
                      const char *key,
-                     const char *found)
+                     gboolean    array)
 {
   if (strcmp (key, "format") == 0)
-    return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT, "expected \"%s\", found %s",
-                        COLLAB_DATASET_FORMAT, found);
-  return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, "expected the integer 1, found %s", found);
+    return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT,
+                        /* Translators: %s is the word the member "format" must have. */
+                        array ? _("expected \"%s\", found an array") : _("expected \"%s\", found an object"),
+                        COLLAB_DATASET_FORMAT);
+  return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE,
+                      array ? _("expected the integer 1, found an array") : _("expected the integer 1, found an object"));
 }
 
 static int
@@ -157,9 +160,11 @@ on_start_map (void *ctx)
     {
     case FRAME_TOP:
       if (strcmp (frame->key, "format") == 0 || strcmp (frame->key, "version") == 0)
-        return misplaced_container (reader, frame->key, "an object");
-      return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, "expected an array of %s, found an object",
-                          frame->key);
+        return misplaced_container (reader, frame->key, FALSE);
+      return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE,
+                          /* Translators: %s is a member of the document, in English,
+                           * such as "regions". */
+                          _("expected an array of %s, found an object"), frame->key);
 
     case FRAME_RECORDS:
       push_record (reader, frame->schema, frame->kind, NULL);
@@ -170,15 +175,16 @@ on_start_map (void *ctx)
       return TRUE;
 
     case FRAME_LIST:
-      return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, "expected a string, found an object");
+      return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, _("expected a string, found an object"));
 
     case FRAME_RECORD:
       if (frame->field == NULL)
         return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, "internal: no field");
       if (frame->field->type != COLLAB_FIELD_OBJECT)
         {
-          return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, "expected %s, found an object",
-                              frame->field->type == COLLAB_FIELD_ARRAY ? "an array" : "a single value");
+          return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE,
+                              frame->field->type == COLLAB_FIELD_ARRAY ? _("expected an array, found an object")
+                                                                       : _("expected a single value, found an object"));
         }
       push_record (reader, frame->field->sub, frame->kind, COLLAB_FIELD_PTR (frame->record, frame->field));
       return TRUE;
@@ -246,7 +252,8 @@ on_map_key (void                *ctx,
   frame->field = &frame->schema->fields[i];
   if (frame->seen & (1u << i))
     return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                        "the member \"%s\" appears twice", frame->field->name);
+                        /* Translators: %s is the name of a member of a JSON object. */
+                        _("the member \"%s\" appears twice"), frame->field->name);
   frame->seen |= 1u << i;
   return TRUE;
 }
@@ -262,9 +269,9 @@ map_key_copied (Reader              *reader,
   Frame *frame;
 
   if (memchr (key, '\0', len) != NULL)
-    return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "a member name cannot hold a NUL character");
+    return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, _("a member name cannot hold a NUL character"));
   if (!g_utf8_validate_len ((const char *) key, len, NULL))
-    return reader_fail (reader, COLLAB_DATASET_ERROR_SYNTAX, "a member name is not valid UTF-8");
+    return reader_fail (reader, COLLAB_DATASET_ERROR_SYNTAX, _("a member name is not valid UTF-8"));
 
   name = g_strndup ((const char *) key, len);
   if (reader->capture_depth > 0)
@@ -286,14 +293,14 @@ map_key_copied (Reader              *reader,
         {
           if (reader->seen_kinds & (1u << kind))
             return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                                "the member \"%s\" appears twice", frame->key);
+                                _("the member \"%s\" appears twice"), frame->key);
           reader->seen_kinds |= 1u << kind;
         }
       else if ((strcmp (frame->key, "format") == 0 && reader->seen_format) ||
                (strcmp (frame->key, "version") == 0 && reader->seen_version) ||
                (frame->field == NULL && !g_hash_table_add (reader->extra_read, g_strdup (frame->key))))
         return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                            "the member \"%s\" appears twice", frame->key);
+                            _("the member \"%s\" appears twice"), frame->key);
       return TRUE;
     }
   else
@@ -305,7 +312,7 @@ map_key_copied (Reader              *reader,
       frame->field = NULL;
       if (header->extra != NULL && json_object_has_member (header->extra, frame->key))
         return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                            "the member \"%s\" appears twice", frame->key);
+                            _("the member \"%s\" appears twice"), frame->key);
       return TRUE;
     }
 }
@@ -323,7 +330,10 @@ finish_record (Reader *reader,
     for (guint i = 0; i < schema->n_fields; i++)
       if ((schema->fields[i].flags & COLLAB_FIELD_REQUIRED) && !COLLAB_RECORD_PRESENT (header, i))
         return reader_fail (reader, COLLAB_DATASET_ERROR_MISSING_MEMBER,
-                            "a %s needs the member \"%s\"", schema->singular, schema->fields[i].name);
+                            /* Translators: the first %s is the kind of record, translated,
+                             * such as "dispatch"; the second the name of the member, in
+                             * English, such as "planned_end". */
+                            _("a %s needs the member \"%s\""), _(schema->singular), schema->fields[i].name);
 
   if (!collab_validate_record (schema, header, &field_name, &error))
     {
@@ -348,9 +358,10 @@ on_end_map (void *ctx)
     {
       if (!reader->seen_format)
         return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT,
-                            "missing \"format\": \"%s\"", COLLAB_DATASET_FORMAT);
+                            /* Translators: %s is the word the member "format" must have. */
+                            _("missing \"format\": \"%s\""), COLLAB_DATASET_FORMAT);
       if (!reader->seen_version)
-        return reader_fail (reader, COLLAB_DATASET_ERROR_VERSION, "missing \"version\"");
+        return reader_fail (reader, COLLAB_DATASET_ERROR_VERSION, _("missing \"version\""));
       pop_frame (reader);
       return TRUE;
     }
@@ -367,13 +378,16 @@ on_end_map (void *ctx)
 
       if (collab_store_count (reader->store, owner->kind) > COLLAB_REF_MAX_INDEX &&
           !(header->id != NULL && collab_store_lookup (reader->store, owner->kind, header->id, NULL)))
-        return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "too many records of one kind");
+        return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, _("too many records of one kind"));
       if (collab_store_append_unique (reader->store, owner->kind, frame->record, &first) == NULL)
         {
           frame->key = g_strdup ("id");
           return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_ID,
-                              "the %s id \"%s\" is already used by $.%s[%u]",
-                              owner->schema->singular, header->id, owner->schema->member, first);
+                              /* Translators: the kind of record, translated, such as
+                               * "region"; the id, as the document has it; then the
+                               * JSON path of the record that has it, as $.regions[3]. */
+                              _("the %s id \"%s\" is already used by $.%s[%u]"),
+                              _(owner->schema->singular), header->id, owner->schema->member, first);
         }
       owner->position++;
     }
@@ -411,7 +425,7 @@ on_start_array (void *ctx)
     }
 
   if (reader->depth < 0)
-    return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT, "expected a JSON object, found an array");
+    return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT, _("expected a JSON object, found an array"));
 
   frame = top_frame (reader);
   switch (frame->type)
@@ -422,7 +436,7 @@ on_start_array (void *ctx)
 
         /* Only "format" and "version" are framed without being a kind. */
         if (!collab_schema_kind_from_member (frame->key, &kind))
-          return misplaced_container (reader, frame->key, "an array");
+          return misplaced_container (reader, frame->key, TRUE);
         list = push_frame (reader, FRAME_RECORDS);
         list->kind = kind;
         list->schema = collab_schema_for_kind (kind);
@@ -466,17 +480,19 @@ on_start_array (void *ctx)
         case COLLAB_FIELD_BOOL:
         case COLLAB_FIELD_OBJECT:
         default:
-          return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, "expected %s, found an array",
-                              frame->field->type == COLLAB_FIELD_OBJECT ? "an object" : "a single value");
+          return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE,
+                              frame->field->type == COLLAB_FIELD_OBJECT ? _("expected an object, found an array")
+                                                                        : _("expected a single value, found an array"));
         }
 
     case FRAME_RECORDS:
     case FRAME_SUBARRAY:
-      return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, "expected a %s object, found an array",
-                          frame->schema->singular);
+      return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE,
+                          /* Translators: %s is the kind of record, translated, such as "region". */
+                          _("expected a %s object, found an array"), _(frame->schema->singular));
 
     case FRAME_LIST:
-      return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, "expected a string, found an array");
+      return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE, _("expected a string, found an array"));
 
     default:
       g_assert_not_reached ();

@@ -34,13 +34,16 @@ enum_choices (GType type,
               gboolean skip_zero)
 {
   g_autoptr(GString) choices = g_string_new (NULL);
+  /* Translators: what separates the words of a list of choices, such as
+   * "province, city, county" (the words themselves stay in English). */
+  const char *comma = _(", ");
 
   if (G_TYPE_IS_FLAGS (type))
     {
       GFlagsClass *klass = g_type_class_ref (type);
 
       for (guint i = 0; i < klass->n_values; i++)
-        g_string_append_printf (choices, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+        g_string_append_printf (choices, "%s%s", i > 0 ? comma : "", klass->values[i].value_nick);
       g_type_class_unref (klass);
     }
   else
@@ -49,7 +52,7 @@ enum_choices (GType type,
 
       for (guint i = 0; i < klass->n_values; i++)
         if (!(skip_zero && klass->values[i].value == 0))
-          g_string_append_printf (choices, "%s%s", choices->len > 0 ? ", " : "", klass->values[i].value_nick);
+          g_string_append_printf (choices, "%s%s", choices->len > 0 ? comma : "", klass->values[i].value_nick);
       g_type_class_unref (klass);
     }
 
@@ -96,8 +99,13 @@ parse_nick (Reader            *reader,
     {
       GType type = field->enum_type ();
       g_autofree char *choices = enum_choices (type, field->flags & COLLAB_FIELD_NONZERO);
-      g_autofree char *what = g_strdup_printf ("one of %s", choices);
-      return reader_expected (reader, what, value);
+      g_autofree char *display = reader_scalar_to_display (value);
+
+      return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE,
+                          /* Translators: the first %s is a list of words (enum
+                           * values, in English, as the document has them); the
+                           * second is the value found, as the document has it. */
+                          _("expected one of %s, found %s"), choices, display);
     }
 
   /* The nick is matched where yajl has it: the first value of that nick,
@@ -147,7 +155,7 @@ parse_nick (Reader            *reader,
       g_autofree char *display = reader_scalar_to_display (value);
 
       return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                          "expected one of %s, found %s", choices, display);
+                          _("expected one of %s, found %s"), choices, display);
     }
 
   return TRUE;
@@ -171,7 +179,10 @@ pending_ref (Reader            *reader,
   const char *name;
 
   if (value->type != SCALAR_STRING || value->len == 0)
-    return reader_expected (reader, "the id of a record", value);
+    return reader_expected (reader,
+                            /* Translators: %s is the value found, as the document has it:
+                             * a quoted string, a number, null, true or false. */
+                            _("expected the id of a record, found %s"), value);
 
   for (guint32 kinds = field->ref_kinds; kinds != 0; kinds &= kinds - 1)
     {
@@ -188,7 +199,7 @@ pending_ref (Reader            *reader,
     }
 
   if (reader->pending->len >= COLLAB_REF_MAX_INDEX)
-    return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "too many references in one document");
+    return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, _("too many references in one document"));
 
   /* The same few region and program ids are named over and over: keep
    * each name once for the duration of the load. */
@@ -256,9 +267,9 @@ store_scalar (Reader            *reader,
     case COLLAB_FIELD_ID:
     case COLLAB_FIELD_STRING:
       if (value->type != SCALAR_STRING)
-        return reader_expected (reader, "a string", value);
+        return reader_expected (reader, _("expected a string, found %s"), value);
       if (field->type == COLLAB_FIELD_ID && value->len == 0)
-        return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "an id cannot be empty");
+        return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, _("an id cannot be empty"));
       /* on_string() has turned away a NUL. */
       *(const char **) slot = collab_store_add_string (reader->store, value->string, value->len,
                                                        field->flags & COLLAB_FIELD_INTERN);
@@ -282,7 +293,7 @@ store_scalar (Reader            *reader,
         g_autofree char *text = NULL;
 
         if (value->type != SCALAR_STRING)
-          return reader_expected (reader, "a date as \"YYYY-MM-DD\"", value);
+          return reader_expected (reader, _("expected a date as \"YYYY-MM-DD\", found %s"), value);
         if (collab_day_read_text (value->string, value->len, slot))
           return TRUE;
         /* Not a date: collab_day_parse() says why. */
@@ -318,38 +329,43 @@ store_scalar (Reader            *reader,
             return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, "%s", error->message);
           return TRUE;
         }
-      return reader_expected (reader, "an amount as a string such as \"1920万\" or an integer of yuan", value);
+      return reader_expected (reader,
+                              _("expected an amount as a string such as \"1920万\" or an integer of yuan, found %s"),
+                              value);
 
     case COLLAB_FIELD_INT:
     case COLLAB_FIELD_YEAR:
       if (value->type != SCALAR_INT)
-        return reader_expected (reader, field->type == COLLAB_FIELD_YEAR ? "a year" : "an integer", value);
+        return reader_expected (reader,
+                                field->type == COLLAB_FIELD_YEAR ? _("expected a year, found %s")
+                                                                 : _("expected an integer, found %s"),
+                                value);
       if (field->type == COLLAB_FIELD_YEAR && (value->integer < 1900 || value->integer > 2200))
         return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                            "expected a year from 1900 to 2200, found %" G_GINT64_FORMAT, value->integer);
+                            _("expected a year from 1900 to 2200, found %lld"), (long long) value->integer);
       if (value->integer < G_MININT32 || value->integer > G_MAXINT32)
         return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                            "expected a 32-bit integer, found %" G_GINT64_FORMAT, value->integer);
+                            _("expected a 32-bit integer, found %lld"), (long long) value->integer);
       *(gint32 *) slot = (gint32) value->integer;
       return TRUE;
 
     case COLLAB_FIELD_BOOL:
       if (value->type != SCALAR_BOOL)
-        return reader_expected (reader, "true or false", value);
+        return reader_expected (reader, _("expected true or false, found %s"), value);
       *(gboolean *) slot = value->boolean;
       return TRUE;
 
     case COLLAB_FIELD_FLAGS:
-      return reader_expected (reader, "an array of flags", value);
+      return reader_expected (reader, _("expected an array of flags, found %s"), value);
 
     case COLLAB_FIELD_REF_LIST:
-      return reader_expected (reader, "an array of ids", value);
+      return reader_expected (reader, _("expected an array of ids, found %s"), value);
 
     case COLLAB_FIELD_OBJECT:
-      return reader_expected (reader, "an object", value);
+      return reader_expected (reader, _("expected an object, found %s"), value);
 
     case COLLAB_FIELD_ARRAY:
-      return reader_expected (reader, "an array", value);
+      return reader_expected (reader, _("expected an array, found %s"), value);
 
     default:
       g_assert_not_reached ();
@@ -368,16 +384,14 @@ on_scalar (Reader       *reader,
     return reader_capture_add (reader, reader_scalar_to_node (value));
 
   if (reader->depth < 0)
-    return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT, "expected a JSON object, found %s",
-                        reader_scalar_type_name (value));
+    return reader_not_an_object (reader, value);
 
   frame = top_frame (reader);
   switch (frame->type)
     {
     case FRAME_TOP:
       if (frame->key == NULL)
-        return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT, "expected a JSON object, found %s",
-                            reader_scalar_type_name (value));
+        return reader_not_an_object (reader, value);
       if (strcmp (frame->key, "format") == 0)
         {
           if (value->type != SCALAR_STRING || value->len != strlen (COLLAB_DATASET_FORMAT) ||
@@ -385,24 +399,31 @@ on_scalar (Reader       *reader,
             {
               g_autofree char *found = reader_scalar_to_display (value);
               return reader_fail (reader, COLLAB_DATASET_ERROR_FORMAT,
-                                  "expected \"%s\", found %s", COLLAB_DATASET_FORMAT, found);
+                                  /* Translators: the first %s is the word the member "format"
+                                   * must have; the second is the value found. */
+                                  _("expected \"%s\", found %s"), COLLAB_DATASET_FORMAT, found);
             }
           reader->seen_format = TRUE;
         }
       else if (strcmp (frame->key, "version") == 0)
         {
           if (value->type != SCALAR_INT)
-            return reader_expected (reader, "the integer 1", value);
+            return reader_expected (reader, _("expected the integer 1, found %s"), value);
           if (value->integer != COLLAB_DATASET_VERSION)
             return reader_fail (reader, COLLAB_DATASET_ERROR_VERSION,
-                                "unsupported version %" G_GINT64_FORMAT " (this library reads version %d)",
-                                value->integer, COLLAB_DATASET_VERSION);
+                                _("unsupported version %lld (this library reads version %d)"),
+                                (long long) value->integer, COLLAB_DATASET_VERSION);
           reader->seen_version = TRUE;
         }
       else
         {
-          g_autofree char *what = g_strdup_printf ("an array of %s", frame->key);
-          return reader_expected (reader, what, value);
+          g_autofree char *found = reader_scalar_to_display (value);
+
+          return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE,
+                              /* Translators: the first %s is a member of the document,
+                               * in English, such as "regions"; the second is the value
+                               * found, as the document has it. */
+                              _("expected an array of %s, found %s"), frame->key, found);
         }
       g_clear_pointer (&frame->key, g_free);
       frame->field = NULL;
@@ -411,8 +432,12 @@ on_scalar (Reader       *reader,
     case FRAME_RECORDS:
     case FRAME_SUBARRAY:
       {
-        g_autofree char *what = g_strdup_printf ("a %s object", frame->schema->singular);
-        return reader_expected (reader, what, value);
+        g_autofree char *found = reader_scalar_to_display (value);
+
+        return reader_fail (reader, COLLAB_DATASET_ERROR_TYPE,
+                            /* Translators: the first %s is the kind of record, translated,
+                             * such as "region"; the second is the value found. */
+                            _("expected a %s object, found %s"), _(frame->schema->singular), found);
       }
 
     case FRAME_LIST:
@@ -445,7 +470,7 @@ on_scalar (Reader       *reader,
         {
           /* null is "not given"; only optional members may be. */
           if (frame->field->flags & COLLAB_FIELD_REQUIRED)
-            return reader_expected (reader, "a value", value);
+            return reader_expected (reader, _("expected a value, found %s"), value);
           frame->field = NULL;
           g_clear_pointer (&frame->key, g_free);
           return TRUE;
@@ -505,14 +530,14 @@ reader_on_number (void       *ctx,
       value.type = SCALAR_INT;
       value.integer = g_ascii_strtoll (number, NULL, 10);
       if (errno == ERANGE)
-        return reader_syntax_error (reader, "integer overflow", len);
+        return reader_syntax_error (reader, "parse error: integer overflow", len);
     }
   else
     {
       value.type = SCALAR_DOUBLE;
       value.real = g_ascii_strtod (number, NULL);
       if ((value.real == HUGE_VAL || value.real == -HUGE_VAL) && errno == ERANGE)
-        return reader_syntax_error (reader, "numeric (floating point) overflow", len);
+        return reader_syntax_error (reader, "parse error: numeric (floating point) overflow", len);
     }
 
   return on_scalar (reader, &value);
@@ -554,12 +579,12 @@ reader_on_string (void                *ctx,
   /* Every string ends up as a C string (a name, an id, an enum word, a
    * kept value): a NUL would cut it short, "yc\u0000x" would name "yc". */
   if (memchr (string, '\0', len) != NULL)
-    return reader_fail (ctx, COLLAB_DATASET_ERROR_INVALID_VALUE, "a string cannot hold a NUL character");
+    return reader_fail (ctx, COLLAB_DATASET_ERROR_INVALID_VALUE, _("a string cannot hold a NUL character"));
 
   /* yajl lets overlong forms, surrogates and code points past U+10FFFF
    * through, and decodes a lone "\udc00" into one: GLib and the bindings
    * need valid UTF-8. */
   if (!g_utf8_validate_len ((const char *) string, len, NULL))
-    return reader_fail (ctx, COLLAB_DATASET_ERROR_SYNTAX, "a string is not valid UTF-8");
+    return reader_fail (ctx, COLLAB_DATASET_ERROR_SYNTAX, _("a string is not valid UTF-8"));
   return on_scalar (ctx, &value);
 }

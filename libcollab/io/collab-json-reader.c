@@ -63,6 +63,7 @@ resolve_ref (CollabRecordKind   kind,
       const CollabSchema *schema = collab_schema_for_kind (kind);
       g_autoptr(GString) kinds = g_string_new (NULL);
       g_autoptr(GString) member = g_string_new (NULL);
+      g_autofree char *message = NULL;
 
       /* A reference in a sub-record is named through the member that
        * holds it (the store gives its position in the array). */
@@ -85,12 +86,18 @@ resolve_ref (CollabRecordKind   kind,
 
       for (guint k = 0; k < COLLAB_N_RECORD_KINDS; k++)
         if (field->ref_kinds & (1u << k))
-          g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? " or " : "", collab_schema_kind_name (k));
+          g_string_append_printf (kinds, "%s%s",
+                                  /* Translators: what joins two kinds of records in
+                                   * "no region or organization has the id ...". */
+                                  kinds->len > 0 ? _(" or ") : "", _(collab_schema_kind_name (k)));
 
+      /* Translators: the first %s is a kind of record, translated (or
+       * two, joined by " or "), the second the id that names none. */
+      message = g_strdup_printf (_("no %s has the id \"%s\""), kinds->str, name);
       g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                   "%s: $.%s[%u].%s: no %s has the id \"%s\"",
+                   "%s: $.%s[%u].%s: %s",
                    reader->filename, schema->member,
-                   index - reader->starts[kind], member->str, kinds->str, name);
+                   index - reader->starts[kind], member->str, message);
       return FALSE;
     }
 

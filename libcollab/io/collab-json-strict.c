@@ -17,12 +17,51 @@
 
 #include <libcollab/collab-error.h>
 
+#include "types/collab-i18n-private.h"
 #include "collab-json-private.h"
 
 /* The reader keeps values COLLAB_JSON_MAX_DEPTH deep wherever they are;
  * the deepest sits in a sub-record (record > "status" array > item), and
  * a CollabRecord is made by parsing the record back: allow those levels. */
 #define STRICT_MAX_DEPTH (COLLAB_JSON_MAX_DEPTH + 3)
+
+/* yajl's messages (yajl 2.1, yajl_get_error() without the text), as it
+ * writes them, for translation: "lexical error: " or "parse error: ",
+ * then what is wrong. The English is yajl's own, byte for byte. */
+static const char * const yajl_messages[] = {
+  /* Translators: the messages of the JSON parser. Each names what is wrong
+   * in the text of a JSON document; ',' '}' ']' ':' '\\' and '\\u' are the
+   * characters of JSON and stay as they are. */
+  N_("lexical error: invalid bytes in UTF8 string."),
+  N_("lexical error: invalid char in json text."),
+  N_("lexical error: invalid string in json text."),
+  N_("lexical error: inside a string, '\\' occurs before a character which it may not."),
+  N_("lexical error: invalid character inside string."),
+  N_("lexical error: invalid (non-hex) character occurs after '\\u' inside string."),
+  N_("lexical error: malformed number, a digit is required after the exponent."),
+  N_("lexical error: malformed number, a digit is required after the decimal point."),
+  N_("lexical error: malformed number, a digit is required after the minus sign."),
+  N_("lexical error: probable comment found in input text, comments are not enabled."),
+  N_("parse error: trailing garbage"),
+  N_("parse error: integer overflow"),
+  N_("parse error: numeric (floating point) overflow"),
+  N_("parse error: unallowed token at this point in JSON text"),
+  N_("parse error: invalid object key (must be a string)"),
+  N_("parse error: object key and value must be separated by a colon (':')"),
+  N_("parse error: after key and value, inside map, I expect ',' or '}'"),
+  N_("parse error: after array element, I expect ',' or ']'"),
+};
+
+/* yajl's @message in the language of the messages, or @message itself
+ * when it is not one of those known. */
+const char *
+collab_json_yajl_message (const char *message)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (yajl_messages); i++)
+    if (strcmp (message, yajl_messages[i]) == 0)
+      return _(yajl_messages[i]);
+  return message;
+}
 
 typedef struct
 {
@@ -66,7 +105,7 @@ open_container (Builder  *builder,
   if (builder->depth >= STRICT_MAX_DEPTH)
     {
       json_node_unref (node);
-      builder->problem = g_strdup_printf ("values nest deeper than %d levels", STRICT_MAX_DEPTH);
+      builder->problem = g_strdup_printf (_("values nest deeper than %d levels"), STRICT_MAX_DEPTH);
       builder->code = COLLAB_DATASET_ERROR_TOO_DEEP;
       return FALSE;
     }
@@ -144,14 +183,14 @@ on_string (void *ctx, const unsigned char *text, size_t len)
 
   if (memchr (text, '\0', len) != NULL)
     {
-      builder->problem = g_strdup ("a string cannot hold a NUL character");
+      builder->problem = g_strdup (_("a string cannot hold a NUL character"));
       builder->code = COLLAB_DATASET_ERROR_INVALID_VALUE;
       return FALSE;
     }
   /* yajl's own check lets overlong forms and surrogates through. */
   if (!g_utf8_validate_len ((const char *) text, len, NULL))
     {
-      builder->problem = g_strdup ("a string is not valid UTF-8");
+      builder->problem = g_strdup (_("a string is not valid UTF-8"));
       return FALSE;
     }
   copy = g_strndup ((const char *) text, len);
@@ -176,18 +215,19 @@ on_map_key (void *ctx, const unsigned char *key, size_t len)
 
   if (memchr (key, '\0', len) != NULL)
     {
-      builder->problem = g_strdup ("a member name cannot hold a NUL character");
+      builder->problem = g_strdup (_("a member name cannot hold a NUL character"));
       builder->code = COLLAB_DATASET_ERROR_INVALID_VALUE;
       return FALSE;
     }
   if (!g_utf8_validate_len ((const char *) key, len, NULL))
     {
-      builder->problem = g_strdup ("a member name is not valid UTF-8");
+      builder->problem = g_strdup (_("a member name is not valid UTF-8"));
       return FALSE;
     }
   if (json_object_has_member (object, name))
     {
-      builder->problem = g_strdup_printf ("the member \"%s\" appears twice", name);
+      /* Translators: %s is the name of a member of a JSON object. */
+      builder->problem = g_strdup_printf (_("the member \"%s\" appears twice"), name);
       builder->code = COLLAB_DATASET_ERROR_DUPLICATE_MEMBER;
       return FALSE;
     }
@@ -266,7 +306,8 @@ collab_json_parse_strict (const char  *data,
           }
       column = (guint) g_utf8_strlen (line_start, data + offset - line_start) + 1;
       g_set_error (error, COLLAB_DATASET_ERROR, builder.code, "%s:%u:%u: %s",
-                   filename != NULL ? filename : "<data>", line, column, builder.problem);
+                   filename != NULL ? filename : "<data>", line, column,
+                   collab_json_yajl_message (builder.problem));
 
       while (builder.depth > 0)
         {

@@ -24,6 +24,7 @@
 
 #include "types/collab-day-private.h"
 #include "collab-json-private.h"
+#include "types/collab-i18n-private.h"
 
 #define FLUSH_THRESHOLD (1024 * 1024)
 
@@ -574,9 +575,12 @@ collab_json_save_dataset (const CollabStore  *store,
   sink.fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0644);
   if (sink.fd < 0)
     {
+      g_autofree char *message = NULL;
+
       errsv = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   "%s: cannot create a temporary file beside it: %s", path, g_strerror (errsv));
+      /* Translators: %s is the system's reason, such as "Permission denied". */
+      message = g_strdup_printf (_("cannot create a temporary file beside it: %s"), g_strerror (errsv));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv), "%s: %s", path, message);
       return FALSE;
     }
 
@@ -593,9 +597,12 @@ collab_json_save_dataset (const CollabStore  *store,
 
   if (sink.errsv != 0)
     {
+      /* Translators: %s is the system's reason, such as "No space left on device". */
+      g_autofree char *message = g_strdup_printf (_("cannot save: %s (the file was left as it was)"),
+                                                  g_strerror (sink.errsv));
+
       g_unlink (tmpl);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (sink.errsv),
-                   "%s: cannot save: %s (the file was left as it was)", path, g_strerror (sink.errsv));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (sink.errsv), "%s: %s", path, message);
       return FALSE;
     }
 

@@ -40,6 +40,7 @@
 #include "model/collab-dataset-private.h"
 #include "collab-json-private.h"
 #include "collab-record-private.h"
+#include "types/collab-i18n-private.h"
 
 struct _CollabRecord
 {
@@ -179,8 +180,11 @@ collab_record_new_from_json (CollabRecordKind   kind,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_TYPE,
-                   "<record>: $: expected a %s object", collab_schema_kind_name (kind));
+      /* Translators: %s is a kind of record, translated, such as "region". */
+      g_autofree char *message = g_strdup_printf (_("expected a %s object"),
+                                                  _(collab_schema_kind_name (kind)));
+
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_TYPE, "<record>: $: %s", message);
       return NULL;
     }
 

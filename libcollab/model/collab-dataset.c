@@ -45,6 +45,7 @@
 
 #include "collab-dataset-private.h"
 #include "collab-units-private.h"
+#include "types/collab-i18n-private.h"
 
 struct _CollabDataset
 {
@@ -227,15 +228,20 @@ collab_dataset_remove (CollabDataset     *self,
   if (!collab_store_lookup (self->store, kind, id, &index))
     {
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                   "no %s has the id \"%s\"", collab_schema_kind_name (kind), id);
+                   /* Translators: a kind of record, translated, such as "region";
+                    * then the id. */
+                   _("no %s has the id \"%s\""), _(collab_schema_kind_name (kind)), id);
       return FALSE;
     }
 
   if (collab_store_is_referenced (self->store, COLLAB_REF (kind, index), &referrer))
     {
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT,
-                   "the %s \"%s\" cannot be removed: %s refers to it",
-                   collab_schema_kind_name (kind), id, referrer);
+                   /* Translators: a kind of record, translated, such as "region";
+                    * its id; then the JSON path of the member that refers to it,
+                    * as $.pairings[0].assisted. */
+                   _("the %s \"%s\" cannot be removed: %s refers to it"),
+                   _(collab_schema_kind_name (kind)), id, referrer);
       return FALSE;
     }
 

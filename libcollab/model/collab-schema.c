@@ -11,6 +11,7 @@
 #include <libcollab/collab-enum-types.h>
 
 #include "collab-schema-private.h"
+#include "types/collab-i18n-private.h"
 
 #define KIND(k)  (1u << COLLAB_RECORD_KIND_##k)
 #define OFF(type, member) ((guint16) G_STRUCT_OFFSET (type, member))
@@ -54,8 +55,11 @@ static const CollabField fund_base_fields[] = {
   F_AMOUNT ("plan_total", CollabFundBaseRec, plan_total, 0),
 };
 
+/* Translators: the kind of a part of a record, named in messages such
+ * as "a fund base needs the member \"city\"": the base amount of the
+ * cooperation funds of an assisted city (资金基数). */
 static const CollabSchema fund_base_schema =
-  SCHEMA ("fund_base", "fund base", CollabFundBaseRec, fund_base_fields);
+  SCHEMA ("fund_base", N_("fund base"), CollabFundBaseRec, fund_base_fields);
 
 static const CollabField program_fields[] = {
   F_ID (CollabProgramRec),
@@ -75,7 +79,7 @@ static const CollabField period_fields[] = {
 };
 
 static const CollabSchema period_schema =
-  SCHEMA ("period", "period", CollabPeriodRec, period_fields);
+  SCHEMA ("period", N_("period"), CollabPeriodRec, period_fields);
 
 static const CollabField pairing_fields[] = {
   F_ID (CollabPairingRec),
@@ -114,7 +118,7 @@ static const CollabField status_fields[] = {
 };
 
 static const CollabSchema status_schema =
-  SCHEMA ("status", "status", CollabStatusRec, status_fields);
+  SCHEMA ("status", N_("status"), CollabStatusRec, status_fields);
 
 static const CollabField project_fields[] = {
   F_ID (CollabProjectRec),
@@ -173,19 +177,25 @@ static const CollabField demo_village_fields[] = {
   F_REF ("program", CollabDemoVillageRec, program, KIND (PROGRAM), REQ),
 };
 
+/* The singular names are the kinds of records as messages name them
+ * ("no region has the id ..."), translated where they are used; the
+ * member names are the document's and never change. */
 static const CollabSchema schemas[COLLAB_N_RECORD_KINDS] = {
-  SCHEMA ("regions", "region", CollabRegionRec, region_fields),
-  SCHEMA ("organizations", "organization", CollabOrganizationRec, organization_fields),
-  SCHEMA ("programs", "program", CollabProgramRec, program_fields),
-  SCHEMA ("pairings", "pairing", CollabPairingRec, pairing_fields),
-  SCHEMA ("accounts", "account", CollabAccountRec, account_fields),
-  SCHEMA ("transactions", "transaction", CollabTransactionRec, transaction_fields),
-  SCHEMA ("projects", "project", CollabProjectRec, project_fields),
-  SCHEMA ("people", "person", CollabPersonRec, person_fields),
-  SCHEMA ("dispatches", "dispatch", CollabDispatchRec, dispatch_fields),
-  SCHEMA ("trainings", "training", CollabTrainingRec, training_fields),
-  SCHEMA ("adjustments", "adjustment", CollabAdjustmentRec, adjustment_fields),
-  SCHEMA ("demonstration_villages", "demonstration village", CollabDemoVillageRec, demo_village_fields),
+  /* Translators: the kinds of records of a dataset, as messages name
+   * them: 行政区划, 单位, 协作规划, 结对关系, 资金账户, 资金往来, 项目,
+   * 人员, 派出记录, 培训, 调整记录, 示范村. */
+  SCHEMA ("regions", N_("region"), CollabRegionRec, region_fields),
+  SCHEMA ("organizations", N_("organization"), CollabOrganizationRec, organization_fields),
+  SCHEMA ("programs", N_("program"), CollabProgramRec, program_fields),
+  SCHEMA ("pairings", N_("pairing"), CollabPairingRec, pairing_fields),
+  SCHEMA ("accounts", N_("account"), CollabAccountRec, account_fields),
+  SCHEMA ("transactions", N_("transaction"), CollabTransactionRec, transaction_fields),
+  SCHEMA ("projects", N_("project"), CollabProjectRec, project_fields),
+  SCHEMA ("people", N_("person"), CollabPersonRec, person_fields),
+  SCHEMA ("dispatches", N_("dispatch"), CollabDispatchRec, dispatch_fields),
+  SCHEMA ("trainings", N_("training"), CollabTrainingRec, training_fields),
+  SCHEMA ("adjustments", N_("adjustment"), CollabAdjustmentRec, adjustment_fields),
+  SCHEMA ("demonstration_villages", N_("demonstration village"), CollabDemoVillageRec, demo_village_fields),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (region_fields) <= 32);
@@ -198,6 +208,8 @@ collab_schema_for_kind (CollabRecordKind kind)
   return &schemas[kind];
 }
 
+/* The kind's name in English, as the table has it: translated with _()
+ * where it enters a message. */
 const char *
 collab_schema_kind_name (CollabRecordKind kind)
 {

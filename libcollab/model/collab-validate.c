@@ -8,6 +8,7 @@
 #include <libcollab/collab-error.h>
 
 #include "collab-validate-private.h"
+#include "types/collab-i18n-private.h"
 
 static gboolean
 field_present (const CollabSchema *schema,
@@ -56,7 +57,8 @@ check_day_order (const CollabSchema  *schema,
   start_text = collab_day_format (start);
   end_text = collab_day_format (end);
   return invalid (field, end_name, error, COLLAB_DATASET_ERROR_INCONSISTENT,
-                  "ends on %s, before it starts on %s", end_text, start_text);
+                  /* Translators: two dates, YYYY-MM-DD: the end, then the start. */
+                  _("ends on %s, before it starts on %s"), end_text, start_text);
 }
 
 gboolean
@@ -77,7 +79,8 @@ collab_validate_record (const CollabSchema  *schema,
 
       if (last_year < first_year)
         return invalid (field, "last_year", error, COLLAB_DATASET_ERROR_INCONSISTENT,
-                        "the period ends in %d, before it starts in %d", last_year, first_year);
+                        /* Translators: two years: the last, then the first. */
+                        _("the period ends in %d, before it starts in %d"), last_year, first_year);
     }
   else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_DISPATCH))
     {
@@ -95,24 +98,25 @@ collab_validate_record (const CollabSchema  *schema,
 
       if (transaction->amount < 0)
         return invalid (field, "amount", error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                        "an amount cannot be negative");
+                        _("an amount cannot be negative"));
       switch ((CollabTransactionType) transaction->type)
         {
         case COLLAB_TRANSACTION_TYPE_PLAN:
         case COLLAB_TRANSACTION_TYPE_ALLOCATION:
           if (!has_to)
             return invalid (field, "to", error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
-                            "a plan or an allocation needs the member \"to\"");
+                            _("a plan or an allocation needs the member \"to\""));
           break;
         case COLLAB_TRANSACTION_TYPE_TRANSFER:
           if (!has_from || !has_to)
             return invalid (field, has_from ? "to" : "from", error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
-                            "a transfer needs the member \"%s\"", has_from ? "to" : "from");
+                            /* Translators: %s is the member "to" or "from", in English. */
+                            _("a transfer needs the member \"%s\""), has_from ? "to" : "from");
           break;
         case COLLAB_TRANSACTION_TYPE_EXPENDITURE:
           if (!has_from)
             return invalid (field, "from", error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
-                            "an expenditure needs the member \"from\" (the project that spends)");
+                            _("an expenditure needs the member \"from\" (the project that spends)"));
           break;
         default:
           g_assert_not_reached ();
@@ -125,11 +129,12 @@ collab_validate_record (const CollabSchema  *schema,
 
       if (project->budget < 0)
         return invalid (field, "budget", error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                        "a budget cannot be negative");
+                        _("a budget cannot be negative"));
       for (guint i = 1; i < project->status.n; i++)
         if (steps[i].date < steps[i - 1].date)
           return invalid (field, "status", error, COLLAB_DATASET_ERROR_INCONSISTENT,
-                          "the status history must be in date order (step %u is earlier than step %u)",
+                          /* Translators: two positions in the status history, counted from 0. */
+                          _("the status history must be in date order (step %u is earlier than step %u)"),
                           i, i - 1);
     }
   else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_REGION))
@@ -144,8 +149,9 @@ collab_validate_record (const CollabSchema  *schema,
       if (region->code != NULL &&
           ((len != 6 && len != 9 && len != 12) || strspn (region->code, "0123456789") != len))
         return invalid (field, "code", error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                        "expected an administrative division code of 6 digits (GB/T 2260; 9 or 12 "
-                        "for townships and villages), found \"%s\"", region->code);
+                        /* Translators: %s is the code the record has. */
+                        _("expected an administrative division code of 6 digits (GB/T 2260; 9 or 12 "
+                          "for townships and villages), found \"%s\""), region->code);
     }
   else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_TRAINING))
     {
@@ -153,7 +159,7 @@ collab_validate_record (const CollabSchema  *schema,
 
       if (training->person_times < 0)
         return invalid (field, "person_times", error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                        "person-times cannot be negative");
+                        _("person-times cannot be negative"));
     }
 
   return TRUE;
@@ -203,7 +209,8 @@ validate_regions (const CollabStore  *store,
         }
       if (up != NULL)
         return store_error (error, filename, COLLAB_RECORD_KIND_REGION, i - start, "parent",
-                            "the region \"%s\" is its own ancestor", region->h.id);
+                            /* Translators: %s is the id of a region. */
+                            _("the region \"%s\" is its own ancestor"), region->h.id);
     }
 
   return TRUE;
@@ -228,17 +235,19 @@ validate_transactions (const CollabStore  *store,
         case COLLAB_TRANSACTION_TYPE_EXPENDITURE:
           if (from_kind != COLLAB_RECORD_KIND_PROJECT)
             return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "from",
-                                "an expenditure is made by a project, and \"%s\" is an account",
+                                /* Translators: %s is the id of an account. */
+                                _("an expenditure is made by a project, and \"%s\" is an account"),
                                 collab_store_ref_id (store, t->from));
           if (t->to != COLLAB_REF_NONE)
             return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
-                                "an expenditure leaves the program: name the payee in \"payee\", not \"to\"");
+                                _("an expenditure leaves the program: name the payee in \"payee\", not \"to\""));
           break;
 
         case COLLAB_TRANSACTION_TYPE_TRANSFER:
           if (from_kind != COLLAB_RECORD_KIND_ACCOUNT)
             return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "from",
-                                "a transfer is paid from an account, and \"%s\" is a project (a project spends with an expenditure)",
+                                /* Translators: %s is the id of a project. */
+                                _("a transfer is paid from an account, and \"%s\" is a project (a project spends with an expenditure)"),
                                 collab_store_ref_id (store, t->from));
           if (to_kind == COLLAB_RECORD_KIND_ACCOUNT)
             {
@@ -246,19 +255,22 @@ validate_transactions (const CollabStore  *store,
 
               if (account->source)
                 return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
-                                    "\"%s\" is a source account: money enters the program there and is never transferred into it",
+                                    /* Translators: %s is the id of an account. */
+                                    _("\"%s\" is a source account: money enters the program there and is never transferred into it"),
                                     account->h.id);
             }
           if (t->from == t->to)
             return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
-                                "a transfer from \"%s\" to itself", collab_store_ref_id (store, t->to));
+                                /* Translators: %s is the id of an account. */
+                                _("a transfer from \"%s\" to itself"), collab_store_ref_id (store, t->to));
           break;
 
         case COLLAB_TRANSACTION_TYPE_PLAN:
         case COLLAB_TRANSACTION_TYPE_ALLOCATION:
           if (to_kind != COLLAB_RECORD_KIND_ACCOUNT)
             return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
-                                "a plan or an allocation is made to an account, and \"%s\" is a project",
+                                /* Translators: %s is the id of a project. */
+                                _("a plan or an allocation is made to an account, and \"%s\" is a project"),
                                 collab_store_ref_id (store, t->to));
           break;
 
@@ -268,7 +280,7 @@ validate_transactions (const CollabStore  *store,
 
       if (t->parent != COLLAB_REF_NONE && t->parent == COLLAB_REF (COLLAB_RECORD_KIND_TRANSACTION, i))
         return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "parent",
-                            "a transaction cannot pass on its own money");
+                            _("a transaction cannot pass on its own money"));
     }
 
   return TRUE;

@@ -18,6 +18,7 @@
 #include "io/collab-json-private.h"
 #include "rules/collab-rules-resources.h"
 #include "collab-ruleset-private.h"
+#include "types/collab-i18n-private.h"
 
 /* How long a chain of "base" may be. The shipped sets have no base, so
  * anything longer than 1 is a loop in a future shipped set. */
@@ -31,15 +32,19 @@ typedef struct
   GError       **error;
 } Reader;
 
+/* What a message calls a value that does not fit, in "found %s": the
+ * kind of value, translated, or the JSON literal null. */
 static const char *
 describe (JsonNode *node)
 {
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
-      return "an object";
+      /* Translators: the kinds of JSON values, as in "expected a string,
+       * found an object". */
+      return _("an object");
     case JSON_NODE_ARRAY:
-      return "an array";
+      return _("an array");
     case JSON_NODE_NULL:
       return "null";
     case JSON_NODE_VALUE:
@@ -48,12 +53,12 @@ describe (JsonNode *node)
         GType type = json_node_get_value_type (node);
 
         if (type == G_TYPE_STRING)
-          return "a string";
+          return _("a string");
         if (type == G_TYPE_INT64)
-          return json_node_get_int (node) < 0 ? "a negative integer" : "an integer";
+          return json_node_get_int (node) < 0 ? _("a negative integer") : _("an integer");
         if (type == G_TYPE_BOOLEAN)
-          return "a boolean";
-        return "a number with a fraction";
+          return _("a boolean");
+        return _("a number with a fraction");
       }
     }
 }
@@ -120,7 +125,9 @@ check_tier (JsonNode  *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      *problem = g_strdup_printf ("expected an object {\"months\": n, \"count\": n}, found %s", describe (node));
+      /* Translators: %s is the kind of value found, such as "an array". The
+       * JSON between braces stays as it is. */
+      *problem = g_strdup_printf (_("expected an object {\"months\": n, \"count\": n}, found %s"), describe (node));
       return FALSE;
     }
 
@@ -131,19 +138,20 @@ check_tier (JsonNode  *node,
 
       if (member == NULL)
         {
-          *problem = g_strdup_printf ("the tier has no \"%s\"", members[i]);
+          /* Translators: %s is "months" or "count", in English. */
+          *problem = g_strdup_printf (_("the tier has no \"%s\""), members[i]);
           return FALSE;
         }
       if (!is_count (member))
         {
           path_push_member (path, members[i]);
-          *problem = g_strdup_printf ("expected a non-negative integer, found %s", describe (member));
+          *problem = g_strdup_printf (_("expected a non-negative integer, found %s"), describe (member));
           return FALSE;
         }
     }
   if (json_object_get_size (object) != G_N_ELEMENTS (members))
     {
-      *problem = g_strdup ("a tier has exactly the members \"months\" and \"count\"");
+      *problem = g_strdup (_("a tier has exactly the members \"months\" and \"count\""));
       return FALSE;
     }
   return TRUE;
@@ -162,13 +170,13 @@ collab_ruleset_param_from_json (const CollabRuleParam *param,
     {
       if (is_count (value))
         return g_variant_new_int64 (json_node_get_int (value));
-      *problem = g_strdup_printf ("expected a non-negative integer, found %s", describe (value));
+      *problem = g_strdup_printf (_("expected a non-negative integer, found %s"), describe (value));
       return NULL;
     }
 
   if (!JSON_NODE_HOLDS_ARRAY (value))
     {
-      *problem = g_strdup_printf ("expected an array, found %s", describe (value));
+      *problem = g_strdup_printf (_("expected an array, found %s"), describe (value));
       return NULL;
     }
 
@@ -200,7 +208,7 @@ collab_ruleset_param_from_json (const CollabRuleParam *param,
         g_variant_builder_add (&builder, "s", json_node_get_string (element));
       else
         {
-          *problem = g_strdup_printf ("expected a string, found %s", describe (element));
+          *problem = g_strdup_printf (_("expected a string, found %s"), describe (element));
           g_variant_builder_clear (&builder);
           return NULL;
         }
@@ -223,10 +231,13 @@ read_rule (Reader     *reader,
 
   if (rule == NULL)
     return fail (reader, COLLAB_RULESET_ERROR_UNKNOWN_RULE,
-                 "unknown rule \"%s\"; the rules are those of collab_ruleset_list_known_rules()", id);
+                 /* Translators: %s is a rule id, such as "666.total". */
+                 _("unknown rule \"%s\"; the rules are those of collab_ruleset_list_known_rules()"), id);
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return fail (reader, COLLAB_RULESET_ERROR_INVALID,
-                 "expected an object of \"enabled\", \"severity\" and parameters, found %s", describe (node));
+                 /* Translators: %s is the kind of value found, such as "an array";
+                  * "enabled" and "severity" are member names and stay as they are. */
+                 _("expected an object of \"enabled\", \"severity\" and parameters, found %s"), describe (node));
 
   /* Naming a rule enables it, unless the set derives from a base that
    * does not enable it: there, only "enabled": true does. */
@@ -242,14 +253,17 @@ read_rule (Reader     *reader,
       if (strcmp (name, "enabled") == 0)
         {
           if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
-            return fail (reader, COLLAB_RULESET_ERROR_INVALID, "expected true or false, found %s", describe (member));
+            return fail (reader, COLLAB_RULESET_ERROR_INVALID, _("expected true or false, found %s"), describe (member));
           entry->enabled = json_node_get_boolean (member);
         }
       else if (strcmp (name, "severity") == 0)
         {
           if (!is_string (member) || !collab_severity_from_nick (json_node_get_string (member), &entry->severity))
             return fail (reader, COLLAB_RULESET_ERROR_INVALID,
-                         "expected \"violation\", \"warning\" or \"info\", found %s",
+                         /* Translators: "violation", "warning" and "info" are the
+                          * words of the document and stay as they are; %s is the
+                          * value found. */
+                         _("expected \"violation\", \"warning\" or \"info\", found %s"),
                          is_string (member) ? json_node_get_string (member) : describe (member));
         }
       else
@@ -263,13 +277,24 @@ read_rule (Reader     *reader,
           if (param == NULL)
             {
               g_autoptr(GString) expected = g_string_new (NULL);
+              /* Translators: what separates the names of a list, such as
+               * "\"months\", \"count\"". */
+              const char *comma = _(", ");
 
               for (const CollabRuleParam *p = rule->params; p != NULL && p->name != NULL; p++)
-                g_string_append_printf (expected, "%s\"%s\"", expected->len > 0 ? ", " : "", p->name);
+                g_string_append_printf (expected, "%s\"%s\"", expected->len > 0 ? comma : "", p->name);
+              if (expected->len == 0)
+                return fail (reader, COLLAB_RULESET_ERROR_INVALID,
+                             /* Translators: a rule id, such as "666.total", then the
+                              * parameter the document names; "enabled" and "severity"
+                              * stay as they are. */
+                             _("rule %s has no parameter \"%s\" (it has none besides \"enabled\" and \"severity\")"),
+                             id, name);
               return fail (reader, COLLAB_RULESET_ERROR_INVALID,
-                           "rule %s has no parameter \"%s\" (%s%s)", id, name,
-                           expected->len > 0 ? "it has " : "it has none besides \"enabled\" and \"severity\"",
-                           expected->str);
+                           /* Translators: a rule id, such as "666.total"; the
+                            * parameter the document names; then the list of the
+                            * parameters the rule has, quoted. */
+                           _("rule %s has no parameter \"%s\" (it has %s)"), id, name, expected->str);
             }
           value = collab_ruleset_param_from_json (param, member, reader->path, &problem);
           if (value == NULL)
@@ -301,12 +326,16 @@ read_string_member (Reader      *reader,
       if (required)
         {
           g_string_truncate (reader->path, len);
-          ok = fail (reader, COLLAB_RULESET_ERROR_INVALID, "the member \"%s\" is missing", name);
+          ok = fail (reader, COLLAB_RULESET_ERROR_INVALID,
+                    /* Translators: %s is the name of a member, in English. */
+                    _("the member \"%s\" is missing"), name);
         }
     }
   else if (!is_string (node) || *json_node_get_string (node) == '\0')
-    ok = fail (reader, COLLAB_RULESET_ERROR_INVALID, "expected a non-empty string, found %s",
-               is_string (node) ? "an empty string" : describe (node));
+    ok = is_string (node) ? fail (reader, COLLAB_RULESET_ERROR_INVALID, _("expected a non-empty string, found an empty string"))
+                          : fail (reader, COLLAB_RULESET_ERROR_INVALID,
+                                  /* Translators: %s is the kind of value found, such as "an array". */
+                                  _("expected a non-empty string, found %s"), describe (node));
   else
     *value = json_node_get_string (node);
 
@@ -331,7 +360,7 @@ read_document (Reader   *reader,
   const char *member;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
-    return fail (reader, COLLAB_RULESET_ERROR_INVALID, "expected a rule set object, found %s", describe (root_node));
+    return fail (reader, COLLAB_RULESET_ERROR_INVALID, _("expected a rule set object, found %s"), describe (root_node));
   root = json_node_get_object (root_node);
 
   /* Unknown members are refused rather than kept: in a rule set they are
@@ -347,8 +376,10 @@ read_document (Reader   *reader,
         {
           path_push_member (reader->path, member);
           return fail (reader, COLLAB_RULESET_ERROR_INVALID,
-                       "unknown member; a rule set has format, version, id, name, description, base, "
-                       "interpretation and rules");
+                       /* Translators: the words after "has" are member names and
+                        * stay as they are. */
+                       _("unknown member; a rule set has format, version, id, name, description, base, "
+                         "interpretation and rules"));
         }
     }
 
@@ -358,19 +389,23 @@ read_document (Reader   *reader,
     {
       g_string_append (reader->path, ".format");
       return fail (reader, COLLAB_RULESET_ERROR_INVALID,
-                   "expected \"%s\", found \"%s\": this is not a rule set", COLLAB_RULESET_FORMAT, format);
+                   /* Translators: the word the member "format" must have, then
+                    * the word it has. */
+                   _("expected \"%s\", found \"%s\": this is not a rule set"), COLLAB_RULESET_FORMAT, format);
     }
 
   node = json_object_get_member (root, "version");
   g_string_append (reader->path, ".version");
   if (node == NULL)
-    return fail (reader, COLLAB_RULESET_ERROR_INVALID, "the member \"version\" is missing");
+    return fail (reader, COLLAB_RULESET_ERROR_INVALID, _("the member \"version\" is missing"));
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (reader, COLLAB_RULESET_ERROR_INVALID, "expected an integer, found %s", describe (node));
+    return fail (reader, COLLAB_RULESET_ERROR_INVALID, _("expected an integer, found %s"), describe (node));
   if (json_node_get_int (node) != COLLAB_RULESET_VERSION)
     return fail (reader, COLLAB_RULESET_ERROR_INVALID,
-                 "version %" G_GINT64_FORMAT " is not one this library reads (it reads %d)",
-                 json_node_get_int (node), COLLAB_RULESET_VERSION);
+                 /* Translators: the version the document has, then the one
+                  * this library reads. */
+                 _("version %lld is not one this library reads (it reads %d)"),
+                 (long long) json_node_get_int (node), COLLAB_RULESET_VERSION);
   g_string_truncate (reader->path, 1);
 
   if (!read_string_member (reader, root, "id", TRUE, &id) ||
@@ -387,13 +422,20 @@ read_document (Reader   *reader,
       if (!collab_ruleset_load_builtin (self, base, depth + 1, &base_error))
         {
           g_auto(GStrv) shipped = collab_ruleset_list_builtin ();
-          g_autofree char *list = g_strjoinv (", ", shipped);
+          /* Translators: what separates the ids of a list, such as
+           * "east-west-2021, poverty-2016". */
+          g_autofree char *list = g_strjoinv (_(", "), shipped);
 
           g_string_append (reader->path, ".base");
           if (g_error_matches (base_error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND))
             return fail (reader, COLLAB_RULESET_ERROR_NOT_FOUND,
-                         "no shipped rule set has the id \"%s\" (shipped: %s)", base, list);
-          return fail (reader, base_error->code, "the base \"%s\" cannot be used: %s", base, base_error->message);
+                         /* Translators: the id named, then the list of the ids of
+                          * the rule sets shipped. */
+                         _("no shipped rule set has the id \"%s\" (shipped: %s)"), base, list);
+          return fail (reader, base_error->code,
+                       /* Translators: the id of a rule set, then the message of
+                        * why it cannot be loaded. */
+                       _("the base \"%s\" cannot be used: %s"), base, base_error->message);
         }
       /* What the base called itself is not this set's name. */
       g_clear_pointer (&self->name, g_free);
@@ -420,7 +462,9 @@ read_document (Reader   *reader,
     {
       g_string_append (reader->path, ".interpretation");
       return fail (reader, COLLAB_RULESET_ERROR_INVALID,
-                   "expected \"nested\", \"cumulative\" or \"banded\", found \"%s\"", interpretation);
+                   /* Translators: "nested", "cumulative" and "banded" are the
+                    * words of the document and stay as they are. */
+                   _("expected \"nested\", \"cumulative\" or \"banded\", found \"%s\""), interpretation);
     }
 
   node = json_object_get_member (root, "rules");
@@ -428,7 +472,7 @@ read_document (Reader   *reader,
     {
       g_string_append (reader->path, ".rules");
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (reader, COLLAB_RULESET_ERROR_INVALID, "expected an object of rules by id, found %s",
+        return fail (reader, COLLAB_RULESET_ERROR_INVALID, _("expected an object of rules by id, found %s"),
                      describe (node));
 
       json_object_iter_init_ordered (&iter, json_node_get_object (node));
@@ -504,7 +548,8 @@ collab_ruleset_load_builtin (CollabRuleset  *self,
   if (depth > MAX_BASE_DEPTH)
     {
       g_set_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_INVALID,
-                   "the chain of base rule sets through \"%s\" is longer than %d", id, MAX_BASE_DEPTH);
+                   /* Translators: the id of a rule set, then a number of links. */
+                   _("the chain of base rule sets through \"%s\" is longer than %d"), id, MAX_BASE_DEPTH);
       return FALSE;
     }
 
@@ -520,7 +565,8 @@ collab_ruleset_load_builtin (CollabRuleset  *self,
   if (bytes == NULL)
     {
       g_set_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND,
-                   "no shipped rule set has the id \"%s\"", id);
+                   /* Translators: %s is the id of a rule set. */
+                   _("no shipped rule set has the id \"%s\""), id);
       return FALSE;
     }
 

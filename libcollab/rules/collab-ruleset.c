@@ -64,6 +64,7 @@
 
 #include "io/collab-json-private.h"
 #include "collab-ruleset-private.h"
+#include "types/collab-i18n-private.h"
 
 G_DEFINE_FINAL_TYPE (CollabRuleset, collab_ruleset, G_TYPE_OBJECT)
 
@@ -475,11 +476,15 @@ collab_ruleset_resolve_programs (const CollabStore  *store,
           else if (set == NULL)
             {
               g_auto(GStrv) shipped = collab_ruleset_list_builtin ();
-              g_autofree char *list = g_strjoinv (", ", shipped);
+              /* Translators: what separates the ids of a list, such as
+               * "east-west-2021, poverty-2016". */
+              g_autofree char *list = g_strjoinv (_(", "), shipped);
 
               g_set_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND,
-                           "the program \"%s\" is judged by the rule set \"%s\", which is not shipped "
-                           "(shipped: %s); give the checker a rule set instead",
+                           /* Translators: the id of a program, the id of a rule set,
+                            * then the list of the ids of the rule sets shipped. */
+                           _("the program \"%s\" is judged by the rule set \"%s\", which is not shipped "
+                             "(shipped: %s); give the checker a rule set instead"),
                            program->h.id, id, list);
               return NULL;
             }

@@ -36,6 +36,7 @@
 
 #include "collab-day-private.h"
 #include "collab-error-private.h"
+#include "collab-i18n-private.h"
 
 /**
  * collab_day_parse:
@@ -60,7 +61,6 @@ collab_day_parse (const char  *text,
                   GError     **error)
 {
   g_autofree char *quoted = NULL;
-  g_autofree char *why = NULL;
   gsize len;
   guint year;
   guint month;
@@ -83,22 +83,31 @@ collab_day_parse (const char  *text,
   if (!collab_day_scan_text (text, len, &year, &month, &dom))
     {
       g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_SYNTAX,
-                   "%s is not a date: expected YYYY-MM-DD, such as "
-                   "\"2021-03-01\"",
+                   /* Translators: %s is the text, quoted, that should
+                    * have been a date; YYYY-MM-DD is the form of a date
+                    * and stays as it is. */
+                   _("%s is not a date: expected YYYY-MM-DD, such as "
+                     "\"2021-03-01\""),
                    quoted);
       return FALSE;
     }
 
   if (year == 0)
-    why = g_strdup ("there is no year 0");
+    g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_INVALID_DATE,
+                 /* Translators: %s is the text, quoted, such as "0000-01-01". */
+                 _("%s is not a date in the calendar: there is no year 0"), quoted);
   else if (month < 1 || month > 12)
-    why = g_strdup_printf ("there is no month %02u", month);
+    g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_INVALID_DATE,
+                 /* Translators: the first %s is the text, quoted; %02u is
+                  * the month it names, such as 13. */
+                 _("%s is not a date in the calendar: there is no month %02u"), quoted, month);
   else
-    why = g_strdup_printf ("month %02u of %04u has %u days", month, year,
-                           collab_day_days_in_month (year, month));
-
-  g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_INVALID_DATE,
-               "%s is not a date in the calendar: %s", quoted, why);
+    g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_INVALID_DATE,
+                 /* Translators: the first %s is the text, quoted, such as
+                  * "2021-02-29"; then the month (02), the year (2021) and
+                  * the number of days that month has (28). */
+                 _("%s is not a date in the calendar: month %02u of %04u has %u days"),
+                 quoted, month, year, collab_day_days_in_month (year, month));
   return FALSE;
 }
 

@@ -28,6 +28,7 @@
 #include <libcollab/collab-error.h>
 
 #include "collab-error-private.h"
+#include "collab-i18n-private.h"
 
 /* How many decimal places each unit moves the amount to reach fen. */
 typedef struct
@@ -50,18 +51,67 @@ static const UnitSuffix unit_suffixes[] = {
 #define FEN_PER_WAN G_GUINT64_CONSTANT (1000000)
 #define FEN_PER_YI  G_GUINT64_CONSTANT (10000000000)
 
+/* Why @text is not an amount: each a whole sentence, for translation. */
+typedef enum
+{
+  SYNTAX_EMPTY,
+  SYNTAX_NO_DIGIT,
+  SYNTAX_NO_DECIMAL,
+  SYNTAX_TRAILING,
+} SyntaxProblem;
+
 static gboolean
-set_syntax_error (GError     **error,
-                  const char  *text,
-                  const char  *what_was_found)
+set_syntax_error (GError        **error,
+                  const char     *text,
+                  SyntaxProblem   problem,
+                  const char     *rest)
 {
   g_autofree char *quoted = collab_error_quote (text);
+  g_autofree char *rest_quoted = NULL;
 
-  g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_SYNTAX,
-               "%s is not an amount: %s; expected a decimal number of yuan "
-               "with an optional unit 元, 万, 万元, 亿 or 亿元 (such as "
-               "\"1920万\", \"1.47亿\" or \"19200000.00\")",
-               quoted, what_was_found);
+  switch (problem)
+    {
+    case SYNTAX_EMPTY:
+      g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_SYNTAX,
+                   /* Translators: %s is the text, quoted, that should have
+                    * been an amount of money. */
+                   _("%s is not an amount: the text is empty; expected a decimal number of yuan "
+                     "with an optional unit 元, 万, 万元, 亿 or 亿元 (such as "
+                     "\"1920万\", \"1.47亿\" or \"19200000.00\")"),
+                   quoted);
+      break;
+    case SYNTAX_NO_DIGIT:
+      g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_SYNTAX,
+                   /* Translators: %s is the text, quoted, that should have
+                    * been an amount of money. */
+                   _("%s is not an amount: it does not start with a digit; expected a decimal number of yuan "
+                     "with an optional unit 元, 万, 万元, 亿 or 亿元 (such as "
+                     "\"1920万\", \"1.47亿\" or \"19200000.00\")"),
+                   quoted);
+      break;
+    case SYNTAX_NO_DECIMAL:
+      g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_SYNTAX,
+                   /* Translators: %s is the text, quoted, that should have
+                    * been an amount of money. */
+                   _("%s is not an amount: the decimal point is not followed by a digit; expected a decimal "
+                     "number of yuan with an optional unit 元, 万, 万元, 亿 or 亿元 (such as "
+                     "\"1920万\", \"1.47亿\" or \"19200000.00\")"),
+                   quoted);
+      break;
+    case SYNTAX_TRAILING:
+      rest_quoted = collab_error_quote (rest);
+      g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_SYNTAX,
+                   /* Translators: the first %s is the text, quoted, that
+                    * should have been an amount of money; the second, quoted
+                    * too, is what follows its number (such as "万圆"). */
+                   _("%s is not an amount: %s follows the number; expected a decimal number of yuan "
+                     "with an optional unit 元, 万, 万元, 亿 or 亿元 (such as "
+                     "\"1920万\", \"1.47亿\" or \"19200000.00\")"),
+                   quoted, rest_quoted);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
   return FALSE;
 }
 
@@ -118,7 +168,7 @@ collab_money_parse (const char  *text,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (*text == '\0')
-    return set_syntax_error (error, text, "the text is empty");
+    return set_syntax_error (error, text, SYNTAX_EMPTY, NULL);
 
   p = text;
   if (*p == '-')
@@ -132,7 +182,7 @@ collab_money_parse (const char  *text,
     p++;
   int_len = p - int_digits;
   if (int_len == 0)
-    return set_syntax_error (error, text, "it does not start with a digit");
+    return set_syntax_error (error, text, SYNTAX_NO_DIGIT, NULL);
 
   if (*p == '.')
     {
@@ -142,8 +192,7 @@ collab_money_parse (const char  *text,
         p++;
       frac_len = p - frac_digits;
       if (frac_len == 0)
-        return set_syntax_error (error, text,
-                                 "the decimal point is not followed by a digit");
+        return set_syntax_error (error, text, SYNTAX_NO_DECIMAL, NULL);
     }
 
   for (gsize i = 0; i < G_N_ELEMENTS (unit_suffixes); i++)
@@ -156,12 +205,7 @@ collab_money_parse (const char  *text,
         }
     }
   if (!found_unit)
-    {
-      g_autofree char *rest = collab_error_quote (p);
-      g_autofree char *found = g_strdup_printf ("%s follows the number", rest);
-
-      return set_syntax_error (error, text, found);
-    }
+    return set_syntax_error (error, text, SYNTAX_TRAILING, p);
 
   /* Decimals past the fen must all be zero. */
   for (gsize i = shift; i < frac_len; i++)
@@ -171,8 +215,10 @@ collab_money_parse (const char  *text,
           g_autofree char *quoted = collab_error_quote (text);
 
           g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_INEXACT,
-                       "%s: an amount is exact to the fen (two decimals of a "
-                       "yuan, six of 万, ten of 亿)",
+                       /* Translators: %s is the text, quoted; 分 (fen) is a
+                        * hundredth of a yuan. */
+                       _("%s: an amount is exact to the fen (two decimals of a "
+                         "yuan, six of 万, ten of 亿)"),
                        quoted);
           return FALSE;
         }
@@ -210,9 +256,10 @@ collab_money_parse (const char  *text,
       g_autofree char *quoted = collab_error_quote (text);
 
       g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
-                   "%s: the amount is outside what a signed 64-bit count of "
-                   "fen holds (-92233720368547758.08 to 92233720368547758.07 "
-                   "yuan)",
+                   /* Translators: %s is the text, quoted. */
+                   _("%s: the amount is outside what a signed 64-bit count of "
+                     "fen holds (-92233720368547758.08 to 92233720368547758.07 "
+                     "yuan)"),
                    quoted);
       return FALSE;
     }
@@ -247,10 +294,11 @@ collab_money_from_yuan (gint64   yuan,
   if (__builtin_mul_overflow (yuan, COLLAB_FEN_PER_YUAN, &value))
     {
       g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
-                   "%" G_GINT64_FORMAT " yuan is outside what a signed 64-bit "
-                   "count of fen holds (-92233720368547758.08 to "
-                   "92233720368547758.07 yuan)",
-                   yuan);
+                   /* Translators: %lld is a whole number of yuan. */
+                   _("%lld yuan is outside what a signed 64-bit "
+                     "count of fen holds (-92233720368547758.08 to "
+                     "92233720368547758.07 yuan)"),
+                   (long long) yuan);
       return FALSE;
     }
 
