@@ -28,6 +28,13 @@ const char *collab_i18n_ngettext (const char *msgid,
 const char *collab_i18n_pgettext (const char *context_and_msgid,
                                   gsize       msgid_offset) G_GNUC_FORMAT (1);
 
+/* The language of the catalog the messages come from, as its header
+ * names it (`zh_CN`), or `en` when they are not translated: what decides
+ * whether a spreadsheet's record headers are the Chinese aliases. */
+const char *collab_i18n_language (void);
+/* Whether the messages are in Chinese. */
+gboolean    collab_i18n_is_chinese (void);
+
 #undef _
 #undef N_
 #undef C_
