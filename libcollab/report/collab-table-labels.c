@@ -72,6 +72,11 @@ static const struct
   { "total_passing", N_("Pairing-years meeting the total") },
   { "total_failing", N_("Pairing-years short of the total") },
   { "tenure_passing", N_("Pairing-years meeting the tenure tiers") },
+  { "tenure_failing", N_("Pairing-years short of the tenure tiers") },
+  { "cadres_working_group", N_("Cadres in the working group") },
+  { "cadres_liaison", N_("Liaison cadres") },
+  { "demonstration_villages", N_("Demonstration villages") },
+  { "training_person_times", N_("Training (person-times)") },
   { "violations", N_("Violations") },
   { "warnings", N_("Warnings") },
   { "infos", N_("Notes") },
@@ -159,15 +164,54 @@ collab_table_value_label (GType       type,
   return nick;
 }
 
-/* A name made of a prefix and a vocabulary's word or a number of months:
- * the sentence for the prefix, with the word translated. */
+/* A number of months at the end of @name after @prefix, as in served_12. */
+static gboolean
+months_after (const char *name,
+              const char *prefix,
+              guint64    *months)
+{
+  return g_str_has_prefix (name, prefix) &&
+         g_ascii_string_to_unsigned (name + strlen (prefix), 10, 1, 1200, months, NULL);
+}
+
+/* The label of a column that counts by tenure: served_N (the plan),
+ * professionals_served_N (the scorecard), add_GROUP_N (the plan's
+ * dispatches to add); NULL for any other name. */
+static char *
+months_label (const char *name)
+{
+  const char *last = strrchr (name, '_');
+  guint64 n;
+
+  if (months_after (name, "professionals_served_", &n))
+    return g_strdup_printf (ngettext_ ("Professionals who served %u month or more",
+                                       "Professionals who served %u months or more", (gulong) n), (guint) n);
+  if (months_after (name, "served_", &n))
+    return g_strdup_printf (ngettext_ ("Served %u month or more", "Served %u months or more", (gulong) n),
+                            (guint) n);
+  if (g_str_has_prefix (name, "add_") && last > name + strlen ("add_") && months_after (last, "_", &n))
+    {
+      g_autofree char *group = g_strndup (name + strlen ("add_"), last - name - strlen ("add_"));
+
+      /* Translators: "To add: teacher, 6 months or more"; %s is a
+       * profession, %u a number of months. */
+      return g_strdup_printf (ngettext_ ("To add: %s, %u month or more", "To add: %s, %u months or more",
+                                         (gulong) n),
+                              collab_table_value_label (G_TYPE_NONE, group), (guint) n);
+    }
+  return NULL;
+}
+
+/* A name made of a prefix and a vocabulary's word (spent_labour): the
+ * sentence for the prefix, with the word translated; NULL for any other
+ * name. */
 static char *
 compound_label (const char *name)
 {
   static const struct
   {
     const char *prefix;
-    GType     (*type) (void);   /* NULL: a number of months, or a talent group */
+    GType     (*type) (void);   /* NULL: the word is an id */
     const char *format;
   } compounds[] = {
     /* Translators: %s is a pairing level (county, school, …). */
@@ -175,45 +219,28 @@ compound_label (const char *name)
     /* Translators: %s is a project category (industry, labour, …). */
     { "spent_", collab_project_category_get_type, N_("Spent on %s (yuan)") },
     /* Translators: %s is a project status (planned, completed, …). */
-    { "projects_", collab_project_status_get_type, N_("Projects %s") },
-    /* Translators: %s is a number of months. */
-    { "professionals_served_", NULL, N_("Professionals who served %s months or more") },
+    { "projects_", collab_project_status_get_type, N_("Projects: %s") },
     /* Translators: %s is a profession (teacher, doctor, …). */
     { "professionals_", collab_profession_get_type, N_("Professionals: %s") },
     /* Translators: %s is the id of a rule, such as 666.total. */
     { "findings.", NULL, N_("Findings of %s") },
-    /* Translators: %s is a number of months. */
-    { "served_", NULL, N_("Served %s months or more") },
   };
+  char *label = months_label (name);
 
-  for (guint i = 0; i < G_N_ELEMENTS (compounds); i++)
+  for (guint i = 0; label == NULL && i < G_N_ELEMENTS (compounds); i++)
     if (g_str_has_prefix (name, compounds[i].prefix))
       {
         const char *rest = name + strlen (compounds[i].prefix);
         const char *word = compounds[i].type != NULL ? collab_table_value_label (compounds[i].type (), rest)
                                                      : rest;
-
-        /* Each sentence has one %s: put the word there, without a
+        /* Each sentence has one %s: the word goes there, without a
          * format that is not a literal. */
         g_auto(GStrv) parts = g_strsplit (_(compounds[i].format), "%s", 2);
 
-        return g_strjoinv (word, parts);
+        label = g_strjoinv (word, parts);
       }
 
-  /* add_GROUP_MONTHS: the dispatches of a group a plan adds. */
-  if (g_str_has_prefix (name, "add_"))
-    {
-      const char *months = strrchr (name, '_');
-      g_autofree char *group = g_strndup (name + strlen ("add_"), months - name - strlen ("add_"));
-
-      if (months > name + strlen ("add_"))
-        /* Translators: "To add: teacher, 6 months or more"; the first %s
-         * is a profession, the second a number of months. */
-        return g_strdup_printf (_("To add: %s, %s months or more"),
-                                collab_table_value_label (G_TYPE_NONE, group), months + 1);
-    }
-
-  return NULL;
+  return label;
 }
 
 /**
