@@ -17,23 +17,9 @@
 #include "types/collab-i18n-private.h"
 #include "collab-file-private.h"
 
-static gboolean fail (GError **error, int errsv, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError     **error,
-      int          errsv,
-      const char  *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errsv), message);
-  return FALSE;
-}
+/* The messages name the file, then the system's reason. */
+#define SET_ERROR(error, errsv, format, path) \
+  g_set_error ((error), G_FILE_ERROR, g_file_error_from_errno (errsv), (format), (path), g_strerror (errsv))
 
 gboolean
 collab_file_replace_begin (CollabFileReplace  *replace,
@@ -55,7 +41,8 @@ collab_file_replace_begin (CollabFileReplace  *replace,
       g_clear_pointer (&replace->path, g_free);
       g_clear_pointer (&replace->temp, g_free);
       /* Translators: the first %s is a file, the second the system's reason. */
-      return fail (error, errsv, _("%s: cannot create a temporary file beside it: %s"), path, g_strerror (errsv));
+      SET_ERROR (error, errsv, _("%s: cannot create a temporary file beside it: %s"), path);
+      return FALSE;
     }
 
   if (g_stat (path, &target) == 0 && S_ISREG (target.st_mode) &&
@@ -65,7 +52,8 @@ collab_file_replace_begin (CollabFileReplace  *replace,
 
       collab_file_replace_end (replace, FALSE, NULL);
       /* Translators: the first %s is a file, the second the system's reason. */
-      return fail (error, errsv, _("%s: cannot give the new file the permissions of the old one: %s"), path, g_strerror (errsv));
+      SET_ERROR (error, errsv, _("%s: cannot give the new file the permissions of the old one: %s"), path);
+      return FALSE;
     }
 
   return TRUE;
@@ -88,7 +76,7 @@ collab_file_replace_end (CollabFileReplace  *replace,
     g_unlink (replace->temp);
   if (errsv != 0)
     /* Translators: the first %s is a file, the second the system's reason. */
-    fail (error, errsv, _("%s: cannot save: %s (the file was left as it was)"), replace->path, g_strerror (errsv));
+    SET_ERROR (error, errsv, _("%s: cannot save: %s (the file was left as it was)"), replace->path);
 
   replace->fd = -1;
   g_clear_pointer (&replace->path, g_free);
@@ -127,7 +115,8 @@ collab_file_replace_with (const char  *path,
   if (errsv != 0)
     {
       collab_file_replace_end (&replace, FALSE, NULL);
-      return fail (error, errsv, _("%s: cannot save: %s (the file was left as it was)"), target, g_strerror (errsv));
+      SET_ERROR (error, errsv, _("%s: cannot save: %s (the file was left as it was)"), target);
+      return FALSE;
     }
   return collab_file_replace_end (&replace, TRUE, error);
 }
