@@ -28,13 +28,14 @@ typedef struct
 gboolean  collab_file_replace_begin  (CollabFileReplace  *replace,
                                       const char         *path,
                                       GError            **error);
-/* With @ok, syncs and renames the temporary file over the target; else,
- * or when that fails, removes it. Frees what begin() made either way;
- * FALSE with @error (naming the target) when the target was not
- * replaced for a reason of the file system. */
+/* With @errsv 0 (every write went well), syncs the temporary file and
+ * renames it over the target; else, or when that fails, removes it and
+ * says why in @error, naming the target. Frees what begin() made. */
 gboolean  collab_file_replace_end    (CollabFileReplace  *replace,
-                                      gboolean            ok,
+                                      int                 errsv,
                                       GError            **error);
+/* Removes the temporary file, for a failure the caller has reported. */
+void      collab_file_replace_abandon (CollabFileReplace *replace);
 /* The whole of @data to @path, replaced as above. */
 gboolean  collab_file_replace_with   (const char         *path,
                                       const char         *data,

@@ -50,7 +50,7 @@ collab_file_replace_begin (CollabFileReplace  *replace,
     {
       int errsv = errno;
 
-      collab_file_replace_end (replace, FALSE, NULL);
+      collab_file_replace_abandon (replace);
       /* Translators: the first %s is a file, the second the system's reason. */
       SET_ERROR (error, errsv, _("%s: cannot give the new file the permissions of the old one: %s"), path);
       return FALSE;
@@ -59,29 +59,42 @@ collab_file_replace_begin (CollabFileReplace  *replace,
   return TRUE;
 }
 
-gboolean
-collab_file_replace_end (CollabFileReplace  *replace,
-                         gboolean            ok,
-                         GError            **error)
+static void
+replace_free (CollabFileReplace *replace)
 {
-  int errsv = 0;
-
-  if (ok && fsync (replace->fd) != 0)
-    errsv = errno;
-  if (close (replace->fd) != 0 && ok && errsv == 0)
-    errsv = errno;
-  if (ok && errsv == 0 && g_rename (replace->temp, replace->path) != 0)
-    errsv = errno;
-  if (!ok || errsv != 0)
-    g_unlink (replace->temp);
-  if (errsv != 0)
-    /* Translators: the first %s is a file, the second the system's reason. */
-    SET_ERROR (error, errsv, _("%s: cannot save: %s (the file was left as it was)"), replace->path);
-
   replace->fd = -1;
   g_clear_pointer (&replace->path, g_free);
   g_clear_pointer (&replace->temp, g_free);
-  return ok && errsv == 0;
+}
+
+void
+collab_file_replace_abandon (CollabFileReplace *replace)
+{
+  close (replace->fd);
+  g_unlink (replace->temp);
+  replace_free (replace);
+}
+
+gboolean
+collab_file_replace_end (CollabFileReplace  *replace,
+                         int                 errsv,
+                         GError            **error)
+{
+  if (errsv == 0 && fsync (replace->fd) != 0)
+    errsv = errno;
+  if (close (replace->fd) != 0 && errsv == 0)
+    errsv = errno;
+  if (errsv == 0 && g_rename (replace->temp, replace->path) != 0)
+    errsv = errno;
+  if (errsv != 0)
+    {
+      g_unlink (replace->temp);
+      /* Translators: the first %s is a file, the second the system's reason. */
+      SET_ERROR (error, errsv, _("%s: cannot save: %s (the file was left as it was)"), replace->path);
+    }
+
+  replace_free (replace);
+  return errsv == 0;
 }
 
 gboolean
@@ -91,32 +104,21 @@ collab_file_replace_with (const char  *path,
                           GError     **error)
 {
   CollabFileReplace replace;
-  g_autofree char *target = g_strdup (path);
   gsize done = 0;
   int errsv = 0;
 
   if (!collab_file_replace_begin (&replace, path, error))
     return FALSE;
 
-  while (done < length)
+  while (done < length && errsv == 0)
     {
       gssize n = write (replace.fd, data + done, length - done);
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          errsv = errno;
-          break;
-        }
-      done += (gsize) n;
+      if (n >= 0)
+        done += (gsize) n;
+      else if (errno != EINTR)
+        errsv = errno;
     }
 
-  if (errsv != 0)
-    {
-      collab_file_replace_end (&replace, FALSE, NULL);
-      SET_ERROR (error, errsv, _("%s: cannot save: %s (the file was left as it was)"), target);
-      return FALSE;
-    }
-  return collab_file_replace_end (&replace, TRUE, error);
+  return collab_file_replace_end (&replace, errsv, error);
 }

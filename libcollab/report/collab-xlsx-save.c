@@ -237,7 +237,12 @@ save_table (CollabTable        *table,
   if (!collab_file_replace_begin (&replace, path, error))
     return FALSE;
   ok = write_workbook (table, labels, sheet_name, replace.temp, target, error);
-  return collab_file_replace_end (&replace, ok, ok ? error : NULL) && ok;
+  if (!ok)
+    {
+      collab_file_replace_abandon (&replace);
+      return FALSE;
+    }
+  return collab_file_replace_end (&replace, 0, error);
 }
 
 /**
