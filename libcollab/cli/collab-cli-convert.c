@@ -210,10 +210,11 @@ collab_cli_convert (int    argc,
   CollabRecordKind kind;
 
   if (!collab_cli_parse ("convert", "IN OUT",
-                         "Convert a CSV table to a JSON dataset document (IN.csv OUT.json), or the "
-                         "records of one kind of a dataset to a CSV table (IN.json OUT.csv, or - for "
-                         "standard output). CSV files may be UTF-8 or GB18030, with English or "
-                         "Chinese headers.",
+                         N_("Convert a CSV table to a JSON dataset document (IN.csv OUT.json), or the "
+                            "records of one kind of a dataset to a spreadsheet (IN.json OUT.csv, - for "
+                            "CSV on standard output, or IN.json OUT.xlsx). CSV files may be UTF-8 or "
+                            "GB18030, with English or Chinese headers; spreadsheets are written with "
+                            "the headers of the language of the messages, which read back."),
                          entries, &argc, &argv))
     return COLLAB_EXIT_USAGE;
   if (argc != (output != NULL ? 2 : 3))
