@@ -105,7 +105,8 @@ collab_cli_check (int    argc,
   else if (collab_cli_is_sheet_format (format))
     {
       g_autoptr(CollabTable) sheet = collab_table_new_findings_sheet (findings);
-      /* Translators: the name of a sheet of a workbook, at most 31 characters. */
+      /* Translators: the name of a sheet of a workbook (检查结果), at most 31
+       * characters, none of []:*?/\ */
       int status = collab_cli_write_sheet (sheet, format, output, _("Findings"));
 
       /* A file that cannot be written is worse news than a violation. */

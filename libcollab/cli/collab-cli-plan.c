@@ -155,6 +155,7 @@ collab_cli_plan (int    argc,
       return COLLAB_EXIT_USAGE;
     }
 
-  /* Translators: the name of a sheet of a workbook, at most 31 characters. */
+  /* Translators: the name of a sheet of a workbook (666 计划), at most 31
+   * characters, none of []:*?/\ */
   return collab_cli_print_table (table, format, output, "plan", _("666 plan"), print_text);
 }

@@ -113,6 +113,7 @@ collab_cli_report (int    argc,
   if (card == NULL)
     return collab_cli_usage_error ("report", "%s", error->message);
 
-  /* Translators: the name of a sheet of a workbook, at most 31 characters. */
+  /* Translators: the name of a sheet of a workbook (记分卡), at most 31
+   * characters, none of []:*?/\ */
   return collab_cli_print_table (card, format, output, "scorecard", _("Scorecard"), print_text);
 }
