@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Implemented in libcollab/report/collab-table.c (the cells),
- * collab-table-format.c (text, CSV, JSON), collab-table-export.c (records)
- * and collab-table-findings.c.
+ * collab-table-format.c (text, CSV, JSON), collab-table-export.c (records),
+ * collab-table-findings.c, collab-table-labels.c (labels for people) and
+ * collab-xlsx-save.c (files and workbooks).
  */
 
 #pragma once
@@ -18,6 +19,7 @@
 #include "collab-version.h"
 #include "collab-enums.h"
 #include "collab-dataset.h"
+#include "collab-csv.h"
 
 G_BEGIN_DECLS
 
@@ -64,6 +66,9 @@ COLLAB_AVAILABLE_IN_ALL
 CollabColumnType    collab_table_get_column_type      (CollabTable      *self,
                                                        guint             column);
 COLLAB_AVAILABLE_IN_ALL
+char               *collab_table_get_column_label     (CollabTable      *self,
+                                                       guint             column) G_GNUC_WARN_UNUSED_RESULT;
+COLLAB_AVAILABLE_IN_ALL
 int                 collab_table_find_column          (CollabTable      *self,
                                                        const char       *name);
 
@@ -96,6 +101,17 @@ gboolean            collab_table_is_null              (CollabTable      *self,
 COLLAB_AVAILABLE_IN_ALL
 char               *collab_table_to_csv               (CollabTable      *self) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
+char               *collab_table_to_csv_full          (CollabTable      *self,
+                                                       CollabExportFlags flags,
+                                                       gsize            *length) G_GNUC_WARN_UNUSED_RESULT;
+COLLAB_AVAILABLE_IN_ALL
+gboolean            collab_table_save                 (CollabTable      *self,
+                                                       const char       *path,
+                                                       CollabSheetFormat format,
+                                                       CollabExportFlags flags,
+                                                       const char       *sheet_name,
+                                                       GError          **error);
+COLLAB_AVAILABLE_IN_ALL
 JsonNode           *collab_table_to_json              (CollabTable      *self) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
 char               *collab_table_to_text              (CollabTable      *self) G_GNUC_WARN_UNUSED_RESULT;
@@ -105,5 +121,7 @@ CollabTable        *collab_dataset_to_table           (CollabDataset    *self,
                                                        CollabRecordKind  kind) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
 CollabTable        *collab_table_new_from_findings    (GPtrArray        *findings) G_GNUC_WARN_UNUSED_RESULT;
+COLLAB_AVAILABLE_IN_ALL
+CollabTable        *collab_table_new_findings_sheet   (GPtrArray        *findings) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

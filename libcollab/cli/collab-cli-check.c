@@ -60,11 +60,13 @@ collab_cli_check (int    argc,
   g_autofree char *interpretation = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "ruleset", 0, 0, G_OPTION_ARG_STRING, &ruleset_name, "Judge by this rule set instead of each program's own", "ID|FILE" },
     { "interpretation", 0, 0, G_OPTION_ARG_STRING, &interpretation, "Reading of the 666 tenure tiers", "nested|cumulative|banded" },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Check as of this day: later ends are projected", "YYYY-MM-DD" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format", "text|json" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "text|json|csv|xlsx" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the spreadsheet to this file"), N_("FILE") },
     { NULL }
   };
   g_autoptr(CollabDataset) dataset = NULL;
@@ -77,8 +79,8 @@ collab_cli_check (int    argc,
     return COLLAB_EXIT_USAGE;
   if (argc != 2)
     return collab_cli_usage_error ("check", argc < 2 ? "no file given" : "one file at a time");
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
-    return collab_cli_usage_error ("check", "--format is text or json, not '%s'", format);
+  if (!collab_cli_check_output ("check", format, output))
+    return COLLAB_EXIT_USAGE;
 
   checker = collab_cli_checker ("check", ruleset_name, interpretation, as_of);
   if (checker == NULL)
@@ -99,6 +101,17 @@ collab_cli_check (int    argc,
     {
       g_autoptr(JsonNode) node = collab_findings_to_json (findings);
       collab_cli_print_json (node);
+    }
+  else if (collab_cli_is_sheet_format (format))
+    {
+      g_autoptr(CollabTable) sheet = collab_table_new_findings_sheet (findings);
+      /* Translators: the name of a sheet of a workbook (检查结果), at most 31
+       * characters, none of []:*?/\ */
+      int status = collab_cli_write_sheet (sheet, format, output, _("Findings"));
+
+      /* A file that cannot be written is worse news than a violation. */
+      if (status != COLLAB_EXIT_OK)
+        return status;
     }
   else
     print_text (findings);

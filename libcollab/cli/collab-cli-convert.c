@@ -3,9 +3,12 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * CSV → JSON: the rows of IN become records of one dataset document,
- * added to those of --base when given. JSON → CSV: the records of one
- * kind become a table. Which kind the CSV holds is --kind, or a member
- * name in the CSV's file name (dispatches.csv, wuxi-pairings.csv).
+ * added to those of --base when given. JSON → CSV or xlsx: the records
+ * of one kind become a sheet for people (SPEC §12.3), with a BOM, and in
+ * Chinese the headers and words the import reads back, so that the
+ * sheet can be edited and converted again. Which kind the table holds is
+ * --kind, or a member name in the table's file name (dispatches.csv,
+ * wuxi-pairings.xlsx).
  */
 
 #include <stdio.h>
@@ -150,28 +153,30 @@ csv_to_json (const char       *in,
 }
 
 static int
-json_to_csv (const char       *in,
-             const char       *out,
-             CollabRecordKind  kind)
+json_to_sheet (const char        *in,
+               const char        *out,
+               CollabSheetFormat  format,
+               CollabRecordKind   kind)
 {
   g_autoptr(CollabDataset) dataset = collab_cli_load (in);
   g_autoptr(GError) error = NULL;
-  g_autofree char *csv = NULL;
-  gsize length;
+  CollabExportFlags flags = COLLAB_EXPORT_BOM | COLLAB_EXPORT_LABELS;
 
   if (dataset == NULL)
     return COLLAB_EXIT_USAGE;
 
-  csv = collab_dataset_export_csv (dataset, kind, &length);
   if (g_str_equal (out, "-"))
     {
+      gsize length;
+      g_autofree char *csv = collab_dataset_export_csv_full (dataset, kind, flags, &length);
+
       fwrite (csv, 1, length, stdout);
       return COLLAB_EXIT_OK;
     }
 
-  /* g_file_set_contents() writes beside the target and renames: the old
-   * file stays whole until the new one is complete. */
-  if (!g_file_set_contents (out, csv, (gssize) length, &error))
+  /* Written beside the target and renamed: the old file stays whole
+   * until the new one is complete, and keeps its permissions. */
+  if (!collab_dataset_export_to_file (dataset, kind, out, format, flags, &error))
     {
       fprintf (stderr, "%s\n", error->message);
       return COLLAB_EXIT_USAGE;
@@ -187,36 +192,52 @@ collab_cli_convert (int    argc,
 {
   g_autofree char *kind_name = NULL;
   g_autofree char *base = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name,
       "The records the CSV holds: dispatches (or roster), pairings, transactions, projects, people, …", "KIND" },
     { "base", 'b', 0, G_OPTION_ARG_FILENAME, &base,
       "CSV → JSON: a dataset the rows are added to, and may refer to", "FILE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("JSON → table: csv or xlsx, when OUT's name does not say"), "csv|xlsx" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("OUT, given as an option"), N_("FILE") },
     { NULL }
   };
   const char *in, *out, *csv;
   gboolean to_json, ambiguous = FALSE;
+  CollabSheetFormat sheet_format = COLLAB_SHEET_FORMAT_CSV;
   CollabRecordKind kind;
 
   if (!collab_cli_parse ("convert", "IN OUT",
-                         "Convert a CSV table to a JSON dataset document (IN.csv OUT.json), or the "
-                         "records of one kind of a dataset to a CSV table (IN.json OUT.csv, or - for "
-                         "standard output). CSV files may be UTF-8 or GB18030, with English or "
-                         "Chinese headers.",
+                         N_("Convert a CSV table to a JSON dataset document (IN.csv OUT.json), or the "
+                            "records of one kind of a dataset to a spreadsheet (IN.json OUT.csv, - for "
+                            "CSV on standard output, or IN.json OUT.xlsx). CSV files may be UTF-8 or "
+                            "GB18030, with English or Chinese headers; spreadsheets are written with "
+                            "the headers of the language of the messages, which read back."),
                          entries, &argc, &argv))
     return COLLAB_EXIT_USAGE;
-  if (argc != 3)
-    return collab_cli_usage_error ("convert", "expected IN and OUT, found %d file names", argc - 1);
+  if (argc != (output != NULL ? 2 : 3))
+    return collab_cli_usage_error ("convert", "expected IN and OUT, found %d file names",
+                                   argc - 1 + (output != NULL));
+  if (format != NULL && !collab_cli_is_sheet_format (format))
+    return collab_cli_usage_error ("convert", _("--format is csv or xlsx, not “%s”"), format);
 
   in = argv[1];
-  out = argv[2];
+  out = output != NULL ? output : argv[2];
+  if ((format != NULL && g_str_equal (format, "xlsx")) || (format == NULL && has_extension (out, ".xlsx")))
+    sheet_format = COLLAB_SHEET_FORMAT_XLSX;
   if (has_extension (in, ".csv") && has_extension (out, ".json"))
     to_json = TRUE;
-  else if (has_extension (in, ".json") && (has_extension (out, ".csv") || g_str_equal (out, "-")))
+  else if (has_extension (in, ".json") &&
+           (format != NULL || has_extension (out, ".csv") || has_extension (out, ".xlsx") || g_str_equal (out, "-")))
     to_json = FALSE;
   else
-    return collab_cli_usage_error ("convert", "expected a .csv and a .json file, one each way, found %s and %s",
-                                   in, out);
+    return collab_cli_usage_error ("convert",
+                                   _("expected a .csv and a .json file, one each way, or a .json file and a "
+                                     ".xlsx file; found %s and %s"), in, out);
+  if (sheet_format == COLLAB_SHEET_FORMAT_XLSX && g_str_equal (out, "-"))
+    return collab_cli_usage_error ("convert", _("a workbook is written to a file, not to standard output"));
 
   if (!to_json && base != NULL)
     return collab_cli_usage_error ("convert", "--base adds CSV rows to a dataset; it has no use for JSON → CSV");
@@ -235,5 +256,5 @@ collab_cli_convert (int    argc,
                                    "--kind (dispatches, pairings, transactions, …)", csv,
                                    ambiguous ? "names more than one kind of record" : "names no kind of record");
 
-  return to_json ? csv_to_json (in, out, kind, base) : json_to_csv (in, out, kind);
+  return to_json ? csv_to_json (in, out, kind, base) : json_to_sheet (in, out, sheet_format, kind);
 }

@@ -113,6 +113,7 @@ collab_cli_plan (int    argc,
   g_autofree char *program = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
   int year = 0;
   CollabYearRange years;
   GOptionEntry entries[] = {
@@ -121,7 +122,8 @@ collab_cli_plan (int    argc,
     { "ruleset", 0, 0, G_OPTION_ARG_STRING, &ruleset_name, "Plan by this rule set instead of each program's own", "ID|FILE" },
     { "interpretation", 0, 0, G_OPTION_ARG_STRING, &interpretation, "Reading of the 666 tenure tiers", "nested|cumulative|banded" },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Count services ending after this day as projected", "YYYY-MM-DD" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format", "text|json|csv" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "text|json|csv|xlsx" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the spreadsheet to this file"), N_("FILE") },
     { NULL }
   };
   g_autoptr(CollabDataset) dataset = NULL;
@@ -135,9 +137,8 @@ collab_cli_plan (int    argc,
     return COLLAB_EXIT_USAGE;
   if (argc != 2)
     return collab_cli_usage_error ("plan", argc < 2 ? "no file given" : "one file at a time");
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json") &&
-      !g_str_equal (format, "csv"))
-    return collab_cli_usage_error ("plan", "--format is text, json or csv, not '%s'", format);
+  if (!collab_cli_check_output ("plan", format, output))
+    return COLLAB_EXIT_USAGE;
 
   checker = collab_cli_checker ("plan", ruleset_name, interpretation, as_of);
   if (checker == NULL)
@@ -154,7 +155,7 @@ collab_cli_plan (int    argc,
       return COLLAB_EXIT_USAGE;
     }
 
-  collab_cli_print_table (table, format, "plan", print_text);
-
-  return COLLAB_EXIT_OK;
+  /* Translators: the name of a sheet of a workbook (666 计划), at most 31
+   * characters, none of []:*?/\ */
+  return collab_cli_print_table (table, format, output, "plan", _("666 plan"), print_text);
 }

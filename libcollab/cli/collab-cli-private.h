@@ -56,11 +56,30 @@ CollabChecker  *collab_cli_checker  (const char    *command,
                                      const char    *interpretation,
                                      const char    *as_of);
 void            collab_cli_print_json (JsonNode    *node);
-/* Prints @table as @format asks: `json` as {"@member": [rows…]}, `csv`,
- * or (NULL or `text`) with @print_text. */
-void            collab_cli_print_table (CollabTable *table,
+/* Spreadsheets out (SPEC §12.3). Whether @format is csv or xlsx. */
+gboolean        collab_cli_is_sheet_format (const char *format);
+/* Whether --format (text, json, csv or xlsx) and --output go together:
+ * xlsx needs a file, and only csv and xlsx take one. Prints the usage
+ * error when not. */
+gboolean        collab_cli_check_output (const char *command,
+                                         const char *format,
+                                         const char *output);
+/* Writes @table for people (labels, the language of the messages, a
+ * BOM): as CSV on standard output when @output is NULL, else to @output
+ * as @format (csv or xlsx) in a sheet called @sheet_name. Returns the
+ * exit status: 2 when the file cannot be written (the error printed). */
+int             collab_cli_write_sheet (CollabTable *table,
                                         const char  *format,
+                                        const char  *output,
+                                        const char  *sheet_name);
+/* Prints @table as @format asks: `json` as {"@member": [rows…]}, `csv` or
+ * `xlsx` with collab_cli_write_sheet(), or (NULL or `text`) with
+ * @print_text. Returns the exit status. */
+int             collab_cli_print_table (CollabTable *table,
+                                        const char  *format,
+                                        const char  *output,
                                         const char  *member,
+                                        const char  *sheet_name,
                                         void       (*print_text) (CollabTable *table));
 
 /* The years of a `--year Y` option: @year alone, in @storage, or NULL

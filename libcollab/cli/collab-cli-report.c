@@ -72,12 +72,14 @@ collab_cli_report (int    argc,
 {
   g_autofree char *program = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
   int year = 0;
   CollabYearRange years;
   GOptionEntry entries[] = {
     { "program", 0, 0, G_OPTION_ARG_STRING, &program, "Only this program", "ID" },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, "Only this year", "YEAR" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format", "text|json|csv" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "text|json|csv|xlsx" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the spreadsheet to this file"), N_("FILE") },
     { NULL }
   };
   g_autoptr(CollabDataset) dataset = NULL;
@@ -91,9 +93,8 @@ collab_cli_report (int    argc,
     return COLLAB_EXIT_USAGE;
   if (argc != 2)
     return collab_cli_usage_error ("report", argc < 2 ? "no file given" : "one file at a time");
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json") &&
-      !g_str_equal (format, "csv"))
-    return collab_cli_usage_error ("report", "--format is text, json or csv, not '%s'", format);
+  if (!collab_cli_check_output ("report", format, output))
+    return COLLAB_EXIT_USAGE;
 
   dataset = collab_cli_load (argv[1]);
   if (dataset == NULL)
@@ -112,7 +113,7 @@ collab_cli_report (int    argc,
   if (card == NULL)
     return collab_cli_usage_error ("report", "%s", error->message);
 
-  collab_cli_print_table (card, format, "scorecard", print_text);
-
-  return COLLAB_EXIT_OK;
+  /* Translators: the name of a sheet of a workbook (记分卡), at most 31
+   * characters, none of []:*?/\ */
+  return collab_cli_print_table (card, format, output, "scorecard", _("Scorecard"), print_text);
 }

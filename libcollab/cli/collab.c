@@ -190,10 +190,75 @@ collab_cli_print_json (JsonNode *node)
   fputc ('\n', stdout);
 }
 
-void
+/* Spreadsheets out (SPEC §12.3) ---------------------------------------------- */
+
+gboolean
+collab_cli_is_sheet_format (const char *format)
+{
+  return format != NULL && (g_str_equal (format, "csv") || g_str_equal (format, "xlsx"));
+}
+
+gboolean
+collab_cli_check_output (const char *command,
+                         const char *format,
+                         const char *output)
+{
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json") &&
+      !collab_cli_is_sheet_format (format))
+    {
+      collab_cli_usage_error (command, _("--format is text, json, csv or xlsx, not “%s”"), format);
+      return FALSE;
+    }
+  /* A workbook is not text: it goes to a file, never to a terminal. */
+  if (format != NULL && g_str_equal (format, "xlsx") && output == NULL)
+    {
+      collab_cli_usage_error (command, _("--format xlsx needs --output FILE"));
+      return FALSE;
+    }
+  if (output != NULL && !collab_cli_is_sheet_format (format))
+    {
+      collab_cli_usage_error (command, _("--output is for --format csv or xlsx"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+collab_cli_write_sheet (CollabTable *table,
+                        const char  *format,
+                        const char  *output,
+                        const char  *sheet_name)
+{
+  /* For an officer's spreadsheet: her language, and the BOM that tells
+   * Excel the CSV is UTF-8. */
+  CollabExportFlags flags = COLLAB_EXPORT_BOM | COLLAB_EXPORT_LABELS;
+  g_autoptr(GError) error = NULL;
+
+  if (output == NULL)
+    {
+      gsize length;
+      g_autofree char *csv = collab_table_to_csv_full (table, flags, &length);
+
+      fwrite (csv, 1, length, stdout);
+      return COLLAB_EXIT_OK;
+    }
+
+  if (!collab_table_save (table, output,
+                          g_str_equal (format, "xlsx") ? COLLAB_SHEET_FORMAT_XLSX : COLLAB_SHEET_FORMAT_CSV,
+                          flags, sheet_name, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return COLLAB_EXIT_USAGE;
+    }
+  return COLLAB_EXIT_OK;
+}
+
+int
 collab_cli_print_table (CollabTable *table,
                         const char  *format,
+                        const char  *output,
                         const char  *member,
+                        const char  *sheet_name,
                         void       (*print_text) (CollabTable *table))
 {
   if (format != NULL && g_str_equal (format, "json"))
@@ -205,14 +270,12 @@ collab_cli_print_table (CollabTable *table,
       json_node_set_object (root, object);
       collab_cli_print_json (root);
     }
-  else if (format != NULL && g_str_equal (format, "csv"))
-    {
-      g_autofree char *csv = collab_table_to_csv (table);
-
-      fputs (csv, stdout);
-    }
+  else if (collab_cli_is_sheet_format (format))
+    return collab_cli_write_sheet (table, format, output, sheet_name);
   else
     print_text (table);
+
+  return COLLAB_EXIT_OK;
 }
 
 /* The language of what collab prints (SPEC §12.1) --------------------------- */

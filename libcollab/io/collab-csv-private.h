@@ -92,6 +92,9 @@ const char *collab_csv_value_nick     (const CollabField  *field,
                                        const char         *text);
 const char *collab_csv_value_word     (GType               type,
                                        const char         *nick);
+const char *collab_csv_kind_word      (CollabRecordKind    kind);
+const char *collab_csv_export_header  (CollabRecordKind    kind,
+                                       const char         *member);
 gboolean    collab_csv_read_bool      (const char         *text,
                                        gboolean           *value);
 GPtrArray  *collab_csv_split_list     (const char         *text);
@@ -141,5 +144,43 @@ char       *collab_csv_field_text        (const CollabStore  *store,
 void        collab_csv_append_flags_text (GString            *out,
                                           GType               type,
                                           guint               value);
+
+/* --- a record table as the export writes it: collab-csv-write.c ------ */
+
+/* The columns of one kind with their headers, in English (the members)
+ * or, @chinese, in the Chinese the import reads back (collab_csv_first_
+ * alias_of(), value words, 是 and 否). The CSV export writes its cells as
+ * text; the xlsx export (report/collab-xlsx.c) writes dates and amounts
+ * as what they are, from the slots. */
+typedef struct
+{
+  const CollabStore  *store;
+  CollabRecordKind    kind;
+  gboolean            chinese;
+  GArray             *columns;   /* of CollabCsvColumn, each with its header */
+} CollabCsvSheet;
+
+CollabCsvSheet    *collab_csv_sheet_new   (const CollabStore    *store,
+                                           CollabRecordKind      kind,
+                                           gboolean              chinese);
+void               collab_csv_sheet_free  (CollabCsvSheet       *sheet);
+/* The field whose values @column holds; NULL for a member this library
+ * does not know (written as text). */
+const CollabField *collab_csv_sheet_field (const CollabCsvSheet *sheet,
+                                           guint                 column);
+/* Where the value of a cell is, or NULL when the record has none (and
+ * for a member this library does not know). */
+gconstpointer      collab_csv_sheet_slot  (const CollabCsvSheet *sheet,
+                                           gconstpointer         record,
+                                           guint                 column);
+/* The text of a cell in the sheet's language, or NULL when it is empty. */
+char              *collab_csv_sheet_text  (const CollabCsvSheet *sheet,
+                                           gconstpointer         record,
+                                           guint                 column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CollabCsvSheet, collab_csv_sheet_free)
+
+/* The byte-order mark that tells Excel a CSV file is UTF-8. */
+#define COLLAB_CSV_BOM "\xEF\xBB\xBF"
 
 G_END_DECLS

@@ -97,6 +97,28 @@ static const struct
   { "主题", "topic" },
 };
 
+/* The header an export writes for a member where the first alias of
+ * header_aliases would read oddly for the kind: a region has a 名称, not
+ * a 姓名, and money leaves an account (转出) rather than a place. The
+ * export checks that the import reads each back as the member. */
+static const struct
+{
+  CollabRecordKind  kind;
+  const char       *member;
+  const char       *header;
+} export_headers[] = {
+  { COLLAB_RECORD_KIND_REGION, "name", "名称" },
+  { COLLAB_RECORD_KIND_ORGANIZATION, "name", "名称" },
+  { COLLAB_RECORD_KIND_PROGRAM, "name", "名称" },
+  { COLLAB_RECORD_KIND_ACCOUNT, "name", "名称" },
+  { COLLAB_RECORD_KIND_PROJECT, "name", "项目名称" },
+  { COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE, "name", "名称" },
+  { COLLAB_RECORD_KIND_TRANSACTION, "from", "转出" },
+  { COLLAB_RECORD_KIND_TRANSACTION, "to", "转入" },
+  { COLLAB_RECORD_KIND_TRANSACTION, "parent", "来源交易" },
+  { COLLAB_RECORD_KIND_TRANSACTION, "document", "文号" },
+};
+
 /* Chinese words for the values of the closed vocabularies. The English
  * nicks are always accepted too. */
 static const struct
@@ -180,6 +202,16 @@ static const struct
   { collab_program_kind_get_type, "携手奔小康", "hand_in_hand" },
 };
 
+/* What Chinese offices call a sheet of each kind, in kind order: the
+ * name of an exported sheet (a workbook names its sheets, a CSV file
+ * does not). */
+static const char * const kind_words[] = {
+  "地区", "单位", "规划", "结对关系", "资金账户", "资金往来", "项目", "人员",
+  "派出人员", "培训", "调整", "示范村",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == COLLAB_N_RECORD_KINDS);
+
 static const char * const true_words[] = { "true", "1", "yes", "y", "是" };
 static const char * const false_words[] = { "false", "0", "no", "n", "否" };
 
@@ -229,6 +261,18 @@ collab_csv_first_alias_of (const char *member)
     if (strcmp (header_aliases[i].member, member) == 0)
       return header_aliases[i].header;
   return NULL;
+}
+
+/* The Chinese header an export writes for @member of @kind: the kind's
+ * own word, else the first alias; NULL when there is none. */
+const char *
+collab_csv_export_header (CollabRecordKind  kind,
+                          const char       *member)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_headers); i++)
+    if (export_headers[i].kind == kind && strcmp (export_headers[i].member, member) == 0)
+      return export_headers[i].header;
+  return collab_csv_first_alias_of (member);
 }
 
 /* The unit a header such as 金额（万元） gives, with the header without it
@@ -291,6 +335,15 @@ collab_csv_value_word (GType       type,
     if (value_aliases[a].type () == type && strcmp (value_aliases[a].nick, nick) == 0)
       return value_aliases[a].word;
   return NULL;
+}
+
+/* The Chinese name of a sheet of @kind. */
+const char *
+collab_csv_kind_word (CollabRecordKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_words), NULL);
+
+  return kind_words[kind];
 }
 
 static gboolean

@@ -13,16 +13,15 @@
  */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <glib/gstdio.h>
 #include <gio/gio.h>
 
 #include <libcollab/collab-error.h>
 
 #include "types/collab-day-private.h"
+#include "collab-file-private.h"
 #include "collab-json-private.h"
 #include "types/collab-i18n-private.h"
 
@@ -564,49 +563,21 @@ collab_json_save_dataset (const CollabStore  *store,
                           const char         *path,
                           GError            **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  CollabFileReplace replace;
   CollabJsonSink sink = { NULL, -1, 0 };
-  int errsv;
 
   /* Written beside the target and renamed over it once complete and on
-   * disk: a reader of @path sees the old file or the new one, never half. */
-  sink.fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0644);
-  if (sink.fd < 0)
-    {
-      g_autofree char *message = NULL;
+   * disk: a reader of @path sees the old file or the new one, never half,
+   * and a file replaced keeps its permissions. */
+  if (!collab_file_replace_begin (&replace, path, error))
+    return FALSE;
 
-      errsv = errno;
-      /* Translators: %s is the system's reason, such as "Permission denied". */
-      message = g_strdup_printf (_("cannot create a temporary file beside it: %s"), g_strerror (errsv));
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv), "%s: %s", path, message);
-      return FALSE;
-    }
-
+  sink.fd = replace.fd;
   sink.buffer = g_string_sized_new (FLUSH_THRESHOLD + 64 * 1024);
   collab_json_write_dataset (store, &sink);
   g_string_free (sink.buffer, TRUE);
 
-  if (sink.errsv == 0 && fsync (sink.fd) != 0)
-    sink.errsv = errno;
-  if (close (sink.fd) != 0 && sink.errsv == 0)
-    sink.errsv = errno;
-  if (sink.errsv == 0 && g_rename (tmpl, path) != 0)
-    sink.errsv = errno;
-
-  if (sink.errsv != 0)
-    {
-      /* Translators: %s is the system's reason, such as "No space left on device". */
-      g_autofree char *message = g_strdup_printf (_("cannot save: %s (the file was left as it was)"),
-                                                  g_strerror (sink.errsv));
-
-      g_unlink (tmpl);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (sink.errsv), "%s: %s", path, message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return collab_file_replace_end (&replace, sink.errsv, error);
 }
 
 JsonNode *

@@ -143,6 +143,7 @@ collab_table_builder_add_enum_column (CollabTableBuilder *self,
 {
   g_autoptr(GEnumClass) klass = NULL;
   g_autoptr(GPtrArray) nicks = g_ptr_array_new ();
+  guint index;
 
   g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), 0);
 
@@ -151,8 +152,11 @@ collab_table_builder_add_enum_column (CollabTableBuilder *self,
     g_ptr_array_add (nicks, (gpointer) klass->values[i].value_nick);
   g_ptr_array_add (nicks, NULL);
 
-  return collab_table_builder_add_column_with_categories (self, name,
-                                                          (const char * const *) nicks->pdata);
+  index = collab_table_builder_add_column_with_categories (self, name,
+                                                           (const char * const *) nicks->pdata);
+  /* A spreadsheet for people shows the words, not the nicks. */
+  ((CollabTableColumn *) g_ptr_array_index (self->columns, index))->enum_type = enum_type;
+  return index;
 }
 
 /* The validity bytes of @column, made on the first missing cell with

@@ -11,7 +11,9 @@
  *   collab-table-format.c        CSV, JSON and terminal text
  *   collab-table-export.c        records to a table (the field walk)
  *   collab-table-export-refs.c   ids and references as dictionary columns
- *   collab-table-findings.c      findings to a table
+ *   collab-table-findings.c      findings to a table, and to a sheet
+ *   collab-table-labels.c        what people call the columns and words
+ *   collab-xlsx-save.c           tables and records as files, and xlsx
  *
  * A column is laid out while it is built the way numpy and Arrow read
  * it, then frozen into GBytes by collab_table_builder_end(). The builder
@@ -35,6 +37,7 @@ typedef struct
                                   * (0 when missing) for DAY, else gint64 */
   GByteArray       *validity;    /* 1 per row with a value; NULL while every row has one */
   GHashTable       *lookup;      /* STRING: category -> code + 1 */
+  GType             enum_type;   /* STRING of an enum's nicks, or 0 */
   /* Once built: */
   GBytes           *data;        /* what @values was */
   GBytes           *valid;       /* what @validity was, or NULL */
@@ -74,6 +77,21 @@ gint32             collab_table_column_intern      (CollabTableColumn  *column,
 /* The validity bytes of @column, made on the first missing cell. */
 guint8            *collab_table_column_validity    (CollabTableColumn  *column,
                                                     guint               n_valid);
+
+/* collab-table-labels.c: the word people use for @nick of @type (an
+ * enum, or G_TYPE_NONE for a talent group), translated; @nick itself when
+ * there is none. */
+const char        *collab_table_value_label        (GType               type,
+                                                    const char         *nick);
+
+/* collab-table-format.c: the text of a cell (nothing when it is missing),
+ * with @labels in words for people (an enum's word, yes and no). */
+void               collab_table_append_cell        (GString            *out,
+                                                    CollabTableColumn  *column,
+                                                    guint               row,
+                                                    gboolean            labels);
+/* collab-table-format.c: the columns @text takes, a CJK character two. */
+guint              collab_table_display_width      (const char         *text);
 
 static inline CollabTableColumn *
 collab_table_column_at (CollabTable *self,

@@ -66,6 +66,18 @@ append_value (CollabTableBuilder *builder,
     }
 }
 
+/* The columns of a table for notebooks, or (@sheet) of a sheet for an
+ * officer. A sheet is read row by row and filtered in Excel: severity
+ * comes first, to filter the violations out of the rest; then the rule,
+ * the subject keys (program, county, year …: what to look up in her own
+ * records), the message, which says it all in her language, and expected
+ * and actual, the two numbers to compare. The remedy is left out: it is
+ * JSON for programs, and `collab plan` writes the 666 remedies as a
+ * sheet of their own. */
+static CollabTable *
+findings_table (GPtrArray *findings,
+                gboolean   sheet);
+
 /**
  * collab_table_new_from_findings:
  * @findings: (element-type Collab.Finding): findings, as
@@ -91,14 +103,43 @@ append_value (CollabTableBuilder *builder,
 CollabTable *
 collab_table_new_from_findings (GPtrArray *findings)
 {
+  g_return_val_if_fail (findings != NULL, NULL);
+
+  return findings_table (findings, FALSE);
+}
+
+/**
+ * collab_table_new_findings_sheet:
+ * @findings: (element-type Collab.Finding): findings, as
+ *   [method@Collab.Checker.run] gives them
+ *
+ * Makes the table of findings an officer reads in a spreadsheet, one row
+ * per finding in order: `severity`, `rule`, one column per subject key
+ * (as in [ctor@Collab.Table.new_from_findings]), `message`, `expected`
+ * and `actual`. `collab check --format csv|xlsx` writes it, with the
+ * columns' labels as headers and the severities in the language of the
+ * messages ([method@Collab.Table.save]).
+ *
+ * Returns: (transfer full): a new table
+ */
+CollabTable *
+collab_table_new_findings_sheet (GPtrArray *findings)
+{
+  g_return_val_if_fail (findings != NULL, NULL);
+
+  return findings_table (findings, TRUE);
+}
+
+static CollabTable *
+findings_table (GPtrArray *findings,
+                gboolean   sheet)
+{
   g_autoptr(CollabTableBuilder) builder = NULL;
   g_autoptr(GPtrArray) keys = NULL;
   g_autoptr(GArray) key_kinds = NULL;
   g_autoptr(GHashTable) key_index = NULL;
   g_autoptr(GEnumClass) severities = NULL;
   ValuesKind expected_kind = VALUES_NONE, actual_kind = VALUES_NONE, remedy_kind = VALUES_TEXT;
-
-  g_return_val_if_fail (findings != NULL, NULL);
 
   /* First pass: which subject keys there are, and what they hold. */
   keys = g_ptr_array_new ();
@@ -134,15 +175,23 @@ collab_table_new_from_findings (GPtrArray *findings)
     }
 
   builder = collab_table_builder_new ();
+  if (sheet)
+    collab_table_builder_add_enum_column (builder, "severity", COLLAB_TYPE_SEVERITY);
   collab_table_builder_add_column (builder, "rule", COLLAB_COLUMN_TYPE_STRING);
-  collab_table_builder_add_enum_column (builder, "severity", COLLAB_TYPE_SEVERITY);
-  collab_table_builder_add_column (builder, "message", COLLAB_COLUMN_TYPE_STRING);
+  if (!sheet)
+    {
+      collab_table_builder_add_enum_column (builder, "severity", COLLAB_TYPE_SEVERITY);
+      collab_table_builder_add_column (builder, "message", COLLAB_COLUMN_TYPE_STRING);
+    }
   for (guint k = 0; k < keys->len; k++)
     collab_table_builder_add_column (builder, keys->pdata[k],
                                      values_column_type (g_array_index (key_kinds, ValuesKind, k)));
+  if (sheet)
+    collab_table_builder_add_column (builder, "message", COLLAB_COLUMN_TYPE_STRING);
   collab_table_builder_add_column (builder, "expected", values_column_type (expected_kind));
   collab_table_builder_add_column (builder, "actual", values_column_type (actual_kind));
-  collab_table_builder_add_column (builder, "remedy", COLLAB_COLUMN_TYPE_STRING);
+  if (!sheet)
+    collab_table_builder_add_column (builder, "remedy", COLLAB_COLUMN_TYPE_STRING);
 
   /* Second pass: the rows. */
   severities = g_type_class_ref (COLLAB_TYPE_SEVERITY);
@@ -151,18 +200,28 @@ collab_table_new_from_findings (GPtrArray *findings)
       CollabFinding *finding = g_ptr_array_index (findings, i);
       GEnumValue *severity = g_enum_get_value (severities, collab_finding_get_severity (finding));
 
+      const char *nick = severity != NULL ? severity->value_nick : NULL;
+
+      if (sheet)
+        collab_table_builder_append_string (builder, nick);
       collab_table_builder_append_string (builder, collab_finding_get_rule (finding));
-      collab_table_builder_append_string (builder, severity != NULL ? severity->value_nick : NULL);
-      collab_table_builder_append_string (builder, collab_finding_get_message (finding));
+      if (!sheet)
+        {
+          collab_table_builder_append_string (builder, nick);
+          collab_table_builder_append_string (builder, collab_finding_get_message (finding));
+        }
       for (guint k = 0; k < keys->len; k++)
         {
           g_autoptr(GVariant) value = collab_finding_get_subject_value (finding, keys->pdata[k]);
 
           append_value (builder, g_array_index (key_kinds, ValuesKind, k), value);
         }
+      if (sheet)
+        collab_table_builder_append_string (builder, collab_finding_get_message (finding));
       append_value (builder, expected_kind, collab_finding_get_expected (finding));
       append_value (builder, actual_kind, collab_finding_get_actual (finding));
-      append_value (builder, remedy_kind, collab_finding_get_remedy (finding));
+      if (!sheet)
+        append_value (builder, remedy_kind, collab_finding_get_remedy (finding));
     }
 
   return collab_table_builder_end (builder);

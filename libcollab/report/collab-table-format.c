@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * The three text forms of a table share one spelling of a cell
- * (append_cell): amounts in the canonical form of collab_money_format(),
+ * (collab_table_append_cell): amounts in the canonical form of collab_money_format(),
  * days as YYYY-MM-DD, booleans as true and false, so that a notebook, a
  * spreadsheet and a terminal all show the same value. CSV quoting is the
  * CSV reader's own (collab_csv_append_cell), so that a table written here
@@ -13,13 +13,16 @@
 #include <libcollab/collab-money.h>
 
 #include "io/collab-csv-private.h"
+#include "types/collab-i18n-private.h"
 #include "collab-table-columns-private.h"
 
-/* Appends the text form of a cell (nothing when it is missing). */
-static void
-append_cell (GString           *out,
-             CollabTableColumn *column,
-             guint              row)
+/* Appends the text form of a cell (nothing when it is missing); with
+ * @labels, in the words people read: an enum's word, yes and no. */
+void
+collab_table_append_cell (GString           *out,
+                          CollabTableColumn *column,
+                          guint              row,
+                          gboolean           labels)
 {
   gint64 value;
 
@@ -30,7 +33,10 @@ append_cell (GString           *out,
   switch (column->type)
     {
     case COLLAB_COLUMN_TYPE_STRING:
-      g_string_append (out, collab_table_cell_string (column, row));
+      if (labels && column->enum_type != 0)
+        g_string_append (out, collab_table_value_label (column->enum_type, collab_table_cell_string (column, row)));
+      else
+        g_string_append (out, collab_table_cell_string (column, row));
       break;
 
     case COLLAB_COLUMN_TYPE_INT:
@@ -54,7 +60,11 @@ append_cell (GString           *out,
       break;
 
     case COLLAB_COLUMN_TYPE_BOOL:
-      g_string_append (out, value ? "true" : "false");
+      if (labels)
+        /* Translators: a true cell of a spreadsheet ("Total met: yes"). */
+        g_string_append (out, value ? _("yes") : _("no"));
+      else
+        g_string_append (out, value ? "true" : "false");
       break;
 
     default:
@@ -76,16 +86,47 @@ append_cell (GString           *out,
 char *
 collab_table_to_csv (CollabTable *self)
 {
+  return collab_table_to_csv_full (self, COLLAB_EXPORT_NONE, NULL);
+}
+
+/**
+ * collab_table_to_csv_full:
+ * @self: a table
+ * @flags: what to add for people
+ * @length: (out) (optional): the length of the text in bytes
+ *
+ * Writes the table as CSV, as [method@Collab.Table.to_csv] does, and for
+ * a spreadsheet: %COLLAB_EXPORT_BOM starts the text with a UTF-8
+ * byte-order mark, which Excel needs to read UTF-8;
+ * %COLLAB_EXPORT_LABELS heads the columns with their labels
+ * ([method@Collab.Table.get_column_label]) instead of their names and
+ * writes the words of a vocabulary (a finding's severity, a project's
+ * status) and booleans (yes, no) in the language of the messages.
+ * Numbers, amounts and days are written as [method@Collab.Table.to_csv]
+ * writes them, whatever the language.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+collab_table_to_csv_full (CollabTable       *self,
+                          CollabExportFlags  flags,
+                          gsize             *length)
+{
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) cell = g_string_new (NULL);
+  gboolean labels = (flags & COLLAB_EXPORT_LABELS) != 0;
 
   g_return_val_if_fail (COLLAB_IS_TABLE (self), NULL);
 
+  if (flags & COLLAB_EXPORT_BOM)
+    g_string_append (out, COLLAB_CSV_BOM);
   for (guint c = 0; c < self->columns->len; c++)
     {
+      g_autofree char *label = labels ? collab_table_get_column_label (self, c) : NULL;
+
       if (c > 0)
         g_string_append_c (out, ',');
-      collab_csv_append_cell (out, collab_table_column_at (self, c)->name);
+      collab_csv_append_cell (out, labels ? label : collab_table_column_at (self, c)->name);
     }
   g_string_append_c (out, '\n');
 
@@ -96,12 +137,14 @@ collab_table_to_csv (CollabTable *self)
           if (c > 0)
             g_string_append_c (out, ',');
           g_string_truncate (cell, 0);
-          append_cell (cell, collab_table_column_at (self, c), row);
+          collab_table_append_cell (cell, collab_table_column_at (self, c), row, labels);
           collab_csv_append_cell (out, cell->str);
         }
       g_string_append_c (out, '\n');
     }
 
+  if (length != NULL)
+    *length = out->len;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -150,7 +193,7 @@ collab_table_to_json (CollabTable *self)
           else
             {
               g_string_truncate (cell, 0);
-              append_cell (cell, column, row);
+              collab_table_append_cell (cell, column, row, FALSE);
               json_object_set_string_member (object, column->name, cell->str);
             }
         }
@@ -162,9 +205,10 @@ collab_table_to_json (CollabTable *self)
   return node;
 }
 
-/* The columns a string takes on a terminal: CJK characters take two. */
-static guint
-display_width (const char *text)
+/* The columns a string takes on a terminal or in a spreadsheet's column:
+ * CJK characters take two. */
+guint
+collab_table_display_width (const char *text)
 {
   guint width = 0;
 
@@ -224,8 +268,8 @@ collab_table_to_text (CollabTable *self)
         if (line == 0)
           g_string_append (text, column->name);
         else
-          append_cell (text, column, line - 1);
-        widths[c] = MAX (widths[c], display_width (text->str));
+          collab_table_append_cell (text, column, line - 1, FALSE);
+        widths[c] = MAX (widths[c], collab_table_display_width (text->str));
         g_ptr_array_add (cells, g_string_free (g_steal_pointer (&text), FALSE));
       }
 
@@ -235,7 +279,7 @@ collab_table_to_text (CollabTable *self)
         {
           CollabTableColumn *column = collab_table_column_at (self, c);
           const char *text = g_ptr_array_index (cells, (gsize) line * n_columns + c);
-          guint pad = widths[c] - display_width (text);
+          guint pad = widths[c] - collab_table_display_width (text);
           gboolean right = column->type == COLLAB_COLUMN_TYPE_INT ||
                            column->type == COLLAB_COLUMN_TYPE_AMOUNT;
 

@@ -32,6 +32,12 @@ const char *collab_i18n_pgettext (const char *context_and_msgid,
  * own separator and last conjunction (Chinese: "a、b和c"). */
 char       *collab_i18n_join_list (const char * const *items,
                                    guint               n) G_GNUC_WARN_UNUSED_RESULT;
+/* The language of the catalog the messages come from, as its header
+ * names it (`zh_CN`), or `en` when they are not translated: what decides
+ * whether a spreadsheet's record headers are the Chinese aliases. */
+const char *collab_i18n_language (void);
+/* Whether the messages are in Chinese. */
+gboolean    collab_i18n_is_chinese (void);
 
 #undef _
 #undef N_

@@ -79,6 +79,42 @@ collab_i18n_pgettext (const char *context_and_msgid,
   return translation == context_and_msgid ? context_and_msgid + msgid_offset : translation;
 }
 
+/* gettext keeps the catalog's header as the translation of "": its
+ * `Language:` line says which catalog the messages come from, whatever
+ * mix of LANGUAGE, LC_ALL and LANG chose it, and none is found when the
+ * messages are untranslated. Asking gettext, rather than reading the
+ * environment again, keeps the words of a spreadsheet in the language
+ * of the messages beside them. */
+const char *
+collab_i18n_language (void)
+{
+  const char *header, *line;
+  char language[32];
+  gsize length;
+
+  bind_domain ();
+  header = dgettext (COLLAB_GETTEXT_PACKAGE, "");
+  line = header != NULL ? strstr (header, "Language:") : NULL;
+  if (line == NULL)
+    return "en";
+
+  line += strlen ("Language:");
+  while (*line == ' ')
+    line++;
+  length = MIN (strcspn (line, "\n"), sizeof language - 1);
+  if (length == 0)
+    return "en";
+  memcpy (language, line, length);
+  language[length] = '\0';
+  return g_intern_string (language);
+}
+
+gboolean
+collab_i18n_is_chinese (void)
+{
+  return g_str_has_prefix (collab_i18n_language (), "zh");
+}
+
 /**
  * collab_get_locale_dir:
  *

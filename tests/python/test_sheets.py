@@ -1,0 +1,233 @@
+# Spreadsheets out (SPEC §12.3), as an officer opens them: the workbooks
+# `collab check|report|plan|convert --format xlsx` write, read with
+# openpyxl, and CSV sent through `collab convert` and back, in English and
+# in Chinese.
+#
+# The Chinese run uses LANGUAGE=zh_CN with LC_ALL=C.UTF-8 and the
+# catalogs just built (COLLAB_LOCALEDIR): until the strings are
+# translated, the labels are compared with what gettext gives for them,
+# not with hard-coded Chinese. The record sheets' Chinese comes from the
+# import's own vocabulary and is there already.
+
+import csv
+import datetime
+import gettext
+import io
+import json
+import os
+import subprocess
+
+import pytest
+
+openpyxl = pytest.importorskip('openpyxl')
+
+CLI = os.environ.get('COLLAB_CLI')
+LOCALEDIR = os.environ.get('COLLAB_LOCALEDIR')
+LANGUAGES = ['en', 'zh_CN']
+BOM = '\ufeff'
+
+pytestmark = pytest.mark.skipif(CLI is None or LOCALEDIR is None,
+                                reason='COLLAB_CLI and COLLAB_LOCALEDIR come from meson test')
+
+
+def collab(language, *args):
+    env = dict(os.environ, LANGUAGE=language, LC_ALL='C.UTF-8', COLLAB_LOCALEDIR=LOCALEDIR)
+    return subprocess.run([CLI, *map(str, args)], env=env, capture_output=True)
+
+
+def translation(language):
+    return gettext.translation('libcollab', LOCALEDIR, languages=[language], fallback=True)
+
+
+def assert_sheet_shape(sheet, n_rows):
+    """A header row, frozen and filtered, over n_rows rows."""
+    assert sheet.freeze_panes == 'A2'
+    assert sheet.auto_filter.ref == f'A1:{sheet.cell(1, sheet.max_column).column_letter}{n_rows + 1}'
+    assert sheet.max_row == n_rows + 1
+    assert all(cell.font.b for cell in sheet[1])
+    for letter in (sheet.cell(1, c).column_letter for c in range(1, sheet.max_column + 1)):
+        assert 6 <= sheet.column_dimensions[letter].width <= 62
+
+
+# check ----------------------------------------------------------------------
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_check_xlsx(data_dir, tmp_path, language):
+    dataset = data_dir / 'wuxi-roster-2021-2023.json'
+    out = tmp_path / 'findings.xlsx'
+    as_json = collab(language, 'check', dataset, '--as-of', '2023-12-31', '--format', 'json')
+    result = collab(language, 'check', dataset, '--as-of', '2023-12-31', '--format', 'xlsx', '--output', out)
+
+    # The exit status is the check's, file or no file.
+    assert as_json.returncode == 1
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == b''
+    findings = json.loads(as_json.stdout)['findings']
+
+    book = openpyxl.load_workbook(out)
+    tr = translation(language)
+    assert book.sheetnames == [tr.gettext('Findings')]
+    sheet = book.active
+    assert_sheet_shape(sheet, len(findings))
+
+    header = [cell.value for cell in sheet[1]]
+    assert header[:2] == [tr.gettext('Severity'), tr.gettext('Rule')]
+    assert header[-3:] == [tr.gettext('Message'), tr.gettext('Expected'), tr.gettext('Actual')]
+    if language == 'en':
+        assert header[:5] == ['Severity', 'Rule', 'Assisting side', 'Assisted side', 'Year']
+
+    # One row per finding, in order; machine words stay as they are.
+    year = header.index(tr.gettext('Year')) + 1
+    for row, finding in zip(sheet.iter_rows(min_row=2), findings):
+        assert row[0].value == tr.pgettext('severity', finding['severity'])
+        assert row[1].value == finding['rule']
+        assert row[header.index(tr.gettext('Message'))].value == finding['message']
+        if 'year' in finding['subject']:
+            assert row[year - 1].value == finding['subject']['year']
+            assert isinstance(row[year - 1].value, int)
+
+
+def test_check_csv_stdout(data_dir):
+    result = collab('en', 'check', data_dir / 'wuxi-2021.json', '--format', 'csv')
+    text = result.stdout.decode('utf-8')
+    assert result.returncode in (0, 1)
+    assert text.startswith(BOM + 'Severity,Rule,')
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert len(rows) > 1 and all(len(r) == len(rows[0]) for r in rows)
+
+
+def test_usage(data_dir, tmp_path):
+    dataset = data_dir / 'wuxi-2021.json'
+    assert collab('en', 'check', dataset, '--format', 'xlsx').returncode == 2
+    assert collab('en', 'check', dataset, '--format', 'json', '--output', tmp_path / 'f.json').returncode == 2
+    assert collab('en', 'report', dataset, '--format', 'ods').returncode == 2
+    missing = collab('en', 'report', dataset, '--format', 'xlsx', '--output', tmp_path / 'no' / 'card.xlsx')
+    assert missing.returncode == 2
+    assert b'card.xlsx' in missing.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+# report and plan ---------------------------------------------------------------
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_report_xlsx(data_dir, tmp_path, language):
+    out = tmp_path / 'card.xlsx'
+    result = collab(language, 'report', data_dir / 'wuxi-funds-2021.json', '--format', 'xlsx', '--output', out)
+    assert result.returncode == 0, result.stderr
+    as_json = json.loads(collab(language, 'report', data_dir / 'wuxi-funds-2021.json', '--format', 'json').stdout)
+    rows = as_json['scorecard']
+
+    tr = translation(language)
+    sheet = openpyxl.load_workbook(out)[tr.gettext('Scorecard')]
+    assert_sheet_shape(sheet, len(rows))
+    header = [cell.value for cell in sheet[1]]
+    allocated = header.index(tr.gettext('Allocated (yuan)'))
+    for row, expected in zip(sheet.iter_rows(min_row=2), rows):
+        cell = row[allocated]
+        # Amounts are numbers in yuan, shown with two decimals.
+        if expected['allocated'] is None:
+            assert cell.value is None
+        else:
+            assert isinstance(cell.value, (int, float))
+            assert f'{cell.value:.2f}' == expected['allocated']
+            assert cell.number_format == '#,##0.00'
+        assert row[header.index(tr.gettext('Year'))].value == expected['year']
+
+
+def test_plan_csv_file(data_dir, tmp_path):
+    out = tmp_path / 'plan.csv'
+    result = collab('en', 'plan', data_dir / 'wuxi-roster-2021-2023.json', '--year', '2022',
+                    '--as-of', '2023-12-31', '--format', 'csv', '--output', out)
+    assert result.returncode == 0, result.stderr
+    text = out.read_bytes().decode('utf-8')
+    assert text.startswith(BOM + 'Program,Pairing,')
+    assert ',nested,' in text and ',yes,' in text
+
+
+def test_replaced_file_keeps_mode(data_dir, tmp_path):
+    out = tmp_path / 'plan.xlsx'
+    out.write_bytes(b'old')
+    out.chmod(0o640)
+    result = collab('en', 'plan', data_dir / 'wuxi-roster-2021-2023.json', '--format', 'xlsx', '--output', out)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert out.read_bytes()[:2] == b'PK'
+    assert [p.name for p in tmp_path.iterdir()] == ['plan.xlsx']
+
+
+# convert: record sheets ---------------------------------------------------------
+
+def csv_rows(path):
+    text = path.read_bytes().decode('utf-8')
+    assert text.startswith(BOM)
+    return list(csv.reader(io.StringIO(text[1:])))
+
+
+def cell_text(cell, amount):
+    """A workbook cell as the CSV export writes it."""
+    if cell.value is None:
+        return ''
+    if isinstance(cell.value, datetime.datetime):
+        assert cell.value.time() == datetime.time(0)
+        return cell.value.date().isoformat()
+    if amount:
+        return f'{cell.value:.2f}'
+    return str(cell.value)
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+@pytest.mark.parametrize('example,kind,sheet_zh,date_column,amount_column', [
+    ('wuxi-roster-2021-2023.json', 'dispatches', '派出人员', 'start', None),
+    ('wuxi-funds-2021.json', 'transactions', '资金往来', 'date', 'amount'),
+])
+def test_convert_xlsx(data_dir, tmp_path, language, example, kind, sheet_zh, date_column, amount_column):
+    xlsx = tmp_path / f'{kind}.xlsx'
+    as_csv = tmp_path / f'{kind}.csv'
+    english = tmp_path / f'{kind}-en.csv'
+    for out, lang in ((xlsx, language), (as_csv, language), (english, 'en')):
+        result = collab(lang, 'convert', data_dir / example, out, '--kind', kind)
+        assert result.returncode == 0, result.stderr
+
+    book = openpyxl.load_workbook(xlsx)
+    assert book.sheetnames == [sheet_zh if language == 'zh_CN' else kind]
+    sheet = book.active
+    rows = csv_rows(as_csv)
+    members = csv_rows(english)[0]
+    assert_sheet_shape(sheet, len(rows) - 1)
+
+    # The same headers and cells as the CSV of the same language, which
+    # the import reads back (test_convert_csv_round_trip, test-sheets.c).
+    assert [cell.value for cell in sheet[1]] == rows[0]
+    if language == 'zh_CN':
+        assert rows[0][0] == '编号'
+    for xrow, crow in zip(sheet.iter_rows(min_row=2), rows[1:]):
+        assert [cell_text(cell, members[c] == amount_column) for c, cell in enumerate(xrow)] == crow
+
+    # Dates are date cells shown yyyy-mm-dd; amounts numbers in yuan.
+    dates = [row[members.index(date_column)] for row in sheet.iter_rows(min_row=2)]
+    assert all(isinstance(c.value, datetime.datetime) and c.number_format == 'yyyy-mm-dd'
+               for c in dates if c.value is not None)
+    if amount_column:
+        amounts = [row[members.index(amount_column)] for row in sheet.iter_rows(min_row=2)]
+        assert all(isinstance(c.value, (int, float)) and c.number_format == '#,##0.00' for c in amounts)
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+@pytest.mark.parametrize('example,kind', [
+    ('wuxi-roster-2021-2023.json', 'dispatches'),
+    ('wuxi-funds-2021.json', 'transactions'),
+    ('wuxi-2021.json', 'pairings'),
+    ('wuxi-roster-2021-2023.json', 'trainings'),
+])
+def test_convert_csv_round_trip(data_dir, tmp_path, language, example, kind):
+    """JSON → CSV → JSON through `collab convert`: the same records."""
+    document = json.loads((data_dir / example).read_text())
+    base = {key: value for key, value in document.items() if key != kind}
+    (tmp_path / 'base.json').write_text(json.dumps(base, ensure_ascii=False))
+
+    out = tmp_path / f'{kind}.csv'
+    assert collab(language, 'convert', data_dir / example, out, '--kind', kind).returncode == 0
+    back = collab(language, 'convert', out, tmp_path / 'back.json', '--kind', kind,
+                  '--base', tmp_path / 'base.json')
+    assert back.returncode == 0, back.stderr
+    assert json.loads((tmp_path / 'back.json').read_text())[kind] == document[kind]
