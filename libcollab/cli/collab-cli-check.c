@@ -7,13 +7,20 @@
 
 #include "collab-cli-private.h"
 
+/* The severity as the reader says it; the table labels use the same
+ * words (report/collab-table-labels.c). */
 static const char *
-severity_nick (CollabSeverity severity)
+severity_word (CollabSeverity severity)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (COLLAB_TYPE_SEVERITY);
-
-  return g_enum_get_value (klass, severity)->value_nick;
+  switch (severity)
+    {
+    case COLLAB_SEVERITY_VIOLATION: return C_("severity", "violation");
+    case COLLAB_SEVERITY_WARNING: return C_("severity", "warning");
+    case COLLAB_SEVERITY_INFO:
+    default: return C_("severity", "info");
+    }
 }
+
 
 static void
 print_text (GPtrArray *findings)
@@ -41,15 +48,22 @@ print_text (GPtrArray *findings)
         }
 
       counts[collab_finding_get_severity (finding)]++;
-      printf ("%-9s %-20s %s\n          %s\n", severity_nick (collab_finding_get_severity (finding)),
-              collab_finding_get_rule (finding), where->str, collab_finding_get_message (finding));
+      collab_cli_print_padded (severity_word (collab_finding_get_severity (finding)), 9);
+      printf (" %-20s %s\n          %s\n", collab_finding_get_rule (finding), where->str,
+              collab_finding_get_message (finding));
     }
 
-  printf ("%u finding%s: %u violation%s, %u warning%s, %u info\n", findings->len,
-          findings->len == 1 ? "" : "s",
-          counts[COLLAB_SEVERITY_VIOLATION], counts[COLLAB_SEVERITY_VIOLATION] == 1 ? "" : "s",
-          counts[COLLAB_SEVERITY_WARNING], counts[COLLAB_SEVERITY_WARNING] == 1 ? "" : "s",
-          counts[COLLAB_SEVERITY_INFO]);
+  {
+    guint v = counts[COLLAB_SEVERITY_VIOLATION], w = counts[COLLAB_SEVERITY_WARNING];
+    g_autofree char *violations = g_strdup_printf (ngettext_ ("%u violation", "%u violations", v), v);
+    g_autofree char *warnings = g_strdup_printf (ngettext_ ("%u warning", "%u warnings", w), w);
+    g_autofree char *infos = g_strdup_printf (_("%u info"), counts[COLLAB_SEVERITY_INFO]);
+
+    /* Translators: "16 findings: 12 violations, 4 warnings, 0 info". */
+    printf (ngettext_ ("%u finding: %s, %s, %s", "%u findings: %s, %s, %s", findings->len),
+            findings->len, violations, warnings, infos);
+    putchar ('\n');
+  }
 }
 
 int
@@ -62,9 +76,9 @@ collab_cli_check (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
-    { "ruleset", 0, 0, G_OPTION_ARG_STRING, &ruleset_name, "Judge by this rule set instead of each program's own", "ID|FILE" },
-    { "interpretation", 0, 0, G_OPTION_ARG_STRING, &interpretation, "Reading of the 666 tenure tiers", "nested|cumulative|banded" },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Check as of this day: later ends are projected", "YYYY-MM-DD" },
+    { "ruleset", 0, 0, G_OPTION_ARG_STRING, &ruleset_name, N_("Judge by this rule set instead of each program's own"), "ID|FILE" },
+    { "interpretation", 0, 0, G_OPTION_ARG_STRING, &interpretation, N_("Reading of the 666 tenure tiers"), "nested|cumulative|banded" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Check as of this day: later ends are projected"), "YYYY-MM-DD" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "text|json|csv|xlsx" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the spreadsheet to this file"), N_("FILE") },
     { NULL }
@@ -74,11 +88,11 @@ collab_cli_check (int    argc,
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!collab_cli_parse ("check", "FILE", "Run the rules of each program's rule set over a dataset.",
+  if (!collab_cli_parse ("check", N_("FILE"), N_("Run the rules of each program's rule set over a dataset."),
                          entries, &argc, &argv))
     return COLLAB_EXIT_USAGE;
   if (argc != 2)
-    return collab_cli_usage_error ("check", argc < 2 ? "no file given" : "one file at a time");
+    return collab_cli_usage_error ("check", argc < 2 ? _("no file given") : _("one file at a time"));
   if (!collab_cli_check_output ("check", format, output))
     return COLLAB_EXIT_USAGE;
 

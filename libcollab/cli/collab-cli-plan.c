@@ -39,7 +39,7 @@ verdict (CollabTable *table,
          guint        row)
 {
   static const char * const rules[] = { "total", "tenure", "mix" };
-  GString *text = g_string_new (NULL);
+  g_autoptr(GString) failed = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
@@ -50,11 +50,14 @@ verdict (CollabTable *table,
         continue;
       if (g_str_equal (rules[i], "mix") && cell (table, row, "mix_adjusted"))
         continue;
-      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "fails ", rules[i]);
+      /* The rule's short name, as in its id (666.total): not translated. */
+      g_string_append_printf (failed, "%s%s", failed->len > 0 ? ", " : "", rules[i]);
     }
-  if (text->len == 0)
-    g_string_append (text, "passes");
-  return g_string_free (text, FALSE);
+  if (failed->len == 0)
+    return g_strdup (_("passes"));
+  /* Translators: %s lists the 666 rules failed by their short ids:
+   * "total, tenure, mix". */
+  return g_strdup_printf (_("fails %s"), failed->str);
 }
 
 static void
@@ -70,28 +73,31 @@ print_text (CollabTable *table)
       g_autoptr(GString) tiers = g_string_new (NULL);
       g_autofree char *judged = verdict (table, r);
       const char *plan = text_cell (table, r, "plan");
-      gint64 projected = cell (table, r, "projected");
-      gint64 short_other = cell (table, r, "short_other");
+      long long projected = cell (table, r, "projected");
+      long long short_other = cell (table, r, "short_other");
 
       for (guint c = 0; c < n_columns; c++)
         {
           const char *name = collab_table_get_column_name (table, c);
 
           if (g_str_has_prefix (name, "served_") && !collab_table_is_null (table, r, c))
-            g_string_append_printf (tiers, ", ≥%s: %" G_GINT64_FORMAT, name + strlen ("served_"),
-                                    collab_table_get_int (table, r, c));
+            g_string_append_printf (tiers, "%s≥%s: %lld", _(", "), name + strlen ("served_"),
+                                    (long long) collab_table_get_int (table, r, c));
         }
 
-      printf ("%s %" G_GINT64_FORMAT " %s → %s: %" G_GINT64_FORMAT " counted (%" G_GINT64_FORMAT " teachers, %"
-              G_GINT64_FORMAT " doctors, %" G_GINT64_FORMAT " agriculture or other%s)",
-              text_cell (table, r, "program"), cell (table, r, "year"), text_cell (table, r, "assisting"),
-              text_cell (table, r, "assisted"), cell (table, r, "counted"), cell (table, r, "teachers"),
-              cell (table, r, "doctors"), cell (table, r, "agriculture_or_other"), tiers->str);
+      /* Translators: "wuxi-2021 2021 jiangyin → yanchuan: 22 counted (6
+       * teachers, 6 doctors, 10 agriculture or other, ≥12: 5, ≥6: 12, ≥1:
+       * 22)"; the last %s is the tiers, each ", ≥MONTHS: COUNT". */
+      printf (_("%s %lld %s → %s: %lld counted (%lld teachers, %lld doctors, %lld agriculture or other%s)"),
+              text_cell (table, r, "program"), (long long) cell (table, r, "year"), text_cell (table, r, "assisting"),
+              text_cell (table, r, "assisted"), (long long) cell (table, r, "counted"),
+              (long long) cell (table, r, "teachers"), (long long) cell (table, r, "doctors"),
+              (long long) cell (table, r, "agriculture_or_other"), tiers->str);
       if (projected > 0)
-        printf (", %" G_GINT64_FORMAT " projected", projected);
+        printf (_(", %lld projected"), projected);
       if (short_other > 0)
-        printf (", %" G_GINT64_FORMAT " under a month not counted", short_other);
-      printf (" — %s%s%s\n", judged, plan != NULL ? "; " : "", plan != NULL ? plan : "");
+        printf (_(", %lld under a month not counted"), short_other);
+      printf (" — %s%s%s\n", judged, plan != NULL ? _("; ") : "", plan != NULL ? plan : "");
 
       if (plan != NULL)
         {
@@ -100,8 +106,15 @@ print_text (CollabTable *table)
         }
     }
 
-  printf ("%u pairing-year%s, %u short; %" G_GINT64_FORMAT " dispatch%s to add in all\n", n_rows,
-          n_rows == 1 ? "" : "s", short_years, to_add, to_add == 1 ? "" : "es");
+  {
+    g_autofree char *years = g_strdup_printf (ngettext_ ("%u pairing-year", "%u pairing-years", n_rows), n_rows);
+    g_autofree char *adds = g_strdup_printf (ngettext_ ("%lld dispatch to add in all", "%lld dispatches to add in all",
+                                                        (gulong) to_add), (long long) to_add);
+
+    /* Translators: "45 pairing-years, 22 short; 330 dispatches to add in all". */
+    printf (_("%s, %u short; %s"), years, short_years, adds);
+    putchar ('\n');
+  }
 }
 
 int
@@ -117,11 +130,11 @@ collab_cli_plan (int    argc,
   int year = 0;
   CollabYearRange years;
   GOptionEntry entries[] = {
-    { "program", 0, 0, G_OPTION_ARG_STRING, &program, "Only this program", "ID" },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, "Only this year", "YEAR" },
-    { "ruleset", 0, 0, G_OPTION_ARG_STRING, &ruleset_name, "Plan by this rule set instead of each program's own", "ID|FILE" },
-    { "interpretation", 0, 0, G_OPTION_ARG_STRING, &interpretation, "Reading of the 666 tenure tiers", "nested|cumulative|banded" },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Count services ending after this day as projected", "YYYY-MM-DD" },
+    { "program", 0, 0, G_OPTION_ARG_STRING, &program, N_("Only this program"), "ID" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only this year"), "YEAR" },
+    { "ruleset", 0, 0, G_OPTION_ARG_STRING, &ruleset_name, N_("Plan by this rule set instead of each program's own"), "ID|FILE" },
+    { "interpretation", 0, 0, G_OPTION_ARG_STRING, &interpretation, N_("Reading of the 666 tenure tiers"), "nested|cumulative|banded" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Count services ending after this day as projected"), "YYYY-MM-DD" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "text|json|csv|xlsx" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the spreadsheet to this file"), N_("FILE") },
     { NULL }
@@ -131,12 +144,12 @@ collab_cli_plan (int    argc,
   g_autoptr(CollabTable) table = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!collab_cli_parse ("plan", "FILE",
-                         "Print the 666 shortfall of every pairing-year and the smallest set of dispatches "
-                         "that would close it.", entries, &argc, &argv))
+  if (!collab_cli_parse ("plan", N_("FILE"),
+                         N_("Print the 666 shortfall of every pairing-year and the smallest set of dispatches "
+                            "that would close it."), entries, &argc, &argv))
     return COLLAB_EXIT_USAGE;
   if (argc != 2)
-    return collab_cli_usage_error ("plan", argc < 2 ? "no file given" : "one file at a time");
+    return collab_cli_usage_error ("plan", argc < 2 ? _("no file given") : _("one file at a time"));
   if (!collab_cli_check_output ("plan", format, output))
     return COLLAB_EXIT_USAGE;
 

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 /* collab's messages are in the library's domain (main() binds it). */
 #define _(String) dgettext (COLLAB_GETTEXT_PACKAGE, String)
 #define N_(String) (String)
+#define C_(Context, String) g_dpgettext2 (COLLAB_GETTEXT_PACKAGE, Context, String)
 #define ngettext_(Singular, Plural, N) dngettext (COLLAB_GETTEXT_PACKAGE, Singular, Plural, N)
 
 /* Exit statuses, SPEC §10. */
@@ -48,6 +49,11 @@ int             collab_cli_usage_error (const char *command,
                                         const char *format,
                                         ...) G_GNUC_PRINTF (2, 3);
 CollabDataset  *collab_cli_load     (const char    *path);
+/* The columns @text takes on a terminal: CJK characters take two. */
+guint           collab_cli_display_width (const char *text);
+/* Prints @text padded with spaces to @width columns. */
+void            collab_cli_print_padded  (const char *text,
+                                          guint       width);
 CollabRuleset  *collab_cli_ruleset  (const char    *id_or_path);
 /* A checker with the options check and plan share; NULL when one is bad
  * (the error is printed). */

@@ -18,10 +18,15 @@ print_text (CollabTable *card)
   guint n_columns = collab_table_get_n_columns (card);
   int program_column = collab_table_find_column (card, "program");
   int year_column = collab_table_find_column (card, "year");
+  g_auto(GStrv) labels = g_new0 (char *, n_columns + 1);
   guint width = 0;
 
+  /* Rows named as people name them, in the language of the messages. */
   for (guint c = 0; c < n_columns; c++)
-    width = MAX (width, strlen (collab_table_get_column_name (card, c)));
+    {
+      labels[c] = collab_table_get_column_label (card, c);
+      width = MAX (width, collab_cli_display_width (labels[c]));
+    }
 
   for (guint start = 0; start < n_rows;)
     {
@@ -32,7 +37,8 @@ print_text (CollabTable *card)
         end++;
 
       printf ("%s%s\n", start > 0 ? "\n" : "", program);
-      printf ("  %-*s", (int) width, "year");
+      printf ("  ");
+      collab_cli_print_padded (labels[year_column], width);
       for (guint r = start; r < end; r++)
         printf (" %14" G_GINT64_FORMAT, collab_table_get_int (card, r, year_column));
       printf ("\n");
@@ -44,7 +50,8 @@ print_text (CollabTable *card)
           if ((int) c == program_column || (int) c == year_column)
             continue;
 
-          printf ("  %-*s", (int) width, collab_table_get_column_name (card, c));
+          printf ("  ");
+          collab_cli_print_padded (labels[c], width);
           for (guint r = start; r < end; r++)
             {
               if (collab_table_is_null (card, r, c))
@@ -76,8 +83,8 @@ collab_cli_report (int    argc,
   int year = 0;
   CollabYearRange years;
   GOptionEntry entries[] = {
-    { "program", 0, 0, G_OPTION_ARG_STRING, &program, "Only this program", "ID" },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, "Only this year", "YEAR" },
+    { "program", 0, 0, G_OPTION_ARG_STRING, &program, N_("Only this program"), "ID" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only this year"), "YEAR" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "text|json|csv|xlsx" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the spreadsheet to this file"), N_("FILE") },
     { NULL }
@@ -88,11 +95,11 @@ collab_cli_report (int    argc,
   g_autoptr(CollabTable) card = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!collab_cli_parse ("report", "FILE", "Print the scorecard: one row per program and year.",
+  if (!collab_cli_parse ("report", N_("FILE"), N_("Print the scorecard: one row per program and year."),
                          entries, &argc, &argv))
     return COLLAB_EXIT_USAGE;
   if (argc != 2)
-    return collab_cli_usage_error ("report", argc < 2 ? "no file given" : "one file at a time");
+    return collab_cli_usage_error ("report", argc < 2 ? _("no file given") : _("one file at a time"));
   if (!collab_cli_check_output ("report", format, output))
     return COLLAB_EXIT_USAGE;
 

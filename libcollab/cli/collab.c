@@ -21,15 +21,23 @@ static const CollabCommand commands[] = {
   { "convert", N_("IN OUT"), N_("Convert between CSV and the JSON dataset document"), collab_cli_convert },
 };
 
-/* The columns @text takes on a terminal: CJK characters take two. */
-static guint
-display_width (const char *text)
+guint
+collab_cli_display_width (const char *text)
 {
   guint width = 0;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
   return width;
+}
+
+void
+collab_cli_print_padded (const char *text,
+                         guint       width)
+{
+  guint used = collab_cli_display_width (text);
+
+  printf ("%s%*s", text, (int) (width > used ? width - used : 0), "");
 }
 
 static void
@@ -41,7 +49,7 @@ print_help (FILE *out)
       const char *parameters = _(commands[i].parameters);
 
       fprintf (out, "  %-9s %s%*s %s\n", commands[i].name, parameters,
-               (int) (8 - MIN (8, display_width (parameters))), "", _(commands[i].summary));
+               (int) (8 - MIN (8, collab_cli_display_width (parameters))), "", _(commands[i].summary));
     }
   fprintf (out, "\n%s\n%s\n%s\n",
            _("Run 'collab COMMAND --help' for the options of a command."),
@@ -155,7 +163,7 @@ collab_cli_checker (const char *command,
 
       if (value == NULL)
         {
-          collab_cli_usage_error (command, "--interpretation is nested, cumulative or banded, not '%s'",
+          collab_cli_usage_error (command, _("--interpretation is nested, cumulative or banded, not '%s'"),
                                   interpretation);
           return NULL;
         }
