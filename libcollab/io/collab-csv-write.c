@@ -231,6 +231,7 @@ cell_text (const CollabStore     *store,
              : NULL;
 
     case COLLAB_CSV_TARGET_NONE:
+    case COLLAB_CSV_TARGET_IGNORED:
     default:
       g_assert_not_reached ();
     }
