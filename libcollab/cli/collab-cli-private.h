@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 /* collab's messages are in the library's domain (main() binds it). */
 #define _(String) dgettext (COLLAB_GETTEXT_PACKAGE, String)
 #define N_(String) (String)
+#define ngettext_(Singular, Plural, N) dngettext (COLLAB_GETTEXT_PACKAGE, Singular, Plural, N)
 
 /* Exit statuses, SPEC §10. */
 #define COLLAB_EXIT_OK          0

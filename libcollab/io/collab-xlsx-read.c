@@ -80,10 +80,7 @@ not_a_workbook (const char  *name,
                 const char  *what,
                 GError     **error)
 {
-  g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
-               /* TRANSLATORS: the second %s says what the file is instead */
-               _("%s: %s, not an xlsx workbook (the zip archive of XML that Excel saves as .xlsx)"),
-               name, what);
+  g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT, "%s: %s", name, what);
   return FALSE;
 }
 
@@ -111,12 +108,13 @@ refuse_ole2 (const guint8  *data,
         book = gsf_infile_child_by_name (ole, "Book");
     }
   if (encrypted != NULL)
-    return not_a_workbook (name, _("the workbook is protected by a password (encrypted); "
-                                   "remove the password in Excel and save it again"), error);
+    return not_a_workbook (name, _("the workbook is encrypted with a password, and an xlsx workbook is "
+                                   "expected: remove the password in Excel and save it again"), error);
   if (book != NULL)
-    return not_a_workbook (name, _("the file is an Excel 97–2003 workbook (.xls); "
-                                   "save it as .xlsx in Excel"), error);
-  return not_a_workbook (name, _("the file is an OLE2 compound document"), error);
+    return not_a_workbook (name, _("the file is an Excel 97–2003 workbook (.xls), and an xlsx workbook is "
+                                   "expected: save it as .xlsx in Excel"), error);
+  return not_a_workbook (name, _("the file is an OLE2 compound document, not an xlsx workbook "
+                                   "(a zip archive of XML, as Excel saves .xlsx)"), error);
 }
 
 /* What a file that is no zip archive is, for the message. */
@@ -131,14 +129,15 @@ refuse_not_zip (const guint8  *data,
   if (length >= sizeof ole2_magic && memcmp (data, ole2_magic, sizeof ole2_magic) == 0)
     return refuse_ole2 (data, length, name, error);
   if (length == 0)
-    return not_a_workbook (name, _("the file is empty"), error);
+    return not_a_workbook (name, _("the file is empty: expected an xlsx workbook"), error);
   /* Text: a CSV file renamed, or saved by a program that calls it .xlsx. */
   if (memchr (data, '\0', head) == NULL &&
       (g_utf8_validate ((const char *) data, (gssize) head, NULL) || memchr (data, ',', head) != NULL ||
        memchr (data, '\n', head) != NULL))
-    return not_a_workbook (name, _("the file is text (a CSV file?); import it as CSV, "
+    return not_a_workbook (name, _("the file is text (a CSV file?), not an xlsx workbook: import it as CSV, "
                                    "or open it in Excel and save it as .xlsx"), error);
-  return not_a_workbook (name, _("the file does not start as a zip archive does"), error);
+  return not_a_workbook (name, _("the file is not an xlsx workbook: it does not start as a zip "
+                                   "archive does"), error);
 }
 
 static gboolean
@@ -155,7 +154,7 @@ open_workbook (Workbook      *book,
   if (length < 4 || memcmp (data, "PK\003\004", 4) != 0)
     {
       if (length >= 4 && memcmp (data, "PK\005\006", 4) == 0)
-        return not_a_workbook (book->name, _("the file is an empty zip archive"), error);
+        return not_a_workbook (book->name, _("the file is an empty zip archive, not an xlsx workbook"), error);
       return refuse_not_zip (data, length, book->name, error);
     }
 
