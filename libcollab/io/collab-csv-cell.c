@@ -256,10 +256,10 @@ closest_records (CollabCsvImport   *imp,
       if (list == NULL)
         longer = g_steal_pointer (&item);
       else if (i + 1 == MIN (found->len, 3))
-        /* TRANSLATORS: the last two of a list of records: "延安市 (yanan) or 延川县 (yanchuan)" */
+        /* Translators: the last two of a list of records: "延安市 (yanan) or 延川县 (yanchuan)" */
         longer = g_strdup_printf (_("%s or %s"), list, item);
       else
-        /* TRANSLATORS: two items of a longer list of records */
+        /* Translators: two items of a longer list of records */
         longer = g_strdup_printf (_("%s, %s"), list, item);
       g_free (list);
       list = longer;

@@ -401,7 +401,8 @@ read_header (CollabCsvImport *imp,
       alias = collab_csv_first_alias_of (field->name);
       g_string_append_printf (missing, "%s\"%s\"", missing->len > 0 ? ", " : "", field->name);
       if (alias != NULL)
-        g_string_append_printf (missing, " (or \"%s\")", alias);
+        /* Translators: after a member missing from the header, its Chinese header */
+        g_string_append_printf (missing, _(" (or \"%s\")"), alias);
       n_missing++;
     }
 
