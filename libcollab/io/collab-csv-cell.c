@@ -383,8 +383,8 @@ bad_value (CollabCsvImport    *imp,
     }
 
   return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                  row->line, (int) column, NULL,
-                  _("expected one of %s, found \"%s\""), choices->str, text);
+                             row->line, (int) column, NULL,
+                             _("expected one of %s, found \"%s\""), choices->str, text);
 }
 
 /* Converts a trimmed, non-empty cell for @field: appends its JSON value
@@ -393,13 +393,13 @@ bad_value (CollabCsvImport    *imp,
  * be read. */
 char *
 collab_csv_convert_cell (CollabCsvImport       *imp,
-              const CollabField     *field,
-              const CollabCsvColumn *column,
-              const char            *text,
-              const CollabCsvRow    *row,
-              guint                  index,
-              GString               *json,
-              GError               **error)
+                         const CollabField     *field,
+                         const CollabCsvColumn *column,
+                         const char            *text,
+                         const CollabCsvRow    *row,
+                         guint                  index,
+                         GString               *json,
+                         GError               **error)
 {
   switch (field->type)
     {
@@ -491,8 +491,8 @@ collab_csv_convert_cell (CollabCsvImport       *imp,
 
         if (date == NULL)
           return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                           row->line, (int) index, NULL,
-                           _("expected a date such as 2021-03-01, 2021/3/1, 2021.3.1 or 2021年3月1日, "
+                                      row->line, (int) index, NULL,
+                                      _("expected a date such as 2021-03-01, 2021/3/1, 2021.3.1 or 2021年3月1日, "
                              "found \"%s\""), text), NULL);
         collab_json_append_string (json, date);
         return date;
@@ -524,10 +524,10 @@ collab_csv_convert_cell (CollabCsvImport       *imp,
           digits[strlen (digits) - strlen ("年")] = '\0';
         if (!g_ascii_string_to_signed (digits, 10, G_MININT64, G_MAXINT64, &value, NULL))
           return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                           row->line, (int) index, NULL,
-                           field->type == COLLAB_FIELD_YEAR ? _("expected a year such as 2021, found \"%s\"")
+                                      row->line, (int) index, NULL,
+                                      field->type == COLLAB_FIELD_YEAR ? _("expected a year such as 2021, found \"%s\"")
                                                             : _("expected a whole number, found \"%s\""),
-                           text), NULL);
+                                      text), NULL);
         g_string_append_printf (json, "%" G_GINT64_FORMAT, value);
         return g_strdup_printf ("%" G_GINT64_FORMAT, value);
       }
@@ -538,8 +538,8 @@ collab_csv_convert_cell (CollabCsvImport       *imp,
 
         if (!collab_csv_read_bool (text, &value))
           return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                           row->line, (int) index, NULL,
-                           _("expected 是 or 否 (true or false, 1 or 0), found \"%s\""), text), NULL);
+                                      row->line, (int) index, NULL,
+                                      _("expected 是 or 否 (true or false, 1 or 0), found \"%s\""), text), NULL);
         g_string_append (json, value ? "true" : "false");
         return g_strdup (value ? "true" : "false");
       }

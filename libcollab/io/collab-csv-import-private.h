@@ -4,11 +4,12 @@
  *
  * A table arrives as rows of text cells, from a CSV file
  * (collab-csv-read.c) or a sheet of a workbook (collab-xlsx-read.c), and
- * the same code turns them into records. It is four files that share
+ * the same code turns them into records. It is five files that share
  * this state:
  *
- *   collab-csv-read.c    the header row, rows into records, the whole
- *                        import and where a message says it happened
+ *   collab-csv-read.c    rows into records, the whole import and where
+ *                        a message says it happened
+ *   collab-csv-header.c  the header row: the field each column gives
  *   collab-csv-cell.c    a cell as a JSON value; references by id, name,
  *                        short name or code, and the candidates when
  *                        none matches
@@ -110,6 +111,11 @@ gboolean  collab_csv_fail_at           (CollabCsvImport    *imp,
 int       collab_csv_find_column_of    (CollabCsvImport    *imp,
                                         const CollabField  *field,
                                         gboolean            companion);
+
+/* collab-csv-header.c: resolves the columns of @imp->header, and says
+ * which required columns are missing. */
+gboolean  collab_csv_read_header       (CollabCsvImport    *imp,
+                                        GError            **error);
 
 /* collab-csv-cell.c */
 char     *collab_csv_convert_cell      (CollabCsvImport       *imp,

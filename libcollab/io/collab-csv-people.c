@@ -124,10 +124,10 @@ collab_csv_describe_companion (CollabCsvImport    *imp,
                                          COLLAB_FIELD_PTR (existing, column->field));
           if (strcmp (known, text) != 0)
             return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INCONSISTENT,
-                            row->line, (int) c, NULL,
-                            _("the %s \"%s\" has the %s \"%s\" in the dataset, "
+                                       row->line, (int) c, NULL,
+                                       _("the %s \"%s\" has the %s \"%s\" in the dataset, "
                               "and this row says \"%s\""),
-                            schema->singular, id, column->field->name, known, text);
+                                       schema->singular, id, column->field->name, known, text);
         }
       else if (record->given[f].text == NULL)
         {
@@ -138,12 +138,12 @@ collab_csv_describe_companion (CollabCsvImport    *imp,
         }
       else if (strcmp (record->given[f].text, text) != 0)
         return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INCONSISTENT,
-                        row->line, (int) c, NULL,
-                        imp->sheet != NULL
-                        ? _("row %u gives the %s \"%s\" the %s \"%s\", and this row says \"%s\"")
-                        : _("line %u gives the %s \"%s\" the %s \"%s\", and this row says \"%s\""),
-                        record->given[f].row->line, schema->singular, id, column->field->name,
-                        record->given[f].text, text);
+                                   row->line, (int) c, NULL,
+                                   imp->sheet != NULL
+                                   ? _("row %u gives the %s \"%s\" the %s \"%s\", and this row says \"%s\"")
+                                   : _("line %u gives the %s \"%s\" the %s \"%s\", and this row says \"%s\""),
+                                   record->given[f].row->line, schema->singular, id, column->field->name,
+                                   record->given[f].text, text);
     }
 
   return TRUE;
@@ -164,8 +164,8 @@ companion_column (CollabCsvImport   *imp,
  * every field its kind requires. */
 gboolean
 collab_csv_append_new_records (CollabCsvImport  *imp,
-                    GString          *out,
-                    GError          **error)
+                               GString          *out,
+                               GError          **error)
 {
   const CollabSchema *schema = imp->via_schema;
 
@@ -181,10 +181,10 @@ collab_csv_append_new_records (CollabCsvImport  *imp,
           if ((field->flags & COLLAB_FIELD_REQUIRED) && field->type != COLLAB_FIELD_ID &&
               record->given[f].text == NULL)
             return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
-                            record->row->line, companion_column (imp, field), NULL,
-                            _("the %s \"%s\" is not in the dataset, and none of its rows "
+                                       record->row->line, companion_column (imp, field), NULL,
+                                       _("the %s \"%s\" is not in the dataset, and none of its rows "
                               "gives the %s a new %s needs"),
-                            schema->singular, record->id, field->name, schema->singular);
+                                       schema->singular, record->id, field->name, schema->singular);
         }
 
       g_string_append (out, i > 0 ? ",\n" : "\n");
@@ -389,8 +389,8 @@ find_column_for (CollabCsvImport *imp,
  * to whoever edits the CSV: the path is mapped to the row and column. */
 void
 collab_csv_map_reader_error (CollabCsvImport *imp,
-                  GError          *reader_error,
-                  GError         **error)
+                             GError          *reader_error,
+                             GError         **error)
 {
   const char *p = reader_error->message;
   g_autofree char *member = NULL;
@@ -467,7 +467,7 @@ collab_csv_map_reader_error (CollabCsvImport *imp,
     goto verbatim;
 
   collab_csv_fail_at (imp, error, reader_error->code, row->line, column,
-           column < 0 ? field : NULL, "%s", message);
+                      column < 0 ? field : NULL, "%s", message);
   return;
 
 verbatim:
