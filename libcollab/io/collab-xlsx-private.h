@@ -34,6 +34,8 @@ typedef struct
 /* A streaming reader of @part that reads no DTD, expands no entity and
  * opens no network connection. */
 xmlTextReaderPtr  collab_xlsx_xml_open          (const CollabXlsxPart *part);
+void              collab_xlsx_xml_close         (xmlTextReaderPtr      reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, collab_xlsx_xml_close)
 /* Advances @reader; FALSE at the end or, with @error set, on malformed
  * XML or a document type declaration (no part of a workbook has one). */
 gboolean          collab_xlsx_xml_next          (xmlTextReaderPtr      reader,

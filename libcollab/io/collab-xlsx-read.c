@@ -274,8 +274,10 @@ read_sheets (Workbook   *book,
   g_autoptr(GArray) sheets = g_array_new (FALSE, TRUE, sizeof (Sheet));
   g_autoptr(GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(xmlTextReader) rels_reader = NULL;
+  g_autoptr(xmlTextReader) reader = NULL;
   CollabXlsxPart part;
-  xmlTextReaderPtr reader;
+  CollabXlsxPart rels_part;
   gboolean done = FALSE;
 
   g_array_set_clear_func (sheets, sheet_clear);
@@ -296,14 +298,14 @@ read_sheets (Workbook   *book,
       return NULL;
     }
 
-  part = part_of (book, "xl/_rels/workbook.xml.rels", rels);
-  reader = collab_xlsx_xml_open (&part);
-  while (collab_xlsx_xml_next (reader, &part, &done, error))
-    if (collab_xlsx_xml_is (reader, XML_READER_TYPE_ELEMENT, "Relationship"))
+  rels_part = part_of (book, "xl/_rels/workbook.xml.rels", rels);
+  rels_reader = collab_xlsx_xml_open (&rels_part);
+  while (collab_xlsx_xml_next (rels_reader, &rels_part, &done, error))
+    if (collab_xlsx_xml_is (rels_reader, XML_READER_TYPE_ELEMENT, "Relationship"))
       {
-        g_autofree char *id = collab_xlsx_xml_attribute (reader, "Id");
-        g_autofree char *type = collab_xlsx_xml_attribute (reader, "Type");
-        g_autofree char *target = collab_xlsx_xml_attribute (reader, "Target");
+        g_autofree char *id = collab_xlsx_xml_attribute (rels_reader, "Id");
+        g_autofree char *type = collab_xlsx_xml_attribute (rels_reader, "Type");
+        g_autofree char *target = collab_xlsx_xml_attribute (rels_reader, "Target");
 
         if (id == NULL || target == NULL)
           continue;
@@ -319,7 +321,6 @@ read_sheets (Workbook   *book,
           }
         g_hash_table_insert (targets, g_steal_pointer (&id), target_path (target));
       }
-  xmlFreeTextReader (reader);
   if (!done)
     return NULL;
 
@@ -344,7 +345,6 @@ read_sheets (Workbook   *book,
         else
           sheet_clear (&sheet);
       }
-  xmlFreeTextReader (reader);
   if (!done)
     return NULL;
 

@@ -102,8 +102,8 @@ collab_xlsx_xml_next (xmlTextReaderPtr      reader,
   return FALSE;
 }
 
-static void
-xml_close (xmlTextReaderPtr reader)
+void
+collab_xlsx_xml_close (xmlTextReaderPtr reader)
 {
   xmlTextReaderErrorFunc handler;
   XmlError *xml_error = NULL;
@@ -116,8 +116,6 @@ xml_close (xmlTextReaderPtr reader)
   g_free (xml_error);
   xmlFreeTextReader (reader);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xml_close)
 
 char *
 collab_xlsx_xml_attribute (xmlTextReaderPtr  reader,
