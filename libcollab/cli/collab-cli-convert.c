@@ -175,8 +175,9 @@ table_to_json (const char       *in,
     {
       guint n = collab_dataset_get_n_generated_ids (dataset);
 
-      fprintf (stderr, ngettext_ ("%s: generated %u id for rows without one\n",
-                                  "%s: generated %u ids for rows without one\n", n), in, n);
+      /* Translators: ids made for rows without an id column, and for
+       * the people a roster names by name */
+      fprintf (stderr, ngettext_ ("%s: generated %u id\n", "%s: generated %u ids\n", n), in, n);
     }
 
   /* The rows' own kind first, then the people a roster created. */
