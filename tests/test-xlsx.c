@@ -293,6 +293,8 @@ test_hostile (void)
     { "no-workbook.xlsx", COLLAB_DATASET_ERROR_FORMAT,
       ": the zip archive has no xl/workbook.xml: it is not an xlsx workbook" },
     { "malformed.xlsx", COLLAB_DATASET_ERROR_SYNTAX, ": xl/worksheets/sheet1.xml:2: the XML is malformed" },
+    { "bad-shared.xlsx", COLLAB_DATASET_ERROR_SYNTAX,
+      ":dispatches!C1: the cell refers to shared string \"5\", which the workbook does not have" },
     { "doctype.xlsx", COLLAB_DATASET_ERROR_SYNTAX,
       ": xl/worksheets/sheet1.xml: the part declares a document type, which no workbook does" },
   };

@@ -156,6 +156,9 @@ gboolean    collab_csv_import_rows       (CollabStore        *store,
                                           const char         *sheet,
                                           guint              *n_generated,
                                           GError            **error);
+/* Appends Excel's name of the 0-based @column: A … Z, AA … */
+void        collab_csv_append_column_letters (GString        *out,
+                                              guint           column);
 /* Remembers on @dataset how many ids its last import made. */
 void        collab_csv_set_n_generated   (gpointer            dataset,
                                           guint               n_generated);

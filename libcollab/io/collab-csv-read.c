@@ -89,9 +89,9 @@ column_label (const CollabCsvColumn *column)
 }
 
 /* Excel's name of a column: A … Z, AA … */
-static void
-append_column_letters (GString *out,
-                       guint    column)
+void
+collab_csv_append_column_letters (GString *out,
+                                  guint    column)
 {
   char letters[8];
   int n = 0;
@@ -127,7 +127,7 @@ collab_csv_fail_at (CollabCsvImport  *imp,
   if (imp->sheet != NULL)
     {
       g_string_append_printf (place, ":%s!", imp->sheet);
-      append_column_letters (place, column >= 0 ? (guint) column : 0);
+      collab_csv_append_column_letters (place, column >= 0 ? (guint) column : 0);
       g_string_append_printf (place, "%u", line);
     }
   else

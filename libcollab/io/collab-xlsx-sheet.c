@@ -81,7 +81,14 @@ collab_xlsx_xml_next (xmlTextReaderPtr      reader,
   int ret;
 
   *done = FALSE;
-  ret = reader != NULL ? xmlTextReaderRead (reader) : -1;
+  if (reader == NULL)
+    {
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
+                   _("%s: %s: the part cannot be read as XML: the workbook is damaged"),
+                   part->file, part->part);
+      return FALSE;
+    }
+  ret = xmlTextReaderRead (reader);
   if (ret == 1 && xmlTextReaderNodeType (reader) != XML_READER_TYPE_DOCUMENT_TYPE)
     return TRUE;
 
@@ -482,10 +489,13 @@ cell_text (const CellState      *cell,
       if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &index, NULL) ||
           shared_strings == NULL || index >= shared_strings->len)
         {
+          g_autoptr(GString) place = g_string_new (NULL);
+
+          collab_csv_append_column_letters (place, cell->column);
           g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                       _("%s: %s: the cell in column %u of row %u refers to shared string \"%s\", "
-                         "which the workbook does not have: the workbook is damaged"),
-                       part->file, sheet, cell->column + 1, row, value);
+                       _("%s:%s!%s%u: the cell refers to shared string \"%s\", which the workbook "
+                         "does not have: the workbook is damaged"),
+                       part->file, sheet, place->str, row, value);
           return NULL;
         }
       return g_strdup (g_ptr_array_index (shared_strings, index));
@@ -639,6 +649,7 @@ collab_xlsx_read_rows (const CollabXlsxPart *part,
           g_string_truncate (value, 0);
           g_string_truncate (inline_text, 0);
           cell.rich = (RichText) { 0 };
+          cell.in_v = cell.in_is = FALSE;
           in_cell = !xmlTextReaderIsEmptyElement (reader);
           if (!in_cell)
             g_array_append_val (row->cells, ((Cell) { column, g_strdup ("") }));

@@ -176,6 +176,8 @@ def hostile_workbooks(good):
              '</sheetData></worksheet>').encode()
     write_zip('doctype.xlsx', [('[Content_Types].xml', CONTENT_TYPES), ('xl/workbook.xml', workbook_xml('dispatches')),
                                ('xl/_rels/workbook.xml.rels', RELS), ('xl/worksheets/sheet1.xml', sheet)])
+    # A cell that refers to a shared string the workbook does not have.
+    by_hand('bad-shared.xlsx', 'dispatches', '<row r="1"><c r="C1" t="s"><v>5</v></c></row>')
     # OLE2 compound files: an Excel 97-2003 workbook and a workbook that a
     # password encrypted (MS-OFFCRYPTO: EncryptionInfo, EncryptedPackage).
     ole2('old.xls', [('Workbook', b'\x09\x08' + bytes(510))])
