@@ -170,8 +170,9 @@ open_workbook (Workbook      *book,
   return TRUE;
 }
 
-/* Reads the part at @path (`xl/workbook.xml`) into @out, within the caps;
- * FALSE without an error when the workbook has no such part. */
+/* Reads the part at @path (`xl/workbook.xml`) into @out, within the caps.
+ * TRUE with @out NULL when the workbook has no such part; FALSE with
+ * @error set when the part cannot be read. */
 static gboolean
 read_part (Workbook    *book,
            const char  *path,
@@ -185,7 +186,7 @@ read_part (Workbook    *book,
 
   *out = NULL;
   if (part == NULL)
-    return FALSE;
+    return TRUE;
 
   /* The caps are checked against the size the zip declares before
    * anything is inflated; libgsf inflates no more than that size. */
@@ -282,19 +283,21 @@ read_sheets (Workbook   *book,
 
   g_array_set_clear_func (sheets, sheet_clear);
   if (!read_part (book, "xl/workbook.xml", &workbook, error))
+    return NULL;
+  if (workbook == NULL)
     {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
-                     _("%s: the zip archive has no xl/workbook.xml: it is not an xlsx workbook "
-                       "(a .docx, an .ods or another zip archive?)"), book->name);
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
+                   _("%s: the zip archive has no xl/workbook.xml: it is not an xlsx workbook "
+                     "(a .docx, an .ods or another zip archive?)"), book->name);
       return NULL;
     }
   if (!read_part (book, "xl/_rels/workbook.xml.rels", &rels, error))
+    return NULL;
+  if (rels == NULL)
     {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
-                     _("%s: the zip archive has no xl/_rels/workbook.xml.rels, which every xlsx workbook has"),
-                     book->name);
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
+                   _("%s: the zip archive has no xl/_rels/workbook.xml.rels, which every xlsx workbook has"),
+                   book->name);
       return NULL;
     }
 
@@ -450,33 +453,32 @@ import_workbook (CollabStore       *store,
 
   /* Shared strings and styles are optional parts: a workbook of inline
    * strings and no formats has neither. */
-  if (read_part (&book, strings_path, &strings_part, error))
+  if (!read_part (&book, strings_path, &strings_part, error) ||
+      !read_part (&book, styles_path, &styles_part, error) ||
+      !read_part (&book, sheet->target, &sheet_part, error))
+    return FALSE;
+  if (strings_part != NULL)
     {
       part = part_of (&book, strings_path, strings_part);
       strings = collab_xlsx_read_shared_strings (&part, error);
       if (strings == NULL)
         return FALSE;
     }
-  else if (error != NULL && *error != NULL)
-    return FALSE;
-  if (read_part (&book, styles_path, &styles_part, error))
+  if (styles_part != NULL)
     {
       part = part_of (&book, styles_path, styles_part);
       date_styles = collab_xlsx_read_date_styles (&part, error);
       if (date_styles == NULL)
         return FALSE;
     }
-  else if (error != NULL && *error != NULL)
-    return FALSE;
   else
     date_styles = g_array_new (FALSE, TRUE, sizeof (gboolean));
 
-  if (!read_part (&book, sheet->target, &sheet_part, error))
+  if (sheet_part == NULL)
     {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
-                     _("%s: the sheet %s should be the part %s, which the zip archive does not have"),
-                     name, sheet->name, sheet->target);
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
+                   _("%s: the sheet %s should be the part %s, which the zip archive does not have"),
+                   name, sheet->name, sheet->target);
       return FALSE;
     }
   part = part_of (&book, sheet->target, sheet_part);
