@@ -568,15 +568,27 @@ import_text (CollabStore       *store,
  * several ids) are separated by `;`, `,` or `、`. Dates are written
  * `2021-03-01`, `2021/3/1`, `2021.3.1` or `2021年3月1日`; amounts as in
  * the dataset document (`1920万`, `300.50`); booleans `是`/`否`,
- * `true`/`false` or `1`/`0`. A reference is an id, or the name of
- * exactly one record of the kind it refers to (`延川县` for a region).
+ * `true`/`false` or `1`/`0`. A reference is an id, or the full name, the
+ * GB/T 2260 code or the name without its suffix of exactly one record of
+ * the kind it refers to (`延川县`, `610622` or `延川` for a region); one
+ * that names nothing is a %COLLAB_DATASET_ERROR_DANGLING_REFERENCE error
+ * that offers the closest records (`no region is named 延安县; did you
+ * mean 延安市 (yanan) …?`).
+ *
+ * **Ids.** A table of a kind whose records need an id, without an id
+ * column, gets ids made from the content of each row: the same table
+ * always makes the same ids. [method@Collab.Dataset.get_n_generated_ids]
+ * says how many an import made. Row numbers (序号) are ignored.
  *
  * **Rosters.** A dispatch row may also describe its person: the columns
- * `name`, `profession` and `organization` (姓名, 职业, 单位). A person the
- * dataset does not have is created once, however many rows name them;
- * a row that contradicts what the dataset or an earlier row says of the
- * person (another profession) is a %COLLAB_DATASET_ERROR_INCONSISTENT
- * error.
+ * `name`, `profession` and `organization` (姓名, 职业 or 专业, 单位 or
+ * 派出单位, the home unit; the district that sends them is 派出地). A
+ * person the dataset does not have is created once, however many rows
+ * name them; a row that contradicts what the dataset or an earlier row
+ * says of the person (another profession) is a
+ * %COLLAB_DATASET_ERROR_INCONSISTENT error. Without a `person` column the
+ * person of a row is the one of the dataset with its name and home unit,
+ * else a new one per distinct name and home unit.
  *
  * Records may refer to records @dataset already has and to each other.
  * Errors read `FILE:LINE:COLUMN: HEADER: message`, where LINE is the line
