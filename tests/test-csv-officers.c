@@ -117,6 +117,8 @@ test_generated_duplicate (void)
 /* People by name and home unit --------------------------------------------- */
 
 static const char roster_by_name[] =
+  "2021年选派专业技术人才花名册,,,,,,,,,\n"
+  "填报单位：无锡市对口支援办,,,,,,,,,\n"
   "序号,姓名,专业,派出单位,派出类型,方向,派出地,派往地,开始日期,计划结束日期\n"
   "1,赵六,医生,无锡市发改委,专业技术人才,选派,江阴市,延川县,2021-03-01,2022-02-28\n"
   "2,孙七,教师,,专业技术人才,选派,江阴市,延川县,2021-03-01,2022-02-28\n"
@@ -140,9 +142,9 @@ test_people_by_name (void)
                                  "{\"id\": \"x9\", \"name\": \"赵六\", \"profession\": \"doctor\","
                                  " \"organization\": \"wuxi-drc\"}]}");
 
-  /* 赵六 of 无锡市发改委 is x9; 孙七 is made once for two rows; 赵六
-   * without a unit is someone else. 序号 is no member; 派出单位 is the
-   * person's unit, 派出地 the dispatch's `from`. */
+  /* A title and a line above the header; 赵六 of 无锡市发改委 is x9; 孙七
+   * is made once for two rows; 赵六 without a unit is someone else. 序号
+   * is no member; 派出单位 is the person's unit, 派出地 the `from`. */
   import (dataset, COLLAB_RECORD_KIND_DISPATCH, roster_by_name);
   dispatches = collab_dataset_list_ids (dataset, COLLAB_RECORD_KIND_DISPATCH);
   people = collab_dataset_list_ids (dataset, COLLAB_RECORD_KIND_PERSON);

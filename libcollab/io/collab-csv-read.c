@@ -395,6 +395,42 @@ import_records (CollabCsvImport  *imp,
   return TRUE;
 }
 
+static guint
+count_filled (const CollabCsvRow *row)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      g_autofree char *cell = collab_csv_trim_cell (row->cells[c]);
+
+      n += *cell != '\0';
+    }
+  return n;
+}
+
+/* The header row: the first that fills two cells or more. Officers put
+ * a title above their tables (2021年选派专业技术人才花名册, in a cell
+ * merged across the columns) and sometimes a line of who filled it in;
+ * those fill one cell. A table of one column has its header first. */
+static const CollabCsvRow *
+find_header (GPtrArray *rows)
+{
+  const CollabCsvRow *first = NULL;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const CollabCsvRow *row = g_ptr_array_index (rows, r);
+      guint filled = count_filled (row);
+
+      if (filled >= 2)
+        return row;
+      if (filled == 1 && first == NULL)
+        first = row;
+    }
+  return first;
+}
+
 gboolean
 collab_csv_import_rows (CollabStore       *store,
                         CollabRecordKind   kind,
@@ -425,9 +461,7 @@ collab_csv_import_rows (CollabStore       *store,
   imp.new_order = g_ptr_array_new_with_free_func (collab_csv_new_record_free);
   imp.made_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint r = 0; r < imp.rows->len && imp.header == NULL; r++)
-    if (!collab_csv_row_is_blank (g_ptr_array_index (imp.rows, r)))
-      imp.header = g_ptr_array_index (imp.rows, r);
+  imp.header = find_header (imp.rows);
   if (imp.header == NULL)
     {
       if (sheet != NULL)
@@ -551,10 +585,11 @@ import_text (CollabStore       *store,
  *
  * **Table.** RFC 4180: cells separated by commas, quoted with `"` when
  * they hold commas, quotes (doubled) or line breaks; CRLF, LF or CR line
- * ends. The first non-blank row is the header; blank rows are skipped,
- * and a row with more or fewer cells than the header is an error. Cells
- * are trimmed of surrounding white space, and an empty cell is a member
- * not given.
+ * ends. The header is the first row that fills two cells or more (a
+ * title above the table is passed over), else the first non-blank row;
+ * blank rows are skipped, and a row with more or fewer cells than the
+ * header is an error. Cells are trimmed of surrounding white space, and
+ * an empty cell is a member not given.
  *
  * **Columns.** The header names the members of the dataset document
  * (`id`, `planned_end`, `period.first_year`; any case) or their Chinese

@@ -508,7 +508,8 @@ import_workbook (CollabStore       *store,
  * **The sheet** is @sheet; else the one named for @kind in English
  * (`dispatches`, `pairings`, … or the singular) or Chinese (派出人员,
  * 结对关系, 资金流水, 项目, 地区, …; doc/csv.md lists them); else the
- * workbook's only sheet. The first non-blank row is the header.
+ * workbook's only sheet. The header is found as in CSV: a title above
+ * it is passed over.
  *
  * **Cells**: text as shared or inline strings, rich text included; numbers
  * as the decimal digits the workbook holds, so that an amount cell of
