@@ -74,7 +74,8 @@ assert_fails (CollabDataset    *dataset,
 
 /* Good workbooks ----------------------------------------------------------- */
 
-/* roster-zh.xlsx: a notes sheet and 派出人员 with Chinese headers, 序号,
+/* roster-zh.xlsx: a notes sheet and 派出人员 with a merged title above
+ * the table, Chinese headers, 序号,
  * no id columns, people by name and home unit, places as 江阴市, 江阴 and
  * 320281, date cells and text dates. */
 static void
@@ -130,7 +131,7 @@ test_roster (void)
 
   /* The same sheet twice is the same rows twice. */
   assert_fails (dataset, COLLAB_RECORD_KIND_DISPATCH, "roster-zh.xlsx", NULL, COLLAB_DATASET_ERROR_DUPLICATE_ID,
-                ":派出人员!A2: the dataset already has this dispatch (the id \"dispatch-");
+                ":派出人员!A3: the dataset already has this dispatch (the id \"dispatch-");
 }
 
 /* inline.xlsx: inline strings, a rich text run with a phonetic guide,

@@ -65,10 +65,13 @@ def roster_workbook(epoch=None):
     notes.title = '说明'
     notes.append(['本表为2021年选派专业技术人才花名册'])
     sheet = workbook.create_sheet('派出人员')
+    # A title merged across the table, as officers head their sheets.
+    sheet.append(['2021年选派专业技术人才花名册'])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(ROSTER_HEADER))
     sheet.append(ROSTER_HEADER)
     for row in roster_rows():
         sheet.append(row)
-    for row in sheet.iter_rows(min_row=2):
+    for row in sheet.iter_rows(min_row=3):
         for cell in row:
             if isinstance(cell.value, datetime.date):
                 cell.number_format = 'yyyy/m/d'
