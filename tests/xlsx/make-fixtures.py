@@ -14,6 +14,7 @@ import datetime
 import io
 import json
 import os
+import re
 import zipfile
 
 import openpyxl
@@ -24,14 +25,48 @@ EXAMPLES = os.path.join(HERE, '..', '..', 'examples', 'data')
 FIXED = (2021, 1, 1, 0, 0, 0)   # every zip entry's time: stable bytes
 
 
-def save(workbook, name):
+def save(workbook, name, shared=True):
     buffer = io.BytesIO()
     workbook.save(buffer)
     # openpyxl stamps the time into docProps/core.xml and the entries:
     # rewrite the zip with fixed times and properties.
     source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
     parts = [(info.filename, source.read(info.filename)) for info in source.infolist()]
-    write_zip(name, [(n, data) for n, data in parts if n != 'docProps/core.xml'])
+    parts = [(n, data) for n, data in parts if n != 'docProps/core.xml']
+    write_zip(name, share_strings(parts) if shared else parts)
+
+
+INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)"( s="[0-9]+")? t="inlineStr"><is><t>([^<]*)</t></is></c>')
+
+
+def share_strings(parts):
+    """openpyxl writes inline strings; Excel writes a table of shared
+    strings that cells refer to by number. Turn the one into the other,
+    and write 张三 as rich text in two runs with a phonetic guide."""
+    strings = []
+
+    def share(match):
+        text = match.group(3)
+        if text not in strings:
+            strings.append(text)
+        return b'<c r="%s"%s t="s"><v>%d</v></c>' % (match.group(1), match.group(2) or b'', strings.index(text))
+
+    parts = [(n, INLINE.sub(share, data) if n.startswith('xl/worksheets/') else data) for n, data in parts]
+    items = []
+    for text in strings:
+        if text == '张三'.encode('ascii', 'xmlcharrefreplace'):
+            items.append(b'<si><r><rPr><b/></rPr><t>&#24352;</t></r><r><t>&#19977;</t></r>'
+                         b'<rPh sb="0" eb="1"><t>zhang</t></rPh></si>')
+        else:
+            items.append(b'<si><t>' + text + b'</t></si>')
+    table = (b'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
+             b'spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(items), len(items))
+             + b''.join(items) + b'</sst>')
+    relation = (b'<Relationship Id="rIdShared" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    parts = [(n, data.replace(b'</Relationships>', relation) if n == 'xl/_rels/workbook.xml.rels' else data)
+             for n, data in parts]
+    return parts + [('xl/sharedStrings.xml', table)]
 
 
 def write_zip(name, parts, compression=zipfile.ZIP_DEFLATED):
@@ -257,7 +292,8 @@ def wuxi_roster():
 
 def main():
     save(roster_workbook(), 'roster-zh.xlsx')
-    save(roster_workbook(CALENDAR_MAC_1904), 'roster-1904.xlsx')
+    # Inline strings, as openpyxl writes them: the same records.
+    save(roster_workbook(CALENDAR_MAC_1904), 'roster-1904.xlsx', shared=False)
     save(ledger_workbook(), 'ledger.xlsx')
     odd_workbooks()
     hostile_workbooks('roster-zh.xlsx')
