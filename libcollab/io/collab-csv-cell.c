@@ -57,15 +57,27 @@ add_key (GHashTable *table,
     entry->other = g_strdup (id);
 }
 
-/* Files a record of @id under its @name, the name's short form, and its
- * @code. */
-static void
-add_record (GHashTable **tables,
-            const char  *id,
-            const char  *name,
-            const char  *code)
+/* The name of a record of @kind without its suffix. Only units of
+ * administration have one: 李小镇 may be a person, and 李小 is not them. */
+static char *
+short_name_of (CollabRecordKind  kind,
+               const char       *name)
 {
-  g_autofree char *short_name = name != NULL ? collab_csv_short_name (name) : NULL;
+  if (kind != COLLAB_RECORD_KIND_REGION || name == NULL)
+    return NULL;
+  return collab_csv_short_name (name);
+}
+
+/* Files a record of @kind and @id under its @name, the name's short form,
+ * and its @code. */
+static void
+add_record (GHashTable       **tables,
+            CollabRecordKind   kind,
+            const char        *id,
+            const char        *name,
+            const char        *code)
+{
+  g_autofree char *short_name = short_name_of (kind, name);
 
   add_key (tables[COLLAB_CSV_KEY_NAME], name, id);
   add_key (tables[COLLAB_CSV_KEY_CODE], code, id);
@@ -105,7 +117,7 @@ name_index (CollabCsvImport  *imp,
       const char *id = ((const CollabRecordHeader *) record)->id;
 
       if (id != NULL)
-        add_record (tables, id, string_field (record, schema, n), string_field (record, schema, code));
+        add_record (tables, kind, id, string_field (record, schema, n), string_field (record, schema, code));
     }
 
   if (kind == imp->kind && n >= 0)
@@ -128,7 +140,7 @@ name_index (CollabCsvImport  *imp,
           id = collab_csv_trim_cell (row->cells[id_column]);
           code_text = code_column >= 0 ? collab_csv_trim_cell (row->cells[code_column]) : NULL;
           if (*id != '\0')
-            add_record (tables, id, name, code_text);
+            add_record (tables, kind, id, name, code_text);
         }
     }
 
@@ -226,7 +238,7 @@ closest_records (CollabCsvImport   *imp,
           gconstpointer record = collab_store_get (imp->store, k, i);
           const char *id = ((const CollabRecordHeader *) record)->id;
           const char *name = string_field (record, schema, n);
-          g_autofree char *short_name = name != NULL ? collab_csv_short_name (name) : NULL;
+          g_autofree char *short_name = short_name_of (k, name);
           Candidate candidate = { G_MAXUINT, 0, name != NULL ? name : id, id };
 
           if (id == NULL)
