@@ -28,6 +28,8 @@
 
 #include <glib.h>
 
+#include <libcollab/collab-dataset.h>
+
 #include "model/collab-store-private.h"
 
 G_BEGIN_DECLS
@@ -160,7 +162,7 @@ gboolean    collab_csv_import_rows       (CollabStore        *store,
 void        collab_csv_append_column_letters (GString        *out,
                                               guint           column);
 /* Remembers on @dataset how many ids its last import made. */
-void        collab_csv_set_n_generated   (gpointer            dataset,
+void        collab_csv_set_n_generated   (CollabDataset      *dataset,
                                           guint               n_generated);
 
 /* collab-csv-write.c: what the export writes for a value. */

@@ -513,8 +513,8 @@ n_generated_quark (void)
 }
 
 void
-collab_csv_set_n_generated (gpointer dataset,
-                            guint    n_generated)
+collab_csv_set_n_generated (CollabDataset *dataset,
+                            guint          n_generated)
 {
   g_object_set_qdata (G_OBJECT (dataset), n_generated_quark (), GUINT_TO_POINTER (n_generated));
 }

@@ -59,7 +59,16 @@ on_xml_error (void                    *data,
 xmlTextReaderPtr
 collab_xlsx_xml_open (const CollabXlsxPart *part)
 {
+  static gsize initialized = 0;
   xmlTextReaderPtr reader;
+
+  /* libxml2 sets up its global state on first use, which two threads
+   * importing at once must not race to do. */
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
 
   /* No XML_PARSE_NOENT (entities stay unexpanded), no DTDLOAD or
    * DTDATTR (no DTD is read), no HUGE (libxml2's limits hold). */
