@@ -4,7 +4,8 @@
 # by name, places written 江阴市, 江阴 or 320281, dates as date cells or
 # text) converts onto the dataset it refers to and checks to the same
 # findings as the JSON roster of the same people; a mistyped place
-# (延安县) is exit status 2 with the closest candidates. Prints TAP.
+# (延安县) is exit status 2 with the closest candidates, and so is an .xls.
+# Prints TAP.
 #
 #   check-roster.sh COLLAB SOURCE_DIR
 set -u
@@ -15,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 xlsx=$source/tests/xlsx
 as_of=2023-12-31
 
-echo "1..3"
+echo "1..4"
 
 if "$collab" convert "$xlsx/wuxi-roster.xlsx" "$work/roster.json" --base "$xlsx/wuxi-roster-base.json" \
      > "$work/convert.out" 2> "$work/convert.err" &&
@@ -66,4 +67,14 @@ if [ $status -eq 2 ] && grep -q '派出人员!H6: 派往地 (to): no region is n
 else
   echo "not ok 3 - a mistyped place is exit status 2 with candidates (status $status)"
   sed 's/^/# /' "$work/typo.err"
+fi
+
+"$collab" convert "$xlsx/old.xls" "$work/old.json" > /dev/null 2> "$work/old.err"
+status=$?
+if [ $status -eq 2 ] && grep -q 'old.xls: the file is an Excel 97–2003 workbook (.xls)' "$work/old.err" &&
+   [ ! -e "$work/old.json" ]; then
+  echo "ok 4 - an .xls is exit status 2, saying what it is"
+else
+  echo "not ok 4 - an .xls is exit status 2, saying what it is (status $status)"
+  sed 's/^/# /' "$work/old.err"
 fi
