@@ -26,19 +26,6 @@ import (CollabDataset    *dataset,
 }
 
 static void
-assert_member (CollabDataset    *dataset,
-               CollabRecordKind  kind,
-               const char       *id,
-               const char       *member,
-               const char       *expected)
-{
-  g_autoptr(CollabRecord) record = collab_dataset_lookup (dataset, kind, id);
-
-  g_assert_nonnull (record);
-  g_assert_cmpstr (collab_record_get_string (record, member), ==, expected);
-}
-
-static void
 assert_import_fails (CollabDataset    *dataset,
                      CollabRecordKind  kind,
                      const char       *csv,
@@ -153,15 +140,15 @@ test_people_by_name (void)
   /* Four dispatches and two new people. */
   g_assert_cmpuint (collab_dataset_get_n_generated_ids (dataset), ==, 6);
 
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[0], "person", "x9");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[0], "from", "jiangyin");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[0], "person", "x9");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[0], "from", "jiangyin");
   g_assert_true (g_str_has_prefix (people[1], "person-"));
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[1], "person", people[1]);
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[2], "person", people[1]);
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[3], "person", people[2]);
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[1], "name", "孙七");
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[1], "profession", "teacher");
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[2], "name", "赵六");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[1], "person", people[1]);
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[2], "person", people[1]);
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[3], "person", people[2]);
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[1], "name", "孙七");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[1], "profession", "teacher");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[2], "name", "赵六");
   {
     g_autoptr(CollabRecord) record = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[0]);
 
@@ -208,11 +195,11 @@ test_references (void)
     {
       g_autofree char *id = g_strdup_printf ("d%u", i);
 
-      assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, id, "from", "jiangyin");
-      assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, id, "to", "yanchuan");
+      collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, id, "from", "jiangyin");
+      collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, id, "to", "yanchuan");
     }
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d4", "from", "xinwu");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d4", "to", "huzhu");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d4", "from", "xinwu");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d4", "to", "huzhu");
 }
 
 static void

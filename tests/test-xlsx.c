@@ -34,19 +34,6 @@ import (CollabDataset    *dataset,
     g_error ("%s", error->message);
 }
 
-static void
-assert_member (CollabDataset    *dataset,
-               CollabRecordKind  kind,
-               const char       *id,
-               const char       *member,
-               const char       *expected)
-{
-  g_autoptr(CollabRecord) record = collab_dataset_lookup (dataset, kind, id);
-
-  g_assert_nonnull (record);
-  g_assert_cmpstr (collab_record_get_string (record, member), ==, expected);
-}
-
 /* A failed import sets @code, a message that starts with @message, and
  * leaves @dataset as it was. */
 static void
@@ -91,19 +78,19 @@ check_roster (CollabDataset *dataset)
   for (guint i = 0; dispatches[i] != NULL; i++)
     {
       g_assert_true (g_str_has_prefix (dispatches[i], "dispatch-"));
-      assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[i], "from", "jiangyin");
-      assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[i], "to", "yanchuan");
+      collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[i], "from", "jiangyin");
+      collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[i], "to", "yanchuan");
     }
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[0], "start", "2021-03-01");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[0], "planned_end", "2022-02-28");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[0], "备注", "初中数学");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[1], "planned_end", "2023-02-28");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[2], "start", "2021-03-01");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[3], "kind", "short_term");
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[0], "name", "张三");
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[0], "organization", "wuxi-drc");
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[1], "profession", "doctor");
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[2], "profession", "agriculture");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[0], "start", "2021-03-01");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[0], "planned_end", "2022-02-28");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[0], "备注", "初中数学");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[1], "planned_end", "2023-02-28");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[2], "start", "2021-03-01");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, dispatches[3], "kind", "short_term");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[0], "name", "张三");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[0], "organization", "wuxi-drc");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[1], "profession", "doctor");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, people[2], "profession", "agriculture");
 }
 
 static void
@@ -149,13 +136,13 @@ test_inline (void)
 
       import (dataset, COLLAB_RECORD_KIND_DISPATCH, names[i], NULL);
       g_assert_cmpuint (collab_dataset_get_n_generated_ids (dataset), ==, 0);
-      assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "person", "x001");
-      assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "kind", "professional");
-      assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "from", "jiangyin");
-      assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "to", "yanchuan");
-      assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "start", "2021-03-01");
-      assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "planned_end", "2022-02-28");
-      assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x001", "profession", "teacher");
+      collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "person", "x001");
+      collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "kind", "professional");
+      collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "from", "jiangyin");
+      collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "to", "yanchuan");
+      collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "start", "2021-03-01");
+      collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d1", "planned_end", "2022-02-28");
+      collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x001", "profession", "teacher");
     }
 }
 
@@ -178,18 +165,18 @@ test_ledger (void)
 
   import (dataset, COLLAB_RECORD_KIND_TRANSACTION, "ledger.xlsx", NULL);
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_TRANSACTION), ==, 4);
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "amount", "19200000.00");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "date", "2021-04-15");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "amount", "1920.50");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "date", "2021-05-10");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t3", "amount", "0.01");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t4", "amount", "3000000.00");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "amount", "19200000.00");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "date", "2021-04-15");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "amount", "1920.50");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "date", "2021-05-10");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t3", "amount", "0.01");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t4", "amount", "3000000.00");
   record = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2");
   g_assert_cmpint (collab_record_get_int (record, "budget_year"), ==, 2021);
 
   /* A sheet chosen by name; one that is not there. */
   import (other, COLLAB_RECORD_KIND_TRANSACTION, "ledger.xlsx", "Sheet3");
-  assert_member (other, COLLAB_RECORD_KIND_TRANSACTION, "t9", "amount", "123.45");
+  collab_test_assert_member (other, COLLAB_RECORD_KIND_TRANSACTION, "t9", "amount", "123.45");
   assert_fails (other, COLLAB_RECORD_KIND_TRANSACTION, "ledger.xlsx", "流水", COLLAB_DATASET_ERROR_NOT_FOUND,
                 ": the workbook has no sheet named \"流水\"; its sheets are 汇总, 资金流水, Sheet3");
   assert_fails (other, COLLAB_RECORD_KIND_PAIRING, "ledger.xlsx", NULL, COLLAB_DATASET_ERROR_NOT_FOUND,
