@@ -441,7 +441,7 @@ test_import_quoted (void)
   collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "type", "allocation");
   collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "amount", "19200000.00");
   collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "document",
-                            "《关于下达2021年苏陕协作项目资金计划的通知》");
+                             "《关于下达2021年苏陕协作项目资金计划的通知》");
   record = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1");
   g_assert_cmpint (collab_record_get_int (record, "budget_year"), ==, 2021);
   g_assert_false (collab_record_has_field (record, "from"));
