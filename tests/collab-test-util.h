@@ -72,6 +72,20 @@ collab_test_merge_data (CollabDataset *dataset,
     g_error ("%s\n%s", error->message, document);
 }
 
+/* The record @id of @kind has @member as the string @expected. */
+static inline void
+collab_test_assert_member (CollabDataset    *dataset,
+                           CollabRecordKind  kind,
+                           const char       *id,
+                           const char       *member,
+                           const char       *expected)
+{
+  g_autoptr(CollabRecord) record = collab_dataset_lookup (dataset, kind, id);
+
+  g_assert_nonnull (record);
+  g_assert_cmpstr (collab_record_get_string (record, member), ==, expected);
+}
+
 /* Adds the record of @kind that @json describes to @dataset. */
 static inline void
 collab_test_add_record (CollabDataset    *dataset,

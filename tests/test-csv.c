@@ -73,19 +73,6 @@ import (CollabDataset    *dataset,
   assert_ok (collab_dataset_import_csv_data (dataset, kind, csv, -1, "test.csv", &error), &error);
 }
 
-static void
-assert_member (CollabDataset    *dataset,
-               CollabRecordKind  kind,
-               const char       *id,
-               const char       *member,
-               const char       *expected)
-{
-  g_autoptr(CollabRecord) record = collab_dataset_lookup (dataset, kind, id);
-
-  g_assert_nonnull (record);
-  g_assert_cmpstr (collab_record_get_string (record, member), ==, expected);
-}
-
 /* A failed import reports @code and @message, and changes nothing. */
 static void
 assert_import_fails (CollabDataset    *dataset,
@@ -323,25 +310,25 @@ check_zh_roster (CollabDataset *dataset)
   /* x001 has two rows and is created once. */
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PERSON), ==, 3);
 
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "person", "x001");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "kind", "professional");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "direction", "outbound");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "person", "x001");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "kind", "professional");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "direction", "outbound");
   /* 江阴市 and 延川县 are names of regions; the ids are stored. */
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "from", "jiangyin");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "to", "yanchuan");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "start", "2021-03-01");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "planned_end", "2022-02-28");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "备注", "支教，初中数学");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d002", "start", "2022-03-01");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d002", "planned_end", "2023-02-28");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d003", "start", "2021-03-01");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d003", "planned_end", "2021-08-31");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d004", "kind", "short_term");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "from", "jiangyin");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "to", "yanchuan");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "start", "2021-03-01");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "planned_end", "2022-02-28");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d001", "备注", "支教，初中数学");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d002", "start", "2022-03-01");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d002", "planned_end", "2023-02-28");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d003", "start", "2021-03-01");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d003", "planned_end", "2021-08-31");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d004", "kind", "short_term");
 
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x001", "name", "张三");
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x001", "profession", "teacher");
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x002", "profession", "doctor");
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x003", "profession", "agriculture");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x001", "name", "张三");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x001", "profession", "teacher");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x002", "profession", "doctor");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x003", "profession", "agriculture");
 
   /* An empty cell is a member not given; unknown columns survive into
    * the dataset document. */
@@ -420,9 +407,9 @@ test_import_bom_english (void)
   assert_ok (collab_dataset_import_csv (dataset, COLLAB_RECORD_KIND_DISPATCH, path, &error), &error);
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_DISPATCH), ==, 2);
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PERSON), ==, 2);
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "y002", "name", "Qian, Qi");
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "y001", "profession", "doctor");
-  assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d101", "actual_end", "2021-12-31");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "y002", "name", "Qian, Qi");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "y001", "profession", "doctor");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_DISPATCH, "d101", "actual_end", "2021-12-31");
   record = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_DISPATCH, "d102");
   g_assert_false (collab_record_has_field (record, "actual_end"));
   g_assert_false (collab_record_has_field (record, "id\xef\xbb\xbf"));
@@ -451,10 +438,10 @@ test_import_quoted (void)
           "t3,transfer,acc-js,acc-sn,0.5,2021/5/9,,,,\r\n");
 
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_TRANSACTION), ==, 3);
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "type", "allocation");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "amount", "19200000.00");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "document",
-                 "《关于下达2021年苏陕协作项目资金计划的通知》");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "type", "allocation");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "amount", "19200000.00");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1", "document",
+                             "《关于下达2021年苏陕协作项目资金计划的通知》");
   record = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t1");
   g_assert_cmpint (collab_record_get_int (record, "budget_year"), ==, 2021);
   g_assert_false (collab_record_has_field (record, "from"));
@@ -462,12 +449,12 @@ test_import_quoted (void)
 
   /* Accounts have no name and are named by id; a program may be named
    * by its name. */
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "type", "transfer");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "program", "wuxi-2021");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "document", "苏财\"协作\"〔2021〕1号, 第2页\r\n续");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "date", "2021-05-10");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "parent", "t3");
-  assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t3", "amount", "5000.00");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "type", "transfer");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "program", "wuxi-2021");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "document", "苏财\"协作\"〔2021〕1号, 第2页\r\n续");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "date", "2021-05-10");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t2", "parent", "t3");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_TRANSACTION, "t3", "amount", "5000.00");
 }
 
 static void
@@ -525,8 +512,8 @@ test_import_people_once (void)
                        "d4,x2,,医生,,cadre,outbound,jiangyin,yanchuan,2021-03-01,2024-02-28\n", NULL);
   import (dataset, COLLAB_RECORD_KIND_DISPATCH, first);
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PERSON), ==, 2);
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x1", "organization", "wuxi-drc");
-  assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x2", "profession", "doctor");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x1", "organization", "wuxi-drc");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PERSON, "x2", "profession", "doctor");
 
   /* The people now exist: a second roster agrees with them and adds no one. */
   again = g_strconcat (header, "d5,x1,张三,teacher,,professional,outbound,jiangyin,yanchuan,2024-03-01,2025-02-28\n", NULL);
@@ -568,13 +555,13 @@ test_import_names (void)
           "v-town,某镇,乡镇,延川县,,\n"
           "v2,v1,村,某镇,,\n"
           "v3,某村3,village,v1,,\n");
-  assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v1", "parent", "v-town");
-  assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v-town", "parent", "yanchuan");
-  assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v-town", "level", "township");
-  assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v2", "parent", "v-town");
-  assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v2", "level", "village");
-  assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v3", "parent", "v1");
-  assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v1", "code", "610622101");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v1", "parent", "v-town");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v-town", "parent", "yanchuan");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v-town", "level", "township");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v2", "parent", "v-town");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v2", "level", "village");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v3", "parent", "v1");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_REGION, "v1", "code", "610622101");
   {
     g_autoptr(CollabRecord) village = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_REGION, "v1");
     g_auto(GStrv) flags = collab_record_get_strv (village, "flags");

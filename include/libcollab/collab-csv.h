@@ -67,6 +67,8 @@ gboolean  collab_dataset_import_csv_data  (CollabDataset     *dataset,
                                            const char        *name,
                                            GError           **error);
 COLLAB_AVAILABLE_IN_ALL
+guint     collab_dataset_get_n_generated_ids (CollabDataset  *dataset);
+COLLAB_AVAILABLE_IN_ALL
 char     *collab_dataset_export_csv       (CollabDataset     *dataset,
                                            CollabRecordKind   kind,
                                            gsize             *length) G_GNUC_WARN_UNUSED_RESULT;

@@ -24,5 +24,6 @@
 #include "collab-report.h"
 #include "collab-funds.h"
 #include "collab-csv.h"
+#include "collab-xlsx.h"
 
 #undef __COLLAB_INSIDE__

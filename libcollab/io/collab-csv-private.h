@@ -28,6 +28,8 @@
 
 #include <glib.h>
 
+#include <libcollab/collab-dataset.h>
+
 #include "model/collab-store-private.h"
 
 G_BEGIN_DECLS
@@ -85,6 +87,14 @@ void        collab_csv_append_cell   (GString            *out,
 char       *collab_csv_english_key    (const char         *text);
 const char *collab_csv_header_alias   (const char         *header,
                                        guint               n);
+gboolean    collab_csv_header_is_ignored (const char      *header);
+/* @name without the suffix of its kind of unit (延川 for 延川县, 互助 for
+ * 互助土族自治县), or NULL when it has none or nothing would be left. */
+char       *collab_csv_short_name     (const char         *name);
+/* The kind of record a sheet named @name holds: its English member or
+ * singular in any case, or a Chinese name (派出人员, 结对关系, …). */
+gboolean    collab_csv_kind_of_table  (const char         *name,
+                                       CollabRecordKind   *kind);
 const char *collab_csv_first_alias_of (const char         *member);
 const char *collab_csv_header_unit    (const char         *header,
                                        char              **base);
@@ -105,6 +115,7 @@ char       *collab_csv_normalize_date (const char         *text);
 typedef enum
 {
   COLLAB_CSV_TARGET_NONE,         /* a column without a header: its cells must be empty */
+  COLLAB_CSV_TARGET_IGNORED,      /* the row numbers officers keep (序号): read by no one */
   COLLAB_CSV_TARGET_FIELD,        /* a scalar, flags or reference-list field */
   COLLAB_CSV_TARGET_SUBFIELD,     /* a field of an inline sub-record: `period.first_year` */
   COLLAB_CSV_TARGET_LATEST,       /* the latest step of a history: `status` */
@@ -136,6 +147,26 @@ void        collab_csv_column_clear      (gpointer            data);
 gboolean    collab_csv_latest_fields     (const CollabField  *field,
                                           const CollabField **value,
                                           const CollabField **date);
+
+/* The import of rows, however they were read: a CSV file
+ * (collab-csv-read.c) or a sheet (collab-xlsx-read.c). @sheet is NULL
+ * for CSV, which names places FILE:LINE:COLUMN; for a sheet they are
+ * FILE:SHEET!CELL, each row's `line` being its row number in the sheet
+ * and its cells starting at column A. Adds to @n_generated the ids the
+ * import made. */
+gboolean    collab_csv_import_rows       (CollabStore        *store,
+                                          CollabRecordKind    kind,
+                                          GPtrArray          *rows,
+                                          const char         *name,
+                                          const char         *sheet,
+                                          guint              *n_generated,
+                                          GError            **error);
+/* Appends Excel's name of the 0-based @column: A … Z, AA … */
+void        collab_csv_append_column_letters (GString        *out,
+                                              guint           column);
+/* Remembers on @dataset how many ids its last import made. */
+void        collab_csv_set_n_generated   (CollabDataset      *dataset,
+                                          guint               n_generated);
 
 /* collab-csv-write.c: what the export writes for a value. */
 char       *collab_csv_field_text        (const CollabStore  *store,

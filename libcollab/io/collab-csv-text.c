@@ -24,6 +24,7 @@
 #include <libcollab/collab-error.h>
 
 #include "collab-csv-private.h"
+#include "types/collab-i18n-private.h"
 
 /* Cells -------------------------------------------------------------------- */
 
@@ -229,8 +230,8 @@ tokenize (const char  *text,
           g_autofree char *found = g_strndup (p, g_utf8_next_char (p) - p);
 
           g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                       "%s:%u:%u: the quoted cell is followed by \"%s\": a closing quote must end "
-                       "the cell (write \"\" for a quote inside a quoted cell)",
+                       _("%s:%u:%u: the quoted cell is followed by \"%s\": a closing quote must end "
+                         "the cell (write \"\" for a quote inside a quoted cell)"),
                        name, tokens.line, tokens.starts->len + 1, found);
           goto out;
         }
@@ -258,7 +259,7 @@ tokenize (const char  *text,
   else if (state == QUOTED)
     {
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                   "%s:%u:%u: the quoted cell that starts here has no closing quote",
+                   _("%s:%u:%u: the quoted cell that starts here has no closing quote"),
                    name, quote_line, quote_column);
       goto out;
     }
@@ -370,11 +371,13 @@ undecodable (const char  *data,
       break;
     }
 
+  /* Translators: the second %s is the header of the cell and ": ", or nothing */
   g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-               "%s:%u:%u: %sthe byte 0x%02X (at offset %" G_GSIZE_FORMAT ") is %s; "
-               "save the file as UTF-8 or GB18030 CSV",
-               name, line, column, label != NULL ? label : "", (guchar) data[offset], file_offset,
-               gb18030 ? "neither UTF-8 nor GB18030" : "not UTF-8, and the rest of the file is");
+               gb18030 ? _("%s:%u:%u: %sthe byte 0x%02X (at offset %" G_GSIZE_FORMAT ") is neither UTF-8 "
+                           "nor GB18030; save the file as UTF-8 or GB18030 CSV")
+                       : _("%s:%u:%u: %sthe byte 0x%02X (at offset %" G_GSIZE_FORMAT ") is not UTF-8, and "
+                           "the rest of the file is; save the file as UTF-8 or GB18030 CSV"),
+               name, line, column, label != NULL ? label : "", (guchar) data[offset], file_offset);
   return NULL;
 }
 
@@ -396,7 +399,7 @@ collab_csv_decode (const char  *data,
       ((guchar) data[1] == 0xff || (guchar) data[1] == 0xfe) && data[0] != data[1])
     {
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                   "%s:1:1: the file is UTF-16; save it as \"CSV UTF-8\" (or GB18030 CSV)", name);
+                   _("%s:1:1: the file is UTF-16; save it as \"CSV UTF-8\" (or GB18030 CSV)"), name);
       return NULL;
     }
 
@@ -429,7 +432,7 @@ collab_csv_decode (const char  *data,
   if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
     {
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                   "%s: the file is not UTF-8, and this system cannot read GB18030: %s",
+                   _("%s: the file is not UTF-8, and this system cannot read GB18030: %s"),
                    name, local_error->message);
       return NULL;
     }

@@ -44,7 +44,6 @@ static const struct
   { "类型", "type" },
   { "方向", "direction" },
   { "派出地", "from" },
-  { "派出单位", "from" },
   { "付款方", "from" },
   { "转出", "from" },
   { "派往地", "to" },
@@ -79,6 +78,10 @@ static const struct
   { "年份", "year" },
   { "年度", "year" },
   { "单位", "organization" },
+  /* In a roster 派出单位 is the person's home unit (a school, a
+   * hospital), and 派出地 the district that sends them: `from`. */
+  { "派出单位", "organization" },
+  { "原单位", "organization" },
   { "所在单位", "organization" },
   { "工作单位", "organization" },
   { "帮扶方", "assisting" },
@@ -226,6 +229,55 @@ static const struct
   { "（元）", "元" }, { "(元)", "元" },
 };
 
+/* Columns that hold nothing of the records: the row numbers officers
+ * keep beside them. Compared in lower case. */
+static const char * const ignored_headers[] = { "序号", "行号", "no.", "no", "#" };
+
+/* What officers call the sheet of each kind of record, beside its English
+ * member (`dispatches`) and singular (`dispatch`). */
+static const struct
+{
+  const char       *name;
+  CollabRecordKind  kind;
+} table_names[] = {
+  { "地区", COLLAB_RECORD_KIND_REGION },
+  { "行政区划", COLLAB_RECORD_KIND_REGION },
+  { "单位", COLLAB_RECORD_KIND_ORGANIZATION },
+  { "机构", COLLAB_RECORD_KIND_ORGANIZATION },
+  { "规划", COLLAB_RECORD_KIND_PROGRAM },
+  { "结对关系", COLLAB_RECORD_KIND_PAIRING },
+  { "结对", COLLAB_RECORD_KIND_PAIRING },
+  { "账户", COLLAB_RECORD_KIND_ACCOUNT },
+  { "资金流水", COLLAB_RECORD_KIND_TRANSACTION },
+  { "交易", COLLAB_RECORD_KIND_TRANSACTION },
+  { "资金", COLLAB_RECORD_KIND_TRANSACTION },
+  { "项目", COLLAB_RECORD_KIND_PROJECT },
+  { "项目库", COLLAB_RECORD_KIND_PROJECT },
+  { "人员", COLLAB_RECORD_KIND_PERSON },
+  { "派出人员", COLLAB_RECORD_KIND_DISPATCH },
+  { "选派人员", COLLAB_RECORD_KIND_DISPATCH },
+  { "人员派出", COLLAB_RECORD_KIND_DISPATCH },
+  { "花名册", COLLAB_RECORD_KIND_DISPATCH },
+  { "roster", COLLAB_RECORD_KIND_DISPATCH },
+  { "培训", COLLAB_RECORD_KIND_TRAINING },
+  { "调整", COLLAB_RECORD_KIND_ADJUSTMENT },
+  { "示范村", COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE },
+};
+
+/* The suffixes of units' names, longest first, that officers leave out:
+ * 延川 for 延川县. After 自治县 and the like, the peoples named before it
+ * go too: 互助土族自治县 is 互助. */
+static const char * const name_suffixes[] = {
+  "特别行政区", "自治州", "自治县", "自治旗", "自治区", "地区", "新区", "林区",
+  "街道", "社区", "省", "市", "县", "区", "旗", "镇", "乡", "村",
+};
+
+static const char * const peoples[] = {
+  "回族", "土族", "撒拉族", "藏族", "蒙古族", "苗族", "布依族", "侗族", "彝族", "壮族",
+  "土家族", "瑶族", "羌族", "白族", "哈尼族", "傣族", "黎族", "满族", "仡佬族", "水族",
+  "各族", "维吾尔族", "哈萨克族", "朝鲜族", "纳西族", "傈僳族", "佤族", "畲族",
+};
+
 /* Look-ups ----------------------------------------------------------------- */
 
 /* The member an English header or value names: `Planned End` is
@@ -251,6 +303,79 @@ collab_csv_header_alias (const char *header,
     if (strcmp (header_aliases[i].header, header) == 0 && n-- == 0)
       return header_aliases[i].member;
   return NULL;
+}
+
+gboolean
+collab_csv_header_is_ignored (const char *header)
+{
+  g_autofree char *key = g_utf8_strdown (header, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ignored_headers); i++)
+    if (strcmp (key, ignored_headers[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+collab_csv_kind_of_table (const char       *name,
+                          CollabRecordKind *kind)
+{
+  g_autofree char *trimmed = collab_csv_trim_cell (name);
+  g_autofree char *key = collab_csv_english_key (trimmed);
+
+  for (guint k = 0; k < COLLAB_N_RECORD_KINDS; k++)
+    {
+      const CollabSchema *schema = collab_schema_for_kind (k);
+      g_autofree char *singular = collab_csv_english_key (schema->singular);
+
+      if (strcmp (key, schema->member) == 0 || strcmp (key, singular) == 0)
+        {
+          *kind = (CollabRecordKind) k;
+          return TRUE;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (table_names); i++)
+    if (strcmp (key, table_names[i].name) == 0)
+      {
+        *kind = table_names[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+strip_suffix (GString    *name,
+              const char *suffix)
+{
+  gsize n = strlen (suffix);
+
+  /* Something must be left: 县 alone is no name. */
+  if (name->len <= n || !g_str_has_suffix (name->str, suffix))
+    return FALSE;
+  g_string_truncate (name, name->len - n);
+  return TRUE;
+}
+
+char *
+collab_csv_short_name (const char *name)
+{
+  g_autoptr(GString) shorter = g_string_new (name);
+  gboolean autonomous = g_strstr_len (name, -1, "自治") != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (name_suffixes); i++)
+    if (strip_suffix (shorter, name_suffixes[i]))
+      break;
+  for (gboolean again = autonomous; again;)
+    {
+      again = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (peoples) && !again; i++)
+        again = strip_suffix (shorter, peoples[i]);
+    }
+
+  /* One character is too little to name a unit by. */
+  if (shorter->len == strlen (name) || g_utf8_strlen (shorter->str, -1) < 2)
+    return NULL;
+  return g_string_free (g_steal_pointer (&shorter), FALSE);
 }
 
 /* The first Chinese header for @member, for messages. */

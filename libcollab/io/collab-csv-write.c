@@ -231,6 +231,7 @@ cell_slot (const CollabSchema    *schema,
       return NULL;
 
     case COLLAB_CSV_TARGET_NONE:
+    case COLLAB_CSV_TARGET_IGNORED:
     default:
       g_assert_not_reached ();
     }

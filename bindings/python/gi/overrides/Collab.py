@@ -24,16 +24,21 @@ class LoadError(GLib.Error):
 
     ``file``, ``line`` and ``column`` (or ``None``) and ``path``, the JSON
     path such as ``$.pairings[3].assisted`` (or ``None``), are read from the
-    message the library wrote, which always names the place first.
+    message the library wrote, which always names the place first; for a
+    workbook, ``sheet`` and ``cell`` (``派出人员``, ``D7``).
     """
 
     _SYNTAX = re.compile(r'^(?P<file>.*?):(?P<line>\d+):(?P<column>\d+): ')
     _PATH = re.compile(r'^(?P<file>.*?): (?P<path>\$\S*): ')
     _AT = re.compile(r'\(line (?P<line>\d+), column (?P<column>\d+)\)$')
+    _CELL = re.compile(r'^(?P<file>.*?):(?P<sheet>[^:!]+)!(?P<cell>[A-Z]+\d+): ')
 
     def __init__(self, error):
         super().__init__(error.message, error.domain, error.code)
-        self.file = self.line = self.column = self.path = None
+        self.file = self.line = self.column = self.path = self.sheet = self.cell = None
+        cell = self._CELL.match(error.message)
+        if cell:
+            self.file, self.sheet, self.cell = cell.group('file', 'sheet', 'cell')
         match = self._SYNTAX.match(error.message) or self._PATH.match(error.message)
         if match:
             self.file = match.group('file')
@@ -149,6 +154,9 @@ class Dataset(Collab.Dataset):
     if hasattr(Collab.Dataset, 'import_csv'):
         import_csv = _raises_load_error(Collab.Dataset.import_csv)
         import_csv_data = _raises_load_error(Collab.Dataset.import_csv_data)
+    if hasattr(Collab.Dataset, 'import_xlsx'):
+        import_xlsx = _raises_load_error(Collab.Dataset.import_xlsx)
+        import_xlsx_data = _raises_load_error(Collab.Dataset.import_xlsx_data)
 
     def records(self, kind):
         """Iterates the records of one kind, made one at a time."""

@@ -1,0 +1,291 @@
+/* collab-csv-header.c: the header row of a table
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Which field of the kind's table each column of a CSV file or a sheet
+ * gives (collab-csv-import-private.h says which file does what).
+ */
+
+#include <string.h>
+
+#include <libcollab/collab-error.h>
+
+#include "collab-csv-import-private.h"
+#include "types/collab-i18n-private.h"
+
+/* The header row ----------------------------------------------------------- */
+
+/* The header row names the members of the dataset document, in English
+ * (`planned_end`, `Planned End`, `period.first_year`) or by a Chinese
+ * alias (计划结束日期), and the columns of a roster's person beside those
+ * of the dispatch. Each column is resolved once, here, to a field of the
+ * kind's table (CollabCsvColumn); the rows are then read by column, with
+ * no more look-ups by name. A column the kind does not know is kept as a
+ * string member. Every required member the header lacks is reported at
+ * once: one round trip to the spreadsheet.
+ */
+
+/* The clear function of an array of CollabCsvColumn. */
+void
+collab_csv_column_clear (gpointer data)
+{
+  CollabCsvColumn *column = data;
+
+  g_free (column->member);
+  g_free (column->header);
+}
+
+/* A history such as a project's status: an array of steps, each an enum
+ * named like the array and a `date`. A CSV row has room for the latest
+ * step only, as `status` and `status_date`. */
+gboolean
+collab_csv_latest_fields (const CollabField  *field,
+                          const CollabField **value,
+                          const CollabField **date)
+{
+  int v, d;
+
+  if (field->type != COLLAB_FIELD_ARRAY)
+    return FALSE;
+  v = collab_schema_find_field (field->sub, field->name);
+  d = collab_schema_find_field (field->sub, "date");
+  if (v < 0 || d < 0 || field->sub->fields[v].type != COLLAB_FIELD_ENUM ||
+      field->sub->fields[d].type != COLLAB_FIELD_DATE)
+    return FALSE;
+
+  *value = &field->sub->fields[v];
+  *date = &field->sub->fields[d];
+  return TRUE;
+}
+
+typedef enum { FIND_NONE, FIND_OK, FIND_NO_CSV_FORM } FindResult;
+
+static FindResult
+find_target (const CollabSchema *schema,
+             const char         *member,
+             CollabCsvColumn    *column)
+{
+  const char *dot = strchr (member, '.');
+  const CollabField *value, *date;
+  int i;
+
+  if (dot != NULL)
+    {
+      g_autofree char *head = g_strndup (member, dot - member);
+      const CollabField *object;
+      int j;
+
+      i = collab_schema_find_field (schema, head);
+      if (i < 0 || schema->fields[i].type != COLLAB_FIELD_OBJECT)
+        return FIND_NONE;
+      object = &schema->fields[i];
+      j = collab_schema_find_field (object->sub, dot + 1);
+      if (j < 0 || !collab_csv_is_scalar (object->sub->fields[j].type))
+        return FIND_NONE;
+      column->type = COLLAB_CSV_TARGET_SUBFIELD;
+      column->field = object;
+      column->sub = &object->sub->fields[j];
+      column->member = g_strdup_printf ("%s.%s", object->name, column->sub->name);
+      return FIND_OK;
+    }
+
+  i = collab_schema_find_field (schema, member);
+  if (i >= 0)
+    {
+      const CollabField *field = &schema->fields[i];
+
+      column->field = field;
+      column->member = g_strdup (field->name);
+      if (collab_csv_is_scalar (field->type))
+        column->type = COLLAB_CSV_TARGET_FIELD;
+      else if (collab_csv_latest_fields (field, &value, &date))
+        {
+          column->type = COLLAB_CSV_TARGET_LATEST;
+          column->sub = value;
+        }
+      else
+        {
+          g_clear_pointer (&column->member, g_free);
+          return FIND_NO_CSV_FORM;
+        }
+      return FIND_OK;
+    }
+
+  if (g_str_has_suffix (member, "_date"))
+    {
+      g_autofree char *head = g_strndup (member, strlen (member) - strlen ("_date"));
+
+      i = collab_schema_find_field (schema, head);
+      if (i >= 0 && collab_csv_latest_fields (&schema->fields[i], &value, &date))
+        {
+          column->type = COLLAB_CSV_TARGET_LATEST_DATE;
+          column->field = &schema->fields[i];
+          column->sub = date;
+          column->member = g_strdup (member);
+          return FIND_OK;
+        }
+    }
+
+  return FIND_NONE;
+}
+
+static gboolean
+same_target (const CollabCsvColumn *a,
+             const CollabCsvColumn *b)
+{
+  if (a->type == COLLAB_CSV_TARGET_NONE || b->type == COLLAB_CSV_TARGET_NONE)
+    return FALSE;
+  if (a->type == COLLAB_CSV_TARGET_EXTRA || b->type == COLLAB_CSV_TARGET_EXTRA)
+    return a->type == b->type && strcmp (a->member, b->member) == 0;
+  return a->type == b->type && a->companion == b->companion && a->field == b->field && a->sub == b->sub;
+}
+
+static FindResult
+find_member (CollabCsvImport *imp,
+             const char      *member,
+             CollabCsvColumn *column)
+{
+  FindResult found = find_target (imp->schema, member, column);
+
+  if (found != FIND_NONE || imp->via_schema == NULL)
+    return found;
+
+  /* A roster row's person columns: anything the person has but the
+   * dispatch does not, its id aside (that is the `person` column). */
+  if (find_target (imp->via_schema, member, column) == FIND_OK)
+    {
+      if (column->type == COLLAB_CSV_TARGET_FIELD && column->field->type != COLLAB_FIELD_ID)
+        {
+          column->companion = TRUE;
+          return FIND_OK;
+        }
+      g_clear_pointer (&column->member, g_free);
+      column->type = COLLAB_CSV_TARGET_NONE;
+      column->field = column->sub = NULL;
+    }
+  return FIND_NONE;
+}
+
+/* The column that gives @field of the row's own record or, with
+ * @companion, of its companion; -1 when none does. */
+int
+collab_csv_find_column_of (CollabCsvImport   *imp,
+                           const CollabField *field,
+                           gboolean           companion)
+{
+  for (guint c = 0; c < imp->columns->len; c++)
+    {
+      const CollabCsvColumn *column = collab_csv_import_column (imp, c);
+
+      if (column->type == COLLAB_CSV_TARGET_FIELD && column->companion == companion && column->field == field)
+        return (int) c;
+    }
+  return -1;
+}
+
+gboolean
+collab_csv_read_header (CollabCsvImport *imp,
+                        GError         **error)
+{
+  const CollabCsvRow *header = imp->header;
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n_missing = 0;
+
+  for (guint c = 0; c < header->n_cells; c++)
+    {
+      CollabCsvColumn column = { 0 };
+      g_autofree char *base = NULL;
+      g_autofree char *key = NULL;
+      const char *unit, *alias;
+      FindResult found = FIND_NONE;
+
+      column.header = collab_csv_trim_cell (header->cells[c]);
+      g_array_append_val (imp->columns, column);
+      if (*column.header == '\0')
+        continue;
+      /* The row numbers officers keep beside the records (序号) are
+       * no member of anything. */
+      if (collab_csv_header_is_ignored (column.header))
+        {
+          g_array_index (imp->columns, CollabCsvColumn, c).type = COLLAB_CSV_TARGET_IGNORED;
+          continue;
+        }
+
+      unit = collab_csv_header_unit (column.header, &base);
+      key = collab_csv_english_key (base);
+      found = find_member (imp, key, &column);
+      for (guint n = 0; found == FIND_NONE && (alias = collab_csv_header_alias (base, n)) != NULL; n++)
+        found = find_member (imp, alias, &column);
+
+      if (found == FIND_NO_CSV_FORM)
+        return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_TYPE, header->line, c,
+                                   column.header,
+                                   _("a %s holds a list of records here, which a CSV column cannot"),
+                                   imp->schema->singular);
+      if (found == FIND_NONE)
+        {
+          column.type = COLLAB_CSV_TARGET_EXTRA;
+          column.member = g_strdup (column.header);
+        }
+      if (column.type != COLLAB_CSV_TARGET_EXTRA &&
+          (column.type == COLLAB_CSV_TARGET_SUBFIELD ? column.sub : column.field)->type == COLLAB_FIELD_AMOUNT)
+        column.unit = unit;
+      g_array_index (imp->columns, CollabCsvColumn, c) = column;
+
+      for (guint before = 0; before < c; before++)
+        if (same_target (collab_csv_import_column (imp, before), &column))
+          return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
+                                     header->line, c, NULL,
+                                     _("column %u (%s) already gives \"%s\""), before + 1,
+                                     collab_csv_import_column (imp, before)->header, column.member);
+
+      if (column.type == COLLAB_CSV_TARGET_FIELD && column.companion)
+        imp->has_via_columns = TRUE;
+      if (column.type == COLLAB_CSV_TARGET_FIELD && !column.companion && column.field == imp->via)
+        imp->via_column = (int) c;
+      if (column.type == COLLAB_CSV_TARGET_FIELD && column.companion &&
+          strcmp (column.field->name, "name") == 0)
+        imp->via_name_column = (int) c;
+    }
+
+  /* Officers' sheets have no ids: the import makes them from the rows.
+   * A roster names its people by name instead of id: the person of a
+   * row is then found or made from the name and home unit. */
+  {
+    int id_field = collab_schema_find_field (imp->schema, "id");
+
+    imp->generate_ids = (imp->schema->fields[id_field].flags & COLLAB_FIELD_REQUIRED) &&
+                        collab_csv_find_column_of (imp, &imp->schema->fields[id_field], FALSE) < 0;
+  }
+
+  /* Every column missing at once: one round trip to the spreadsheet. */
+  for (guint f = 0; f < imp->schema->n_fields; f++)
+    {
+      const CollabField *field = &imp->schema->fields[f];
+      const char *alias;
+
+      if (!(field->flags & COLLAB_FIELD_REQUIRED) || collab_csv_find_column_of (imp, field, FALSE) >= 0)
+        continue;
+      if (field->type == COLLAB_FIELD_ID && imp->generate_ids)
+        continue;
+      if (field == imp->via && imp->via_name_column >= 0)
+        continue;
+
+      alias = collab_csv_first_alias_of (field->name);
+      g_string_append_printf (missing, "%s\"%s\"", missing->len > 0 ? ", " : "", field->name);
+      if (alias != NULL)
+        /* Translators: after a member missing from the header, its Chinese header */
+        g_string_append_printf (missing, _(" (or \"%s\")"), alias);
+      n_missing++;
+    }
+
+  if (n_missing > 0)
+    return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_MISSING_MEMBER, header->line, 0,
+                               "",
+                               ngettext_ ("the header has no column %s, which every %s needs",
+                               "the header has no columns %s, which every %s needs", n_missing),
+                               missing->str, imp->schema->singular);
+
+  return TRUE;
+}
+

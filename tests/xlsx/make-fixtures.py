@@ -1,0 +1,304 @@
+#!/usr/bin/python3
+"""Makes the xlsx fixtures of tests/xlsx/ (SPEC §12.2), committed beside it.
+
+    /usr/bin/python3 tests/xlsx/make-fixtures.py
+
+Good workbooks come from openpyxl (python3-openpyxl), as a spreadsheet
+program writes them; the odd ones (inline strings, rich text, skipped
+cells, the 1900-02-29 serial) and the hostile ones are zips built here
+with zipfile, and the OLE2 files with libgsf through gi (gir1.2-gsf-1).
+Run again after changing it: the output is deterministic.
+"""
+
+import datetime
+import io
+import json
+import os
+import re
+import zipfile
+
+import openpyxl
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXAMPLES = os.path.join(HERE, '..', '..', 'examples', 'data')
+FIXED = (2021, 1, 1, 0, 0, 0)   # every zip entry's time: stable bytes
+
+
+def save(workbook, name, shared=True):
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    # openpyxl stamps the time into docProps/core.xml and the entries:
+    # rewrite the zip with fixed times and properties.
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    parts = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    parts = [(n, data) for n, data in parts if n != 'docProps/core.xml']
+    write_zip(name, share_strings(parts) if shared else parts)
+
+
+INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)"( s="[0-9]+")? t="inlineStr"><is><t>([^<]*)</t></is></c>')
+
+
+def share_strings(parts):
+    """openpyxl writes inline strings; Excel writes a table of shared
+    strings that cells refer to by number. Turn the one into the other,
+    and write 张三 as rich text in two runs with a phonetic guide."""
+    strings = []
+
+    def share(match):
+        text = match.group(3)
+        if text not in strings:
+            strings.append(text)
+        return b'<c r="%s"%s t="s"><v>%d</v></c>' % (match.group(1), match.group(2) or b'', strings.index(text))
+
+    parts = [(n, INLINE.sub(share, data) if n.startswith('xl/worksheets/') else data) for n, data in parts]
+    items = []
+    for text in strings:
+        if text == '张三'.encode('ascii', 'xmlcharrefreplace'):
+            items.append(b'<si><r><rPr><b/></rPr><t>&#24352;</t></r><r><t>&#19977;</t></r>'
+                         b'<rPh sb="0" eb="1"><t>zhang</t></rPh></si>')
+        else:
+            items.append(b'<si><t>' + text + b'</t></si>')
+    table = (b'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
+             b'spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(items), len(items))
+             + b''.join(items) + b'</sst>')
+    relation = (b'<Relationship Id="rIdShared" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    parts = [(n, data.replace(b'</Relationships>', relation) if n == 'xl/_rels/workbook.xml.rels' else data)
+             for n, data in parts]
+    return parts + [('xl/sharedStrings.xml', table)]
+
+
+def write_zip(name, parts, compression=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(os.path.join(HERE, name), 'w', compression) as out:
+        for part, data in parts:
+            info = zipfile.ZipInfo(part, FIXED)
+            info.compress_type = compression
+            out.writestr(info, data)
+
+
+ROSTER_HEADER = ['序号', '姓名', '专业', '派出单位', '派出类型', '方向', '派出地', '派往地',
+                 '开始日期', '计划结束日期', '备注']
+
+
+def roster_rows():
+    """Places as officers write them: 江阴市, 江阴, 320281; 延川县, 延川, 610622."""
+    d = datetime.date
+    return [
+        [1, '张三', '教师', '无锡市发改委', '专业技术人才', '选派', '江阴市', '延川县', d(2021, 3, 1), d(2022, 2, 28), '初中数学'],
+        [2, '张三', '教师', 'wuxi-drc', '专业技术人才', '选派', '江阴', '延川', d(2022, 3, 1), '2023年2月28日', None],
+        [3, '李四', '医生', None, '专技', '选派', '320281', '610622', '2021/3/1', d(2021, 8, 31), '县医院'],
+        [4, '王五', '农技', None, '短期', '选派', '江阴市', '延川', d(2021, 4, 1), d(2021, 4, 30), None],
+    ]
+
+
+def roster_workbook(epoch=None):
+    workbook = openpyxl.Workbook()
+    if epoch is not None:
+        workbook.epoch = epoch
+    notes = workbook.active
+    notes.title = '说明'
+    notes.append(['本表为2021年选派专业技术人才花名册'])
+    sheet = workbook.create_sheet('派出人员')
+    # A title merged across the table, as officers head their sheets.
+    sheet.append(['2021年选派专业技术人才花名册'])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(ROSTER_HEADER))
+    sheet.append(ROSTER_HEADER)
+    for row in roster_rows():
+        sheet.append(row)
+    for row in sheet.iter_rows(min_row=3):
+        for cell in row:
+            if isinstance(cell.value, datetime.date):
+                cell.number_format = 'yyyy/m/d'
+    return workbook
+
+
+def ledger_workbook():
+    """Amounts as numbers (yuan and fen, exactly) and as text; a count;
+    the sheet chosen by its Chinese name among others."""
+    workbook = openpyxl.Workbook()
+    workbook.active.title = '汇总'
+    workbook.active.append(['合计', 1920])
+    sheet = workbook.create_sheet('资金流水')
+    sheet.append(['编号', '类型', '转出', '转入', '金额', '日期', '预算年度'])
+    sheet.append(['t1', '下达', None, 'acc-sn', 19200000, datetime.date(2021, 4, 15), 2021])
+    sheet.append(['t2', '拨付', 'acc-js', 'acc-sn', 1920.5, '2021-05-10', '2021'])
+    sheet.append(['t3', '拨付', 'acc-js', 'acc-sn', 0.01, datetime.date(2021, 5, 11), None])
+    sheet.append(['t4', '拨付', 'acc-js', 'acc-sn', '300万', datetime.date(2021, 5, 12), None])
+    sheet['F2'].number_format = 'yyyy"年"m"月"d"日"'
+    other = workbook.create_sheet('Sheet3')
+    other.append(['id', 'type', 'to', 'amount', 'date'])
+    other.append(['t9', 'allocation', 'acc-sn', 123.45, '2021-06-01'])
+    return workbook
+
+
+CONTENT_TYPES = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                 b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                 b'<Default Extension="xml" ContentType="application/xml"/></Types>')
+RELS = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"'
+        b' Target="worksheets/sheet1.xml"/>'
+        b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"'
+        b' Target="/xl/styles.xml"/></Relationships>')
+MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+REL = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def workbook_xml(sheet, date1904=False):
+    pr = '<workbookPr date1904="1"/>' if date1904 else ''
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<workbook {MAIN} {REL}>{pr}<sheets>'
+            f'<sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>').encode()
+
+
+STYLES = (f'<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet {MAIN}>'
+          '<numFmts count="1"><numFmt numFmtId="170" formatCode="[$-804]yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>'
+          '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>'
+          '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="170"/><xf numFmtId="4"/></cellXfs>'
+          '</styleSheet>').encode()
+
+
+def by_hand(name, sheet_name, sheet_data, date1904=False, styles=STYLES, extra=()):
+    sheet = (f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet {MAIN}><sheetData>'
+             + sheet_data + '</sheetData></worksheet>').encode()
+    write_zip(name, [('[Content_Types].xml', CONTENT_TYPES), ('xl/workbook.xml', workbook_xml(sheet_name, date1904)),
+                     ('xl/_rels/workbook.xml.rels', RELS), ('xl/styles.xml', styles),
+                     ('xl/worksheets/sheet1.xml', sheet)] + list(extra))
+
+
+def inline_cell(ref, text):
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def odd_workbooks():
+    # Inline strings, a rich text run split in two, skipped cells (no B
+    # column, no row 2), cells without `r`, date cells of both formats, an
+    # amount as 1.5E+3 and the serial of Excel's 29 February 1900.
+    header = ('<row r="1">' + inline_cell('A1', 'id') + inline_cell('C1', 'person') + inline_cell('D1', 'kind')
+              + inline_cell('E1', 'direction') + inline_cell('F1', 'from') + inline_cell('G1', 'to')
+              + inline_cell('H1', 'start') + inline_cell('I1', 'planned_end') + inline_cell('J1', 'profession')
+              + '</row>')
+    row = ('<row r="3">' + inline_cell('A3', 'd1')
+           + '<c r="C3" t="inlineStr"><is><r><rPr><b/></rPr><t>x0</t></r><r><t>01</t></r>'
+             '<rPh sb="0" eb="1"><t>ふりがな</t></rPh></is></c>'
+           + '<c t="inlineStr"><is><t>professional</t></is></c><c t="inlineStr"><is><t>outbound</t></is></c>'
+           + inline_cell('F3', '江阴') + '<c r="G3"><v>610622</v></c>'
+           + '<c r="H3" s="1"><v>44256</v></c><c r="I3" s="2"><v>44620</v></c>'
+           + '<c r="J3" t="inlineStr"><is><t>教师</t></is></c><c r="K3" s="3"/></row>')
+    by_hand('inline.xlsx', 'dispatches', header + row)
+    # The same dates in the 1904 system: 1462 days fewer.
+    row_1904 = row.replace('<v>44256</v>', '<v>42794</v>').replace('<v>44620</v>', '<v>43158</v>')
+    by_hand('inline-1904.xlsx', 'dispatches', header + row_1904, date1904=True)
+    # Day 60 of the 1900 system: 1900-02-29, which never was.
+    by_hand('leap-1900.xlsx', 'dispatches', header + row.replace('<v>44256</v>', '<v>60</v>'))
+
+
+def hostile_workbooks(good):
+    # A CSV file renamed .xlsx.
+    with open(os.path.join(HERE, 'csv-renamed.xlsx'), 'wb') as out:
+        out.write('编号,姓名\nx001,张三\n'.encode())
+    # A zip cut in half.
+    with open(os.path.join(HERE, good), 'rb') as source:
+        data = source.read()
+    with open(os.path.join(HERE, 'truncated.xlsx'), 'wb') as out:
+        out.write(data[:len(data) // 2])
+    # A zip without xl/workbook.xml (a word-processing document, say).
+    write_zip('no-workbook.xlsx', [('[Content_Types].xml', CONTENT_TYPES),
+                                   ('word/document.xml', b'<document/>')])
+    # A zip bomb: 64 MiB of spaces in a sheet part, some 64 KiB deflated.
+    by_hand('bomb.xlsx', 'dispatches', '<row r="1">' + inline_cell('A1', 'id') + '</row>' + ' ' * (64 << 20))
+    # Malformed XML, and a document type with an external entity (XXE).
+    by_hand('malformed.xlsx', 'dispatches', '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></row>')
+    sheet = (f'<?xml version="1.0"?>\n<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+             f'<worksheet {MAIN}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row>'
+             '</sheetData></worksheet>').encode()
+    write_zip('doctype.xlsx', [('[Content_Types].xml', CONTENT_TYPES), ('xl/workbook.xml', workbook_xml('dispatches')),
+                               ('xl/_rels/workbook.xml.rels', RELS), ('xl/worksheets/sheet1.xml', sheet)])
+    # A cell that refers to a shared string the workbook does not have.
+    by_hand('bad-shared.xlsx', 'dispatches', '<row r="1"><c r="C1" t="s"><v>5</v></c></row>')
+    # OLE2 compound files: an Excel 97-2003 workbook and a workbook that a
+    # password encrypted (MS-OFFCRYPTO: EncryptionInfo, EncryptedPackage).
+    ole2('old.xls', [('Workbook', b'\x09\x08' + bytes(510))])
+    ole2('encrypted.xlsx', [('EncryptionInfo', b'\x04\x00\x04\x00' + bytes(200)),
+                            ('EncryptedPackage', bytes(4096))])
+
+
+def ole2(name, streams):
+    import gi
+    gi.require_version('Gsf', '1')
+    from gi.repository import Gsf
+    output = Gsf.OutputStdio.new(os.path.join(HERE, name))
+    ole = Gsf.OutfileMSOle.new(output)
+    for stream, data in streams:
+        child = ole.new_child(stream, False)
+        child.write(data)
+        child.close()
+    ole.close()
+
+
+NAMES_FAMILY = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜'
+NAMES_GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛',
+               '明', '超', '秀英', '霞', '平', '刚', '桂英']
+WORDS = {'teacher': '教师', 'doctor': '医生', 'agriculture': '农技', 'other': '其他',
+         'professional': '专业技术人才', 'cadre': '挂职干部', 'short_term': '短期',
+         'outbound': '选派', 'inbound': '接收', 'working_group': '工作组', 'liaison': '联络员'}
+
+
+def wuxi_roster():
+    """The example roster as officers keep it: no ids, names for people,
+    places written three ways, dates as date cells or text; and the
+    dataset it refers to, without its people and dispatches."""
+    with open(os.path.join(EXAMPLES, 'wuxi-roster-2021-2023.json'), encoding='utf-8') as source:
+        dataset = json.load(source)
+    regions = {r['id']: r for r in dataset['regions']}
+    people = {p['id']: p for p in dataset['people']}
+
+    def place(region_id, i):
+        region = regions[region_id]
+        if i % 3 == 1 and region.get('code'):
+            return region['code']
+        if i % 3 == 2:
+            for suffix in ('回族土族自治县', '土族自治县', '回族自治县', '撒拉族自治县', '县', '区', '市'):
+                if region['name'].endswith(suffix):
+                    return region['name'][:-len(suffix)]
+        return region['name']
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = '派出人员'
+    sheet.append(['序号', '姓名', '专业', '派出类型', '方向', '岗位', '派出地', '派往地',
+                  '开始日期', '计划结束日期', '实际结束日期'])
+    for i, dispatch in enumerate(dataset['dispatches']):
+        number = int(dispatch['person'].split('p')[-1])
+        name = (NAMES_FAMILY[number % len(NAMES_FAMILY)] + NAMES_GIVEN[number // len(NAMES_FAMILY) % len(NAMES_GIVEN)]
+                + ('' if number < len(NAMES_FAMILY) * len(NAMES_GIVEN) else str(number)))
+        day = lambda text: datetime.date.fromisoformat(text) if text else None
+        planned = day(dispatch['planned_end'])
+        sheet.append([i + 1, name, WORDS[people[dispatch['person']]['profession']], WORDS[dispatch['kind']],
+                      WORDS[dispatch['direction']], WORDS.get(dispatch.get('post')),
+                      place(dispatch['from'], i), place(dispatch['to'], i + 1), day(dispatch['start']),
+                      planned if i % 4 else f'{planned.year}年{planned.month}月{planned.day}日',
+                      day(dispatch.get('actual_end'))])
+    save(workbook, 'wuxi-roster.xlsx')
+    # One place mistyped, as the check must catch: 延安县 for 延川县.
+    sheet['H6'] = '延安县'
+    save(workbook, 'wuxi-roster-typo.xlsx')
+
+    base = {k: v for k, v in dataset.items() if k not in ('people', 'dispatches', '_provenance')}
+    with open(os.path.join(HERE, 'wuxi-roster-base.json'), 'w', encoding='utf-8') as out:
+        json.dump(base, out, ensure_ascii=False, indent=1)
+        out.write('\n')
+
+
+def main():
+    save(roster_workbook(), 'roster-zh.xlsx')
+    # Inline strings, as openpyxl writes them: the same records.
+    save(roster_workbook(CALENDAR_MAC_1904), 'roster-1904.xlsx', shared=False)
+    save(ledger_workbook(), 'ledger.xlsx')
+    odd_workbooks()
+    hostile_workbooks('roster-zh.xlsx')
+    wuxi_roster()
+
+
+if __name__ == '__main__':
+    main()
