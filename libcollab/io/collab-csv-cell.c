@@ -285,8 +285,8 @@ static const char *
 ref_noun (const CollabField *field)
 {
   if ((field->ref_kinds & (field->ref_kinds - 1)) != 0)
-    return "record";
-  return collab_schema_kind_name ((CollabRecordKind) g_bit_nth_lsf (field->ref_kinds, -1));
+    return _("record");
+  return _(collab_schema_kind_name ((CollabRecordKind) g_bit_nth_lsf (field->ref_kinds, -1)));
 }
 
 /* The id a reference cell means: an id of the dataset or of the file, or
@@ -329,8 +329,8 @@ resolve_ref (CollabCsvImport    *imp,
                                         row->line, (int) column, NULL,
                                         _("\"%s\" is the name of more than one record (%s \"%s\", %s \"%s\"): "
                                           "write the id"),
-                                        text, collab_schema_kind_name (found != NULL ? found_kind : k),
-                                        found != NULL ? found : entry->id, collab_schema_kind_name (k),
+                                        text, _(collab_schema_kind_name (found != NULL ? found_kind : k)),
+                                        found != NULL ? found : entry->id, _(collab_schema_kind_name (k)),
                                         found != NULL ? entry->id : entry->other), NULL);
           found = entry->id;
           found_kind = k;

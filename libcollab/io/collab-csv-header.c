@@ -221,7 +221,7 @@ collab_csv_read_header (CollabCsvImport *imp,
         return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_TYPE, header->line, c,
                                    column.header,
                                    _("a %s holds a list of records here, which a CSV column cannot"),
-                                   imp->schema->singular);
+                                   _(imp->schema->singular));
       if (found == FIND_NONE)
         {
           column.type = COLLAB_CSV_TARGET_EXTRA;
@@ -284,7 +284,7 @@ collab_csv_read_header (CollabCsvImport *imp,
                                "",
                                ngettext_ ("the header has no column %s, which every %s needs",
                                "the header has no columns %s, which every %s needs", n_missing),
-                               missing->str, imp->schema->singular);
+                               missing->str, _(imp->schema->singular));
 
   return TRUE;
 }

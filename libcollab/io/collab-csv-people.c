@@ -127,7 +127,7 @@ collab_csv_describe_companion (CollabCsvImport    *imp,
                                        row->line, (int) c, NULL,
                                        _("the %s \"%s\" has the %s \"%s\" in the dataset, "
                               "and this row says \"%s\""),
-                                       schema->singular, id, column->field->name, known, text);
+                                       _(schema->singular), id, column->field->name, known, text);
         }
       else if (record->given[f].text == NULL)
         {
@@ -142,7 +142,7 @@ collab_csv_describe_companion (CollabCsvImport    *imp,
                                    imp->sheet != NULL
                                    ? _("row %u gives the %s \"%s\" the %s \"%s\", and this row says \"%s\"")
                                    : _("line %u gives the %s \"%s\" the %s \"%s\", and this row says \"%s\""),
-                                   record->given[f].row->line, schema->singular, id, column->field->name,
+                                   record->given[f].row->line, _(schema->singular), id, column->field->name,
                                    record->given[f].text, text);
     }
 
@@ -184,7 +184,7 @@ collab_csv_append_new_records (CollabCsvImport  *imp,
                                        record->row->line, companion_column (imp, field), NULL,
                                        _("the %s \"%s\" is not in the dataset, and none of its rows "
                               "gives the %s a new %s needs"),
-                                       schema->singular, record->id, field->name, schema->singular);
+                                       _(schema->singular), record->id, field->name, _(schema->singular));
         }
 
       g_string_append (out, i > 0 ? ",\n" : "\n");
@@ -273,7 +273,7 @@ collab_csv_person_of_row (CollabCsvImport    *imp,
                                 row->line, imp->via_name_column, NULL,
                                 _("the cell is empty, and every %s needs a %s: write the name here "
                                   "or give the id in a column \"%s\""),
-                                imp->schema->singular, imp->via_schema->singular, imp->via->name), NULL);
+                                _(imp->schema->singular), _(imp->via_schema->singular), imp->via->name), NULL);
 
   /* The home unit as the dataset knows it: 某中学 and its id are one unit. */
   if (unit_column >= 0 && *imp->cells[unit_column] != '\0')
@@ -293,7 +293,7 @@ collab_csv_person_of_row (CollabCsvImport    *imp,
                                 row->line, imp->via_name_column, NULL,
                                 _("the dataset has more than one %s named \"%s\" in this unit: "
                                   "give the id in a column \"%s\""),
-                                imp->via_schema->singular, name, imp->via->name), NULL);
+                                _(imp->via_schema->singular), name, imp->via->name), NULL);
   if (found != NULL)
     return g_strdup (found);
 

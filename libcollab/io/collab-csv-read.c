@@ -157,17 +157,17 @@ check_id (CollabCsvImport    *imp,
                                row->line, column, "",
                                _("the dataset already has this %s (the id \"%s\" made from the row is "
                                  "taken): was the table imported before?"),
-                               imp->schema->singular, id);
+                               _(imp->schema->singular), id);
   if (collab_store_lookup (imp->store, imp->kind, id, NULL))
     return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_ID,
                                row->line, column, NULL,
-                               _("the dataset already has a %s with the id \"%s\""), imp->schema->singular, id);
+                               _("the dataset already has a %s with the id \"%s\""), _(imp->schema->singular), id);
   if (first != NULL && first != row)
     return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_ID,
                                row->line, column, NULL,
                                imp->sheet != NULL ? _("row %u already has the %s id \"%s\"")
                                                   : _("line %u already has the %s id \"%s\""),
-                               first->line, imp->schema->singular, id);
+                               first->line, _(imp->schema->singular), id);
   return TRUE;
 }
 
@@ -246,7 +246,7 @@ convert_row (CollabCsvImport    *imp,
           if (column->type == COLLAB_CSV_TARGET_FIELD && (column->field->flags & COLLAB_FIELD_REQUIRED))
             return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
                                        row->line, (int) c, NULL,
-                                       _("the cell is empty, and every %s needs one"), imp->schema->singular);
+                                       _("the cell is empty, and every %s needs one"), _(imp->schema->singular));
           continue;
         }
 

@@ -373,11 +373,12 @@ undecodable (const char  *data,
 
   /* Translators: the second %s is the header of the cell and ": ", or nothing */
   g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-               gb18030 ? _("%s:%u:%u: %sthe byte 0x%02X (at offset %" G_GSIZE_FORMAT ") is neither UTF-8 "
+               gb18030 ? _("%s:%u:%u: %sthe byte 0x%02X (at offset %llu) is neither UTF-8 "
                            "nor GB18030; save the file as UTF-8 or GB18030 CSV")
-                       : _("%s:%u:%u: %sthe byte 0x%02X (at offset %" G_GSIZE_FORMAT ") is not UTF-8, and "
+                       : _("%s:%u:%u: %sthe byte 0x%02X (at offset %llu) is not UTF-8, and "
                            "the rest of the file is; save the file as UTF-8 or GB18030 CSV"),
-               name, line, column, label != NULL ? label : "", (guchar) data[offset], file_offset);
+               name, line, column, label != NULL ? label : "", (guchar) data[offset],
+               (unsigned long long) file_offset);
   return NULL;
 }
 

@@ -196,9 +196,9 @@ read_part (Workbook    *book,
        book->inflated + (guint64) size > (guint64) RATIO_CAP * book->length))
     {
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
-                   _("%s: the part %s inflates to %" G_GINT64_FORMAT " bytes from a file of %" G_GSIZE_FORMAT
-                     " bytes: the file is a zip bomb, not a workbook of records"),
-                   book->name, path, (gint64) size, book->length);
+                   _("%s: the part %s inflates to %lld bytes from a file of %llu bytes: the file is a zip "
+                     "bomb, not a workbook of records"),
+                   book->name, path, (long long) size, (unsigned long long) book->length);
       return FALSE;
     }
 
