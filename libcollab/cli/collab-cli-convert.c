@@ -18,148 +18,19 @@
 
 #include "collab-cli-private.h"
 
-/* The names of the tables in the dataset document (SPEC §9), and the
- * words file names use for them. */
-static const struct
-{
-  const char       *name;
-  CollabRecordKind  kind;
-} kind_names[] = {
-  { "regions", COLLAB_RECORD_KIND_REGION },
-  { "organizations", COLLAB_RECORD_KIND_ORGANIZATION },
-  { "programs", COLLAB_RECORD_KIND_PROGRAM },
-  { "pairings", COLLAB_RECORD_KIND_PAIRING },
-  { "accounts", COLLAB_RECORD_KIND_ACCOUNT },
-  { "transactions", COLLAB_RECORD_KIND_TRANSACTION },
-  { "projects", COLLAB_RECORD_KIND_PROJECT },
-  { "people", COLLAB_RECORD_KIND_PERSON },
-  { "dispatches", COLLAB_RECORD_KIND_DISPATCH },
-  { "trainings", COLLAB_RECORD_KIND_TRAINING },
-  { "adjustments", COLLAB_RECORD_KIND_ADJUSTMENT },
-  { "demonstration_villages", COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE },
-  /* Singular forms and what officers call a table of dispatches. */
-  { "region", COLLAB_RECORD_KIND_REGION },
-  { "organization", COLLAB_RECORD_KIND_ORGANIZATION },
-  { "program", COLLAB_RECORD_KIND_PROGRAM },
-  { "pairing", COLLAB_RECORD_KIND_PAIRING },
-  { "account", COLLAB_RECORD_KIND_ACCOUNT },
-  { "transaction", COLLAB_RECORD_KIND_TRANSACTION },
-  { "project", COLLAB_RECORD_KIND_PROJECT },
-  { "person", COLLAB_RECORD_KIND_PERSON },
-  { "dispatch", COLLAB_RECORD_KIND_DISPATCH },
-  { "roster", COLLAB_RECORD_KIND_DISPATCH },
-  { "training", COLLAB_RECORD_KIND_TRAINING },
-  { "adjustment", COLLAB_RECORD_KIND_ADJUSTMENT },
-  { "demonstration_village", COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE },
-};
-
-/* The first entries are the plural names, one per kind, in kind order. */
-static const char *
-member_of (CollabRecordKind kind)
-{
-  return kind_names[kind].name;
-}
-
-static char *
-name_key (const char *text)
-{
-  char *key = g_ascii_strdown (text, -1);
-
-  for (char *p = key; *p != '\0'; p++)
-    if (*p == '-' || *p == ' ')
-      *p = '_';
-  return key;
-}
-
-static gboolean
-kind_from_option (const char       *text,
-                  CollabRecordKind *kind)
-{
-  g_autofree char *key = name_key (text);
-
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (strcmp (key, kind_names[i].name) == 0)
-      {
-        *kind = kind_names[i].kind;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* The kind a file name names, when it names exactly one. */
-static gboolean
-kind_from_file_name (const char       *path,
-                     CollabRecordKind *kind,
-                     gboolean         *ambiguous)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *key = name_key (base);
-  guint32 found = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (strstr (key, kind_names[i].name) != NULL)
-      found |= 1u << kind_names[i].kind;
-
-  *ambiguous = found != 0 && (found & (found - 1)) != 0;
-  if (found == 0 || *ambiguous)
-    return FALSE;
-  *kind = (CollabRecordKind) g_bit_nth_lsf (found, -1);
-  return TRUE;
-}
-
-static gboolean
-has_extension (const char *path,
-               const char *extension)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (lower, extension);
-}
-
-/* The kind of records a workbook holds when --kind does not say: the
- * kind --sheet names, or the one kind that its sheets' names name. */
-static gboolean
-kind_from_sheets (const char       *in,
-                  const char       *sheet,
-                  CollabRecordKind *kind,
-                  gboolean         *ambiguous,
-                  GError          **error)
-{
-  g_auto(GStrv) sheets = NULL;
-  guint32 found = 0;
-
-  *ambiguous = FALSE;
-  if (sheet != NULL)
-    return collab_xlsx_sheet_kind (sheet, kind);
-
-  sheets = collab_xlsx_list_sheets (in, error);
-  if (sheets == NULL)
-    return FALSE;
-  for (guint i = 0; sheets[i] != NULL; i++)
-    if (collab_xlsx_sheet_kind (sheets[i], kind))
-      found |= 1u << *kind;
-
-  *ambiguous = found != 0 && (found & (found - 1)) != 0;
-  if (found == 0 || *ambiguous)
-    return FALSE;
-  *kind = (CollabRecordKind) g_bit_nth_lsf (found, -1);
-  return TRUE;
-}
-
 static int
 table_to_json (const char       *in,
                const char       *out,
                CollabRecordKind  kind,
                const char       *sheet,
-               const char       *base,
-               gboolean          xlsx)
+               const char       *base)
 {
   g_autoptr(CollabDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) added = g_string_new (NULL);
-  guint before[COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE + 1];
+  g_autofree char *added = NULL;
+  guint before[COLLAB_CLI_N_KINDS];
 
-  /* Without a base, the CSV must hold everything its rows refer to. */
+  /* Without a base, the table must hold everything its rows refer to. */
   dataset = base != NULL ? collab_cli_load (base) : collab_dataset_new ();
   if (dataset == NULL)
     return COLLAB_EXIT_USAGE;
@@ -167,31 +38,20 @@ table_to_json (const char       *in,
   for (guint k = 0; k < G_N_ELEMENTS (before); k++)
     before[k] = collab_dataset_get_n_records (dataset, k);
 
-  if (!(xlsx ? collab_dataset_import_xlsx (dataset, kind, in, sheet, &error)
-             : collab_dataset_import_csv (dataset, kind, in, &error)) ||
+  if (!collab_cli_import_table (dataset, in, kind, sheet, &error) ||
       !collab_dataset_save_to_file (dataset, out, &error))
     {
       fprintf (stderr, "%s\n", error->message);
       return COLLAB_EXIT_USAGE;
     }
-  if (collab_dataset_get_n_generated_ids (dataset) > 0)
-    {
-      guint n = collab_dataset_get_n_generated_ids (dataset);
 
-      /* Translators: ids made for rows without an id column, and for
-       * the people a roster names by name */
-      fprintf (stderr, ngettext_ ("%s: generated %u id\n", "%s: generated %u ids\n", n), in, n);
-    }
-
-  /* The rows' own kind first, then the people a roster created. */
-  g_string_append_printf (added, "%u %s", collab_dataset_get_n_records (dataset, kind) - before[kind],
-                          member_of (kind));
-  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
-    if (k != kind && collab_dataset_get_n_records (dataset, k) > before[k])
-      g_string_append_printf (added, ", %u %s", collab_dataset_get_n_records (dataset, k) - before[k],
-                              member_of (k));
-  printf ("%s: %s from %s%s%s\n", out, added->str, in, base != NULL ? " added to " : "",
-          base != NULL ? base : "");
+  added = collab_cli_count_added (dataset, before, kind);
+  if (base != NULL)
+    /* Translators: "out.json: 646 dispatches, 645 people from roster.xlsx added to wuxi.json" */
+    printf (_("%s: %s from %s added to %s"), out, added, in, base);
+  else
+    printf (_("%s: %s from %s"), out, added, in);
+  putchar ('\n');
   return COLLAB_EXIT_OK;
 }
 
@@ -225,7 +85,12 @@ json_to_sheet (const char        *in,
       return COLLAB_EXIT_USAGE;
     }
 
-  printf ("%s: %u %s from %s\n", out, collab_dataset_get_n_records (dataset, kind), member_of (kind), in);
+  {
+    g_autofree char *count = collab_cli_count_records (kind, collab_dataset_get_n_records (dataset, kind));
+
+    printf (_("%s: %s from %s"), out, count, in);
+    putchar ('\n');
+  }
   return COLLAB_EXIT_OK;
 }
 
@@ -252,8 +117,8 @@ collab_cli_convert (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("OUT, given as an option"), N_("FILE") },
     { NULL }
   };
-  const char *in, *out, *csv;
-  gboolean to_json, xlsx, ambiguous = FALSE;
+  const char *in, *out;
+  gboolean to_json, xlsx;
   CollabSheetFormat sheet_format = COLLAB_SHEET_FORMAT_CSV;
   CollabRecordKind kind;
 
@@ -274,14 +139,13 @@ collab_cli_convert (int    argc,
 
   in = argv[1];
   out = output != NULL ? output : argv[2];
-  if ((format != NULL && g_str_equal (format, "xlsx")) || (format == NULL && has_extension (out, ".xlsx")))
+  if ((format != NULL && g_str_equal (format, "xlsx")) || (format == NULL && collab_cli_has_extension (out, ".xlsx")))
     sheet_format = COLLAB_SHEET_FORMAT_XLSX;
-  /* An .xls goes the way of a workbook, to be told what it is. */
-  xlsx = has_extension (in, ".xlsx") || has_extension (in, ".xlsm") || has_extension (in, ".xls");
-  if ((has_extension (in, ".csv") || xlsx) && has_extension (out, ".json"))
+  xlsx = collab_cli_is_workbook (in);
+  if (collab_cli_is_table (in) && collab_cli_has_extension (out, ".json"))
     to_json = TRUE;
-  else if (has_extension (in, ".json") &&
-           (format != NULL || has_extension (out, ".csv") || has_extension (out, ".xlsx") || g_str_equal (out, "-")))
+  else if (collab_cli_has_extension (in, ".json") &&
+           (format != NULL || collab_cli_has_extension (out, ".csv") || collab_cli_has_extension (out, ".xlsx") || g_str_equal (out, "-")))
     to_json = FALSE;
   else
     return collab_cli_usage_error ("convert",
@@ -295,38 +159,8 @@ collab_cli_convert (int    argc,
   if (!xlsx && sheet != NULL)
     return collab_cli_usage_error ("convert", _("--sheet chooses a sheet of an xlsx workbook; %s is none"), in);
 
-  csv = to_json ? in : out;
-  if (kind_name != NULL)
-    {
-      if (!kind_from_option (kind_name, &kind))
-        return collab_cli_usage_error ("convert", _("unknown --kind \"%s\": expected regions, organizations, "
-                                                    "programs, pairings, accounts, transactions, projects, people, "
-                                                    "dispatches, trainings, adjustments or demonstration_villages"),
-                                       kind_name);
-    }
-  else if (xlsx)
-    {
-      g_autoptr(GError) error = NULL;
+  if (!collab_cli_table_kind ("convert", to_json ? in : out, kind_name, sheet, &kind))
+    return COLLAB_EXIT_USAGE;
 
-      /* A sheet named for a kind says what it holds; else the file name. */
-      gboolean named = kind_from_sheets (in, sheet, &kind, &ambiguous, &error);
-
-      if (error != NULL)
-        {
-          fprintf (stderr, "%s\n", error->message);
-          return COLLAB_EXIT_USAGE;
-        }
-      if (!named && !kind_from_file_name (in, &kind, &ambiguous))
-        return collab_cli_usage_error ("convert", _("%s: neither the sheets nor the file name say which records "
-                                                    "the workbook holds; say it with --kind (dispatches, "
-                                                    "pairings, transactions, …)"), in);
-    }
-  else if (!kind_from_file_name (csv, &kind, &ambiguous))
-    return collab_cli_usage_error ("convert", ambiguous
-                                   ? _("%s: the file name names more than one kind of record; say which "
-                                       "records the CSV holds with --kind (dispatches, pairings, transactions, …)")
-                                   : _("%s: the file name names no kind of record; say which records the "
-                                       "CSV holds with --kind (dispatches, pairings, transactions, …)"), csv);
-
-  return to_json ? table_to_json (in, out, kind, sheet, base, xlsx) : json_to_sheet (in, out, sheet_format, kind);
+  return to_json ? table_to_json (in, out, kind, sheet, base) : json_to_sheet (in, out, sheet_format, kind);
 }

@@ -49,6 +49,9 @@ int             collab_cli_usage_error (const char *command,
                                         const char *format,
                                         ...) G_GNUC_PRINTF (2, 3);
 CollabDataset  *collab_cli_load     (const char    *path);
+/* "12 regions", translated. */
+char           *collab_cli_count_records (CollabRecordKind kind,
+                                          guint            n);
 /* The columns @text takes on a terminal: CJK characters take two. */
 guint           collab_cli_display_width (const char *text);
 /* Prints @text padded with spaces to @width columns. */
@@ -87,6 +90,34 @@ int             collab_cli_print_table (CollabTable *table,
                                         const char  *member,
                                         const char  *sheet_name,
                                         void       (*print_text) (CollabTable *table));
+
+/* Tables (CSV files and xlsx workbooks): collab-cli-tables.c. */
+#define COLLAB_CLI_N_KINDS (COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE + 1)
+gboolean        collab_cli_has_extension    (const char       *path,
+                                             const char       *extension);
+gboolean        collab_cli_is_workbook      (const char       *path);
+gboolean        collab_cli_is_table         (const char       *path);
+gboolean        collab_cli_kind_from_option (const char       *text,
+                                             CollabRecordKind *kind);
+/* The kind of records @path holds: --kind, the sheet's name, the file's
+ * name. FALSE when none says, with the usage error printed. */
+gboolean        collab_cli_table_kind       (const char       *command,
+                                             const char       *path,
+                                             const char       *kind_name,
+                                             const char       *sheet,
+                                             CollabRecordKind *kind);
+/* Imports the rows of @path into @dataset, and says on stderr how many
+ * ids it made. */
+gboolean        collab_cli_import_table     (CollabDataset    *dataset,
+                                             const char       *path,
+                                             CollabRecordKind  kind,
+                                             const char       *sheet,
+                                             GError          **error);
+/* "646 dispatches, 645 people": what @dataset gained since @before (one
+ * count per kind), @first first. */
+char           *collab_cli_count_added      (CollabDataset    *dataset,
+                                             const guint      *before,
+                                             CollabRecordKind  first);
 
 /* The years of a `--year Y` option: @year alone, in @storage, or NULL
  * (every year) when the option was not given (0). */

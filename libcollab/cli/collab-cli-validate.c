@@ -1,73 +1,103 @@
 /* collab-cli-validate.c: `collab validate FILE…`
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A dataset document is loaded and its references resolved. A table an
+ * officer keeps (a CSV file or an xlsx workbook) is imported as `convert`
+ * would import it, into the dataset --base names or an empty one, and
+ * nothing is written: the first error, or what the table would add.
  */
 
 #include <stdio.h>
 
 #include "collab-cli-private.h"
 
-/* "12 regions": how many records of @kind a document holds. */
-static char *
-count_records (CollabRecordKind kind,
-               guint            n)
+/* The dataset a table is imported into: --base, loaded afresh for each
+ * table so that one table's rows do not meet the next's, or none. */
+static CollabDataset *
+load_table (const char *path,
+            const char *base,
+            const char *kind_name,
+            const char *sheet,
+            char      **counts)
 {
-  /* Whole phrases with their plural forms, for the translators. */
-  switch (kind)
+  g_autoptr(CollabDataset) dataset = base != NULL ? collab_cli_load (base) : collab_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  guint before[COLLAB_CLI_N_KINDS];
+  CollabRecordKind kind;
+
+  if (dataset == NULL || !collab_cli_table_kind ("validate", path, kind_name, sheet, &kind))
+    return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
+    before[k] = collab_dataset_get_n_records (dataset, k);
+  if (!collab_cli_import_table (dataset, path, kind, sheet, &error))
     {
-    case COLLAB_RECORD_KIND_REGION: return g_strdup_printf (ngettext_ ("%u region", "%u regions", n), n);
-    case COLLAB_RECORD_KIND_ORGANIZATION: return g_strdup_printf (ngettext_ ("%u organization", "%u organizations", n), n);
-    case COLLAB_RECORD_KIND_PROGRAM: return g_strdup_printf (ngettext_ ("%u program", "%u programs", n), n);
-    case COLLAB_RECORD_KIND_PAIRING: return g_strdup_printf (ngettext_ ("%u pairing", "%u pairings", n), n);
-    case COLLAB_RECORD_KIND_ACCOUNT: return g_strdup_printf (ngettext_ ("%u account", "%u accounts", n), n);
-    case COLLAB_RECORD_KIND_TRANSACTION: return g_strdup_printf (ngettext_ ("%u transaction", "%u transactions", n), n);
-    case COLLAB_RECORD_KIND_PROJECT: return g_strdup_printf (ngettext_ ("%u project", "%u projects", n), n);
-    case COLLAB_RECORD_KIND_PERSON: return g_strdup_printf (ngettext_ ("%u person", "%u people", n), n);
-    case COLLAB_RECORD_KIND_DISPATCH: return g_strdup_printf (ngettext_ ("%u dispatch", "%u dispatches", n), n);
-    case COLLAB_RECORD_KIND_TRAINING: return g_strdup_printf (ngettext_ ("%u training", "%u trainings", n), n);
-    case COLLAB_RECORD_KIND_ADJUSTMENT: return g_strdup_printf (ngettext_ ("%u adjustment", "%u adjustments", n), n);
-    case COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE:
-      return g_strdup_printf (ngettext_ ("%u demonstration village", "%u demonstration villages", n), n);
-    default:
-      return g_strdup_printf (ngettext_ ("%u other record", "%u other records", n), n);
+      fprintf (stderr, "%s\n", error->message);
+      return NULL;
     }
+  *counts = collab_cli_count_added (dataset, before, kind);
+  return g_steal_pointer (&dataset);
+}
+
+static char *
+count_all (CollabDataset *dataset)
+{
+  g_autoptr(GString) counts = g_string_new (NULL);
+
+  for (guint k = 0; k < COLLAB_CLI_N_KINDS; k++)
+    {
+      guint n = collab_dataset_get_n_records (dataset, k);
+      g_autofree char *count = NULL;
+
+      if (n == 0)
+        continue;
+      count = collab_cli_count_records (k, n);
+      g_string_append_printf (counts, "%s%s", counts->len > 0 ? _(", ") : "", count);
+    }
+  return g_string_free (g_steal_pointer (&counts), FALSE);
 }
 
 int
 collab_cli_validate (int    argc,
                      char **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
+  g_autofree char *kind_name = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *base = NULL;
+  GOptionEntry entries[] = {
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name,
+      N_("Tables: the records they hold, when the sheet or file name does not say"), N_("KIND") },
+    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet, N_("Workbooks: the sheet to read"), N_("NAME") },
+    { "base", 'b', 0, G_OPTION_ARG_FILENAME, &base,
+      N_("Tables: the dataset their rows are added to, and may refer to"), N_("FILE") },
+    { NULL }
+  };
   int status = COLLAB_EXIT_OK;
 
-  if (!collab_cli_parse ("validate", N_("FILE…"), N_("Load each dataset document, resolve its references "
-                                                     "and report the first error."), entries, &argc, &argv))
+  if (!collab_cli_parse ("validate", N_("FILE…"),
+                         N_("Load each dataset document, resolve its references and report the first error. "
+                            "A CSV file or an xlsx workbook is imported as convert would, into --base or an "
+                            "empty dataset, and nothing is written."), entries, &argc, &argv))
     return COLLAB_EXIT_USAGE;
   if (argc < 2)
     return collab_cli_usage_error ("validate", _("no file given"));
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(CollabDataset) dataset = collab_cli_load (argv[i]);
-      g_autoptr(GString) counts = g_string_new (NULL);
+      g_autoptr(CollabDataset) dataset = NULL;
+      g_autofree char *counts = NULL;
+
+      if (collab_cli_is_table (argv[i]))
+        dataset = load_table (argv[i], base, kind_name, sheet, &counts);
+      else if ((dataset = collab_cli_load (argv[i])) != NULL)
+        counts = count_all (dataset);
 
       if (dataset == NULL)
         {
           status = COLLAB_EXIT_USAGE;
           continue;
         }
-
-      for (guint k = 0; k <= COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE; k++)
-        {
-          guint n = collab_dataset_get_n_records (dataset, k);
-          g_autofree char *count = NULL;
-
-          if (n == 0)
-            continue;
-          count = count_records (k, n);
-          g_string_append_printf (counts, "%s%s", counts->len > 0 ? _(", ") : "", count);
-        }
-      printf (_("%s: valid (%s)"), argv[i], counts->len > 0 ? counts->str : _("no records"));
+      printf (_("%s: valid (%s)"), argv[i], *counts != '\0' ? counts : _("no records"));
       putchar ('\n');
     }
 

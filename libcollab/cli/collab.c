@@ -57,6 +57,32 @@ print_help (FILE *out)
            _("Exit status: 0 no violation, 1 violations found, 2 bad usage or a file that cannot be loaded."));
 }
 
+/* "12 regions": how many records of @kind a document holds. */
+char *
+collab_cli_count_records (CollabRecordKind kind,
+               guint            n)
+{
+  /* Whole phrases with their plural forms, for the translators. */
+  switch (kind)
+    {
+    case COLLAB_RECORD_KIND_REGION: return g_strdup_printf (ngettext_ ("%u region", "%u regions", n), n);
+    case COLLAB_RECORD_KIND_ORGANIZATION: return g_strdup_printf (ngettext_ ("%u organization", "%u organizations", n), n);
+    case COLLAB_RECORD_KIND_PROGRAM: return g_strdup_printf (ngettext_ ("%u program", "%u programs", n), n);
+    case COLLAB_RECORD_KIND_PAIRING: return g_strdup_printf (ngettext_ ("%u pairing", "%u pairings", n), n);
+    case COLLAB_RECORD_KIND_ACCOUNT: return g_strdup_printf (ngettext_ ("%u account", "%u accounts", n), n);
+    case COLLAB_RECORD_KIND_TRANSACTION: return g_strdup_printf (ngettext_ ("%u transaction", "%u transactions", n), n);
+    case COLLAB_RECORD_KIND_PROJECT: return g_strdup_printf (ngettext_ ("%u project", "%u projects", n), n);
+    case COLLAB_RECORD_KIND_PERSON: return g_strdup_printf (ngettext_ ("%u person", "%u people", n), n);
+    case COLLAB_RECORD_KIND_DISPATCH: return g_strdup_printf (ngettext_ ("%u dispatch", "%u dispatches", n), n);
+    case COLLAB_RECORD_KIND_TRAINING: return g_strdup_printf (ngettext_ ("%u training", "%u trainings", n), n);
+    case COLLAB_RECORD_KIND_ADJUSTMENT: return g_strdup_printf (ngettext_ ("%u adjustment", "%u adjustments", n), n);
+    case COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE:
+      return g_strdup_printf (ngettext_ ("%u demonstration village", "%u demonstration villages", n), n);
+    default:
+      return g_strdup_printf (ngettext_ ("%u other record", "%u other records", n), n);
+    }
+}
+
 gboolean
 collab_cli_parse (const char     *command,
                   const char     *parameters,

@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 xlsx=$source/tests/xlsx
 as_of=2023-12-31
 
-echo "1..4"
+echo "1..6"
 
 if "$collab" convert "$xlsx/wuxi-roster.xlsx" "$work/roster.json" --base "$xlsx/wuxi-roster-base.json" \
      > "$work/convert.out" 2> "$work/convert.err" &&
@@ -77,4 +77,27 @@ if [ $status -eq 2 ] && grep -q 'old.xls: the file is an Excel 97–2003 workboo
 else
   echo "not ok 4 - an .xls is exit status 2, saying what it is (status $status)"
   sed 's/^/# /' "$work/old.err"
+fi
+
+# validate reads tables too: what they would add, or the first error.
+"$collab" validate "$xlsx/wuxi-roster.xlsx" --base "$xlsx/wuxi-roster-base.json" > "$work/valid.out" 2>&1
+status=$?
+"$collab" validate "$xlsx/old.xls" > "$work/valid-xls.out" 2>&1
+xls_status=$?
+if [ $status -eq 0 ] && grep -q 'wuxi-roster.xlsx: valid (646 dispatches, 645 people)' "$work/valid.out" &&
+   [ $xls_status -eq 2 ] && grep -q 'Excel 97–2003 workbook' "$work/valid-xls.out"; then
+  echo "ok 5 - validate imports a workbook and names an .xls for what it is"
+else
+  echo "not ok 5 - validate imports a workbook and names an .xls for what it is ($status, $xls_status)"
+  sed 's/^/# /' "$work/valid.out" "$work/valid-xls.out"
+fi
+
+# In Chinese, the same error with the same place.
+LANGUAGE=zh_CN "$collab" convert "$xlsx/wuxi-roster-typo.xlsx" "$work/typo.json" \
+  --base "$xlsx/wuxi-roster-base.json" > /dev/null 2> "$work/typo-zh.err"
+if grep -q '派出人员!H6: 派往地 (to): 没有名为延安县的行政区划；您要找的是否是延安市 (yanan)' "$work/typo-zh.err"; then
+  echo "ok 6 - the candidates in Chinese"
+else
+  echo "not ok 6 - the candidates in Chinese"
+  sed 's/^/# /' "$work/typo-zh.err"
 fi
