@@ -231,3 +231,49 @@ def test_convert_csv_round_trip(data_dir, tmp_path, language, example, kind):
                   '--base', tmp_path / 'base.json')
     assert back.returncode == 0, back.stderr
     assert json.loads((tmp_path / 'back.json').read_text())[kind] == document[kind]
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+@pytest.mark.parametrize('example,kind', [
+    ('wuxi-roster-2021-2023.json', 'dispatches'),
+    ('wuxi-funds-2021.json', 'transactions'),
+    ('wuxi-2021.json', 'pairings'),
+])
+def test_convert_xlsx_round_trip(data_dir, tmp_path, language, example, kind):
+    """JSON → xlsx → JSON through `collab convert`: the same records."""
+    document = json.loads((data_dir / example).read_text())
+    base = {key: value for key, value in document.items() if key != kind}
+    (tmp_path / 'base.json').write_text(json.dumps(base, ensure_ascii=False))
+
+    out = tmp_path / f'{kind}.xlsx'
+    assert collab(language, 'convert', data_dir / example, out, '--kind', kind).returncode == 0
+    back = collab(language, 'convert', out, tmp_path / 'back.json', '--base', tmp_path / 'base.json')
+    assert back.returncode == 0, back.stderr
+    assert json.loads((tmp_path / 'back.json').read_text())[kind] == document[kind]
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_a_sheet_edited_in_a_spreadsheet_comes_back(data_dir, tmp_path, language):
+    """An officer opens the exported roster, moves one planned end and
+    saves (openpyxl stands in for Excel): that record changes, and only
+    it."""
+    document = json.loads((data_dir / 'wuxi-roster-2021-2023.json').read_text())
+    base = {key: value for key, value in document.items() if key != 'dispatches'}
+    (tmp_path / 'base.json').write_text(json.dumps(base, ensure_ascii=False))
+    out = tmp_path / 'roster.xlsx'
+    assert collab(language, 'convert', data_dir / 'wuxi-roster-2021-2023.json', out,
+                  '--kind', 'dispatches').returncode == 0
+
+    book = openpyxl.load_workbook(out)
+    sheet = book.active
+    headers = [cell.value for cell in sheet[1]]
+    column = headers.index('计划结束日期' if language == 'zh_CN' else 'planned_end') + 1
+    sheet.cell(2, column).value = datetime.datetime(2024, 6, 30)
+    book.save(out)
+
+    back = collab(language, 'convert', out, tmp_path / 'back.json', '--base', tmp_path / 'base.json')
+    assert back.returncode == 0, back.stderr
+    records = json.loads((tmp_path / 'back.json').read_text())['dispatches']
+    expected = [dict(record) for record in document['dispatches']]
+    expected[0]['planned_end'] = '2024-06-30'
+    assert records == expected

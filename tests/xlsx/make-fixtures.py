@@ -64,7 +64,12 @@ def share_strings(parts):
              + b''.join(items) + b'</sst>')
     relation = (b'<Relationship Id="rIdShared" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                 b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
-    parts = [(n, data.replace(b'</Relationships>', relation) if n == 'xl/_rels/workbook.xml.rels' else data)
+    # Declared in [Content_Types].xml too, or Excel and openpyxl do not
+    # see the table.
+    content_type = (b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    parts = [(n, data.replace(b'</Relationships>', relation) if n == 'xl/_rels/workbook.xml.rels'
+              else data.replace(b'</Types>', content_type) if n == '[Content_Types].xml' else data)
              for n, data in parts]
     return parts + [('xl/sharedStrings.xml', table)]
 
