@@ -88,7 +88,8 @@ json_to_sheet (const char        *in,
   {
     g_autofree char *count = collab_cli_count_records (kind, collab_dataset_get_n_records (dataset, kind));
 
-    printf (_("%s: %s from %s"), out, count, in);
+    /* Translators: "dispatches.xlsx: 646 dispatches written from wuxi.json" */
+    printf (_("%s: %s written from %s"), out, count, in);
     putchar ('\n');
   }
   return COLLAB_EXIT_OK;

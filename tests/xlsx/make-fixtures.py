@@ -285,6 +285,8 @@ def wuxi_roster():
                       planned if i % 4 else f'{planned.year}年{planned.month}月{planned.day}日',
                       day(dispatch.get('actual_end'))])
     save(workbook, 'wuxi-roster.xlsx')
+    # The officer's chapter of the guide (doc/officer.md) works on it too.
+    save(workbook, os.path.join(EXAMPLES, 'wuxi-roster-2021-2023.xlsx'))
     # One place mistyped, as the check must catch: 延安县 for 延川县.
     sheet['H6'] = '延安县'
     save(workbook, 'wuxi-roster-typo.xlsx')
