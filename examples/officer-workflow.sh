@@ -1,0 +1,57 @@
+#!/bin/sh
+# The officer's chapter of the guide (doc/officer.md), run as written: an
+# xlsx roster imported onto the plan's dataset, checked, the findings
+# exported to a workbook in Chinese, and a roster exported, edited and
+# imported back. Prints TAP.
+#
+#   officer-workflow.sh COLLAB SOURCE_DIR
+set -u
+collab=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+data=$2/examples/data
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+export LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE=
+
+echo "1..4"
+n=0
+step () {
+  n=$((n + 1)); name=$1; shift
+  if "$@" > "$work/out" 2>&1; then echo "ok $n - $name"; else echo "not ok $n - $name"; sed 's/^/# /' "$work/out"; fi
+}
+
+step "导入花名册" sh -c "'$collab' convert '$data/wuxi-roster-2021-2023.xlsx' 无锡-2021.json --base '$data/wuxi-2021.json' 2>&1 |
+  grep -q '已从 .*wuxi-roster-2021-2023.xlsx 导入派出记录646条、人员645名'"
+
+check () {
+  "$collab" check 无锡-2021.json --as-of 2023-12-31 > check.txt
+  [ $? -eq 1 ] && grep -q '共发现问题27项：违规22项，警告5项，提示0项' check.txt &&
+    grep -q '计入专业技术人才16名（教师6名、医生6名、农业或其他4名），要求18名' check.txt
+}
+step "检查" check
+
+export_findings () {
+  "$collab" check 无锡-2021.json --as-of 2023-12-31 --format xlsx --output 检查结果.xlsx
+  [ $? -eq 1 ] && /usr/bin/python3 -c '
+import openpyxl
+sheet = openpyxl.load_workbook("检查结果.xlsx").active
+assert sheet.title == "检查结果" and sheet.freeze_panes == "A2", sheet.title
+rows = list(sheet.iter_rows(values_only=True))
+assert rows[0][:2] == ("严重程度", "规则") and len(rows) == 28, rows[0]
+assert all(row[0] in ("违规", "警告") for row in rows[1:])
+'
+}
+step "导出检查结果" export_findings
+
+round_trip () {
+  "$collab" convert 无锡-2021.json 人员.xlsx --kind people &&
+  "$collab" convert 无锡-2021.json 派出人员.xlsx --kind dispatches &&
+  "$collab" convert 人员.xlsx 基础加人员.json --base "$data/wuxi-2021.json" &&
+  "$collab" convert 派出人员.xlsx 修改后.json --base 基础加人员.json &&
+  /usr/bin/python3 -c '
+import json
+a, b = json.load(open("无锡-2021.json")), json.load(open("修改后.json"))
+assert a["dispatches"] == b["dispatches"] and a["people"] == b["people"]
+'
+}
+step "导出、修改后导回" round_trip
