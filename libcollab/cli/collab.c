@@ -372,6 +372,7 @@ static gboolean
 set_language (const char *lang)
 {
   const char *wanted = NULL;
+  gboolean valid = lang == NULL || is_language (lang);
 
   if (setlocale (LC_ALL, "") == NULL)
     {
@@ -387,12 +388,10 @@ set_language (const char *lang)
   /* yajl reads numbers with strtod(): keep the decimal point a point. */
   setlocale (LC_NUMERIC, "C");
 
-  if (lang != NULL)
+  if (lang != NULL && valid)
     {
       g_autofree char *language = g_strdup (lang);
 
-      if (!is_language (lang))
-        return FALSE;
       g_strdelimit (language, "-", '_');
       g_setenv ("LANGUAGE", language, TRUE);
     }
@@ -400,14 +399,15 @@ set_language (const char *lang)
            (g_getenv ("LANGUAGE") == NULL || *g_getenv ("LANGUAGE") == '\0'))
     g_setenv ("LANGUAGE", wanted, TRUE);
   else
-    return TRUE;
+    return valid;
 
   if (locale_is_c (LC_MESSAGES) || locale_is_c (LC_CTYPE))
     {
       setlocale (LC_CTYPE, "C.UTF-8");
       setlocale (LC_MESSAGES, "C.UTF-8");
     }
-  return TRUE;
+  /* A bad --lang is reported in the language of the environment. */
+  return valid;
 }
 
 int
@@ -415,18 +415,21 @@ main (int    argc,
       char **argv)
 {
   const char *lang = take_lang_option (&argc, argv);
+  gboolean lang_ok = set_language (lang);
 
-  if (!set_language (lang))
-    {
-      fprintf (stderr, "collab: --lang is a language such as zh_CN or en, not '%s'\n", lang);
-      return COLLAB_EXIT_USAGE;
-    }
   /* collab's own strings are in the library's domain; GOption translates
    * the options' help in the default domain. */
   bindtextdomain (COLLAB_GETTEXT_PACKAGE, collab_get_locale_dir ());
+  textdomain (COLLAB_GETTEXT_PACKAGE);
   /* GOption's usage line names the program, not the command. */
   g_set_prgname ("collab");
-  textdomain (COLLAB_GETTEXT_PACKAGE);
+  if (!lang_ok)
+    {
+      /* In the language of the environment, --lang being what is wrong. */
+      fprintf (stderr, _("collab: --lang is a language such as zh_CN or en, not '%s'"), lang);
+      fputc ('\n', stderr);
+      return COLLAB_EXIT_USAGE;
+    }
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))

@@ -45,6 +45,7 @@
 #include <libcollab/collab-funds.h>
 #include <libcollab/collab-money.h>
 
+#include "types/collab-i18n-private.h"
 #include "model/collab-dataset-private.h"
 #include "analysis/collab-ledger-private.h"
 #include "collab-table-private.h"
@@ -108,7 +109,7 @@ collab_dataset_trace_funds (CollabDataset          *self,
       if (!collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &found))
         {
           g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                       "no program has the id \"%s\"", program_id);
+                       _("no program has the id \"%s\""), program_id);
           return NULL;
         }
       only = COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, found);

@@ -11,6 +11,7 @@
 #include <libcollab/collab-enum-types.h>
 #include <libcollab/collab-error.h>
 
+#include "types/collab-i18n-private.h"
 #include "model/collab-dataset-private.h"
 #include "rules/666/collab-rule-666-private.h"
 #include "rules/collab-checker-private.h"
@@ -269,7 +270,7 @@ collab_checker_plan (CollabChecker          *self,
   if (program_id != NULL && !collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &only))
     {
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                   "no program has the id \"%s\"", program_id);
+                   _("no program has the id \"%s\""), program_id);
       return NULL;
     }
 

@@ -6,6 +6,7 @@
 #include <libcollab/collab-error.h>
 #include <libcollab/collab-report.h>
 
+#include "types/collab-i18n-private.h"
 #include "model/collab-dataset-private.h"
 #include "collab-scorecard-private.h"
 
@@ -64,7 +65,7 @@ collab_dataset_get_scorecard (CollabDataset          *self,
   if (program_id != NULL && !collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &only))
     {
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                   "no program has the id \"%s\"", program_id);
+                   _("no program has the id \"%s\""), program_id);
       return NULL;
     }
 
