@@ -25,27 +25,18 @@ table_to_json (const char       *in,
                const char       *sheet,
                const char       *base)
 {
-  g_autoptr(CollabDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *added = NULL;
-  guint before[COLLAB_CLI_N_KINDS];
+  g_autoptr(CollabDataset) dataset = collab_cli_import_table (in, base, kind, sheet, &added);
+  g_autoptr(GError) error = NULL;
 
-  /* Without a base, the table must hold everything its rows refer to. */
-  dataset = base != NULL ? collab_cli_load (base) : collab_dataset_new ();
   if (dataset == NULL)
     return COLLAB_EXIT_USAGE;
-
-  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
-    before[k] = collab_dataset_get_n_records (dataset, k);
-
-  if (!collab_cli_import_table (dataset, in, kind, sheet, &error) ||
-      !collab_dataset_save_to_file (dataset, out, &error))
+  if (!collab_dataset_save_to_file (dataset, out, &error))
     {
       fprintf (stderr, "%s\n", error->message);
       return COLLAB_EXIT_USAGE;
     }
 
-  added = collab_cli_count_added (dataset, before, kind);
   if (base != NULL)
     /* Translators: "out.json: 646 dispatches, 645 people from roster.xlsx added to wuxi.json" */
     printf (_("%s: %s from %s added to %s"), out, added, in, base);

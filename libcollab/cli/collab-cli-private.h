@@ -106,18 +106,14 @@ gboolean        collab_cli_table_kind       (const char       *command,
                                              const char       *kind_name,
                                              const char       *sheet,
                                              CollabRecordKind *kind);
-/* Imports the rows of @path into @dataset, and says on stderr how many
- * ids it made. */
-gboolean        collab_cli_import_table     (CollabDataset    *dataset,
-                                             const char       *path,
+/* The dataset --base names (@base, or an empty one) with the rows of
+ * @path added; @added says what they added ("646 dispatches, 645
+ * people"). NULL when either cannot be read, with the error printed. */
+CollabDataset  *collab_cli_import_table     (const char       *path,
+                                             const char       *base,
                                              CollabRecordKind  kind,
                                              const char       *sheet,
-                                             GError          **error);
-/* "646 dispatches, 645 people": what @dataset gained since @before (one
- * count per kind), @first first. */
-char           *collab_cli_count_added      (CollabDataset    *dataset,
-                                             const guint      *before,
-                                             CollabRecordKind  first);
+                                             char            **added);
 
 /* The years of a `--year Y` option: @year alone, in @storage, or NULL
  * (every year) when the option was not given (0). */

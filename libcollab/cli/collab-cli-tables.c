@@ -195,36 +195,15 @@ collab_cli_table_kind (const char       *command,
   return FALSE;
 }
 
-gboolean
-collab_cli_import_table (CollabDataset     *dataset,
-                         const char        *path,
-                         CollabRecordKind   kind,
-                         const char        *sheet,
-                         GError           **error)
-{
-  if (!(collab_cli_is_workbook (path) ? collab_dataset_import_xlsx (dataset, kind, path, sheet, error)
-                                      : collab_dataset_import_csv (dataset, kind, path, error)))
-    return FALSE;
-
-  if (collab_dataset_get_n_generated_ids (dataset) > 0)
-    {
-      guint n = collab_dataset_get_n_generated_ids (dataset);
-
-      /* Translators: ids made for rows without an id column, and for
-       * the people a roster names by name */
-      fprintf (stderr, ngettext_ ("%s: generated %u id\n", "%s: generated %u ids\n", n), path, n);
-    }
-  return TRUE;
-}
-
-char *
-collab_cli_count_added (CollabDataset    *dataset,
-                        const guint      *before,
-                        CollabRecordKind  first)
+/* "646 dispatches, 645 people": what @dataset gained since @before (one
+ * count per kind), @first first, then the people a roster created. */
+static char *
+count_added (CollabDataset    *dataset,
+             const guint      *before,
+             CollabRecordKind  first)
 {
   g_autoptr(GString) added = g_string_new (NULL);
 
-  /* The rows' own kind first, then the people a roster created. */
   for (int k = -1; k < COLLAB_CLI_N_KINDS; k++)
     {
       CollabRecordKind kind = k < 0 ? first : (CollabRecordKind) k;
@@ -237,4 +216,39 @@ collab_cli_count_added (CollabDataset    *dataset,
       g_string_append_printf (added, "%s%s", added->len > 0 ? _(", ") : "", count);
     }
   return g_string_free (g_steal_pointer (&added), FALSE);
+}
+
+CollabDataset *
+collab_cli_import_table (const char        *path,
+                         const char        *base,
+                         CollabRecordKind   kind,
+                         const char        *sheet,
+                         char             **added)
+{
+  /* Without a base, the table must hold everything its rows refer to. */
+  g_autoptr(CollabDataset) dataset = base != NULL ? collab_cli_load (base) : collab_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  guint before[COLLAB_CLI_N_KINDS];
+  guint n;
+
+  if (dataset == NULL)
+    return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
+    before[k] = collab_dataset_get_n_records (dataset, k);
+
+  if (!(collab_cli_is_workbook (path) ? collab_dataset_import_xlsx (dataset, kind, path, sheet, &error)
+                                      : collab_dataset_import_csv (dataset, kind, path, &error)))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return NULL;
+    }
+
+  n = collab_dataset_get_n_generated_ids (dataset);
+  if (n > 0)
+    /* Translators: ids made for rows without an id column, and for
+     * the people a roster names by name */
+    fprintf (stderr, ngettext_ ("%s: generated %u id\n", "%s: generated %u ids\n", n), path, n);
+
+  *added = count_added (dataset, before, kind);
+  return g_steal_pointer (&dataset);
 }

@@ -12,33 +12,6 @@
 
 #include "collab-cli-private.h"
 
-/* The dataset a table is imported into: --base, loaded afresh for each
- * table so that one table's rows do not meet the next's, or none. */
-static CollabDataset *
-load_table (const char *path,
-            const char *base,
-            const char *kind_name,
-            const char *sheet,
-            char      **counts)
-{
-  g_autoptr(CollabDataset) dataset = base != NULL ? collab_cli_load (base) : collab_dataset_new ();
-  g_autoptr(GError) error = NULL;
-  guint before[COLLAB_CLI_N_KINDS];
-  CollabRecordKind kind;
-
-  if (dataset == NULL || !collab_cli_table_kind ("validate", path, kind_name, sheet, &kind))
-    return NULL;
-  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
-    before[k] = collab_dataset_get_n_records (dataset, k);
-  if (!collab_cli_import_table (dataset, path, kind, sheet, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return NULL;
-    }
-  *counts = collab_cli_count_added (dataset, before, kind);
-  return g_steal_pointer (&dataset);
-}
-
 static char *
 count_all (CollabDataset *dataset)
 {
@@ -86,9 +59,15 @@ collab_cli_validate (int    argc,
     {
       g_autoptr(CollabDataset) dataset = NULL;
       g_autofree char *counts = NULL;
+      CollabRecordKind kind;
 
       if (collab_cli_is_table (argv[i]))
-        dataset = load_table (argv[i], base, kind_name, sheet, &counts);
+        {
+          /* --base is loaded afresh for each table, so that one table's
+           * rows do not meet the next's. */
+          if (collab_cli_table_kind ("validate", argv[i], kind_name, sheet, &kind))
+            dataset = collab_cli_import_table (argv[i], base, kind, sheet, &counts);
+        }
       else if ((dataset = collab_cli_load (argv[i])) != NULL)
         counts = count_all (dataset);
 
