@@ -30,6 +30,11 @@ G_BEGIN_DECLS
  * @COLLAB_RECORD_KIND_TRAINING: person-times of training (`trainings`)
  * @COLLAB_RECORD_KIND_ADJUSTMENT: a permission to deviate from a rule (`adjustments`)
  * @COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE: a demonstration village (`demonstration_villages`)
+ * @COLLAB_RECORD_KIND_JOB_OFFER: an employer's offer of positions (`job_offers`, 岗位供给)
+ * @COLLAB_RECORD_KIND_WORKER: a person of an assisted area who wants work (`workers`, 就业需求)
+ * @COLLAB_RECORD_KIND_PLACEMENT: a worker in a job (`placements`, 就业)
+ * @COLLAB_RECORD_KIND_FOLLOW_UP: a contact with a placed worker (`follow_ups`, 跟踪服务)
+ * @COLLAB_RECORD_KIND_EVENT: a meeting, visit, job fair or training class (`events`)
  *
  * The kinds of record a [class@Collab.Dataset] holds, in the order the
  * dataset document writes them.
@@ -47,6 +52,11 @@ typedef enum {
   COLLAB_RECORD_KIND_TRAINING,
   COLLAB_RECORD_KIND_ADJUSTMENT,
   COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE, /*< nick=demonstration_village >*/
+  COLLAB_RECORD_KIND_JOB_OFFER,             /*< nick=job_offer >*/
+  COLLAB_RECORD_KIND_WORKER,
+  COLLAB_RECORD_KIND_PLACEMENT,
+  COLLAB_RECORD_KIND_FOLLOW_UP,             /*< nick=follow_up >*/
+  COLLAB_RECORD_KIND_EVENT,
 } CollabRecordKind;
 
 /**
@@ -109,6 +119,8 @@ typedef enum { /*< flags >*/
  * @COLLAB_ORGANIZATION_KIND_PARK: an industrial or agricultural park
  * @COLLAB_ORGANIZATION_KIND_RESEARCH: a research institute
  * @COLLAB_ORGANIZATION_KIND_OTHER: anything else
+ * @COLLAB_ORGANIZATION_KIND_WORKSHOP: a workshop in an assisted area that employs local people (扶贫车间, 社区工厂, 乡村振兴车间)
+ * @COLLAB_ORGANIZATION_KIND_SHOP: a shop in the east that sells the assisted areas' products (直销店, 体验店)
  *
  * What an organization is.
  */
@@ -121,6 +133,8 @@ typedef enum {
   COLLAB_ORGANIZATION_KIND_PARK,
   COLLAB_ORGANIZATION_KIND_RESEARCH,
   COLLAB_ORGANIZATION_KIND_OTHER,
+  COLLAB_ORGANIZATION_KIND_WORKSHOP,
+  COLLAB_ORGANIZATION_KIND_SHOP,
 } CollabOrganizationKind;
 
 /**
@@ -312,6 +326,113 @@ typedef enum {
   COLLAB_POST_WORKING_GROUP, /*< nick=working_group >*/
   COLLAB_POST_LIAISON,
 } CollabPost;
+
+/**
+ * CollabJobType:
+ * @COLLAB_JOB_TYPE_DOMESTIC_SERVICE: domestic service (家政服务)
+ * @COLLAB_JOB_TYPE_LOGISTICS: logistics and delivery (物流配送)
+ * @COLLAB_JOB_TYPE_ELDERLY_CARE: care of the elderly (养老服务)
+ * @COLLAB_JOB_TYPE_CATERING: catering (餐饮服务)
+ * @COLLAB_JOB_TYPE_CONSTRUCTION: construction (建筑施工)
+ * @COLLAB_JOB_TYPE_MACHINE_REPAIR: machine repair (机械修理)
+ * @COLLAB_JOB_TYPE_MANUFACTURING: manufacturing (制造业)
+ * @COLLAB_JOB_TYPE_OTHER: any other work
+ *
+ * The type of work a job offer is for and a worker wants (SPEC §11.1).
+ */
+typedef enum {
+  COLLAB_JOB_TYPE_DOMESTIC_SERVICE, /*< nick=domestic_service >*/
+  COLLAB_JOB_TYPE_LOGISTICS,
+  COLLAB_JOB_TYPE_ELDERLY_CARE,     /*< nick=elderly_care >*/
+  COLLAB_JOB_TYPE_CATERING,
+  COLLAB_JOB_TYPE_CONSTRUCTION,
+  COLLAB_JOB_TYPE_MACHINE_REPAIR,   /*< nick=machine_repair >*/
+  COLLAB_JOB_TYPE_MANUFACTURING,
+  COLLAB_JOB_TYPE_OTHER,
+} CollabJobType;
+
+/**
+ * CollabWorkerFlags:
+ * @COLLAB_WORKER_FLAGS_NONE: no flag
+ * @COLLAB_WORKER_FLAGS_POVERTY_LIFTED: lifted out of poverty (脱贫人口)
+ * @COLLAB_WORKER_FLAGS_AT_RISK: monitored for falling back (边缘易致贫户, 监测对象)
+ * @COLLAB_WORKER_FLAGS_DISABLED: a person with a disability (残疾人)
+ *
+ * What the program's priorities say of a worker; the first two make a
+ * worker a priority of labour cooperation (SPEC §11.2, §11.3).
+ */
+typedef enum { /*< flags >*/
+  COLLAB_WORKER_FLAGS_NONE           = 0,      /*< skip >*/
+  COLLAB_WORKER_FLAGS_POVERTY_LIFTED = 1 << 0, /*< nick=poverty_lifted >*/
+  COLLAB_WORKER_FLAGS_AT_RISK        = 1 << 1, /*< nick=at_risk >*/
+  COLLAB_WORKER_FLAGS_DISABLED       = 1 << 2,
+} CollabWorkerFlags;
+
+/**
+ * CollabPlacementKind:
+ * @COLLAB_PLACEMENT_KIND_TRANSFER: work away from the home county (异地转移就业)
+ * @COLLAB_PLACEMENT_KIND_LOCAL: work in the home county, as in a workshop (就地就近就业)
+ * @COLLAB_PLACEMENT_KIND_PUBLIC_WELFARE: a public-welfare post (公益性岗位)
+ *
+ * Where a placed worker works.
+ */
+typedef enum {
+  COLLAB_PLACEMENT_KIND_TRANSFER,
+  COLLAB_PLACEMENT_KIND_LOCAL,
+  COLLAB_PLACEMENT_KIND_PUBLIC_WELFARE, /*< nick=public_welfare >*/
+} CollabPlacementKind;
+
+/**
+ * CollabFollowUpStatus:
+ * @COLLAB_FOLLOW_UP_STATUS_EMPLOYED: still in the job (在岗)
+ * @COLLAB_FOLLOW_UP_STATUS_CHANGED_JOB: in another job (转岗)
+ * @COLLAB_FOLLOW_UP_STATUS_LEFT: out of work (离岗)
+ * @COLLAB_FOLLOW_UP_STATUS_RETURNED_HOME: gone back home (返乡)
+ *
+ * What a follow-up found.
+ */
+typedef enum {
+  COLLAB_FOLLOW_UP_STATUS_EMPLOYED,
+  COLLAB_FOLLOW_UP_STATUS_CHANGED_JOB,   /*< nick=changed_job >*/
+  COLLAB_FOLLOW_UP_STATUS_LEFT,
+  COLLAB_FOLLOW_UP_STATUS_RETURNED_HOME, /*< nick=returned_home >*/
+} CollabFollowUpStatus;
+
+/**
+ * CollabEventKind:
+ * @COLLAB_EVENT_KIND_JOINT_MEETING: a joint meeting of both sides (联席会议)
+ * @COLLAB_EVENT_KIND_VISIT: a visit of party and government leaders (党政领导互访)
+ * @COLLAB_EVENT_KIND_PARK_MEETING: a meeting on industrial parks (产业园区发展交流会议)
+ * @COLLAB_EVENT_KIND_JOB_FAIR: a job fair (招聘会, 专场招聘)
+ * @COLLAB_EVENT_KIND_TRAINING_CLASS: a training class (培训班)
+ * @COLLAB_EVENT_KIND_EXPO: a sales fair or promotion (展销会, 推介会)
+ * @COLLAB_EVENT_KIND_OTHER: any other event
+ *
+ * What an event is.
+ */
+typedef enum {
+  COLLAB_EVENT_KIND_JOINT_MEETING,  /*< nick=joint_meeting >*/
+  COLLAB_EVENT_KIND_VISIT,
+  COLLAB_EVENT_KIND_PARK_MEETING,   /*< nick=park_meeting >*/
+  COLLAB_EVENT_KIND_JOB_FAIR,       /*< nick=job_fair >*/
+  COLLAB_EVENT_KIND_TRAINING_CLASS, /*< nick=training_class >*/
+  COLLAB_EVENT_KIND_EXPO,
+  COLLAB_EVENT_KIND_OTHER,
+} CollabEventKind;
+
+/**
+ * CollabTrainingArea:
+ * @COLLAB_TRAINING_AREA_CADRE_TALENT: cadres and professionals (干部人才培训)
+ * @COLLAB_TRAINING_AREA_LABOUR: workers' skills (劳动力技能培训)
+ * @COLLAB_TRAINING_AREA_OTHER: anything else
+ *
+ * Whom a training or a training class was for.
+ */
+typedef enum {
+  COLLAB_TRAINING_AREA_CADRE_TALENT, /*< nick=cadre_talent >*/
+  COLLAB_TRAINING_AREA_LABOUR,
+  COLLAB_TRAINING_AREA_OTHER,
+} CollabTrainingArea;
 
 /**
  * CollabSeverity:

@@ -33,6 +33,11 @@ static const struct
   { "trainings", COLLAB_RECORD_KIND_TRAINING },
   { "adjustments", COLLAB_RECORD_KIND_ADJUSTMENT },
   { "demonstration_villages", COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE },
+  { "job_offers", COLLAB_RECORD_KIND_JOB_OFFER },
+  { "workers", COLLAB_RECORD_KIND_WORKER },
+  { "placements", COLLAB_RECORD_KIND_PLACEMENT },
+  { "follow_ups", COLLAB_RECORD_KIND_FOLLOW_UP },
+  { "events", COLLAB_RECORD_KIND_EVENT },
   /* Singular forms and what officers call a table of dispatches. */
   { "region", COLLAB_RECORD_KIND_REGION },
   { "organization", COLLAB_RECORD_KIND_ORGANIZATION },
@@ -47,6 +52,11 @@ static const struct
   { "training", COLLAB_RECORD_KIND_TRAINING },
   { "adjustment", COLLAB_RECORD_KIND_ADJUSTMENT },
   { "demonstration_village", COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE },
+  { "job_offer", COLLAB_RECORD_KIND_JOB_OFFER },
+  { "worker", COLLAB_RECORD_KIND_WORKER },
+  { "placement", COLLAB_RECORD_KIND_PLACEMENT },
+  { "follow_up", COLLAB_RECORD_KIND_FOLLOW_UP },
+  { "event", COLLAB_RECORD_KIND_EVENT },
 };
 
 static char *

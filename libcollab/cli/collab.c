@@ -78,6 +78,11 @@ collab_cli_count_records (CollabRecordKind kind,
     case COLLAB_RECORD_KIND_ADJUSTMENT: return g_strdup_printf (ngettext_ ("%u adjustment", "%u adjustments", n), n);
     case COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE:
       return g_strdup_printf (ngettext_ ("%u demonstration village", "%u demonstration villages", n), n);
+    case COLLAB_RECORD_KIND_JOB_OFFER: return g_strdup_printf (ngettext_ ("%u job offer", "%u job offers", n), n);
+    case COLLAB_RECORD_KIND_WORKER: return g_strdup_printf (ngettext_ ("%u worker", "%u workers", n), n);
+    case COLLAB_RECORD_KIND_PLACEMENT: return g_strdup_printf (ngettext_ ("%u placement", "%u placements", n), n);
+    case COLLAB_RECORD_KIND_FOLLOW_UP: return g_strdup_printf (ngettext_ ("%u follow-up", "%u follow-ups", n), n);
+    case COLLAB_RECORD_KIND_EVENT: return g_strdup_printf (ngettext_ ("%u event", "%u events", n), n);
     default:
       return g_strdup_printf (ngettext_ ("%u other record", "%u other records", n), n);
     }

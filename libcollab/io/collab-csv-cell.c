@@ -461,6 +461,36 @@ collab_csv_convert_cell (CollabCsvImport       *imp,
         return g_string_free (canonical, FALSE);
       }
 
+    case COLLAB_FIELD_ENUM_LIST:
+      {
+        /* In the order typed: 餐饮服务、物流配送 is a first and a second
+         * choice. A word typed twice adds nothing and is kept once. */
+        g_autoptr(GPtrArray) items = collab_csv_split_list (text);
+        g_autoptr(GEnumClass) klass = g_type_class_ref (field->enum_type ());
+        GString *canonical = g_string_new (NULL);
+        CollabEnumList list = 0;
+
+        g_string_append_c (json, '[');
+        for (guint i = 0; i < items->len; i++)
+          {
+            const char *nick = collab_csv_value_nick (field, g_ptr_array_index (items, i));
+
+            if (nick == NULL)
+              {
+                g_string_free (canonical, TRUE);
+                return (bad_value (imp, field, g_ptr_array_index (items, i), row, index, error), NULL);
+              }
+            if (!collab_enum_list_append (&list, (guint) g_enum_get_value_by_nick (klass, nick)->value))
+              continue;
+            g_string_append_printf (canonical, "%s%s", canonical->len > 0 ? ";" : "", nick);
+            if (json->str[json->len - 1] != '[')
+              g_string_append (json, ", ");
+            collab_json_append_string (json, nick);
+          }
+        g_string_append_c (json, ']');
+        return g_string_free (canonical, FALSE);
+      }
+
     case COLLAB_FIELD_REF:
       {
         char *id = resolve_ref (imp, field, text, row, index, error);

@@ -210,7 +210,7 @@ static const struct
  * does not). */
 static const char * const kind_words[] = {
   "地区", "单位", "规划", "结对关系", "资金账户", "资金往来", "项目", "人员",
-  "派出人员", "培训", "调整", "示范村",
+  "派出人员", "培训", "调整", "示范村", "岗位供给", "就业需求", "就业", "跟踪服务", "活动",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == COLLAB_N_RECORD_KINDS);

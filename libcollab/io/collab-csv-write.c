@@ -64,6 +64,21 @@ collab_csv_field_text (const CollabStore *store,
         return g_string_free (text, FALSE);
       }
 
+    case COLLAB_FIELD_ENUM_LIST:
+      {
+        g_autoptr(GEnumClass) klass = g_type_class_ref (field->enum_type ());
+        CollabEnumList list = *(const CollabEnumList *) slot;
+        GString *text = g_string_new (NULL);
+
+        for (guint i = 0; COLLAB_ENUM_LIST_HAS (list, i); i++)
+          {
+            GEnumValue *value = g_enum_get_value (klass, (int) COLLAB_ENUM_LIST_GET (list, i));
+
+            g_string_append_printf (text, "%s%s", i > 0 ? ";" : "", value != NULL ? value->value_nick : "");
+          }
+        return g_string_free (text, FALSE);
+      }
+
     case COLLAB_FIELD_REF:
       return g_strdup (collab_store_ref_id (store, *(const CollabRef *) slot));
 
@@ -349,6 +364,7 @@ chinese_value (const CollabField *field,
 
     case COLLAB_FIELD_ENUM:
     case COLLAB_FIELD_FLAGS:
+    case COLLAB_FIELD_ENUM_LIST:
       words = g_string_new (NULL);
       nicks = g_strsplit (text, ";", -1);
       for (guint i = 0; nicks[i] != NULL; i++)

@@ -447,6 +447,7 @@ on_start_array (void *ctx)
       switch (frame->field->type)
         {
         case COLLAB_FIELD_FLAGS:
+        case COLLAB_FIELD_ENUM_LIST:
           list = push_frame (reader, FRAME_LIST);
           list->items = g_array_sized_new (FALSE, TRUE, sizeof (guint), 1);
           g_array_set_size (list->items, 1);
@@ -525,6 +526,8 @@ on_end_array (void *ctx)
 
         if (owner->field->type == COLLAB_FIELD_FLAGS)
           *(guint8 *) slot = (guint8) g_array_index (frame->items, guint, 0);
+        else if (owner->field->type == COLLAB_FIELD_ENUM_LIST)
+          *(CollabEnumList *) slot = g_array_index (frame->items, guint, 0);
         else
           {
             CollabRefList *list = slot;

@@ -358,6 +358,9 @@ store_scalar (Reader            *reader,
     case COLLAB_FIELD_FLAGS:
       return reader_expected (reader, _("expected an array of flags, found %s"), value);
 
+    case COLLAB_FIELD_ENUM_LIST:
+      return reader_expected (reader, _("expected an array of words, found %s"), value);
+
     case COLLAB_FIELD_REF_LIST:
       return reader_expected (reader, _("expected an array of ids, found %s"), value);
 
@@ -452,6 +455,21 @@ on_scalar (Reader       *reader,
             if (!parse_nick (reader, field, value, &flag))
               return FALSE;
             g_array_index (frame->items, guint, 0) |= flag;
+          }
+        else if (field->type == COLLAB_FIELD_ENUM_LIST)
+          {
+            guint nick_value;
+
+            if (!parse_nick (reader, field, value, &nick_value))
+              return FALSE;
+            if (!collab_enum_list_append (&g_array_index (frame->items, guint, 0), nick_value))
+              {
+                g_autofree char *display = reader_scalar_to_display (value);
+
+                return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                                    /* Translators: %s is the word found twice, as the document has it. */
+                                    _("%s is in the list twice"), display);
+              }
           }
         else
           {

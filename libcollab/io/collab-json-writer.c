@@ -310,6 +310,21 @@ append_value (GString           *out,
       append_flags (out, field->enum_type (), *(const guint8 *) slot);
       break;
 
+    case COLLAB_FIELD_ENUM_LIST:
+      {
+        CollabEnumList list = *(const CollabEnumList *) slot;
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; COLLAB_ENUM_LIST_HAS (list, i); i++)
+          {
+            if (i > 0)
+              g_string_append (out, ", ");
+            collab_json_append_string (out, nick_of (field->enum_type (), COLLAB_ENUM_LIST_GET (list, i)));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
     case COLLAB_FIELD_REF:
       collab_json_append_string (out, collab_store_ref_id (store, *(const CollabRef *) slot));
       break;

@@ -21,9 +21,9 @@
 
 G_BEGIN_DECLS
 
-#define COLLAB_N_RECORD_KINDS (COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE + 1)
+#define COLLAB_N_RECORD_KINDS (COLLAB_RECORD_KIND_EVENT + 1)
 
-/* A reference to a record: the kind in the top 4 bits, the index + 1 in the
+/* A reference to a record: the kind in the top 5 bits, the index + 1 in the
  * rest, so that 0 is "no reference" and one 32-bit word says both what and
  * which. A table may hold 2^27 - 1 records. */
 typedef guint32 CollabRef;
@@ -78,6 +78,7 @@ typedef struct
   CollabRecordHeader h;
   const char        *name;
   CollabRef          region;
+  CollabRef          serves;        /* the assisted region a shop sells for */
   guint8             kind;          /* CollabOrganizationKind */
 } CollabOrganizationRec;
 
@@ -192,7 +193,9 @@ typedef struct
   CollabRef          program;
   gint32             year;
   gint32             person_times;
+  gint32             classes;
   guint8             side;          /* CollabSide */
+  guint8             area;          /* CollabTrainingArea, cadre_talent when not given */
 } CollabTrainingRec;
 
 typedef struct
@@ -213,6 +216,97 @@ typedef struct
   CollabRef          program;
 } CollabDemoVillageRec;
 
+/* An inclusive range of days (a job offer's open period). */
+typedef struct
+{
+  CollabRecordHeader h;
+  CollabDay          first;
+  CollabDay          last;
+} CollabDayRangeRec;
+
+typedef struct
+{
+  CollabRecordHeader h;
+  gint64             monthly_wage;
+  CollabRef          employer;      /* an organization */
+  CollabRef          target;        /* the assisted region it is offered to */
+  CollabRef          program;
+  gint32             positions;
+  CollabDayRangeRec  open;
+  guint8             job_type;      /* CollabJobType */
+} CollabJobOfferRec;
+
+/* A list of up to eight values of an enumeration, in order, packed four
+ * bits a value (value + 1, lowest bits first; 0 ends the list): a
+ * worker's wanted job types cost one word. */
+typedef guint32 CollabEnumList;
+
+#define COLLAB_ENUM_LIST_MAX 8
+#define COLLAB_ENUM_LIST_GET(list, i) ((((list) >> (4 * (i))) & 0xf) - 1)
+#define COLLAB_ENUM_LIST_HAS(list, i) ((i) < COLLAB_ENUM_LIST_MAX && (((list) >> (4 * (i))) & 0xf) != 0)
+
+/* Adds @value at the end of @list; FALSE when it is there already or the
+ * list is full. */
+static inline gboolean
+collab_enum_list_append (CollabEnumList *list,
+                         guint           value)
+{
+  guint i = 0;
+
+  if (value > 14)
+    return FALSE;
+  for (; COLLAB_ENUM_LIST_HAS (*list, i); i++)
+    if (COLLAB_ENUM_LIST_GET (*list, i) == value)
+      return FALSE;
+  if (i == COLLAB_ENUM_LIST_MAX)
+    return FALSE;
+  *list |= (value + 1) << (4 * i);
+  return TRUE;
+}
+
+typedef struct
+{
+  CollabRecordHeader h;
+  const char        *name;
+  CollabRef          county;
+  CollabDay          registered;
+  CollabEnumList     wants;         /* of CollabJobType; empty means any */
+  guint8             flags;         /* CollabWorkerFlags */
+} CollabWorkerRec;
+
+typedef struct
+{
+  CollabRecordHeader h;
+  CollabRef          worker;
+  CollabRef          employer;      /* an organization */
+  CollabRef          offer;         /* the job offer filled, if any */
+  CollabDay          start;
+  CollabDay          end;           /* inclusive; NONE while in the job */
+  gboolean           organized;
+  guint8             kind;          /* CollabPlacementKind */
+} CollabPlacementRec;
+
+typedef struct
+{
+  CollabRecordHeader h;
+  const char        *note;
+  CollabRef          placement;
+  CollabDay          date;
+  guint8             status;        /* CollabFollowUpStatus */
+} CollabFollowUpRec;
+
+typedef struct
+{
+  CollabRecordHeader h;
+  CollabRef          program;
+  CollabRef          region;
+  CollabDay          date;
+  gint32             participants;
+  gint32             trainees;
+  guint8             kind;          /* CollabEventKind */
+  guint8             area;          /* CollabTrainingArea */
+} CollabEventRec;
+
 typedef enum
 {
   COLLAB_FIELD_ID,        /* const char *, the record's id */
@@ -228,6 +322,7 @@ typedef enum
   COLLAB_FIELD_BOOL,      /* gboolean */
   COLLAB_FIELD_OBJECT,    /* an inline sub-record */
   COLLAB_FIELD_ARRAY,     /* CollabSubArray of sub-records */
+  COLLAB_FIELD_ENUM_LIST, /* CollabEnumList, an array of nicks in order */
 } CollabFieldType;
 
 typedef enum
@@ -235,6 +330,8 @@ typedef enum
   COLLAB_FIELD_REQUIRED   = 1 << 0,
   COLLAB_FIELD_INTERN     = 1 << 1,  /* a string that repeats: store it once */
   COLLAB_FIELD_NONZERO    = 1 << 2,  /* an enum whose value 0 means "not given" */
+  COLLAB_FIELD_COUNT      = 1 << 3,  /* an INT that cannot be negative */
+  COLLAB_FIELD_POSITIVE   = 1 << 4,  /* an INT that must be above zero */
 } CollabFieldFlags;
 
 typedef struct _CollabSchema CollabSchema;

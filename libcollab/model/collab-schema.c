@@ -47,6 +47,7 @@ static const CollabField organization_fields[] = {
   F_STR ("name", CollabOrganizationRec, name, REQ),
   F_ENUM ("kind", CollabOrganizationRec, kind, collab_organization_kind_get_type, REQ),
   F_REF ("region", CollabOrganizationRec, region, KIND (REGION), 0),
+  F_REF ("serves", CollabOrganizationRec, serves, KIND (REGION), 0),
 };
 
 static const CollabField fund_base_fields[] = {
@@ -158,7 +159,9 @@ static const CollabField training_fields[] = {
   F_ENUM ("side", CollabTrainingRec, side, collab_side_get_type, COLLAB_FIELD_NONZERO),
   F_YEAR ("year", CollabTrainingRec, year, REQ),
   F_STR ("topic", CollabTrainingRec, topic, COLLAB_FIELD_INTERN),
-  F_INT ("person_times", CollabTrainingRec, person_times, REQ),
+  F_INT ("person_times", CollabTrainingRec, person_times, REQ | COLLAB_FIELD_COUNT),
+  F_ENUM ("area", CollabTrainingRec, area, collab_training_area_get_type, 0),
+  F_INT ("classes", CollabTrainingRec, classes, COLLAB_FIELD_COUNT),
 };
 
 static const CollabField adjustment_fields[] = {
@@ -177,13 +180,75 @@ static const CollabField demo_village_fields[] = {
   F_REF ("program", CollabDemoVillageRec, program, KIND (PROGRAM), REQ),
 };
 
+static const CollabField day_range_fields[] = {
+  F_DATE ("first", CollabDayRangeRec, first, REQ),
+  F_DATE ("last", CollabDayRangeRec, last, REQ),
+};
+
+/* Translators: the part of a job offer that says from which day to
+ * which it is open (招聘期限), named in messages such as "an open
+ * period needs the member \"last\"". */
+static const CollabSchema open_schema =
+  SCHEMA ("open", N_("open period"), CollabDayRangeRec, day_range_fields);
+
+static const CollabField job_offer_fields[] = {
+  F_ID (CollabJobOfferRec),
+  F_REF ("employer", CollabJobOfferRec, employer, KIND (ORGANIZATION), REQ),
+  F_ENUM ("job_type", CollabJobOfferRec, job_type, collab_job_type_get_type, REQ),
+  F_INT ("positions", CollabJobOfferRec, positions, REQ | COLLAB_FIELD_POSITIVE),
+  { "open", COLLAB_FIELD_OBJECT, OFF (CollabJobOfferRec, open), REQ, NULL, 0, &open_schema },
+  F_REF ("target", CollabJobOfferRec, target, KIND (REGION), 0),
+  F_AMOUNT ("monthly_wage", CollabJobOfferRec, monthly_wage, 0),
+  F_REF ("program", CollabJobOfferRec, program, KIND (PROGRAM), 0),
+};
+
+static const CollabField worker_fields[] = {
+  F_ID (CollabWorkerRec),
+  F_STR ("name", CollabWorkerRec, name, 0),
+  F_REF ("county", CollabWorkerRec, county, KIND (REGION), REQ),
+  { "flags", COLLAB_FIELD_FLAGS, OFF (CollabWorkerRec, flags), 0, collab_worker_flags_get_type, 0, NULL },
+  { "wants", COLLAB_FIELD_ENUM_LIST, OFF (CollabWorkerRec, wants), 0, collab_job_type_get_type, 0, NULL },
+  F_DATE ("registered", CollabWorkerRec, registered, REQ),
+};
+
+static const CollabField placement_fields[] = {
+  F_ID (CollabPlacementRec),
+  F_REF ("worker", CollabPlacementRec, worker, KIND (WORKER), REQ),
+  F_REF ("employer", CollabPlacementRec, employer, KIND (ORGANIZATION), REQ),
+  F_REF ("offer", CollabPlacementRec, offer, KIND (JOB_OFFER), 0),
+  F_ENUM ("kind", CollabPlacementRec, kind, collab_placement_kind_get_type, REQ),
+  F_BOOL ("organized", CollabPlacementRec, organized, 0),
+  F_DATE ("start", CollabPlacementRec, start, REQ),
+  F_DATE ("end", CollabPlacementRec, end, 0),
+};
+
+static const CollabField follow_up_fields[] = {
+  F_ID_OPTIONAL (CollabFollowUpRec),
+  F_REF ("placement", CollabFollowUpRec, placement, KIND (PLACEMENT), REQ),
+  F_DATE ("date", CollabFollowUpRec, date, REQ),
+  F_ENUM ("status", CollabFollowUpRec, status, collab_follow_up_status_get_type, REQ),
+  F_STR ("note", CollabFollowUpRec, note, 0),
+};
+
+static const CollabField event_fields[] = {
+  F_ID (CollabEventRec),
+  F_REF ("program", CollabEventRec, program, KIND (PROGRAM), REQ),
+  F_ENUM ("kind", CollabEventRec, kind, collab_event_kind_get_type, REQ),
+  F_DATE ("date", CollabEventRec, date, REQ),
+  F_REF ("region", CollabEventRec, region, KIND (REGION), 0),
+  F_INT ("participants", CollabEventRec, participants, COLLAB_FIELD_COUNT),
+  F_INT ("trainees", CollabEventRec, trainees, COLLAB_FIELD_COUNT),
+  F_ENUM ("area", CollabEventRec, area, collab_training_area_get_type, 0),
+};
+
 /* The singular names are the kinds of records as messages name them
  * ("no region has the id ..."), translated where they are used; the
  * member names are the document's and never change. */
 static const CollabSchema schemas[COLLAB_N_RECORD_KINDS] = {
   /* Translators: the kinds of records of a dataset, as messages name
    * them: 行政区划, 单位, 协作规划, 结对关系, 资金账户, 资金往来, 项目,
-   * 人员, 派出记录, 培训, 调整记录, 示范村. */
+   * 人员, 派出记录, 培训, 调整记录, 示范村, 岗位, 务工人员, 就业记录,
+   * 跟踪服务记录, 活动. */
   SCHEMA ("regions", N_("region"), CollabRegionRec, region_fields),
   SCHEMA ("organizations", N_("organization"), CollabOrganizationRec, organization_fields),
   SCHEMA ("programs", N_("program"), CollabProgramRec, program_fields),
@@ -196,6 +261,11 @@ static const CollabSchema schemas[COLLAB_N_RECORD_KINDS] = {
   SCHEMA ("trainings", N_("training"), CollabTrainingRec, training_fields),
   SCHEMA ("adjustments", N_("adjustment"), CollabAdjustmentRec, adjustment_fields),
   SCHEMA ("demonstration_villages", N_("demonstration village"), CollabDemoVillageRec, demo_village_fields),
+  SCHEMA ("job_offers", N_("job offer"), CollabJobOfferRec, job_offer_fields),
+  SCHEMA ("workers", N_("worker"), CollabWorkerRec, worker_fields),
+  SCHEMA ("placements", N_("placement"), CollabPlacementRec, placement_fields),
+  SCHEMA ("follow_ups", N_("follow-up"), CollabFollowUpRec, follow_up_fields),
+  SCHEMA ("events", N_("event"), CollabEventRec, event_fields),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (region_fields) <= 32);

@@ -61,6 +61,34 @@ check_day_order (const CollabSchema  *schema,
                   _("ends on %s, before it starts on %s"), end_text, start_text);
 }
 
+/* Counts of people, positions and classes (SPEC §11.1). */
+static gboolean
+check_counts (const CollabSchema  *schema,
+              gconstpointer        record,
+              const char         **field,
+              GError             **error)
+{
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const CollabField *f = &schema->fields[i];
+      gint32 value;
+
+      if (f->type != COLLAB_FIELD_INT || !COLLAB_RECORD_PRESENT (record, i))
+        continue;
+      value = *(const gint32 *) COLLAB_FIELD_PTR (record, f);
+      if ((f->flags & COLLAB_FIELD_POSITIVE) && value <= 0)
+        return invalid (field, f->name, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                        /* Translators: %d is the number found. */
+                        _("expected a count of at least 1, found %d"), value);
+      if ((f->flags & COLLAB_FIELD_COUNT) && value < 0)
+        return invalid (field, f->name, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                        /* Translators: %d is the number found. */
+                        _("a count cannot be negative, found %d"), value);
+    }
+
+  return TRUE;
+}
+
 gboolean
 collab_validate_record (const CollabSchema  *schema,
                         gconstpointer        record,
@@ -153,16 +181,22 @@ collab_validate_record (const CollabSchema  *schema,
                         _("expected an administrative division code of 6 digits (GB/T 2260; 9 or 12 "
                           "for townships and villages), found \"%s\""), region->code);
     }
-  else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_TRAINING))
+  else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_PLACEMENT))
     {
-      const CollabTrainingRec *training = record;
+      const CollabPlacementRec *placement = record;
 
-      if (training->person_times < 0)
-        return invalid (field, "person_times", error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                        _("person-times cannot be negative"));
+      if (!check_day_order (schema, record, placement->start, placement->end, "end", field, error))
+        return FALSE;
+    }
+  else if (g_strcmp0 (schema->member, "open") == 0)
+    {
+      const CollabDayRangeRec *range = record;
+
+      if (!check_day_order (schema, record, range->first, range->last, "last", field, error))
+        return FALSE;
     }
 
-  return TRUE;
+  return check_counts (schema, record, field, error);
 }
 
 static gboolean G_GNUC_PRINTF (6, 7)

@@ -129,6 +129,54 @@ export_flags_column (CollabTableExport     *export,
     }
 }
 
+/* A list of words in order ("catering;logistics", first choice first).
+ * Lists repeat: each is spelt out once, then found by its packed word. */
+static void
+export_enum_list_column (CollabTableExport     *export,
+                         const char            *name,
+                         const CollabTableRows *rows,
+                         const CollabField     *field,
+                         int                    field_index)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (field->enum_type ());
+  g_autoptr(GHashTable) code_of = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  CollabTableColumn *column = collab_table_export_column (export, name, COLLAB_COLUMN_TYPE_STRING);
+  gint32 *codes = (gint32 *) column->values->data;
+
+  for (guint r = 0; r < export->n_rows; r++)
+    {
+      const guint8 *record = collab_table_rows_get (rows, r);
+      CollabEnumList list;
+      gpointer code;
+
+      if (!collab_table_field_present (record, field_index))
+        {
+          codes[r] = -1;
+          collab_table_column_set_missing (column, r, export->n_rows);
+          continue;
+        }
+
+      list = *(const CollabEnumList *) (record + field->offset);
+      /* Keyed by list + 1, as NULL is no key: the empty list is 0. */
+      if (!g_hash_table_lookup_extended (code_of, GUINT_TO_POINTER (list + 1), NULL, &code))
+        {
+          g_string_truncate (text, 0);
+          for (guint i = 0; COLLAB_ENUM_LIST_HAS (list, i); i++)
+            {
+              GEnumValue *value = g_enum_get_value (klass, (int) COLLAB_ENUM_LIST_GET (list, i));
+
+              if (i > 0)
+                g_string_append_c (text, ';');
+              g_string_append (text, value != NULL ? value->value_nick : "");
+            }
+          code = GINT_TO_POINTER (collab_table_column_intern (column, export->builder->strings, text->str));
+          g_hash_table_insert (code_of, GUINT_TO_POINTER (list + 1), code);
+        }
+      codes[r] = GPOINTER_TO_INT (code);
+    }
+}
+
 static void
 export_string_column (CollabTableExport     *export,
                       const char            *name,
@@ -301,6 +349,10 @@ export_field (CollabTableExport     *export,
 
     case COLLAB_FIELD_FLAGS:
       export_flags_column (export, name, rows, field, field_index);
+      break;
+
+    case COLLAB_FIELD_ENUM_LIST:
+      export_enum_list_column (export, name, rows, field, field_index);
       break;
 
     case COLLAB_FIELD_REF:
