@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""Writes wuxi-2021-2023.json: the Wuxi program with its roster and its funds.
+"""Writes wuxi-2021-2023.json: the Wuxi program with its roster, funds and labour.
 
-The roster (wuxi-roster-2021-2023.json) and the 2021 funds
-(wuxi-funds-2021.json) are each complete datasets built on wuxi-2021.json;
+The roster (wuxi-roster-2021-2023.json), the 2021 funds
+(wuxi-funds-2021.json) and the labour cooperation
+(wuxi-labour-2021-2023.json) are each complete datasets built on wuxi-2021.json;
 this joins them into one document, keeping each record once by id, and
 has libcollab write it in its canonical form:
 
@@ -16,14 +17,15 @@ import sys
 import tempfile
 
 HERE = pathlib.Path(__file__).resolve().parent
-PARTS = ['wuxi-roster-2021-2023.json', 'wuxi-funds-2021.json']
+PARTS = ['wuxi-roster-2021-2023.json', 'wuxi-funds-2021.json', 'wuxi-labour-2021-2023.json']
 KINDS = ['regions', 'organizations', 'programs', 'pairings', 'accounts', 'transactions',
-         'projects', 'people', 'dispatches', 'trainings', 'adjustments', 'demonstration_villages']
+         'projects', 'people', 'dispatches', 'trainings', 'adjustments', 'demonstration_villages',
+         'job_offers', 'workers', 'placements', 'follow_ups', 'events']
 
 
 def main(collab):
     combined = {'format': 'libcollab-dataset', 'version': 1}
-    provenance = {'source': 'the union of ' + ' and '.join(PARTS) + ', joined by combine.py',
+    provenance = {'source': 'the union of ' + ', '.join(PARTS[:-1]) + ' and ' + PARTS[-1] + ', joined by combine.py',
                   'parts': {}}
     for part in PARTS:
         document = json.loads((HERE / part).read_text())
