@@ -85,6 +85,40 @@ collab_cli_kind_from_option (const char       *text,
   return FALSE;
 }
 
+/* The kinds the Chinese words of a file name name, as a sheet would be
+ * named (2021年岗位供给清单.csv): every run of characters that names a
+ * kind, but those inside a longer one (就业 in 就业需求清单). */
+static guint32
+kinds_in_chinese (const char *name)
+{
+  glong n;
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (name, -1, &n);
+  g_autofree glong *reach = g_new0 (glong, n + 1);   /* the end of the longest word from each start */
+  g_autofree CollabRecordKind *kinds = g_new0 (CollabRecordKind, n + 1);
+  guint32 found = 0;
+  glong covered = 0;
+
+  for (glong i = 0; i < n; i++)
+    for (glong j = i + 2; j <= MIN (n, i + 8); j++)
+      {
+        g_autofree char *word = g_ucs4_to_utf8 (chars + i, j - i, NULL, NULL, NULL);
+        CollabRecordKind kind;
+
+        if (chars[i] >= 0x80 && word != NULL && collab_xlsx_sheet_kind (word, &kind))
+          {
+            reach[i] = j;
+            kinds[i] = kind;
+          }
+      }
+  for (glong i = 0; i < n; i++)
+    {
+      if (reach[i] > covered)
+        found |= 1u << kinds[i];
+      covered = MAX (covered, reach[i]);
+    }
+  return found;
+}
+
 /* The kind a file name names, when it names exactly one. */
 static gboolean
 kind_from_file_name (const char       *path,
@@ -98,6 +132,8 @@ kind_from_file_name (const char       *path,
   for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
     if (strstr (key, kind_names[i].name) != NULL)
       found |= 1u << kind_names[i].kind;
+  if (found == 0)
+    found = kinds_in_chinese (base);
 
   *ambiguous = found != 0 && (found & (found - 1)) != 0;
   if (found == 0 || *ambiguous)
@@ -175,7 +211,8 @@ collab_cli_table_kind (const char       *command,
         return TRUE;
       collab_cli_usage_error (command, _("unknown --kind \"%s\": expected regions, organizations, "
                                          "programs, pairings, accounts, transactions, projects, people, "
-                                         "dispatches, trainings, adjustments or demonstration_villages"),
+                                         "dispatches, trainings, adjustments, demonstration_villages, "
+                                         "job_offers, workers, placements, follow_ups or events"),
                               kind_name);
       return FALSE;
     }

@@ -210,18 +210,47 @@ compare_candidates (gconstpointer a,
   return strcmp (x->id, y->id);
 }
 
+/* @items joined for a sentence: `a, b or c`, or with @and `a, b and c`. */
+char *
+collab_csv_join (GPtrArray *items,
+                 gboolean   and)
+{
+  char *list = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *item = g_ptr_array_index (items, i);
+      char *longer;
+
+      if (list == NULL)
+        longer = g_strdup (item);
+      else if (i + 1 == items->len && and)
+        /* Translators: the last two of a list of records: "pl1 (…) and pl2 (…)" */
+        longer = g_strdup_printf (_("%s and %s"), list, item);
+      else if (i + 1 == items->len)
+        /* Translators: the last two of a list of records: "延安市 (yanan) or 延川县 (yanchuan)" */
+        longer = g_strdup_printf (_("%s or %s"), list, item);
+      else
+        /* Translators: two items of a longer list of records */
+        longer = g_strdup_printf (_("%s, %s"), list, item);
+      g_free (list);
+      list = longer;
+    }
+  return list;
+}
+
 /* Up to three records of the kinds @field refers to whose name, short
  * name or id is closest to @text, as `延安市 (yanan)`, joined for a
  * sentence; NULL when none is close: within a third of the text's
  * length, at least one character. */
-static char *
-closest_records (CollabCsvImport   *imp,
-                 const CollabField *field,
-                 const char        *text)
+char *
+collab_csv_closest_records (CollabCsvImport   *imp,
+                            const CollabField *field,
+                            const char        *text)
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint limit = MAX (1, (guint) g_utf8_strlen (text, -1) / 3);
-  g_autofree char *list = NULL;
+  g_autoptr(GPtrArray) items = NULL;
 
   if (g_utf8_strlen (text, -1) > 64)
     return NULL;
@@ -258,25 +287,15 @@ closest_records (CollabCsvImport   *imp,
     return NULL;
   g_array_sort (found, compare_candidates);
 
+  items = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < MIN (found->len, 3); i++)
     {
       const Candidate *c = &g_array_index (found, Candidate, i);
-      g_autofree char *item = strcmp (c->name, c->id) == 0 ? g_strdup (c->name)
-                                                           : g_strdup_printf ("%s (%s)", c->name, c->id);
-      char *longer;
 
-      if (list == NULL)
-        longer = g_steal_pointer (&item);
-      else if (i + 1 == MIN (found->len, 3))
-        /* Translators: the last two of a list of records: "延安市 (yanan) or 延川县 (yanchuan)" */
-        longer = g_strdup_printf (_("%s or %s"), list, item);
-      else
-        /* Translators: two items of a longer list of records */
-        longer = g_strdup_printf (_("%s, %s"), list, item);
-      g_free (list);
-      list = longer;
+      g_ptr_array_add (items, strcmp (c->name, c->id) == 0 ? g_strdup (c->name)
+                                                           : g_strdup_printf ("%s (%s)", c->name, c->id));
     }
-  return g_steal_pointer (&list);
+  return collab_csv_join (items, FALSE);
 }
 
 /* What a reference of @field refers to, for messages: `region`, or
@@ -339,7 +358,7 @@ resolve_ref (CollabCsvImport    *imp,
         return g_strdup (found);
     }
 
-  candidates = closest_records (imp, field, text);
+  candidates = collab_csv_closest_records (imp, field, text);
   if (candidates != NULL)
     return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
                                 row->line, (int) column, NULL,
@@ -399,6 +418,63 @@ bad_value (CollabCsvImport    *imp,
                              _("expected one of %s, found \"%s\""), choices->str, text);
 }
 
+/* A cell of a list of words: the flags of a FLAGS field (脱贫县、革命老区),
+ * in the type's order, or the values of an ENUM_LIST in the order typed
+ * (餐饮服务、物流配送 is a first and a second choice; a word typed twice
+ * is kept once). */
+static char *
+convert_list (CollabCsvImport    *imp,
+              const CollabField  *field,
+              const char         *text,
+              const CollabCsvRow *row,
+              guint               index,
+              GString            *json,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) items = collab_csv_split_list (text);
+  g_autoptr(GTypeClass) klass = g_type_class_ref (field->enum_type ());
+  g_autoptr(GString) canonical = g_string_new (NULL);
+  CollabEnumList list = 0;
+  guint flags = 0;
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *nick = collab_csv_value_nick (field, g_ptr_array_index (items, i));
+
+      if (nick == NULL)
+        return (bad_value (imp, field, g_ptr_array_index (items, i), row, index, error), NULL);
+      if (G_IS_FLAGS_CLASS (klass))
+        flags |= g_flags_get_value_by_nick (G_FLAGS_CLASS (klass), nick)->value;
+      else if (collab_enum_list_append (&list, (guint) g_enum_get_value_by_nick (G_ENUM_CLASS (klass), nick)->value))
+        {
+          g_string_append_printf (canonical, "%s%s", canonical->len > 0 ? ";" : "", nick);
+          if (json->str[json->len - 1] != '[')
+            g_string_append (json, ", ");
+          collab_json_append_string (json, nick);
+        }
+    }
+
+  if (G_IS_FLAGS_CLASS (klass))
+    {
+      GFlagsClass *flags_class = G_FLAGS_CLASS (klass);
+
+      collab_csv_append_flags_text (canonical, field->enum_type (), flags);
+      for (guint i = 0; i < flags_class->n_values; i++)
+        if (flags_class->values[i].value != 0 && (flags & flags_class->values[i].value) == flags_class->values[i].value)
+          {
+            if (json->str[json->len - 1] != '[')
+              g_string_append (json, ", ");
+            collab_json_append_string (json, flags_class->values[i].value_nick);
+          }
+    }
+  g_string_append_c (json, ']');
+
+  if (canonical->len == 0)
+    g_string_append (canonical, collab_csv_empty_list_word (field->type, FALSE));
+  return g_string_free (g_steal_pointer (&canonical), FALSE);
+}
+
 /* Converts a trimmed, non-empty cell for @field: appends its JSON value
  * to @json and returns the text the export would write for it, which is
  * what rows are compared by; NULL with @error set when the cell cannot
@@ -431,65 +507,12 @@ collab_csv_convert_cell (CollabCsvImport       *imp,
       }
 
     case COLLAB_FIELD_FLAGS:
-      {
-        g_autoptr(GPtrArray) items = collab_csv_split_list (text);
-        g_autoptr(GFlagsClass) klass = g_type_class_ref (field->enum_type ());
-        GString *canonical = g_string_new (NULL);
-        guint value = 0;
-
-        for (guint i = 0; i < items->len; i++)
-          {
-            const char *nick = collab_csv_value_nick (field, g_ptr_array_index (items, i));
-
-            if (nick == NULL)
-              {
-                g_string_free (canonical, TRUE);
-                return (bad_value (imp, field, g_ptr_array_index (items, i), row, index, error), NULL);
-              }
-            value |= g_flags_get_value_by_nick (klass, nick)->value;
-          }
-        collab_csv_append_flags_text (canonical, field->enum_type (), value);
-        g_string_append_c (json, '[');
-        for (guint i = 0; i < klass->n_values; i++)
-          if (klass->values[i].value != 0 && (value & klass->values[i].value) == klass->values[i].value)
-            {
-              if (json->str[json->len - 1] != '[')
-                g_string_append (json, ", ");
-              collab_json_append_string (json, klass->values[i].value_nick);
-            }
-        g_string_append_c (json, ']');
-        return g_string_free (canonical, FALSE);
-      }
-
     case COLLAB_FIELD_ENUM_LIST:
-      {
-        /* In the order typed: 餐饮服务、物流配送 is a first and a second
-         * choice. A word typed twice adds nothing and is kept once. */
-        g_autoptr(GPtrArray) items = collab_csv_split_list (text);
-        g_autoptr(GEnumClass) klass = g_type_class_ref (field->enum_type ());
-        GString *canonical = g_string_new (NULL);
-        CollabEnumList list = 0;
-
-        g_string_append_c (json, '[');
-        for (guint i = 0; i < items->len; i++)
-          {
-            const char *nick = collab_csv_value_nick (field, g_ptr_array_index (items, i));
-
-            if (nick == NULL)
-              {
-                g_string_free (canonical, TRUE);
-                return (bad_value (imp, field, g_ptr_array_index (items, i), row, index, error), NULL);
-              }
-            if (!collab_enum_list_append (&list, (guint) g_enum_get_value_by_nick (klass, nick)->value))
-              continue;
-            g_string_append_printf (canonical, "%s%s", canonical->len > 0 ? ";" : "", nick);
-            if (json->str[json->len - 1] != '[')
-              g_string_append (json, ", ");
-            collab_json_append_string (json, nick);
-          }
-        g_string_append_c (json, ']');
-        return g_string_free (canonical, FALSE);
-      }
+      if (!collab_csv_is_empty_list (field->type, text))
+        return convert_list (imp, field, text, row, index, json, error);
+      /* 无, 不限: the list is there, and empty. */
+      g_string_append (json, "[]");
+      return g_strdup (collab_csv_empty_list_word (field->type, FALSE));
 
     case COLLAB_FIELD_REF:
       {

@@ -137,7 +137,8 @@ same_target (const CollabCsvColumn *a,
     return FALSE;
   if (a->type == COLLAB_CSV_TARGET_EXTRA || b->type == COLLAB_CSV_TARGET_EXTRA)
     return a->type == b->type && strcmp (a->member, b->member) == 0;
-  return a->type == b->type && a->companion == b->companion && a->field == b->field && a->sub == b->sub;
+  return a->type == b->type && a->companion == b->companion && a->field == b->field && a->sub == b->sub &&
+         a->flag == b->flag;
 }
 
 static FindResult
@@ -164,6 +165,114 @@ find_member (CollabCsvImport *imp,
       column->field = column->sub = NULL;
     }
   return FIND_NONE;
+}
+
+/* A follow-up's person (姓名) and employer (用工单位): fields of the
+ * placement it refers to, by which the import finds that placement. */
+static FindResult
+find_key (CollabCsvImport *imp,
+          const char      *member,
+          CollabCsvColumn *column)
+{
+  const CollabSchema *schema;
+  int i;
+
+  if (imp->keyed == NULL)
+    return FIND_NONE;
+  schema = collab_schema_for_kind ((CollabRecordKind) g_bit_nth_lsf (imp->keyed->ref_kinds, -1));
+  i = collab_schema_find_field (schema, member);
+  if (i < 0 || !collab_csv_is_key_field (imp, &schema->fields[i]))
+    return FIND_NONE;
+  column->type = COLLAB_CSV_TARGET_KEY;
+  column->field = &schema->fields[i];
+  column->member = g_strdup_printf ("%s.%s", imp->keyed->name, member);
+  return FIND_OK;
+}
+
+/* A column of one flag of a flags field, yes or no: a worker's 脱贫人口. */
+static FindResult
+find_flag (CollabCsvImport *imp,
+           const char      *header,
+           CollabCsvColumn *column)
+{
+  for (guint f = 0; f < imp->schema->n_fields; f++)
+    if (collab_csv_flag_of_header (&imp->schema->fields[f], header, &column->flag))
+      {
+        column->type = COLLAB_CSV_TARGET_FLAG;
+        column->field = &imp->schema->fields[f];
+        column->member = g_strdup (column->field->name);
+        return FIND_OK;
+      }
+  return FIND_NONE;
+}
+
+typedef FindResult (*Finder) (CollabCsvImport *imp,
+                               const char      *member,
+                               CollabCsvColumn *column);
+
+/* What @find finds for the member a header names in English (@key) or
+ * by one of its Chinese aliases, tried in order. */
+static FindResult
+find_named (Finder           find,
+            CollabCsvImport *imp,
+            const char      *base,
+            const char      *key,
+            CollabCsvColumn *column)
+{
+  FindResult found = find (imp, key, column);
+  const char *alias;
+
+  for (guint n = 0; found == FIND_NONE && (alias = collab_csv_header_alias (base, n)) != NULL; n++)
+    found = find (imp, alias, column);
+  return found;
+}
+
+/* The header of a column, in the order tried: a member of the kind (or
+ * of a roster's person), a field of what a follow-up refers to, a flag. */
+static FindResult
+find_column (CollabCsvImport *imp,
+             const char      *base,
+             CollabCsvColumn *column)
+{
+  g_autofree char *key = collab_csv_english_key (base);
+  FindResult found = find_named (find_member, imp, base, key, column);
+
+  if (found == FIND_NONE)
+    found = find_named (find_key, imp, base, key, column);
+  if (found == FIND_NONE)
+    found = find_flag (imp, base, column);
+  return found;
+}
+
+/* The required members the header has no column for, with their
+ * Chinese header: an inline sub-record's too (a job offer's open.first). */
+static void
+append_missing (GString    *missing,
+                const char *member,
+                guint      *n_missing)
+{
+  const char *alias = collab_csv_first_alias_of (member);
+
+  g_string_append_printf (missing, "%s\"%s\"", missing->len > 0 ? ", " : "", member);
+  if (alias != NULL)
+    /* Translators: after a member missing from the header, its Chinese header */
+    g_string_append_printf (missing, _(" (or \"%s\")"), alias);
+  (*n_missing)++;
+}
+
+static gboolean
+has_subfield_column (CollabCsvImport   *imp,
+                     const CollabField *field,
+                     const CollabField *sub)
+{
+  for (guint c = 0; c < imp->columns->len; c++)
+    {
+      const CollabCsvColumn *column = collab_csv_import_column (imp, c);
+
+      if (column->type == COLLAB_CSV_TARGET_SUBFIELD && column->field == field && column->sub == sub)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The column that gives @field of the row's own record or, with
@@ -195,8 +304,7 @@ collab_csv_read_header (CollabCsvImport *imp,
     {
       CollabCsvColumn column = { 0 };
       g_autofree char *base = NULL;
-      g_autofree char *key = NULL;
-      const char *unit, *alias;
+      const char *unit;
       FindResult found = FIND_NONE;
 
       column.header = collab_csv_trim_cell (header->cells[c]);
@@ -212,10 +320,7 @@ collab_csv_read_header (CollabCsvImport *imp,
         }
 
       unit = collab_csv_header_unit (column.header, &base);
-      key = collab_csv_english_key (base);
-      found = find_member (imp, key, &column);
-      for (guint n = 0; found == FIND_NONE && (alias = collab_csv_header_alias (base, n)) != NULL; n++)
-        found = find_member (imp, alias, &column);
+      found = find_column (imp, base, &column);
 
       if (found == FIND_NO_CSV_FORM)
         return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_TYPE, header->line, c,
@@ -246,6 +351,10 @@ collab_csv_read_header (CollabCsvImport *imp,
       if (column.type == COLLAB_CSV_TARGET_FIELD && column.companion &&
           strcmp (column.field->name, "name") == 0)
         imp->via_name_column = (int) c;
+      if (column.type == COLLAB_CSV_TARGET_KEY && strcmp (column.field->name, "worker") == 0)
+        imp->key_worker_column = (int) c;
+      else if (column.type == COLLAB_CSV_TARGET_KEY)
+        imp->key_employer_column = (int) c;
     }
 
   /* Officers' sheets have no ids: the import makes them from the rows.
@@ -262,7 +371,6 @@ collab_csv_read_header (CollabCsvImport *imp,
   for (guint f = 0; f < imp->schema->n_fields; f++)
     {
       const CollabField *field = &imp->schema->fields[f];
-      const char *alias;
 
       if (!(field->flags & COLLAB_FIELD_REQUIRED) || collab_csv_find_column_of (imp, field, FALSE) >= 0)
         continue;
@@ -270,13 +378,22 @@ collab_csv_read_header (CollabCsvImport *imp,
         continue;
       if (field == imp->via && imp->via_name_column >= 0)
         continue;
+      if (field == imp->keyed && imp->key_worker_column >= 0)
+        continue;
 
-      alias = collab_csv_first_alias_of (field->name);
-      g_string_append_printf (missing, "%s\"%s\"", missing->len > 0 ? ", " : "", field->name);
-      if (alias != NULL)
-        /* Translators: after a member missing from the header, its Chinese header */
-        g_string_append_printf (missing, _(" (or \"%s\")"), alias);
-      n_missing++;
+      if (field->type == COLLAB_FIELD_OBJECT)
+        {
+          for (guint s = 0; s < field->sub->n_fields; s++)
+            if ((field->sub->fields[s].flags & COLLAB_FIELD_REQUIRED) &&
+                !has_subfield_column (imp, field, &field->sub->fields[s]))
+              {
+                g_autofree char *member = g_strdup_printf ("%s.%s", field->name, field->sub->fields[s].name);
+
+                append_missing (missing, member, &n_missing);
+              }
+        }
+      else
+        append_missing (missing, field->name, &n_missing);
     }
 
   if (n_missing > 0)

@@ -16,6 +16,8 @@
  *   collab-csv-people.c  the person a roster row describes, by id or by
  *                        name and home unit; ids made for rows without
  *                        one; the reader's errors mapped back to cells
+ *   collab-csv-follow-up.c  the placement a follow-up row names by the
+ *                        person (姓名) and the day, as officers write it
  */
 
 #pragma once
@@ -82,6 +84,13 @@ typedef struct
   GHashTable         *made_ids;      /* id made from a row -> how many rows made it */
   GHashTable         *people_by_name;  /* "name\037unit" -> id of a person in the dataset */
   guint               n_generated;
+
+  /* A follow-up's placement found by its person (collab-csv-follow-up.c). */
+  const CollabField  *keyed;         /* the reference KEY columns find, or NULL */
+  int                 key_worker_column;    /* 姓名, or -1 */
+  int                 key_employer_column;  /* 用工单位, or -1 */
+  GHashTable         *workers_by_name;      /* name -> GArray of worker indexes */
+  GPtrArray          *placements_of_worker; /* worker index -> GArray of placement indexes */
 } CollabCsvImport;
 
 static inline const CollabCsvColumn *
@@ -126,6 +135,25 @@ char     *collab_csv_convert_cell      (CollabCsvImport       *imp,
                                         guint                  index,
                                         GString               *json,
                                         GError               **error);
+
+/* @items joined for a sentence: `a, b or c` (`a, b and c` with @and);
+ * NULL when there are none. */
+char     *collab_csv_join              (GPtrArray             *items,
+                                        gboolean               and);
+/* Up to three records of the kinds @field refers to closest to @text, as
+ * `延安市 (yanan) or 延川县 (yanchuan)`; NULL when none is close. */
+char     *collab_csv_closest_records   (CollabCsvImport       *imp,
+                                        const CollabField     *field,
+                                        const char            *text);
+
+/* collab-csv-follow-up.c */
+void      collab_csv_find_keyed        (CollabCsvImport    *imp);
+gboolean  collab_csv_is_key_field      (CollabCsvImport    *imp,
+                                        const CollabField  *field);
+char     *collab_csv_keyed_of_row      (CollabCsvImport    *imp,
+                                        const CollabCsvRow *row,
+                                        GError            **error);
+void      collab_csv_keyed_clear       (CollabCsvImport    *imp);
 
 /* collab-csv-people.c */
 void      collab_csv_find_companion    (CollabCsvImport    *imp);

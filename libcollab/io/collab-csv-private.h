@@ -107,6 +107,17 @@ const char *collab_csv_export_header  (CollabRecordKind    kind,
                                        const char         *member);
 gboolean    collab_csv_read_bool      (const char         *text,
                                        gboolean           *value);
+/* A list of @type (FLAGS, ENUM_LIST) given but empty (无, 不限), and the
+ * word the export writes for one. */
+gboolean    collab_csv_is_empty_list  (CollabFieldType     type,
+                                       const char         *text);
+const char *collab_csv_empty_list_word (CollabFieldType    type,
+                                        gboolean           chinese);
+/* The flag of the flags @field that a column headed @header gives as yes
+ * or no (脱贫人口, 是否残疾人), or FALSE. */
+gboolean    collab_csv_flag_of_header (const CollabField  *field,
+                                       const char         *header,
+                                       guint              *flag);
 GPtrArray  *collab_csv_split_list     (const char         *text);
 char       *collab_csv_normalize_date (const char         *text);
 
@@ -121,6 +132,9 @@ typedef enum
   COLLAB_CSV_TARGET_LATEST,       /* the latest step of a history: `status` */
   COLLAB_CSV_TARGET_LATEST_DATE,  /* its date: `status_date` */
   COLLAB_CSV_TARGET_EXTRA,        /* a member this library does not know, kept as a string */
+  COLLAB_CSV_TARGET_FLAG,         /* one flag of a flags field, yes or no: 脱贫人口 是/否 */
+  COLLAB_CSV_TARGET_KEY,          /* a field of the record a reference names, by which the
+                                   * import finds it: a follow-up's person (姓名) */
 } CollabCsvTarget;
 
 typedef struct
@@ -132,6 +146,7 @@ typedef struct
   char              *member;     /* what the dataset document calls it */
   char              *header;     /* what the file calls it */
   const char        *unit;       /* amounts: the unit the header gives bare numbers */
+  guint              flag;       /* FLAG: the flag of @field the column gives */
 } CollabCsvColumn;
 
 static inline gboolean

@@ -214,6 +214,73 @@ append_sub_record (CollabCsvImport    *imp,
   return TRUE;
 }
 
+/* Whether @field is given by columns of one flag each (脱贫人口 是/否). */
+static gboolean
+has_flag_columns (CollabCsvImport   *imp,
+                  const CollabField *field)
+{
+  for (guint c = 0; c < imp->columns->len; c++)
+    if (collab_csv_import_column (imp, c)->type == COLLAB_CSV_TARGET_FLAG &&
+        collab_csv_import_column (imp, c)->field == field)
+      return TRUE;
+  return FALSE;
+}
+
+/* A flags field given by columns of one flag each, yes or no, and maybe
+ * by a column of words too (人员类别): one member, with every flag a
+ * column says yes to or the words name; none when nothing says one. */
+static gboolean
+append_flag_columns (CollabCsvImport    *imp,
+                     const CollabCsvRow *row,
+                     const CollabField  *field,
+                     GString            *out,
+                     gboolean           *first,
+                     GPtrArray          *canonical,
+                     GError            **error)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  guint flags = 0;
+  int at = -1;
+
+  for (guint c = 0; c < imp->columns->len; c++)
+    {
+      const CollabCsvColumn *column = collab_csv_import_column (imp, c);
+      gboolean yes;
+
+      if (column->field != field || *imp->cells[c] == '\0')
+        continue;
+      if (column->type == COLLAB_CSV_TARGET_FIELD)
+        {
+          g_string_assign (words, imp->cells[c]);
+          at = (int) c;
+        }
+      else if (!collab_csv_read_bool (imp->cells[c], &yes))
+        return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE, row->line, (int) c, NULL,
+                                   _("expected 是 or 否 (true or false, 1 or 0), found \"%s\""), imp->cells[c]);
+      else if (yes)
+        {
+          flags |= column->flag;
+          at = at < 0 ? (int) c : at;
+        }
+    }
+  if (at < 0)
+    return TRUE;
+
+  if (flags != 0)
+    {
+      if (words->len > 0)
+        g_string_append_c (words, ';');
+      collab_csv_append_flags_text (words, field->enum_type (), flags);
+    }
+  collab_csv_append_member (out, first, field->name);
+  text = collab_csv_convert_cell (imp, field, NULL, words->str, row, (guint) at, out, error);
+  if (text == NULL)
+    return FALSE;
+  g_ptr_array_add (canonical, g_strdup_printf ("%s\037%s", field->name, text));
+  return TRUE;
+}
+
 /* Writes the record of @row into @out. @canonical collects
  * `member\037text` for each value the row gives, the row's content by
  * which an id is made for it when the table has none. */
@@ -236,14 +303,20 @@ convert_row (CollabCsvImport    *imp,
 
       if (column->companion || column->type == COLLAB_CSV_TARGET_SUBFIELD ||
           column->type == COLLAB_CSV_TARGET_LATEST || column->type == COLLAB_CSV_TARGET_LATEST_DATE ||
-          column->type == COLLAB_CSV_TARGET_IGNORED)
+          column->type == COLLAB_CSV_TARGET_IGNORED || column->type == COLLAB_CSV_TARGET_FLAG ||
+          column->type == COLLAB_CSV_TARGET_KEY)
+        continue;
+      if (column->type == COLLAB_CSV_TARGET_FIELD && column->field->type == COLLAB_FIELD_FLAGS &&
+          has_flag_columns (imp, column->field))
         continue;
 
       if (*text == '\0')
         {
           /* An empty cell is a member not given, which the reader would
-           * report for the record; say it of the cell. */
-          if (column->type == COLLAB_CSV_TARGET_FIELD && (column->field->flags & COLLAB_FIELD_REQUIRED))
+           * report for the record; say it of the cell. A follow-up's
+           * placement may be found by the person instead. */
+          if (column->type == COLLAB_CSV_TARGET_FIELD && (column->field->flags & COLLAB_FIELD_REQUIRED) &&
+              !(column->field == imp->keyed && imp->key_worker_column >= 0))
             return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
                                        row->line, (int) c, NULL,
                                        _("the cell is empty, and every %s needs one"), _(imp->schema->singular));
@@ -278,6 +351,26 @@ convert_row (CollabCsvImport    *imp,
       if ((field->type == COLLAB_FIELD_OBJECT || field->type == COLLAB_FIELD_ARRAY) &&
           !append_sub_record (imp, row, field, body, &first, canonical, error))
         return FALSE;
+      if (field->type == COLLAB_FIELD_FLAGS && has_flag_columns (imp, field) &&
+          !append_flag_columns (imp, row, field, body, &first, canonical, error))
+        return FALSE;
+    }
+
+  /* A follow-up that names its person rather than its placement. */
+  if (imp->keyed != NULL && imp->key_worker_column >= 0)
+    {
+      int given = collab_csv_find_column_of (imp, imp->keyed, FALSE);
+
+      if (given < 0 || *imp->cells[given] == '\0')
+        {
+          g_autofree char *placement = collab_csv_keyed_of_row (imp, row, error);
+
+          if (placement == NULL)
+            return FALSE;
+          collab_csv_append_member (body, &first, imp->keyed->name);
+          collab_json_append_string (body, placement);
+          g_ptr_array_add (canonical, g_strdup_printf ("%s\037%s", imp->keyed->name, placement));
+        }
     }
 
   /* A roster row that names its person rather than giving the id. */
@@ -327,6 +420,7 @@ import_clear (CollabCsvImport *imp)
   g_clear_pointer (&imp->new_records, g_hash_table_unref);
   g_clear_pointer (&imp->made_ids, g_hash_table_unref);
   g_clear_pointer (&imp->people_by_name, g_hash_table_unref);
+  collab_csv_keyed_clear (imp);
   for (guint k = 0; k < COLLAB_N_RECORD_KINDS; k++)
     for (guint key = 0; key < COLLAB_CSV_N_KEYS; key++)
       g_clear_pointer (&imp->names[k][key], g_hash_table_unref);
@@ -451,7 +545,10 @@ collab_csv_import_rows (CollabStore       *store,
   imp.schema = collab_schema_for_kind (kind);
   imp.via_column = -1;
   imp.via_name_column = -1;
+  imp.key_worker_column = -1;
+  imp.key_employer_column = -1;
   collab_csv_find_companion (&imp);
+  collab_csv_find_keyed (&imp);
   imp.rows = rows;
   imp.columns = g_array_new (FALSE, TRUE, sizeof (CollabCsvColumn));
   g_array_set_clear_func (imp.columns, collab_csv_column_clear);

@@ -98,6 +98,58 @@ static const struct
   { "备注", "note" },
   { "人次", "person_times" },
   { "主题", "topic" },
+  /* Labour cooperation (SPEC §11.1): job offers, workers, placements,
+   * follow-ups and events, as the officers' forms head them. */
+  { "用工单位", "employer" },
+  { "用人单位", "employer" },
+  { "招聘单位", "employer" },
+  { "工种", "job_type" },
+  { "岗位类型", "job_type" },
+  { "岗位数", "positions" },
+  { "岗位数量", "positions" },
+  { "招聘人数", "positions" },
+  /* 开始日期 is `start` wherever a kind has one: a job offer has its
+   * open period instead. */
+  { "开始日期", "open.first" },
+  { "招聘开始日期", "open.first" },
+  { "截止日期", "open.last" },
+  { "招聘截止日期", "open.last" },
+  { "面向地区", "target" },
+  { "定向地区", "target" },
+  { "月薪", "monthly_wage" },
+  { "月工资", "monthly_wage" },
+  { "户籍县", "county" },
+  { "户籍地", "county" },
+  { "户籍", "county" },
+  { "人员类别", "flags" },
+  { "意向工种", "wants" },
+  { "求职意向", "wants" },
+  { "登记日期", "registered" },
+  { "姓名", "worker" },
+  { "人员编号", "worker" },
+  { "务工人员", "worker" },
+  { "岗位编号", "offer" },
+  { "就业类型", "kind" },
+  { "就业形式", "kind" },
+  { "有组织", "organized" },
+  { "有组织劳务输出", "organized" },
+  { "上岗日期", "start" },
+  { "就业日期", "start" },
+  { "离岗日期", "end" },
+  { "结束日期", "end" },
+  { "结束日期", "open.last" },
+  { "就业编号", "placement" },
+  { "回访日期", "date" },
+  { "活动类型", "kind" },
+  { "参加人数", "participants" },
+  { "参会人数", "participants" },
+  { "培训人次", "trainees" },
+  { "培训人次", "person_times" },
+  { "培训类别", "area" },
+  { "期数", "classes" },
+  { "班次", "classes" },
+  { "服务地区", "serves" },
+  { "对口地区", "serves" },
 };
 
 /* The header an export writes for a member where the first alias of
@@ -120,6 +172,15 @@ static const struct
   { COLLAB_RECORD_KIND_TRANSACTION, "to", "转入" },
   { COLLAB_RECORD_KIND_TRANSACTION, "parent", "来源交易" },
   { COLLAB_RECORD_KIND_TRANSACTION, "document", "文号" },
+  { COLLAB_RECORD_KIND_ORGANIZATION, "kind", "类型" },
+  { COLLAB_RECORD_KIND_PROGRAM, "kind", "类型" },
+  /* 人员类别 names a worker's flags, not a region's. */
+  { COLLAB_RECORD_KIND_REGION, "flags", NULL },
+  { COLLAB_RECORD_KIND_WORKER, "county", "户籍县" },
+  { COLLAB_RECORD_KIND_PLACEMENT, "worker", "人员编号" },
+  { COLLAB_RECORD_KIND_PLACEMENT, "kind", "就业类型" },
+  { COLLAB_RECORD_KIND_PLACEMENT, "start", "上岗日期" },
+  { COLLAB_RECORD_KIND_EVENT, "kind", "类型" },
 };
 
 /* Chinese words for the values of the closed vocabularies. The English
@@ -203,7 +264,82 @@ static const struct
   { collab_program_kind_get_type, "东西部协作", "east_west" },
   { collab_program_kind_get_type, "对口合作", "counterpart" },
   { collab_program_kind_get_type, "携手奔小康", "hand_in_hand" },
+  { collab_organization_kind_get_type, "扶贫车间", "workshop" },
+  { collab_organization_kind_get_type, "车间", "workshop" },
+  { collab_organization_kind_get_type, "社区工厂", "workshop" },
+  { collab_organization_kind_get_type, "乡村振兴车间", "workshop" },
+  { collab_organization_kind_get_type, "就业帮扶车间", "workshop" },
+  { collab_organization_kind_get_type, "直销店", "shop" },
+  { collab_organization_kind_get_type, "体验店", "shop" },
+  { collab_organization_kind_get_type, "专卖店", "shop" },
+  { collab_job_type_get_type, "家政服务", "domestic_service" },
+  { collab_job_type_get_type, "家政", "domestic_service" },
+  { collab_job_type_get_type, "物流配送", "logistics" },
+  { collab_job_type_get_type, "物流", "logistics" },
+  { collab_job_type_get_type, "快递", "logistics" },
+  { collab_job_type_get_type, "养老服务", "elderly_care" },
+  { collab_job_type_get_type, "养老", "elderly_care" },
+  { collab_job_type_get_type, "养老护理", "elderly_care" },
+  { collab_job_type_get_type, "餐饮服务", "catering" },
+  { collab_job_type_get_type, "餐饮", "catering" },
+  { collab_job_type_get_type, "建筑施工", "construction" },
+  { collab_job_type_get_type, "建筑", "construction" },
+  { collab_job_type_get_type, "机械修理", "machine_repair" },
+  { collab_job_type_get_type, "机械维修", "machine_repair" },
+  { collab_job_type_get_type, "维修", "machine_repair" },
+  { collab_job_type_get_type, "制造业", "manufacturing" },
+  { collab_job_type_get_type, "制造", "manufacturing" },
+  { collab_job_type_get_type, "其他", "other" },
+  { collab_job_type_get_type, "其它", "other" },
+  { collab_worker_flags_get_type, "脱贫人口", "poverty_lifted" },
+  { collab_worker_flags_get_type, "脱贫户", "poverty_lifted" },
+  { collab_worker_flags_get_type, "脱贫劳动力", "poverty_lifted" },
+  { collab_worker_flags_get_type, "监测对象", "at_risk" },
+  { collab_worker_flags_get_type, "防返贫监测对象", "at_risk" },
+  { collab_worker_flags_get_type, "边缘易致贫户", "at_risk" },
+  { collab_worker_flags_get_type, "残疾人", "disabled" },
+  { collab_placement_kind_get_type, "异地转移就业", "transfer" },
+  { collab_placement_kind_get_type, "转移就业", "transfer" },
+  { collab_placement_kind_get_type, "外出务工", "transfer" },
+  { collab_placement_kind_get_type, "就地就近就业", "local" },
+  { collab_placement_kind_get_type, "就近就业", "local" },
+  { collab_placement_kind_get_type, "就地就业", "local" },
+  { collab_placement_kind_get_type, "车间就业", "local" },
+  { collab_placement_kind_get_type, "公益性岗位", "public_welfare" },
+  { collab_follow_up_status_get_type, "在岗", "employed" },
+  { collab_follow_up_status_get_type, "稳定就业", "employed" },
+  { collab_follow_up_status_get_type, "转岗", "changed_job" },
+  { collab_follow_up_status_get_type, "换工作", "changed_job" },
+  { collab_follow_up_status_get_type, "离岗", "left" },
+  { collab_follow_up_status_get_type, "失业", "left" },
+  { collab_follow_up_status_get_type, "返乡", "returned_home" },
+  { collab_event_kind_get_type, "联席会议", "joint_meeting" },
+  { collab_event_kind_get_type, "党政领导互访", "visit" },
+  { collab_event_kind_get_type, "互访", "visit" },
+  { collab_event_kind_get_type, "产业园区发展交流会议", "park_meeting" },
+  { collab_event_kind_get_type, "招聘会", "job_fair" },
+  { collab_event_kind_get_type, "专场招聘", "job_fair" },
+  { collab_event_kind_get_type, "专场招聘会", "job_fair" },
+  { collab_event_kind_get_type, "培训班", "training_class" },
+  { collab_event_kind_get_type, "展销会", "expo" },
+  { collab_event_kind_get_type, "推介会", "expo" },
+  { collab_event_kind_get_type, "其他", "other" },
+  { collab_event_kind_get_type, "其它", "other" },
+  { collab_training_area_get_type, "干部人才", "cadre_talent" },
+  { collab_training_area_get_type, "干部人才培训", "cadre_talent" },
+  { collab_training_area_get_type, "劳动力", "labour" },
+  { collab_training_area_get_type, "劳务", "labour" },
+  { collab_training_area_get_type, "劳动力技能培训", "labour" },
+  { collab_training_area_get_type, "其他", "other" },
+  { collab_training_area_get_type, "其它", "other" },
 };
+
+/* A list given but empty: a worker who wants any type of job (不限), a
+ * record with none of the flags (无). An empty cell is a member not
+ * given, which a list that is there but empty is not. The first word
+ * of each is the export's. */
+static const char * const any_words[] = { "any", "不限", "任意", "均可" };
+static const char * const none_words[] = { "none", "无" };
 
 /* What Chinese offices call a sheet of each kind, in kind order: the
  * name of an exported sheet (a workbook names its sheets, a CSV file
@@ -262,6 +398,24 @@ static const struct
   { "培训", COLLAB_RECORD_KIND_TRAINING },
   { "调整", COLLAB_RECORD_KIND_ADJUSTMENT },
   { "示范村", COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE },
+  { "岗位供给", COLLAB_RECORD_KIND_JOB_OFFER },
+  { "岗位供给清单", COLLAB_RECORD_KIND_JOB_OFFER },
+  { "岗位", COLLAB_RECORD_KIND_JOB_OFFER },
+  { "岗位清单", COLLAB_RECORD_KIND_JOB_OFFER },
+  { "招聘岗位", COLLAB_RECORD_KIND_JOB_OFFER },
+  { "就业需求", COLLAB_RECORD_KIND_WORKER },
+  { "就业需求清单", COLLAB_RECORD_KIND_WORKER },
+  { "求职登记", COLLAB_RECORD_KIND_WORKER },
+  { "务工人员", COLLAB_RECORD_KIND_WORKER },
+  { "就业", COLLAB_RECORD_KIND_PLACEMENT },
+  { "就业情况", COLLAB_RECORD_KIND_PLACEMENT },
+  { "就业台账", COLLAB_RECORD_KIND_PLACEMENT },
+  { "跟踪服务", COLLAB_RECORD_KIND_FOLLOW_UP },
+  { "就业服务档案", COLLAB_RECORD_KIND_FOLLOW_UP },
+  { "跟踪回访", COLLAB_RECORD_KIND_FOLLOW_UP },
+  { "活动", COLLAB_RECORD_KIND_EVENT },
+  { "招聘会", COLLAB_RECORD_KIND_EVENT },
+  { "会议活动", COLLAB_RECORD_KIND_EVENT },
 };
 
 /* The suffixes of units' names, longest first, that officers leave out:
@@ -495,6 +649,51 @@ collab_csv_read_bool (const char *text,
     *value = FALSE;
   else
     return FALSE;
+  return TRUE;
+}
+
+/* Whether @text gives a list of @type (FLAGS or ENUM_LIST) that is
+ * there but empty: 无 (no flag), 不限 (any job type). */
+gboolean
+collab_csv_is_empty_list (CollabFieldType  type,
+                          const char      *text)
+{
+  if (type == COLLAB_FIELD_ENUM_LIST)
+    return word_in (text, any_words, G_N_ELEMENTS (any_words));
+  if (type == COLLAB_FIELD_FLAGS)
+    return word_in (text, none_words, G_N_ELEMENTS (none_words));
+  return FALSE;
+}
+
+/* What the export writes for such a list, in English or Chinese. */
+const char *
+collab_csv_empty_list_word (CollabFieldType type,
+                            gboolean        chinese)
+{
+  const char * const *words = type == COLLAB_FIELD_ENUM_LIST ? any_words : none_words;
+
+  return words[chinese ? 1 : 0];
+}
+
+/* The flag of @field that a column headed @header says yes or no to: a
+ * worker's 脱贫人口 (是/否), or 是否脱贫人口. */
+gboolean
+collab_csv_flag_of_header (const CollabField *field,
+                           const char        *header,
+                           guint             *flag)
+{
+  g_autoptr(GFlagsClass) klass = NULL;
+  const char *nick;
+
+  if (field->type != COLLAB_FIELD_FLAGS)
+    return FALSE;
+  if (g_str_has_prefix (header, "是否") && header[strlen ("是否")] != '\0')
+    header += strlen ("是否");
+  nick = collab_csv_value_nick (field, header);
+  if (nick == NULL)
+    return FALSE;
+  klass = g_type_class_ref (field->enum_type ());
+  *flag = g_flags_get_value_by_nick (klass, nick)->value;
   return TRUE;
 }
 

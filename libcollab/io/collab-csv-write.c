@@ -61,6 +61,9 @@ collab_csv_field_text (const CollabStore *store,
         GString *text = g_string_new (NULL);
 
         collab_csv_append_flags_text (text, field->enum_type (), *(const guint8 *) slot);
+        /* None, which an empty cell (no member) would not say. */
+        if (text->len == 0)
+          g_string_append (text, collab_csv_empty_list_word (field->type, FALSE));
         return g_string_free (text, FALSE);
       }
 
@@ -76,6 +79,8 @@ collab_csv_field_text (const CollabStore *store,
 
             g_string_append_printf (text, "%s%s", i > 0 ? ";" : "", value != NULL ? value->value_nick : "");
           }
+        if (text->len == 0)
+          g_string_append (text, collab_csv_empty_list_word (field->type, FALSE));
         return g_string_free (text, FALSE);
       }
 
@@ -121,7 +126,7 @@ add_column (GArray            *columns,
             const CollabField *sub,
             char              *member)
 {
-  CollabCsvColumn column = { type, FALSE, field, sub, member, NULL, NULL };
+  CollabCsvColumn column = { type, FALSE, field, sub, member, NULL, NULL, 0 };
 
   g_array_append_val (columns, column);
 }
@@ -247,6 +252,8 @@ cell_slot (const CollabSchema    *schema,
 
     case COLLAB_CSV_TARGET_NONE:
     case COLLAB_CSV_TARGET_IGNORED:
+    case COLLAB_CSV_TARGET_FLAG:
+    case COLLAB_CSV_TARGET_KEY:
     default:
       g_assert_not_reached ();
     }
@@ -365,6 +372,11 @@ chinese_value (const CollabField *field,
     case COLLAB_FIELD_ENUM:
     case COLLAB_FIELD_FLAGS:
     case COLLAB_FIELD_ENUM_LIST:
+      if (collab_csv_is_empty_list (field->type, text))
+        {
+          g_free (text);
+          return g_strdup (collab_csv_empty_list_word (field->type, TRUE));
+        }
       words = g_string_new (NULL);
       nicks = g_strsplit (text, ";", -1);
       for (guint i = 0; nicks[i] != NULL; i++)

@@ -1,0 +1,330 @@
+/* collab-csv-follow-up.c: the placement a follow-up row names by person
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * An officer's follow-up sheet (跟踪服务台账, 就业服务档案) lists the
+ * people called on by name, with the day and what was found: 张三,
+ * 2021-05-01, 在岗. A follow-up refers to a placement, which such a sheet
+ * does not name (collab-csv-import-private.h says which file does what).
+ * The placement of a row is then one of the worker of that name or id,
+ * at the employer of its 用工单位 column when it has one: the placement
+ * that is on at the follow-up's date, else the latest that started on
+ * or before it (a call after the worker left is about the job left).
+ *
+ * A row that matches no placement, or more than one, is an error that
+ * lists them: a guess would file the contact under the wrong job and
+ * hide a gap from labour.follow_up. The placements are those of the
+ * dataset the rows are added to, indexed once per import.
+ */
+
+#include <string.h>
+
+#include <libcollab/collab-error.h>
+
+#include "collab-csv-import-private.h"
+#include "types/collab-day-private.h"
+#include "types/collab-i18n-private.h"
+
+void
+collab_csv_find_keyed (CollabCsvImport *imp)
+{
+  if (imp->kind == COLLAB_RECORD_KIND_FOLLOW_UP)
+    imp->keyed = &imp->schema->fields[collab_schema_find_field (imp->schema, "placement")];
+}
+
+/* Whether a column of @field, a field of the placement, helps find it:
+ * the worker (姓名) and the employer (用工单位). */
+gboolean
+collab_csv_is_key_field (CollabCsvImport   *imp,
+                         const CollabField *field)
+{
+  return imp->keyed != NULL && (strcmp (field->name, "worker") == 0 || strcmp (field->name, "employer") == 0);
+}
+
+static void
+array_unref (gpointer array)
+{
+  if (array != NULL)
+    g_array_unref (array);
+}
+
+void
+collab_csv_keyed_clear (CollabCsvImport *imp)
+{
+  g_clear_pointer (&imp->workers_by_name, g_hash_table_unref);
+  g_clear_pointer (&imp->placements_of_worker, g_ptr_array_unref);
+}
+
+static void
+append_index (GArray *array,
+              guint   index)
+{
+  g_array_append_val (array, index);
+}
+
+/* Workers by name and placements by worker, once per import: a sheet of
+ * a hundred thousand follow-ups looks each up in constant time. The
+ * names point into the store, which the import does not change until
+ * every row is read. */
+static void
+build_index (CollabCsvImport *imp)
+{
+  guint n_workers = collab_store_count (imp->store, COLLAB_RECORD_KIND_WORKER);
+  guint n_placements = collab_store_count (imp->store, COLLAB_RECORD_KIND_PLACEMENT);
+
+  imp->workers_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, array_unref);
+  for (guint i = 0; i < n_workers; i++)
+    {
+      const CollabWorkerRec *worker = collab_store_get (imp->store, COLLAB_RECORD_KIND_WORKER, i);
+      GArray *same;
+
+      if (worker->name == NULL)
+        continue;
+      same = g_hash_table_lookup (imp->workers_by_name, worker->name);
+      if (same == NULL)
+        g_hash_table_insert (imp->workers_by_name, (gpointer) worker->name,
+                             same = g_array_new (FALSE, FALSE, sizeof (guint)));
+      append_index (same, i);
+    }
+
+  imp->placements_of_worker = g_ptr_array_new_full (n_workers, array_unref);
+  g_ptr_array_set_size (imp->placements_of_worker, (gint) n_workers);
+  for (guint p = 0; p < n_placements; p++)
+    {
+      const CollabPlacementRec *placement = collab_store_get (imp->store, COLLAB_RECORD_KIND_PLACEMENT, p);
+      guint w = COLLAB_REF_INDEX (placement->worker);
+
+      if (g_ptr_array_index (imp->placements_of_worker, w) == NULL)
+        g_ptr_array_index (imp->placements_of_worker, w) = g_array_new (FALSE, FALSE, sizeof (guint));
+      append_index (g_ptr_array_index (imp->placements_of_worker, w), p);
+    }
+}
+
+/* `pl1 (某物流公司, 2021-03-10–)`: a placement in a list of candidates. */
+static char *
+describe (CollabCsvImport *imp,
+          guint            index)
+{
+  const CollabPlacementRec *placement = collab_store_get (imp->store, COLLAB_RECORD_KIND_PLACEMENT, index);
+  const CollabOrganizationRec *employer = collab_store_deref (imp->store, placement->employer);
+  g_autofree char *start = collab_day_format (placement->start);
+  g_autofree char *end = placement->end != COLLAB_DAY_NONE ? collab_day_format (placement->end) : g_strdup ("");
+
+  return g_strdup_printf ("%s (%s, %s–%s)", placement->h.id, employer->name, start, end);
+}
+
+static char *
+describe_all (CollabCsvImport *imp,
+              GArray          *placements,
+              gboolean         and)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < placements->len; i++)
+    g_ptr_array_add (items, describe (imp, g_array_index (placements, guint, i)));
+  return collab_csv_join (items, and);
+}
+
+/* The workers @text names, by id or by name. */
+static GArray *
+workers_named (CollabCsvImport *imp,
+               const char      *text)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *named;
+  guint index;
+
+  if (collab_store_lookup (imp->store, COLLAB_RECORD_KIND_WORKER, text, &index))
+    append_index (found, index);
+  else if ((named = g_hash_table_lookup (imp->workers_by_name, text)) != NULL)
+    g_array_append_vals (found, named->data, named->len);
+  return found;
+}
+
+/* The employer the row's 用工单位 names, COLLAB_REF_NONE when it names
+ * none; FALSE with @error set when it names no organization. */
+static gboolean
+employer_of_row (CollabCsvImport    *imp,
+                 const CollabCsvRow *row,
+                 CollabRef          *employer,
+                 GError            **error)
+{
+  int c = imp->key_employer_column;
+  const CollabCsvColumn *column;
+  g_autoptr(GString) json = NULL;
+  g_autofree char *id = NULL;
+
+  *employer = COLLAB_REF_NONE;
+  if (c < 0 || *imp->cells[c] == '\0')
+    return TRUE;
+
+  column = collab_csv_import_column (imp, (guint) c);
+  json = g_string_new (NULL);
+  id = collab_csv_convert_cell (imp, column->field, column, imp->cells[c], row, (guint) c, json, error);
+  if (id == NULL)
+    return FALSE;
+  *employer = collab_store_find_ref (imp->store, column->field->ref_kinds, id);
+  if (*employer == COLLAB_REF_NONE)
+    return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
+                               /* Translators: a kind of record (organization, worker), then the cell */
+                               _("no %s has the name or the id \"%s\""),
+                               _(collab_schema_kind_name (COLLAB_RECORD_KIND_ORGANIZATION)), imp->cells[c]);
+  return TRUE;
+}
+
+/* The day of the row's follow-up; the latest day when it is no date of
+ * the calendar, which the reader reports once the rows are read. */
+static CollabDay
+day_of_row (CollabCsvImport *imp)
+{
+  int field = collab_schema_find_field (imp->schema, "date");
+  int c = collab_csv_find_column_of (imp, &imp->schema->fields[field], FALSE);
+  g_autofree char *text = c >= 0 ? collab_csv_normalize_date (imp->cells[c]) : NULL;
+  CollabDay day;
+
+  if (text == NULL || !collab_day_parse (text, &day, NULL))
+    return COLLAB_DAY_MAX;
+  return day;
+}
+
+/* The placements of @workers (at @employer, unless none) */
+static GArray *
+placements_of (CollabCsvImport *imp,
+               GArray          *workers,
+               CollabRef        employer)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint w = 0; w < workers->len; w++)
+    {
+      GArray *of = g_ptr_array_index (imp->placements_of_worker, g_array_index (workers, guint, w));
+
+      for (guint i = 0; of != NULL && i < of->len; i++)
+        {
+          guint p = g_array_index (of, guint, i);
+          const CollabPlacementRec *placement = collab_store_get (imp->store, COLLAB_RECORD_KIND_PLACEMENT, p);
+
+          if (employer == COLLAB_REF_NONE || placement->employer == employer)
+            append_index (found, p);
+        }
+    }
+  return found;
+}
+
+/* Of @candidates, those on at @day; else those that started last on or
+ * before it. */
+static GArray *
+choose (CollabCsvImport *imp,
+        GArray          *candidates,
+        CollabDay        day)
+{
+  GArray *on = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) latest = g_array_new (FALSE, FALSE, sizeof (guint));
+  CollabDay latest_start = COLLAB_DAY_NONE;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      guint p = g_array_index (candidates, guint, i);
+      const CollabPlacementRec *placement = collab_store_get (imp->store, COLLAB_RECORD_KIND_PLACEMENT, p);
+
+      if (placement->start > day)
+        continue;
+      if (placement->end == COLLAB_DAY_NONE || placement->end >= day)
+        append_index (on, p);
+      if (placement->start > latest_start)
+        {
+          g_array_set_size (latest, 0);
+          latest_start = placement->start;
+        }
+      if (placement->start == latest_start)
+        append_index (latest, p);
+    }
+
+  if (on->len > 0)
+    return on;
+  g_array_unref (on);
+  return g_steal_pointer (&latest);
+}
+
+char *
+collab_csv_keyed_of_row (CollabCsvImport    *imp,
+                         const CollabCsvRow *row,
+                         GError            **error)
+{
+  int c = imp->key_worker_column;
+  const char *text = imp->cells[c];
+  const CollabField *worker_field = collab_csv_import_column (imp, (guint) c)->field;
+  g_autoptr(GArray) workers = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GArray) chosen = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *date = NULL;
+  CollabRef employer;
+  CollabDay day;
+
+  if (*text == '\0')
+    return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_MISSING_MEMBER, row->line, c, NULL,
+                                _("the cell is empty, and every %s needs a %s: write the name here "
+                                  "or give the id in a column \"%s\""),
+                                _(imp->schema->singular), _(collab_schema_kind_name (COLLAB_RECORD_KIND_PLACEMENT)),
+                                imp->keyed->name), NULL);
+  if (imp->workers_by_name == NULL)
+    build_index (imp);
+
+  workers = workers_named (imp, text);
+  if (workers->len == 0)
+    {
+      list = collab_csv_closest_records (imp, worker_field, text);
+      if (list != NULL)
+        return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
+                                    _("no %s is named %s; did you mean %s?"),
+                                    _(collab_schema_kind_name (COLLAB_RECORD_KIND_WORKER)), text, list), NULL);
+      return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
+                                  _("no %s has the name or the id \"%s\""),
+                                  _(collab_schema_kind_name (COLLAB_RECORD_KIND_WORKER)), text), NULL);
+    }
+
+  if (!employer_of_row (imp, row, &employer, error))
+    return NULL;
+  candidates = placements_of (imp, workers, employer);
+  if (candidates->len == 0)
+    {
+      if (employer != COLLAB_REF_NONE)
+        return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
+                                    /* Translators: the worker's name, then the employer, as the row gives them */
+                                    _("the dataset has no placement of %s at %s: import the placements "
+                                      "before their follow-ups"), text, imp->cells[imp->key_employer_column]), NULL);
+      return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
+                                  /* Translators: %s is the worker's name as the row gives it. */
+                                  _("the dataset has no placement of %s: import the placements "
+                                    "before their follow-ups"), text), NULL);
+    }
+
+  day = day_of_row (imp);
+  date = collab_day_format (day);
+  chosen = choose (imp, candidates, day);
+  if (chosen->len == 1)
+    return g_strdup (collab_store_ref_id (imp->store, COLLAB_REF (COLLAB_RECORD_KIND_PLACEMENT,
+                                                                  g_array_index (chosen, guint, 0))));
+
+  if (chosen->len == 0)
+    {
+      list = describe_all (imp, candidates, TRUE);
+      return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
+                                  /* Translators: the worker's name, the follow-up's date
+                                   * (YYYY-MM-DD), then the worker's placements:
+                                   * "pl1 (某物流公司, 2021-06-01–)" */
+                                  _("no placement of %s starts on or before %s; the placements are %s"),
+                                  text, date, list), NULL);
+    }
+
+  list = describe_all (imp, chosen, FALSE);
+  return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE, row->line, c, NULL,
+                              /* Translators: the worker's name, the follow-up's date
+                               * (YYYY-MM-DD), then the placements it may be about:
+                               * "pl1 (某物流公司, 2021-03-10–) or pl2 (…)". 用工单位 and
+                               * 就业编号 are the headers of those columns. */
+                              _("%s matches more than one placement on %s: %s; write the employer "
+                                "(用工单位) or the placement's id (就业编号)"),
+                              text, date, list), NULL);
+}
