@@ -167,8 +167,9 @@ find_member (CollabCsvImport *imp,
   return FIND_NONE;
 }
 
-/* A follow-up's person (姓名) and employer (用工单位): fields of the
- * placement it refers to, by which the import finds that placement. */
+/* A follow-up's person (姓名) and employer (用工单位), a placement's
+ * worker's home county (户籍县): fields of the record a reference names,
+ * by which the import finds it. */
 static FindResult
 find_key (CollabCsvImport *imp,
           const char      *member,
@@ -181,7 +182,7 @@ find_key (CollabCsvImport *imp,
     return FIND_NONE;
   schema = collab_schema_for_kind ((CollabRecordKind) g_bit_nth_lsf (imp->keyed->ref_kinds, -1));
   i = collab_schema_find_field (schema, member);
-  if (i < 0 || !collab_csv_is_key_field (imp, &schema->fields[i]))
+  if (i < 0 || collab_csv_key_of_field (imp, &schema->fields[i]) < 0)
     return FIND_NONE;
   column->type = COLLAB_CSV_TARGET_KEY;
   column->field = &schema->fields[i];
@@ -351,10 +352,8 @@ collab_csv_read_header (CollabCsvImport *imp,
       if (column.type == COLLAB_CSV_TARGET_FIELD && column.companion &&
           strcmp (column.field->name, "name") == 0)
         imp->via_name_column = (int) c;
-      if (column.type == COLLAB_CSV_TARGET_KEY && strcmp (column.field->name, "worker") == 0)
-        imp->key_worker_column = (int) c;
-      else if (column.type == COLLAB_CSV_TARGET_KEY)
-        imp->key_employer_column = (int) c;
+      if (column.type == COLLAB_CSV_TARGET_KEY)
+        imp->key_columns[collab_csv_key_of_field (imp, column.field)] = (int) c;
     }
 
   /* Officers' sheets have no ids: the import makes them from the rows.
@@ -378,7 +377,7 @@ collab_csv_read_header (CollabCsvImport *imp,
         continue;
       if (field == imp->via && imp->via_name_column >= 0)
         continue;
-      if (field == imp->keyed && imp->key_worker_column >= 0)
+      if (field == imp->keyed && collab_csv_by_person (imp))
         continue;
 
       if (field->type == COLLAB_FIELD_OBJECT)

@@ -16,8 +16,9 @@
  *   collab-csv-people.c  the person a roster row describes, by id or by
  *                        name and home unit; ids made for rows without
  *                        one; the reader's errors mapped back to cells
- *   collab-csv-follow-up.c  the placement a follow-up row names by the
- *                        person (姓名) and the day, as officers write it
+ *   collab-csv-workers.c the worker of a placement row by name and home
+ *                        county, the placement of a follow-up row by the
+ *                        person (姓名) and the day, as officers name them
  */
 
 #pragma once
@@ -85,10 +86,11 @@ typedef struct
   GHashTable         *people_by_name;  /* "name\037unit" -> id of a person in the dataset */
   guint               n_generated;
 
-  /* A follow-up's placement found by its person (collab-csv-follow-up.c). */
-  const CollabField  *keyed;         /* the reference KEY columns find, or NULL */
-  int                 key_worker_column;    /* 姓名, or -1 */
-  int                 key_employer_column;  /* 用工单位, or -1 */
+  /* A reference found by fields of what it refers to (KEY columns,
+   * collab-csv-workers.c): a placement's worker also by home county, a
+   * follow-up's placement by person, employer and day. */
+  const CollabField  *keyed;         /* the reference, or NULL */
+  int                 key_columns[2];  /* the column of each key field, or -1 */
   GHashTable         *workers_by_name;      /* name -> GArray of worker indexes */
   GPtrArray          *placements_of_worker; /* worker index -> GArray of placement indexes */
 } CollabCsvImport;
@@ -146,12 +148,21 @@ char     *collab_csv_closest_records   (CollabCsvImport       *imp,
                                         const CollabField     *field,
                                         const char            *text);
 
-/* collab-csv-follow-up.c */
+/* collab-csv-workers.c */
 void      collab_csv_find_keyed        (CollabCsvImport    *imp);
-gboolean  collab_csv_is_key_field      (CollabCsvImport    *imp,
+/* Which key of @imp->keyed @field is (its place in @imp->key_columns),
+ * or -1 when it is none. */
+int       collab_csv_key_of_field      (CollabCsvImport    *imp,
                                         const CollabField  *field);
-char     *collab_csv_keyed_of_row      (CollabCsvImport    *imp,
+/* Whether the rows name their follow-ups' placements by person. */
+gboolean  collab_csv_by_person         (CollabCsvImport    *imp);
+char     *collab_csv_placement_of_row  (CollabCsvImport    *imp,
                                         const CollabCsvRow *row,
+                                        GError            **error);
+char     *collab_csv_worker_of_row     (CollabCsvImport    *imp,
+                                        const CollabCsvRow *row,
+                                        guint               column,
+                                        GString            *json,
                                         GError            **error);
 void      collab_csv_keyed_clear       (CollabCsvImport    *imp);
 

@@ -316,7 +316,7 @@ convert_row (CollabCsvImport    *imp,
            * report for the record; say it of the cell. A follow-up's
            * placement may be found by the person instead. */
           if (column->type == COLLAB_CSV_TARGET_FIELD && (column->field->flags & COLLAB_FIELD_REQUIRED) &&
-              !(column->field == imp->keyed && imp->key_worker_column >= 0))
+              !(column->field == imp->keyed && collab_csv_by_person (imp)))
             return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
                                        row->line, (int) c, NULL,
                                        _("the cell is empty, and every %s needs one"), _(imp->schema->singular));
@@ -338,7 +338,11 @@ convert_row (CollabCsvImport    *imp,
 
       if (column->field->type == COLLAB_FIELD_ID && !check_id (imp, row, (int) c, text, error))
         return FALSE;
-      value = collab_csv_convert_cell (imp, column->field, column, text, row, c, body, error);
+      /* A placement's worker named by name and home county. */
+      if (column->field == imp->keyed && imp->kind == COLLAB_RECORD_KIND_PLACEMENT)
+        value = collab_csv_worker_of_row (imp, row, c, body, error);
+      else
+        value = collab_csv_convert_cell (imp, column->field, column, text, row, c, body, error);
       if (value == NULL)
         return FALSE;
       g_ptr_array_add (canonical, g_strdup_printf ("%s\037%s", column->member, value));
@@ -357,13 +361,13 @@ convert_row (CollabCsvImport    *imp,
     }
 
   /* A follow-up that names its person rather than its placement. */
-  if (imp->keyed != NULL && imp->key_worker_column >= 0)
+  if (collab_csv_by_person (imp))
     {
       int given = collab_csv_find_column_of (imp, imp->keyed, FALSE);
 
       if (given < 0 || *imp->cells[given] == '\0')
         {
-          g_autofree char *placement = collab_csv_keyed_of_row (imp, row, error);
+          g_autofree char *placement = collab_csv_placement_of_row (imp, row, error);
 
           if (placement == NULL)
             return FALSE;
@@ -545,8 +549,7 @@ collab_csv_import_rows (CollabStore       *store,
   imp.schema = collab_schema_for_kind (kind);
   imp.via_column = -1;
   imp.via_name_column = -1;
-  imp.key_worker_column = -1;
-  imp.key_employer_column = -1;
+  imp.key_columns[0] = imp.key_columns[1] = -1;
   collab_csv_find_companion (&imp);
   collab_csv_find_keyed (&imp);
   imp.rows = rows;

@@ -1,20 +1,25 @@
-/* collab-csv-follow-up.c: the placement a follow-up row names by person
+/* collab-csv-workers.c: workers and placements as officers name them
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * An officer's follow-up sheet (跟踪服务台账, 就业服务档案) lists the
- * people called on by name, with the day and what was found: 张三,
- * 2021-05-01, 在岗. A follow-up refers to a placement, which such a sheet
- * does not name (collab-csv-import-private.h says which file does what).
- * The placement of a row is then one of the worker of that name or id,
- * at the employer of its 用工单位 column when it has one: the placement
- * that is on at the follow-up's date, else the latest that started on
- * or before it (a call after the worker left is about the job left).
+ * Officers' labour sheets name people, not ids (collab-csv-import-private.h
+ * says which file does what). A placement sheet (就业情况) gives the
+ * worker's name, often with the home county (户籍县) that tells two
+ * people of one name apart; a follow-up sheet (跟踪服务台账, 就业服务档案)
+ * lists the people called on by name, with the day and what was found
+ * (张三, 2021-05-01, 在岗), and no placement at all. Those columns are
+ * KEY columns: fields of the record a reference names, by which the
+ * import finds it.
  *
- * A row that matches no placement, or more than one, is an error that
- * lists them: a guess would file the contact under the wrong job and
- * hide a gap from labour.follow_up. The placements are those of the
- * dataset the rows are added to, indexed once per import.
+ * The placement of a follow-up row is one of the worker of that name or
+ * id, at the employer of its 用工单位 column when it has one: the
+ * placement that is on at the follow-up's date, else the latest that
+ * started on or before it (a call after the worker left is about the
+ * job left). A row that matches no placement, or more than one, is an
+ * error that lists them: a guess would file the contact under the wrong
+ * job and hide a gap from labour.follow_up. The workers and placements
+ * are those of the dataset the rows are added to, indexed once per
+ * import.
  */
 
 #include <string.h>
@@ -22,23 +27,47 @@
 #include <libcollab/collab-error.h>
 
 #include "collab-csv-import-private.h"
+#include "collab-json-private.h"
 #include "types/collab-day-private.h"
 #include "types/collab-i18n-private.h"
+
+/* The references of the rows of a kind that KEY columns find, and the
+ * fields of the records they refer to that the columns give. */
+static const struct
+{
+  CollabRecordKind  kind;
+  const char       *ref;
+  const char       *keys[2];
+} keyed_refs[] = {
+  { COLLAB_RECORD_KIND_PLACEMENT, "worker", { "county", NULL } },
+  { COLLAB_RECORD_KIND_FOLLOW_UP, "placement", { "worker", "employer" } },
+};
 
 void
 collab_csv_find_keyed (CollabCsvImport *imp)
 {
-  if (imp->kind == COLLAB_RECORD_KIND_FOLLOW_UP)
-    imp->keyed = &imp->schema->fields[collab_schema_find_field (imp->schema, "placement")];
+  for (guint i = 0; i < G_N_ELEMENTS (keyed_refs); i++)
+    if (keyed_refs[i].kind == imp->kind)
+      imp->keyed = &imp->schema->fields[collab_schema_find_field (imp->schema, keyed_refs[i].ref)];
 }
 
-/* Whether a column of @field, a field of the placement, helps find it:
- * the worker (姓名) and the employer (用工单位). */
-gboolean
-collab_csv_is_key_field (CollabCsvImport   *imp,
+int
+collab_csv_key_of_field (CollabCsvImport   *imp,
                          const CollabField *field)
 {
-  return imp->keyed != NULL && (strcmp (field->name, "worker") == 0 || strcmp (field->name, "employer") == 0);
+  for (guint i = 0; i < G_N_ELEMENTS (keyed_refs); i++)
+    for (guint k = 0; imp->keyed != NULL && keyed_refs[i].kind == imp->kind && k < G_N_ELEMENTS (keyed_refs[i].keys); k++)
+      if (g_strcmp0 (keyed_refs[i].keys[k], field->name) == 0)
+        return (int) k;
+  return -1;
+}
+
+/* A follow-up sheet with a 姓名 column: the person stands for the
+ * placement, which the sheet need not give. */
+gboolean
+collab_csv_by_person (CollabCsvImport *imp)
+{
+  return imp->kind == COLLAB_RECORD_KIND_FOLLOW_UP && imp->key_columns[0] >= 0;
 }
 
 static void
@@ -141,20 +170,22 @@ workers_named (CollabCsvImport *imp,
   return found;
 }
 
-/* The employer the row's 用工单位 names, COLLAB_REF_NONE when it names
- * none; FALSE with @error set when it names no organization. */
+/* The record key @k of the row names: the employer of 用工单位, the
+ * home county of 户籍县; COLLAB_REF_NONE when the row has no such cell.
+ * FALSE with @error set when it names no record. */
 static gboolean
-employer_of_row (CollabCsvImport    *imp,
-                 const CollabCsvRow *row,
-                 CollabRef          *employer,
-                 GError            **error)
+key_ref (CollabCsvImport    *imp,
+         const CollabCsvRow *row,
+         guint               k,
+         CollabRef          *ref,
+         GError            **error)
 {
-  int c = imp->key_employer_column;
+  int c = imp->key_columns[k];
   const CollabCsvColumn *column;
   g_autoptr(GString) json = NULL;
   g_autofree char *id = NULL;
 
-  *employer = COLLAB_REF_NONE;
+  *ref = COLLAB_REF_NONE;
   if (c < 0 || *imp->cells[c] == '\0')
     return TRUE;
 
@@ -163,12 +194,14 @@ employer_of_row (CollabCsvImport    *imp,
   id = collab_csv_convert_cell (imp, column->field, column, imp->cells[c], row, (guint) c, json, error);
   if (id == NULL)
     return FALSE;
-  *employer = collab_store_find_ref (imp->store, column->field->ref_kinds, id);
-  if (*employer == COLLAB_REF_NONE)
+  *ref = collab_store_find_ref (imp->store, column->field->ref_kinds, id);
+  if (*ref == COLLAB_REF_NONE)
     return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
-                               /* Translators: a kind of record (organization, worker), then the cell */
+                               /* Translators: a kind of record (organization, region), then the cell */
                                _("no %s has the name or the id \"%s\""),
-                               _(collab_schema_kind_name (COLLAB_RECORD_KIND_ORGANIZATION)), imp->cells[c]);
+                               _(collab_schema_kind_name ((CollabRecordKind) g_bit_nth_lsf (column->field->ref_kinds,
+                                                                                            -1))),
+                               imp->cells[c]);
   return TRUE;
 }
 
@@ -247,11 +280,11 @@ choose (CollabCsvImport *imp,
 }
 
 char *
-collab_csv_keyed_of_row (CollabCsvImport    *imp,
+collab_csv_placement_of_row (CollabCsvImport    *imp,
                          const CollabCsvRow *row,
                          GError            **error)
 {
-  int c = imp->key_worker_column;
+  int c = imp->key_columns[0];
   const char *text = imp->cells[c];
   const CollabField *worker_field = collab_csv_import_column (imp, (guint) c)->field;
   g_autoptr(GArray) workers = NULL;
@@ -284,7 +317,7 @@ collab_csv_keyed_of_row (CollabCsvImport    *imp,
                                   _(collab_schema_kind_name (COLLAB_RECORD_KIND_WORKER)), text), NULL);
     }
 
-  if (!employer_of_row (imp, row, &employer, error))
+  if (!key_ref (imp, row, 1, &employer, error))
     return NULL;
   candidates = placements_of (imp, workers, employer);
   if (candidates->len == 0)
@@ -293,7 +326,7 @@ collab_csv_keyed_of_row (CollabCsvImport    *imp,
         return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
                                     /* Translators: the worker's name, then the employer, as the row gives them */
                                     _("the dataset has no placement of %s at %s: import the placements "
-                                      "before their follow-ups"), text, imp->cells[imp->key_employer_column]), NULL);
+                                      "before their follow-ups"), text, imp->cells[imp->key_columns[1]]), NULL);
       return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
                                   /* Translators: %s is the worker's name as the row gives it. */
                                   _("the dataset has no placement of %s: import the placements "
@@ -327,4 +360,67 @@ collab_csv_keyed_of_row (CollabCsvImport    *imp,
                               _("%s matches more than one placement on %s: %s; write the employer "
                                 "(用工单位) or the placement's id (就业编号)"),
                               text, date, list), NULL);
+}
+
+/* The worker of a placement row: by id or name as any reference, and,
+ * when the row gives a home county (户籍县), the one worker of that name
+ * from it, which tells two 张伟 of the dataset apart. */
+char *
+collab_csv_worker_of_row (CollabCsvImport    *imp,
+                          const CollabCsvRow *row,
+                          guint               column,
+                          GString            *json,
+                          GError            **error)
+{
+  const CollabCsvColumn *named_column = collab_csv_import_column (imp, column);
+  const char *text = imp->cells[column];
+  g_autoptr(GArray) named = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *list = NULL;
+  const char *found = NULL;
+  guint n_found = 0;
+  CollabRef county;
+
+  if (!key_ref (imp, row, 0, &county, error))
+    return NULL;
+  if (county != COLLAB_REF_NONE && imp->workers_by_name == NULL)
+    build_index (imp);
+  if (county != COLLAB_REF_NONE)
+    named = workers_named (imp, text);
+  /* No county, or no worker of the name: the candidates of any reference. */
+  if (named == NULL || named->len == 0)
+    return collab_csv_convert_cell (imp, named_column->field, named_column, text, row, column, json, error);
+
+  items = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < named->len; i++)
+    {
+      const CollabWorkerRec *worker = collab_store_get (imp->store, COLLAB_RECORD_KIND_WORKER,
+                                                        g_array_index (named, guint, i));
+      const CollabRegionRec *home = collab_store_deref (imp->store, worker->county);
+
+      if (worker->county == county)
+        {
+          found = worker->h.id;
+          n_found++;
+        }
+      g_ptr_array_add (items, g_strdup_printf ("%s (%s)", worker->h.id, home->name));
+    }
+  if (n_found == 1)
+    {
+      collab_json_append_string (json, found);
+      return g_strdup (found);
+    }
+
+  list = collab_csv_join (items, TRUE);
+  if (n_found == 0)
+    return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, (int) column, NULL,
+                                /* Translators: the name, the county as the row gives them, then the
+                                 * workers of that name: "w-001 (延川县) and w-005 (延长县)" */
+                                _("no worker named %s is from %s; the workers of that name are %s"),
+                                text, imp->cells[imp->key_columns[0]], list), NULL);
+  return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE, row->line, (int) column, NULL,
+                              /* Translators: the county and the name as the row gives them, then
+                               * the workers of that name: "w-001 (延川县) and w-005 (延长县)" */
+                              _("more than one worker from %s is named %s (%s): write the id"),
+                              imp->cells[imp->key_columns[0]], text, list), NULL);
 }
