@@ -98,6 +98,7 @@ static const struct
   { "备注", "note" },
   { "人次", "person_times" },
   { "主题", "topic" },
+  { "东西部", "side" },
   /* Labour cooperation (SPEC §11.1): job offers, workers, placements,
    * follow-ups and events, as the officers' forms head them. */
   { "用工单位", "employer" },

@@ -22,6 +22,12 @@ def data_dir():
         pathlib.Path(__file__).resolve().parents[2] / 'examples' / 'data'))
 
 
+@pytest.fixture(scope='session')
+def fixture_dir():
+    """The datasets of tests/data/ (tests/data/README.md)."""
+    return pathlib.Path(__file__).resolve().parents[1] / 'data'
+
+
 @pytest.fixture
 def wuxi(Collab, data_dir):
     return Collab.Dataset(data_dir / 'wuxi-2021.json')

@@ -1,5 +1,7 @@
 # The published JSON Schema (doc/dataset.schema.json) accepts every
-# example dataset, and what the library writes.
+# example dataset, the labour records of tests/data/labour-sheets.json
+# (every array and field of SPEC §11.1 the library reads), and what the
+# library writes.
 
 import json
 import pathlib
@@ -34,4 +36,40 @@ def test_library_output_validates(validator, wuxi):
 def test_schema_rejects_a_bad_level(validator):
     document = {'format': 'libcollab-dataset', 'version': 1,
                 'regions': [{'id': 'x', 'name': 'X', 'level': 'provence'}]}
+    assert list(validator.iter_errors(document))
+
+
+def test_labour_validates(validator, Collab, fixture_dir):
+    """Job offers, workers, placements, follow-ups and events; workshops,
+    shops and labour training: as written, and as the library saves them."""
+    path = fixture_dir / 'labour-sheets.json'
+    document = json.loads(path.read_text())
+    for member in ('job_offers', 'workers', 'placements', 'follow_ups', 'events'):
+        assert document[member]
+    assert list(validator.iter_errors(document)) == []
+
+    dataset = Collab.Dataset.new()
+    dataset.load_from_data(path.read_bytes())
+    data = dataset.to_data()
+    saved = json.loads(data[0] if isinstance(data, tuple) else data)
+    assert list(validator.iter_errors(saved)) == []
+
+
+@pytest.mark.parametrize('member,record', [
+    ('job_offers', {'id': 'o', 'employer': 'e', 'job_type': 'logistics', 'positions': 0,
+                    'open': {'first': '2021-03-01', 'last': '2021-06-30'}}),
+    ('job_offers', {'id': 'o', 'employer': 'e', 'job_type': 'cleaning', 'positions': 3,
+                    'open': {'first': '2021-03-01', 'last': '2021-06-30'}}),
+    ('job_offers', {'id': 'o', 'employer': 'e', 'job_type': 'logistics', 'positions': 3,
+                    'open': {'first': '2021-03-01'}}),
+    ('workers', {'id': 'w', 'county': 'c', 'registered': '2021-03-01', 'wants': ['catering', 'catering']}),
+    ('workers', {'id': 'w', 'county': 'c', 'registered': '2021-03-01', 'flags': ['poor']}),
+    ('placements', {'id': 'p', 'worker': 'w', 'employer': 'e', 'kind': 'abroad', 'start': '2021-03-01'}),
+    ('follow_ups', {'placement': 'p', 'date': '2021-03-01', 'status': 'fine'}),
+    ('events', {'id': 'e', 'program': 'p', 'kind': 'job_fair', 'date': '2021-03-01', 'participants': -1}),
+    ('trainings', {'program': 'p', 'year': 2021, 'person_times': 10, 'classes': -2}),
+    ('organizations', {'id': 'o', 'name': 'O', 'kind': 'factory'}),
+])
+def test_schema_rejects_bad_labour_records(validator, member, record):
+    document = {'format': 'libcollab-dataset', 'version': 1, member: [record]}
     assert list(validator.iter_errors(document))

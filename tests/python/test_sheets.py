@@ -277,3 +277,82 @@ def test_a_sheet_edited_in_a_spreadsheet_comes_back(data_dir, tmp_path, language
     expected = [dict(record) for record in document['dispatches']]
     expected[0]['planned_end'] = '2024-06-30'
     assert records == expected
+
+
+# convert: the labour sheets (SPEC §11.1) --------------------------------------
+
+# What refers to each kind, and is left out with it.
+LABOUR_DEPENDENTS = {
+    'organizations': ['job_offers', 'placements', 'follow_ups'],
+    'trainings': [],
+    'job_offers': ['placements', 'follow_ups'],
+    'workers': ['placements', 'follow_ups'],
+    'placements': ['follow_ups'],
+    'follow_ups': [],
+    'events': [],
+}
+LABOUR_SHEETS_ZH = {'organizations': '单位', 'trainings': '培训', 'job_offers': '岗位供给',
+                    'workers': '就业需求', 'placements': '就业', 'follow_ups': '跟踪服务', 'events': '活动'}
+
+
+def sheet_header(path):
+    if path.suffix == '.csv':
+        return csv_rows(path)[0]
+    return [cell.value for cell in openpyxl.load_workbook(path).active[1]]
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+@pytest.mark.parametrize('form', ['csv', 'xlsx'])
+@pytest.mark.parametrize('kind', list(LABOUR_DEPENDENTS))
+def test_convert_labour_round_trip(fixture_dir, tmp_path, language, form, kind):
+    """JSON → CSV or xlsx → JSON through `collab convert`: the same job
+    offers, workers (any job type, no flag), placements, follow-ups and
+    events; in Chinese under the headers of the officers' forms, every
+    one of which the import reads back, and a workbook's sheet named so
+    that the import knows the kind without --kind."""
+    document = json.loads((fixture_dir / 'labour-sheets.json').read_text())
+    whole = {key: value for key, value in document.items() if key not in LABOUR_DEPENDENTS[kind]}
+    base = {key: value for key, value in whole.items() if key != kind}
+    (tmp_path / 'whole.json').write_text(json.dumps(whole, ensure_ascii=False))
+    (tmp_path / 'base.json').write_text(json.dumps(base, ensure_ascii=False))
+
+    out = tmp_path / f'sheet.{form}'
+    result = collab(language, 'convert', tmp_path / 'whole.json', out, '--kind', kind)
+    assert result.returncode == 0, result.stderr
+    header = sheet_header(out)
+    if language == 'zh_CN':
+        assert header[0] == '编号'
+        assert [h for h in header if h.isascii()] == []
+    else:
+        assert header[0] == 'id'
+    if form == 'xlsx':
+        assert openpyxl.load_workbook(out).sheetnames == [LABOUR_SHEETS_ZH[kind] if language == 'zh_CN' else kind]
+
+    kind_option = ['--kind', kind] if form == 'csv' else []
+    back = collab(language, 'convert', out, tmp_path / 'back.json', *kind_option, '--base', tmp_path / 'base.json')
+    assert back.returncode == 0, back.stderr
+    assert json.loads((tmp_path / 'back.json').read_text())[kind] == document[kind]
+
+
+def test_labour_words_zh(fixture_dir, tmp_path):
+    """The words of the officers' forms, as the export writes them."""
+    path = fixture_dir / 'labour-sheets.json'
+    expected = {
+        'job_offers': (['编号', '用工单位', '工种', '岗位数', '开始日期', '截止日期', '面向地区', '月薪（元）', '规划'],
+                       ['o-001', 'shunda', '物流配送', '30', '2021-03-01', '2021-06-30', 'yanan', '5500.00',
+                        'wuxi-yanan']),
+        'workers': (['编号', '姓名', '户籍县', '人员类别', '意向工种', '登记日期'],
+                    ['w-003', '王磊', 'yanchang', '脱贫人口、残疾人', '不限', '2021-03-01']),
+        'placements': (['编号', '人员编号', '用工单位', '岗位编号', '就业类型', '有组织', '上岗日期', '离岗日期'],
+                       ['pl-002', 'w-002', 'weidao', 'o-002', '异地转移就业', '是', '2021-04-01', '2021-08-31']),
+        'follow_ups': (['编号', '就业编号', '日期', '状态', '备注'],
+                       ['', 'pl-002', '2021-09-05', '转岗', '转至养老服务']),
+        'events': (['编号', '规划', '类型', '日期', '地区', '参加人数', '培训人次', '培训类别'],
+                   ['ev-004', 'wuxi-yanan', '培训班', '2021-07-12', 'yanchang', '', '120', '劳动力']),
+    }
+    for kind, (header, row) in expected.items():
+        out = tmp_path / f'{kind}.csv'
+        assert collab('zh_CN', 'convert', path, out, '--kind', kind).returncode == 0
+        rows = csv_rows(out)
+        assert rows[0] == header
+        assert row in rows[1:]
