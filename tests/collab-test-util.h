@@ -15,6 +15,7 @@
 
 #pragma once
 
+#include <locale.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -84,6 +85,51 @@ collab_test_assert_member (CollabDataset    *dataset,
 
   g_assert_nonnull (record);
   g_assert_cmpstr (collab_record_get_string (record, member), ==, expected);
+}
+
+/* Imports the CSV table @csv as records of @kind, @name being the file
+ * messages name. */
+static inline void
+collab_test_import_csv (CollabDataset    *dataset,
+                        CollabRecordKind  kind,
+                        const char       *name,
+                        const char       *csv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!collab_dataset_import_csv_data (dataset, kind, csv, -1, name, &error))
+    g_error ("%s", error->message);
+}
+
+/* The import of @csv fails with @code and @message, and leaves @dataset
+ * as it was. */
+static inline void
+collab_test_assert_import_fails (CollabDataset    *dataset,
+                                 CollabRecordKind  kind,
+                                 const char       *name,
+                                 const char       *csv,
+                                 int               code,
+                                 const char       *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = collab_dataset_to_data (dataset, NULL);
+  g_autofree char *after = NULL;
+
+  g_assert_false (collab_dataset_import_csv_data (dataset, kind, csv, -1, name, &error));
+  g_assert_error (error, COLLAB_DATASET_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+  after = collab_dataset_to_data (dataset, NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Messages in @language from now on. gettext caches what it found per
+ * locale, not per LANGUAGE: setting the locale again empties the cache.
+ * The test's main() must have called setlocale (LC_ALL, ""). */
+static inline void
+collab_test_set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
 }
 
 /* Adds the record of @kind that @json describes to @dataset. */
@@ -165,6 +211,25 @@ collab_test_load_fixture (const char *name)
   if (dataset == NULL)
     g_error ("%s", error->message);
   return dataset;
+}
+
+/* The fixture @name without its members @drop (`"placements"`, …). */
+static inline CollabDataset *
+collab_test_load_fixture_without (const char         *name,
+                                  const char * const *drop,
+                                  gsize               n_drop)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *document = collab_test_fixture_contents (name);
+  g_autofree char *text = NULL;
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_data (parser, document, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (gsize i = 0; i < n_drop; i++)
+    json_object_remove_member (root, drop[i]);
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  return collab_test_load_data (text);
 }
 
 /* Merges a fixture that points into @dataset (a file of tests/data/

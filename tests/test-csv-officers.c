@@ -19,10 +19,7 @@ import (CollabDataset    *dataset,
         CollabRecordKind  kind,
         const char       *csv)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!collab_dataset_import_csv_data (dataset, kind, csv, -1, "roster.csv", &error))
-    g_error ("%s", error->message);
+  collab_test_import_csv (dataset, kind, "roster.csv", csv);
 }
 
 static void
@@ -32,15 +29,7 @@ assert_import_fails (CollabDataset    *dataset,
                      int               code,
                      const char       *message)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = collab_dataset_to_data (dataset, NULL);
-  g_autofree char *after = NULL;
-
-  g_assert_false (collab_dataset_import_csv_data (dataset, kind, csv, -1, "roster.csv", &error));
-  g_assert_error (error, COLLAB_DATASET_ERROR, code);
-  g_assert_cmpstr (error->message, ==, message);
-  after = collab_dataset_to_data (dataset, NULL);
-  g_assert_cmpstr (after, ==, before);
+  collab_test_assert_import_fails (dataset, kind, "roster.csv", csv, code, message);
 }
 
 /* Ids made from rows ------------------------------------------------------- */

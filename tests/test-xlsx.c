@@ -4,8 +4,8 @@
  *
  * The workbooks are in tests/xlsx/, made by make-fixtures.py: good ones
  * as openpyxl writes them and by hand (inline strings, rich text, skipped
- * cells, both date systems), and hostile ones, each of which must load
- * nothing.
+ * cells, both date systems), the officers' labour forms, and hostile
+ * ones, each of which must load nothing.
  */
 
 #include <string.h>
@@ -183,6 +183,93 @@ test_ledger (void)
                 ": none of the sheets 汇总, 资金流水, Sheet3 is named for pairings");
 }
 
+/* labour-zh.xlsx: the labour forms, a sheet each, named as offices
+ * name them, imported one after the other as test-csv-labour.c imports
+ * the same as CSV: the same records. */
+static void
+test_labour (void)
+{
+  static const char * const labour[] = { "job_offers", "workers", "placements", "follow_ups", "events" };
+  static const CollabRecordKind kinds[] = {
+    COLLAB_RECORD_KIND_JOB_OFFER, COLLAB_RECORD_KIND_WORKER, COLLAB_RECORD_KIND_PLACEMENT,
+    COLLAB_RECORD_KIND_FOLLOW_UP, COLLAB_RECORD_KIND_EVENT,
+  };
+  g_autoptr(CollabDataset) dataset = collab_test_load_fixture_without ("labour-sheets.json", labour,
+                                                                       G_N_ELEMENTS (labour));
+  g_auto(GStrv) workers = NULL;
+  g_auto(GStrv) placements = NULL;
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autoptr(CollabRecord) wage = NULL;
+  g_autoptr(CollabRecord) flags = NULL;
+  g_auto(GStrv) wants = NULL;
+  g_auto(GStrv) at_risk = NULL;
+  /* The placement of each call: 李秀英 on 2021-09-05, between her jobs,
+   * on the one she left. */
+  static const guint visited[] = { 0, 1, 1, 2, 3, 4 };
+
+  /* Each sheet found by the kind alone, past 说明 and the others. */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    import (dataset, kinds[k], "labour-zh.xlsx", NULL);
+
+  g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_JOB_OFFER), ==, 3);
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_JOB_OFFER, "GW-01", "employer", "shunda");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_JOB_OFFER, "GW-01", "target", "yanan");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_JOB_OFFER, "GW-01", "program", "wuxi-yanan");
+  wage = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_JOB_OFFER, "GW-02");
+  /* 4200.5 in a number cell is 4200.50 yuan exactly; 2021年5月31日 as text. */
+  g_assert_cmpint (collab_record_get_amount (wage, "monthly_wage"), ==, 420050);
+  g_assert_cmpint (collab_record_get_int (wage, "positions"), ==, 20);
+
+  workers = collab_dataset_list_ids (dataset, COLLAB_RECORD_KIND_WORKER);
+  g_assert_cmpuint (g_strv_length (workers), ==, 5);
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_WORKER, workers[0], "registered", "2021-02-20");
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_WORKER, workers[3], "county", "yanchang");
+  /* Boolean cells say yes and no as 是 and 否 do. */
+  flags = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_WORKER, workers[1]);
+  at_risk = collab_record_get_strv (flags, "flags");
+  g_assert_cmpstrv (at_risk, ((const char *[]) { "at_risk", NULL }));
+  g_clear_object (&flags);
+  flags = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_WORKER, workers[0]);
+  wants = collab_record_get_strv (flags, "wants");
+  g_assert_cmpstrv (wants, ((const char *[]) { "logistics", "catering", NULL }));
+
+  placements = collab_dataset_list_ids (dataset, COLLAB_RECORD_KIND_PLACEMENT);
+  g_assert_cmpuint (g_strv_length (placements), ==, 5);
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PLACEMENT, placements[0], "worker", workers[0]);
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PLACEMENT, placements[4], "worker", workers[4]);
+  collab_test_assert_member (dataset, COLLAB_RECORD_KIND_PLACEMENT, placements[1], "end", "2021-08-31");
+
+  /* Each call on the placement of its person and day. */
+  follow_ups = collab_dataset_get_records (dataset, COLLAB_RECORD_KIND_FOLLOW_UP);
+  g_assert_cmpuint (follow_ups->len, ==, G_N_ELEMENTS (visited));
+  for (guint i = 0; i < follow_ups->len; i++)
+    g_assert_cmpstr (collab_record_get_string (g_ptr_array_index (follow_ups, i), "placement"), ==,
+                     placements[visited[i]]);
+  g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_EVENT), ==, 5);
+}
+
+/* labour-bad.xlsx: the place of each error is the sheet and the cell. */
+static void
+test_labour_errors (void)
+{
+  static const char * const labour[] = { "job_offers", "workers", "placements", "follow_ups", "events" };
+  static const char * const called[] = { "follow_ups" };
+  g_autoptr(CollabDataset) base = collab_test_load_fixture_without ("labour-sheets.json", labour,
+                                                                    G_N_ELEMENTS (labour));
+  g_autoptr(CollabDataset) placed = collab_test_load_fixture_without ("labour-sheets.json", called, 1);
+
+  assert_fails (base, COLLAB_RECORD_KIND_JOB_OFFER, "labour-bad.xlsx", NULL, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                ":岗位供给!C3: 岗位数 (positions): expected a count of at least 1, found -3");
+  assert_fails (base, COLLAB_RECORD_KIND_WORKER, "labour-bad.xlsx", NULL, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                ":就业需求!C2: 意向工种 (wants): expected one of domestic_service (家政服务), logistics (物流配送), "
+                "elderly_care (养老服务), catering (餐饮服务), construction (建筑施工), machine_repair (机械修理), "
+                "manufacturing (制造业), other (其他), found \"保洁\"");
+  assert_fails (placed, COLLAB_RECORD_KIND_FOLLOW_UP, "labour-bad.xlsx", NULL, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                ":跟踪服务!A2: 姓名 (placement.worker): 张建国 matches more than one placement on 2021-07-01: "
+                "pl-001 (无锡顺达物流有限公司, 2021-03-15–) or pl-005 (延长县人力资源和社会保障局, 2021-06-01–); "
+                "write the employer (用工单位) or the placement's id (就业编号)");
+}
+
 static void
 test_sheets (void)
 {
@@ -195,6 +282,13 @@ test_sheets (void)
     { "roster", COLLAB_RECORD_KIND_DISPATCH }, { "结对关系", COLLAB_RECORD_KIND_PAIRING },
     { "资金流水", COLLAB_RECORD_KIND_TRANSACTION }, { "交易", COLLAB_RECORD_KIND_TRANSACTION },
     { "demonstration villages", COLLAB_RECORD_KIND_DEMONSTRATION_VILLAGE }, { " 地区 ", COLLAB_RECORD_KIND_REGION },
+    { "岗位供给清单", COLLAB_RECORD_KIND_JOB_OFFER }, { "Job Offers", COLLAB_RECORD_KIND_JOB_OFFER },
+    { "job_offer", COLLAB_RECORD_KIND_JOB_OFFER }, { "就业需求清单", COLLAB_RECORD_KIND_WORKER },
+    { "求职登记", COLLAB_RECORD_KIND_WORKER }, { "workers", COLLAB_RECORD_KIND_WORKER },
+    { "就业情况", COLLAB_RECORD_KIND_PLACEMENT }, { "就业", COLLAB_RECORD_KIND_PLACEMENT },
+    { "placement", COLLAB_RECORD_KIND_PLACEMENT }, { "跟踪服务", COLLAB_RECORD_KIND_FOLLOW_UP },
+    { "就业服务档案", COLLAB_RECORD_KIND_FOLLOW_UP }, { "follow-ups", COLLAB_RECORD_KIND_FOLLOW_UP },
+    { "活动", COLLAB_RECORD_KIND_EVENT }, { "招聘会", COLLAB_RECORD_KIND_EVENT }, { "Events", COLLAB_RECORD_KIND_EVENT },
   };
   CollabRecordKind kind;
 
@@ -320,6 +414,8 @@ main (int    argc,
   g_test_add_func ("/collab/xlsx/import/roster", test_roster);
   g_test_add_func ("/collab/xlsx/import/inline", test_inline);
   g_test_add_func ("/collab/xlsx/import/ledger", test_ledger);
+  g_test_add_func ("/collab/xlsx/import/labour", test_labour);
+  g_test_add_func ("/collab/xlsx/errors/labour", test_labour_errors);
   g_test_add_func ("/collab/xlsx/sheets", test_sheets);
   g_test_add_func ("/collab/xlsx/values/numbers", test_numbers);
   g_test_add_func ("/collab/xlsx/values/serial-dates", test_serial_dates);

@@ -137,6 +137,94 @@ def ledger_workbook():
     return workbook
 
 
+def show_dates(workbook, number_format):
+    """Date cells as a spreadsheet shows them: the format makes them dates."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, datetime.date):
+                    cell.number_format = number_format
+
+
+def labour_workbook():
+    """The labour forms of tests/data/labour-sheets.json as officers keep
+    them (test-csv-labour.c has the same as CSV): a sheet each, named as
+    the offices name them, dates as date cells, counts and wages as
+    numbers, 是/否 and a boolean cell for the flags."""
+    d = datetime.date
+    workbook = openpyxl.Workbook()
+    workbook.active.title = '说明'
+    workbook.active.append(['2021年无锡市—延安市劳务协作台账'])
+
+    offers = workbook.create_sheet('岗位供给清单')
+    offers.append(['2021年无锡市面向延安市岗位供给清单'])
+    offers.merge_cells(start_row=1, start_column=1, end_row=1, end_column=10)
+    offers.append(['序号', '编号', '用工单位', '工种', '岗位数', '开始日期', '截止日期', '面向地区', '月工资（元）', '规划'])
+    offers.append([1, 'GW-01', '无锡顺达物流有限公司', '物流', 30, d(2021, 3, 1), d(2021, 6, 30), '延安', 5500,
+                   '无锡市—延安市东西部协作'])
+    offers.append([2, 'GW-02', '江阴味道餐饮管理有限公司', '餐饮服务', 20, d(2021, 3, 15), '2021年5月31日', '延川县',
+                   4200.5, 'wuxi-yanan'])
+    offers.append([3, 'GW-03', '无锡康乐养老服务中心', '养老', 10, d(2021, 4, 1), d(2021, 12, 31), None, None, None])
+
+    workers = workbook.create_sheet('就业需求清单')
+    workers.append(['序号', '姓名', '户籍县', '脱贫人口', '监测对象', '残疾人', '意向工种', '登记日期'])
+    workers.append([1, '张建国', '延川', '是', '否', '否', '物流配送、餐饮服务', d(2021, 2, 20)])
+    workers.append([2, '李秀英', '延川县', False, True, None, '餐饮', d(2021, 2, 25)])
+    workers.append([3, '王磊', '延长', '是', None, '是', '不限', d(2021, 3, 1)])
+    workers.append([4, '刘芳', 610621, None, None, None, '养老、家政', d(2021, 3, 5)])
+    workers.append([5, '张建国', '延长县', '是', None, None, '建筑', d(2021, 3, 10)])
+
+    placements = workbook.create_sheet('就业情况')
+    placements.append(['序号', '姓名', '户籍县', '用工单位', '岗位编号', '就业类型', '有组织劳务输出', '上岗日期', '离岗日期'])
+    placements.append([1, '张建国', '延川县', '无锡顺达物流有限公司', 'GW-01', '异地转移就业', '是', d(2021, 3, 15), None])
+    placements.append([2, '李秀英', None, '江阴味道餐饮管理有限公司', 'GW-02', '转移就业', '是', d(2021, 4, 1),
+                       d(2021, 8, 31)])
+    placements.append([3, '李秀英', None, '无锡康乐养老服务中心', 'GW-03', '外出务工', '否', d(2021, 9, 10), None])
+    placements.append([4, '王磊', '延长县', '延川县红枣加工扶贫车间', None, '车间就业', None, d(2021, 5, 1), None])
+    placements.append([5, '张建国', '延长', '延长县人力资源和社会保障局', None, '公益性岗位', None, d(2021, 6, 1), None])
+
+    follow_ups = workbook.create_sheet('跟踪服务')
+    follow_ups.append(['序号', '姓名', '用工单位', '回访日期', '状态', '备注'])
+    follow_ups.append([1, '张建国', '无锡顺达物流有限公司', d(2021, 5, 10), '在岗', '电话回访，工作稳定'])
+    follow_ups.append([2, '李秀英', None, d(2021, 6, 15), '在岗', None])
+    follow_ups.append([3, '李秀英', None, d(2021, 9, 5), '换工作', '转至养老服务'])
+    follow_ups.append([4, '李秀英', None, d(2021, 11, 20), '在岗', None])
+    follow_ups.append([5, '王磊', None, d(2021, 8, 1), '在岗', None])
+    follow_ups.append([6, '张建国', '延长县人力资源和社会保障局', d(2021, 8, 1), '返乡', None])
+
+    events = workbook.create_sheet('活动')
+    events.append(['序号', '规划', '类型', '日期', '地区', '参加人数', '培训人次', '培训类别'])
+    events.append([1, '无锡市—延安市东西部协作', '联席会议', d(2021, 4, 20), '延安市', 60, None, None])
+    events.append([2, 'wuxi-yanan', '互访', d(2021, 5, 18), '无锡', 25, None, None])
+    events.append([3, 'wuxi-yanan', '专场招聘', d(2021, 3, 6), '延川', 800, None, None])
+    events.append([4, 'wuxi-yanan', '培训班', d(2021, 7, 12), '延长县', None, 120, '劳动力'])
+    events.append([5, 'wuxi-yanan', '推介会', d(2021, 11, 5), '无锡市', 300, None, None])
+
+    show_dates(workbook, 'yyyy/m/d')
+    return workbook
+
+
+def labour_bad_workbook():
+    """One mistake a sheet, for the errors to name the sheet and the cell:
+    a negative count, a type of work the list does not have, a person in
+    two jobs on the day of the call."""
+    d = datetime.date
+    workbook = openpyxl.Workbook()
+    offers = workbook.active
+    offers.title = '岗位供给'
+    offers.append(['用工单位', '工种', '岗位数', '开始日期', '截止日期'])
+    offers.append(['无锡顺达物流有限公司', '物流', 30, d(2021, 3, 1), d(2021, 6, 30)])
+    offers.append(['江阴味道餐饮管理有限公司', '餐饮', -3, d(2021, 3, 1), d(2021, 6, 30)])
+    workers = workbook.create_sheet('就业需求')
+    workers.append(['姓名', '户籍县', '意向工种', '登记日期'])
+    workers.append(['赵四', '延川', '保洁', d(2021, 2, 20)])
+    follow_ups = workbook.create_sheet('跟踪服务')
+    follow_ups.append(['姓名', '日期', '状态'])
+    follow_ups.append(['张建国', d(2021, 7, 1), '在岗'])
+    show_dates(workbook, 'yyyy-mm-dd')
+    return workbook
+
+
 CONTENT_TYPES = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                  b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                  b'<Default Extension="xml" ContentType="application/xml"/></Types>')
@@ -302,6 +390,8 @@ def main():
     # Inline strings, as openpyxl writes them: the same records.
     save(roster_workbook(CALENDAR_MAC_1904), 'roster-1904.xlsx', shared=False)
     save(ledger_workbook(), 'ledger.xlsx')
+    save(labour_workbook(), 'labour-zh.xlsx')
+    save(labour_bad_workbook(), 'labour-bad.xlsx')
     odd_workbooks()
     hostile_workbooks('roster-zh.xlsx')
     wuxi_roster()
