@@ -356,3 +356,55 @@ def test_labour_words_zh(fixture_dir, tmp_path):
         rows = csv_rows(out)
         assert rows[0] == header
         assert row in rows[1:]
+
+
+XLSX = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'xlsx')
+
+
+def test_labour_workbook_through_convert(fixture_dir, tmp_path):
+    """An officer's labour workbook (tests/xlsx/labour-zh.xlsx), a sheet at
+    a time, each sheet's kind from its name: offers, workers, placements
+    by name, follow-ups by person, events; then `collab validate` of the
+    result."""
+    document = json.loads((fixture_dir / 'labour-sheets.json').read_text())
+    base = {key: value for key, value in document.items()
+            if key not in ('job_offers', 'workers', 'placements', 'follow_ups', 'events')}
+    dataset = tmp_path / 'labour-0.json'
+    dataset.write_text(json.dumps(base, ensure_ascii=False))
+    for step, sheet in enumerate(['岗位供给清单', '就业需求清单', '就业情况', '跟踪服务', '活动'], 1):
+        out = tmp_path / f'labour-{step}.json'
+        result = collab('zh_CN', 'convert', os.path.join(XLSX, 'labour-zh.xlsx'), out, '--sheet', sheet,
+                        '--base', dataset)
+        assert result.returncode == 0, result.stderr.decode()
+        dataset = out
+
+    back = json.loads(dataset.read_text())
+    assert [len(back[k]) for k in ('job_offers', 'workers', 'placements', 'follow_ups', 'events')] == [3, 5, 5, 6, 5]
+    placements = {p['id']: p for p in back['placements']}
+    workers = {w['id']: w for w in back['workers']}
+    # The follow-up of 2021-09-05 is about the job 李秀英 left on 2021-08-31.
+    call = next(f for f in back['follow_ups'] if f['date'] == '2021-09-05')
+    assert workers[placements[call['placement']]['worker']]['name'] == '李秀英'
+    assert placements[call['placement']]['end'] == '2021-08-31'
+    result = collab('en', 'validate', dataset)
+    assert result.returncode == 0, result.stderr.decode()
+
+
+def test_labour_csv_named_in_chinese(fixture_dir, tmp_path):
+    """A CSV file named as offices name the list says what it holds."""
+    document = json.loads((fixture_dir / 'labour-sheets.json').read_text())
+    base = {key: value for key, value in document.items() if key not in ('events',)}
+    (tmp_path / 'base.json').write_text(json.dumps(base, ensure_ascii=False))
+    table = tmp_path / '2021年活动台账.csv'
+    table.write_text('规划,类型,日期,地区,参加人数\nwuxi-yanan,招聘会,2021/3/6,延川,800\n')
+    result = collab('en', 'convert', table, tmp_path / 'out.json', '--base', tmp_path / 'base.json')
+    assert result.returncode == 0, result.stderr.decode()
+    assert b'1 event' in result.stdout
+    assert json.loads((tmp_path / 'out.json').read_text())['events'][0]['kind'] == 'job_fair'
+
+    # 就业 inside 就业需求 names no second kind.
+    table = tmp_path / '就业需求清单.csv'
+    table.write_text('姓名,户籍县,意向工种,登记日期\n赵六,延川,不限,2021/3/1\n')
+    result = collab('en', 'validate', table, '--base', tmp_path / 'base.json')
+    assert result.returncode == 0, result.stderr.decode()
+    assert b'1 worker' in result.stdout
