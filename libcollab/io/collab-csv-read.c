@@ -725,6 +725,16 @@ import_text (CollabStore       *store,
  * person of a row is the one of the dataset with its name and home unit,
  * else a new one per distinct name and home unit.
  *
+ * **Labour forms.** A worker's flags may come as one 是/否 column each,
+ * headed by the flag's word (脱贫人口, 监测对象, 残疾人), and a list of
+ * wanted job types as 不限 for any. A placement's worker may be named by
+ * name, told apart from another of the name by a column 户籍县 (home
+ * county). A follow-up row may name its person (姓名, and maybe 用工单位)
+ * instead of its placement: the placement is that worker's one that is
+ * on at the follow-up's date, else the latest that started on or before
+ * it; none or several is a %COLLAB_DATASET_ERROR_DANGLING_REFERENCE or
+ * %COLLAB_DATASET_ERROR_INVALID_VALUE error that lists the candidates.
+ *
  * Records may refer to records @dataset already has and to each other.
  * Errors read `FILE:LINE:COLUMN: HEADER: message`, where LINE is the line
  * of the file the row starts on (the header is usually line 1) and

@@ -457,14 +457,16 @@ collab_dataset_export_csv (CollabDataset    *dataset,
  * program's `fund_base`) are left out. Members this library does not know
  * follow, when they hold a single value. Amounts are written as yuan with
  * two decimals (`19200000.00`), dates `YYYY-MM-DD`, booleans `true` or
- * `false`; a member a record does not have is an empty cell.
+ * `false`; a member a record does not have is an empty cell, and a list
+ * that is there but empty `none` (flags) or `any` (a worker's wanted job
+ * types).
  *
  * With %COLLAB_EXPORT_LABELS, and when the messages are in Chinese, the
  * headers are the Chinese ones the import reads (派出日期 is `start`,
  * 金额（元） `amount`), and so are the words of closed vocabularies (教师,
- * 选派), flags joined by `、`, and booleans (是, 否); ids, dates and
- * amounts stay as they are. In any other language the table is the
- * English one.
+ * 选派), flags joined by `、`, empty lists (无, 不限), and booleans (是,
+ * 否); ids, dates and amounts stay as they are. In any other language
+ * the table is the English one.
  *
  * Returns: (transfer full): the CSV text
  */
