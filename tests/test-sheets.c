@@ -126,6 +126,7 @@ round_trip_examples (const char *language)
 {
   static const char * const examples[] = {
     "wuxi-2021.json", "wuxi-roster-2021-2023.json", "wuxi-funds-2021.json", "zhuhai-zunyi-2021.json",
+    "wuxi-labour-2021-2023.json",
   };
   guint32 done = 0;
 
@@ -147,11 +148,15 @@ round_trip_examples (const char *language)
     }
   set_language ("en");
 
-  /* The sheets officers keep: pairings, rosters, money, projects. */
+  /* The sheets officers keep: pairings, rosters, money, projects, labour. */
   g_assert_true (done & (1u << COLLAB_RECORD_KIND_PAIRING));
   g_assert_true (done & (1u << COLLAB_RECORD_KIND_DISPATCH));
   g_assert_true (done & (1u << COLLAB_RECORD_KIND_TRANSACTION));
   g_assert_true (done & (1u << COLLAB_RECORD_KIND_PROJECT));
+  /* The labour sheets no other kind refers to (test-csv-labour.c takes
+   * out the others with what refers to them). */
+  g_assert_true (done & (1u << COLLAB_RECORD_KIND_FOLLOW_UP));
+  g_assert_true (done & (1u << COLLAB_RECORD_KIND_EVENT));
 }
 
 static void

@@ -218,6 +218,8 @@ def test_convert_xlsx(data_dir, tmp_path, language, example, kind, sheet_zh, dat
     ('wuxi-funds-2021.json', 'transactions'),
     ('wuxi-2021.json', 'pairings'),
     ('wuxi-roster-2021-2023.json', 'trainings'),
+    ('wuxi-labour-2021-2023.json', 'follow_ups'),
+    ('wuxi-labour-2021-2023.json', 'events'),
 ])
 def test_convert_csv_round_trip(data_dir, tmp_path, language, example, kind):
     """JSON → CSV → JSON through `collab convert`: the same records."""
@@ -238,6 +240,7 @@ def test_convert_csv_round_trip(data_dir, tmp_path, language, example, kind):
     ('wuxi-roster-2021-2023.json', 'dispatches'),
     ('wuxi-funds-2021.json', 'transactions'),
     ('wuxi-2021.json', 'pairings'),
+    ('wuxi-labour-2021-2023.json', 'follow_ups'),
 ])
 def test_convert_xlsx_round_trip(data_dir, tmp_path, language, example, kind):
     """JSON → xlsx → JSON through `collab convert`: the same records."""
