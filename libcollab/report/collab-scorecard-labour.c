@@ -45,7 +45,9 @@
  *
  * A pass over the records in prepare() files each placement with its
  * program(s), so that a row reads only its program's; the distinct counts
- * are made per row, since a period's are not the sums of its years'.
+ * are made per row, since a period's are not the sums of its years', with
+ * an array per kind of count that says which row last counted a worker
+ * or a workshop: a million placements over a thousand rows take no hash.
  */
 
 #include "collab-scorecard-private.h"
@@ -74,7 +76,27 @@ typedef struct
   CollabScorecardYears *years;          /* of Year */
   GPtrArray            *transfers;      /* per program: GArray of Entry */
   GPtrArray            *workshop_jobs;  /* per program: GArray of Entry */
+  /* The distinct counts without a hash: the last row (a number from 1)
+   * that counted each worker, as transferred, as poverty-lifted and
+   * transferred, in a workshop, and each organization as a workshop. */
+  guint32               row;
+  guint32              *transferred;
+  guint32              *lifted;
+  guint32              *employed;
+  guint32              *workshops;
 } State;
+
+/* 1 when the row has not counted @index in @seen yet, and now has. */
+static guint
+count_once (guint32 *seen,
+            guint32  index,
+            guint32  row)
+{
+  if (seen[index] == row)
+    return 0;
+  seen[index] = row;
+  return 1;
+}
 
 /* @programs set to @program alone, if it is one; else to the programs of
  * @region by the index. */
@@ -203,6 +225,10 @@ prepare (const CollabStore *store,
       g_ptr_array_add (state->workshop_jobs, g_array_new (FALSE, FALSE, sizeof (Entry)));
     }
 
+  state->transferred = g_new0 (guint32, collab_store_count (store, COLLAB_RECORD_KIND_WORKER) + 1);
+  state->lifted = g_new0 (guint32, collab_store_count (store, COLLAB_RECORD_KIND_WORKER) + 1);
+  state->employed = g_new0 (guint32, collab_store_count (store, COLLAB_RECORD_KIND_WORKER) + 1);
+  state->workshops = g_new0 (guint32, collab_store_count (store, COLLAB_RECORD_KIND_ORGANIZATION) + 1);
   file_offers (state, cities, programs);
   file_placements (state, cities, programs);
   file_training (state);
@@ -217,6 +243,10 @@ free_state (gpointer data)
   collab_scorecard_years_free (state->years);
   g_ptr_array_unref (state->transfers);
   g_ptr_array_unref (state->workshop_jobs);
+  g_free (state->transferred);
+  g_free (state->lifted);
+  g_free (state->employed);
+  g_free (state->workshops);
   g_free (state);
 }
 
@@ -243,10 +273,8 @@ append_cells (CollabTableBuilder       *builder,
   GArray *transfers = g_ptr_array_index (state->transfers, program);
   GArray *workshop_jobs = g_ptr_array_index (state->workshop_jobs, program);
   CollabDay first = collab_scorecard_row_first_day (row), last = collab_scorecard_row_last_day (row);
-  g_autoptr(GHashTable) transferred = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) poverty_lifted = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) workers = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) workshops = g_hash_table_new (NULL, NULL);
+  guint32 row_number = ++state->row;
+  guint transferred = 0, lifted = 0, employed = 0, workshops = 0;
   Year sum = { 0 };
 
   for (int y = row->first_year; y <= row->last_year; y++)
@@ -259,16 +287,15 @@ append_cells (CollabTableBuilder       *builder,
       sum.trainees += cell->trainees;
     }
 
-  /* Indices + 1: a hash of pointers has no room for 0. */
   for (guint i = 0; i < transfers->len; i++)
     {
       const Entry *entry = &g_array_index (transfers, Entry, i);
 
       if (entry->start < first || entry->start > last)
         continue;
-      g_hash_table_add (transferred, GUINT_TO_POINTER (entry->worker + 1));
+      transferred += count_once (state->transferred, entry->worker, row_number);
       if (entry->poverty_lifted)
-        g_hash_table_add (poverty_lifted, GUINT_TO_POINTER (entry->worker + 1));
+        lifted += count_once (state->lifted, entry->worker, row_number);
     }
 
   for (guint i = 0; i < workshop_jobs->len; i++)
@@ -277,15 +304,15 @@ append_cells (CollabTableBuilder       *builder,
 
       if (entry->start > last || (entry->end != COLLAB_DAY_NONE && entry->end < first))
         continue;
-      g_hash_table_add (workers, GUINT_TO_POINTER (entry->worker + 1));
-      g_hash_table_add (workshops, GUINT_TO_POINTER (entry->workshop + 1));
+      employed += count_once (state->employed, entry->worker, row_number);
+      workshops += count_once (state->workshops, entry->workshop, row_number);
     }
 
   collab_table_builder_append_int (builder, sum.offered);
-  collab_table_builder_append_int (builder, g_hash_table_size (transferred));
-  collab_table_builder_append_int (builder, g_hash_table_size (poverty_lifted));
-  collab_table_builder_append_int (builder, g_hash_table_size (workers));
-  collab_table_builder_append_int (builder, g_hash_table_size (workshops));
+  collab_table_builder_append_int (builder, transferred);
+  collab_table_builder_append_int (builder, lifted);
+  collab_table_builder_append_int (builder, employed);
+  collab_table_builder_append_int (builder, workshops);
   collab_table_builder_append_int (builder, sum.job_fairs);
   collab_table_builder_append_int (builder, sum.classes);
   collab_table_builder_append_int (builder, sum.trainees);
