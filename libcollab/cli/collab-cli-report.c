@@ -158,9 +158,9 @@ collab_cli_report (int    argc,
     return collab_cli_usage_error ("report", _("--year and --years cannot be given together"));
   if (year < 0)
     return collab_cli_usage_error ("report", _("--year is a year, not %d"), year);
-  /* Translators: %s is what was given after --years; keep FIRST-LAST and
-   * 2016-2020 as they are. */
   if (period != NULL && !parse_years (period, &years))
+    /* Translators: %s is what was given after --years; keep FIRST-LAST and
+     * 2016-2020 as they are. */
     return collab_cli_usage_error ("report", _("--years is FIRST-LAST, the first year no later than the last, "
                                                "as 2016-2020, not '%s'"), period);
   if (!collab_cli_check_output ("report", format, output))
