@@ -18,6 +18,7 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <libcollab/collab.h>
 
@@ -171,6 +172,36 @@ collab_test_record_index (CollabDataset    *dataset,
       return i;
   g_error ("no record %s", id);
   return G_MAXUINT;
+}
+
+/* --- the command ---------------------------------------------------- */
+
+/* Runs the `collab` built beside the tests (tests/meson.build builds it
+ * first) with @args, split as a shell would, every argument @placeholder
+ * replaced by @path. Returns its exit status; its standard output in
+ * @out, its standard error dropped. */
+static inline int
+collab_test_run_cli (const char  *args,
+                     const char  *placeholder,
+                     const char  *path,
+                     char       **out)
+{
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "libcollab", "cli", "collab", NULL);
+  g_autofree char *command = g_strdup_printf ("'%s' %s", cli, args);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, NULL));
+  for (guint i = 0; argv[i] != NULL; i++)
+    if (g_str_equal (argv[i], placeholder))
+      {
+        g_free (argv[i]);
+        argv[i] = g_strdup (path);
+      }
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
 /* --- fixtures -------------------------------------------------------- */

@@ -11,7 +11,6 @@
  */
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <libcollab/collab.h>
 
@@ -206,24 +205,10 @@ static int
 run_cli (const char  *args,
          char       **out)
 {
-  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "libcollab", "cli", "collab", NULL);
   g_autofree char *data = collab_test_example_path ("wuxi-roster-2021-2023.json");
-  g_autofree char *command = NULL;
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
+  g_autofree char *command = g_strdup_printf ("plan %s", args);
 
-  command = g_strdup_printf ("'%s' plan %s", cli, args);
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, NULL));
-  for (guint i = 0; argv[i] != NULL; i++)
-    if (g_str_equal (argv[i], "ROSTER"))
-      {
-        g_free (argv[i]);
-        argv[i] = g_strdup (data);
-      }
-  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out, NULL, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return collab_test_run_cli (command, "ROSTER", data, out);
 }
 
 static void

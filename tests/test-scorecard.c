@@ -7,11 +7,16 @@
  * 资金1.47亿元，实施扶贫项目218个；对口海东财政帮扶资金7.82亿元，实施扶贫项目
  * 309个" — and the 2021 funds of examples/data/wuxi-funds-2021.json. Then
  * the talent section: the example roster of examples/data/, and a
- * program whose rule set disables the rules a column reports.
+ * program whose rule set disables the rules a column reports. Then the
+ * labour section on tests/data/labour-scorecard.json, and the scorecard of a
+ * period: distinct counts over the period, and a period of one year that
+ * is that year's row, figure for figure.
  */
 
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <libcollab/collab.h>
 
 #include "collab-test-util.h"
@@ -237,6 +242,308 @@ test_scorecard_disabled_rules (void)
   g_assert_true (collab_table_is_null (card, 0, collab_table_find_column (card, "tenure_failing")));
 }
 
+/* The labour section ----------------------------------------------------- */
+
+static CollabDataset *
+labour_dataset (void)
+{
+  CollabDataset *dataset = collab_test_load_fixture ("wuxi-mini.json");
+
+  collab_test_merge_fixture (dataset, "labour-scorecard.json");
+  return dataset;
+}
+
+typedef struct
+{
+  const char *column;
+  gint64      values[4];   /* 2020, 2021, 2022, and the period 2020–2022 */
+} Expected;
+
+/* The figures of @program in @card (per year) and @period (one row for
+ * 2020–2022). */
+static void
+assert_figures (CollabTable    *card,
+                CollabTable    *period,
+                const char     *program,
+                const Expected *expected,
+                guint           n)
+{
+  int program_column = column (period, "program");
+  guint period_row;
+
+  for (period_row = 0; !g_str_equal (collab_table_get_string (period, period_row, program_column), program);
+       period_row++)
+    ;
+  for (guint i = 0; i < n; i++)
+    for (guint y = 0; y < 4; y++)
+      {
+        gint64 value = y < 3 ? cell (card, row_of (card, program, 2020 + y), expected[i].column)
+                             : cell (period, period_row, expected[i].column);
+
+        if (value != expected[i].values[y])
+          g_error ("%s %s of %s: %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " expected", program, expected[i].column,
+                   y < 3 ? "a year" : "the period", value, expected[i].values[y]);
+      }
+}
+
+static void
+test_labour (void)
+{
+  g_autoptr(CollabDataset) dataset = labour_dataset ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, NULL, NULL, &error);
+  g_autoptr(CollabTable) period = collab_dataset_get_scorecard_for_period (dataset, NULL, NULL, NULL, &error);
+  static const Expected yanan[] = {
+    /* o-dec31 opens on 2020-12-31, o-jan1 on 2021-01-01; o-named names
+     * the other program, o-nowhere no city, o-early opens in 2019. */
+    { "jobs_offered",                       { 5, 7, 0, 12 } },
+    /* w-lifted on 2020-12-31 and again on 2021-01-01, w-plain twice in
+     * 2021: two workers over the period, not three. t-named's offer
+     * names wuxi-haidong, which wins over w-yanchuan's county. */
+    { "workers_transferred",                { 1, 2, 0, 2 } },
+    { "workers_transferred_poverty_lifted", { 1, 1, 0, 1 } },
+    /* l-ended ends on 2020-12-31, the day before 2021; w-yanchuan works
+     * at the workshop of a village of Yanchuan twice; w-lifted's
+     * workshop is in Haidong, and w-at-risk's employer no workshop. */
+    { "workshop_workers",                   { 1, 2, 2, 3 } },
+    { "workshops",                          { 1, 2, 2, 2 } },
+    { "job_fairs",                          { 1, 2, 0, 3 } },
+    /* A class of 40 and a record of 19 classes, 1195 trainees; the
+     * classes of cadres and of no area are not labour training. */
+    { "labour_training_classes",            { 0, 20, 2, 22 } },
+    { "labour_training_person_times",       { 0, 1235, 60, 1295 } },
+    /* Only cadre_talent trainings, with or without the area written. */
+    { "training_person_times",              { 0, 600, 0, 600 } },
+    /* The teacher served Yanchuan in 2020 and 2021: one person over the
+     * period; the cadre in post from mid-2020 to mid-2022, one too. */
+    { "professionals",                      { 1, 1, 0, 1 } },
+    { "cadres_working_group",               { 1, 1, 1, 1 } },
+    { "pairing_years",                      { 1, 1, 1, 3 } },
+    /* Yanchuan is paired in 2020–2021 only: not covered over the period;
+     * its pairing and Yanchang's of 2022, each once. */
+    { "counties_covered",                   { 1, 1, 0, 0 } },
+    { "pairings_county",                    { 1, 1, 1, 2 } },
+  };
+  static const Expected haidong[] = {
+    { "jobs_offered",                       { 0, 24, 0, 24 } },
+    { "workers_transferred",                { 0, 2, 0, 2 } },
+    { "workers_transferred_poverty_lifted", { 0, 1, 0, 1 } },
+    { "workshop_workers",                   { 0, 1, 1, 1 } },
+    { "workshops",                          { 0, 1, 1, 1 } },
+    { "job_fairs",                          { 0, 1, 0, 1 } },
+    { "labour_training_classes",            { 0, 0, 0, 0 } },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (collab_table_get_n_rows (card), ==, 6);
+  g_assert_cmpuint (collab_table_get_n_rows (period), ==, 2);
+  assert_figures (card, period, "wuxi-yanan", yanan, G_N_ELEMENTS (yanan));
+  assert_figures (card, period, "wuxi-haidong", haidong, G_N_ELEMENTS (haidong));
+}
+
+/* The scorecard of a period -------------------------------------------- */
+
+/* The row of @program in a scorecard of one year, @year, and in a
+ * scorecard of the period @year–@year have the same figures. */
+static void
+assert_one_year_period (CollabDataset *dataset,
+                        GPtrArray     *findings,
+                        const char    *program,
+                        int            year)
+{
+  g_autoptr(GError) error = NULL;
+  CollabYearRange years = { year, year };
+  g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, findings, program, &years, &error);
+  g_autoptr(CollabTable) period = collab_dataset_get_scorecard_for_period (dataset, findings, program, &years,
+                                                                           &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (collab_table_get_n_rows (card), ==, 1);
+  g_assert_cmpuint (collab_table_get_n_rows (period), ==, 1);
+  /* program, year | program, first_year, last_year; then the same. */
+  g_assert_cmpuint (collab_table_get_n_columns (period), ==, collab_table_get_n_columns (card) + 1);
+  g_assert_cmpint (cell (period, 0, "first_year"), ==, year);
+  g_assert_cmpint (cell (period, 0, "last_year"), ==, year);
+  g_assert_cmpint (collab_table_find_column (period, "year"), ==, -1);
+  for (guint c = 2; c < collab_table_get_n_columns (card); c++)
+    {
+      const char *name = collab_table_get_column_name (card, c);
+
+      g_assert_cmpstr (collab_table_get_column_name (period, c + 1), ==, name);
+      g_assert_cmpint (collab_table_is_null (period, 0, c + 1), ==, collab_table_is_null (card, 0, c));
+      if (!collab_table_is_null (card, 0, c) && collab_table_get_int (period, 0, c + 1) != collab_table_get_int (card, 0, c))
+        g_error ("%s %d: %s is %" G_GINT64_FORMAT " for the year, %" G_GINT64_FORMAT " for the period", program, year,
+                 name, collab_table_get_int (card, 0, c), collab_table_get_int (period, 0, c + 1));
+    }
+}
+
+static void
+test_period_of_one_year (void)
+{
+  g_autoptr(CollabDataset) labour = labour_dataset ();
+  g_autoptr(CollabDataset) roster = collab_test_load_example ("wuxi-roster-2021-2023.json");
+  g_autoptr(CollabDataset) funds = collab_test_load_example ("wuxi-2016-2020.json");
+  g_autoptr(CollabDataset) wuxi = collab_test_load_example ("wuxi-2021-2023.json");
+  g_autoptr(GPtrArray) findings = collab_test_check_as_of (wuxi, NULL, "2023-12-31");
+
+  for (int year = 2020; year <= 2022; year++)
+    {
+      assert_one_year_period (labour, NULL, "wuxi-yanan", year);
+      assert_one_year_period (labour, NULL, "wuxi-haidong", year);
+    }
+  for (int year = 2021; year <= 2025; year++)
+    assert_one_year_period (roster, NULL, "wuxi-2021", year);
+  for (int year = 2016; year <= 2020; year++)
+    assert_one_year_period (funds, NULL, "wuxi-yanan-2016", year);
+  for (int year = 2021; year <= 2023; year++)
+    assert_one_year_period (wuxi, findings, "wuxi-2021", year);
+}
+
+/* Over a period, money and pairing-years add up; people are counted once. */
+static void
+test_period_sums (void)
+{
+  g_autoptr(CollabDataset) funds = collab_test_load_example ("wuxi-2016-2020.json");
+  g_autoptr(CollabDataset) roster = collab_test_load_example ("wuxi-roster-2021-2023.json");
+  g_autoptr(CollabDataset) wuxi = collab_test_load_example ("wuxi-2021-2023.json");
+  g_autoptr(GPtrArray) findings = collab_test_check_as_of (wuxi, NULL, "2023-12-31");
+  g_autoptr(CollabTable) card = collab_dataset_get_scorecard_for_period (funds, NULL, NULL, &(CollabYearRange) { 2016, 2020 }, NULL);
+  g_autoptr(CollabTable) talent = collab_dataset_get_scorecard_for_period (roster, NULL, NULL, NULL, NULL);
+  g_autoptr(CollabTable) yearly = collab_dataset_get_scorecard (wuxi, findings, "wuxi-2021", NULL, NULL);
+  g_autoptr(CollabTable) whole = collab_dataset_get_scorecard_for_period (wuxi, findings, "wuxi-2021", NULL, NULL);
+  g_autofree char *allocated = NULL;
+  gint64 violations = 0, warnings = 0;
+
+  /* The plan's summary line from the period's row (SPEC §11.5). */
+  g_assert_cmpuint (collab_table_get_n_rows (card), ==, 2);
+  allocated = collab_money_format_readable (cell (card, 0, "allocated"));
+  g_assert_cmpstr (allocated, ==, "1.47亿");
+  g_assert_cmpint (cell (card, 0, "spent"), ==, cell (card, 0, "allocated"));
+  g_assert_cmpint (cell (card, 0, "projects_funded"), ==, 218);
+  g_assert_cmpint (cell (card, 1, "projects_funded"), ==, 309);
+  g_assert_cmpint (cell (card, 1, "projects_funded_to_date"), ==, 309);
+  /* By status at the end of 2020, as the 2020 row has them. */
+  g_assert_cmpint (cell (card, 1, "projects_evaluated"), ==, 309 - 83);
+
+  /* The 666 tally over 2021–2025: each pairing-year judged alone, each
+   * person once per pairing (counted independently in Python). */
+  g_assert_cmpint (cell (talent, 0, "first_year"), ==, 2021);
+  g_assert_cmpint (cell (talent, 0, "last_year"), ==, 2025);
+  g_assert_cmpint (cell (talent, 0, "pairing_years"), ==, 45);
+  g_assert_cmpint (cell (talent, 0, "total_passing"), ==, 9 + 8 + 8);
+  g_assert_cmpint (cell (talent, 0, "tenure_failing"), ==, 1 + 1 + 1 + 9 + 9);
+  g_assert_cmpint (cell (talent, 0, "professionals"), ==, 581);
+  g_assert_cmpint (cell (talent, 0, "professionals_doctor"), ==, 175);
+  g_assert_cmpint (cell (talent, 0, "professionals_served_12"), ==, 145);
+  /* Three cohorts of cadres, not the sum of the years' 14 and 63. */
+  g_assert_cmpint (cell (talent, 0, "cadres_working_group"), ==, 6);
+  g_assert_cmpint (cell (talent, 0, "cadres_liaison"), ==, 27);
+  g_assert_cmpint (cell (talent, 0, "training_person_times"), ==, 1460 + 1575 + 1662);
+  /* The fund base once per year. */
+  g_assert_cmpint (cell (whole, 0, "fund_base"), ==, 5 * WAN (28920));
+  g_assert_cmpint (cell (whole, 0, "fund_plan_total"), ==, WAN (144600));
+
+  /* Every finding once, as in the years' rows. */
+  for (guint r = 0; r < collab_table_get_n_rows (yearly); r++)
+    {
+      violations += cell (yearly, r, "violations");
+      warnings += cell (yearly, r, "warnings");
+    }
+  g_assert_cmpint (violations, >, 0);
+  g_assert_cmpint (cell (whole, 0, "violations"), ==, violations);
+  g_assert_cmpint (cell (whole, 0, "warnings"), ==, warnings);
+}
+
+/* A period is cut to the years of each program; a program outside it has
+ * no row. */
+static void
+test_period_clipped (void)
+{
+  g_autoptr(CollabDataset) dataset = labour_dataset ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollabTable) early = collab_dataset_get_scorecard_for_period (dataset, NULL, "wuxi-yanan", &(CollabYearRange) { 2016, 2021 }, &error);
+  g_autoptr(CollabTable) later = collab_dataset_get_scorecard_for_period (dataset, NULL, NULL, &(CollabYearRange) { 2023, 2025 }, &error);
+  g_autoptr(CollabTable) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (collab_table_get_n_rows (early), ==, 1);
+  g_assert_cmpint (cell (early, 0, "first_year"), ==, 2020);
+  g_assert_cmpint (cell (early, 0, "last_year"), ==, 2021);
+  g_assert_cmpint (cell (early, 0, "jobs_offered"), ==, 5 + 7);
+  g_assert_cmpuint (collab_table_get_n_rows (later), ==, 0);
+  g_assert_cmpint (collab_table_find_column (later, "jobs_offered"), >, 0);
+
+  none = collab_dataset_get_scorecard_for_period (dataset, NULL, "nope", NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND);
+}
+
+/* collab report --years --------------------------------------------------- */
+
+static void
+test_cli_years (void)
+{
+  g_autoptr(CollabDataset) dataset = labour_dataset ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "collab-test-scorecard-XXXXXX.json", NULL);
+  g_autofree char *text = NULL, *json = NULL, *csv = NULL, *yearly = NULL, *none = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) lines = NULL;
+  JsonArray *rows;
+  JsonObject *yanan;
+  int fd = g_mkstemp (path);
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (collab_dataset_save_to_file (dataset, path, &error));
+  g_assert_no_error (error);
+
+  /* Text: one column for the period, headed by it. */
+  g_assert_cmpint (collab_test_run_cli ("report DATA --years 2020-2022 --program wuxi-yanan", "DATA", path, &text),
+                   ==, 0);
+  g_assert_nonnull (strstr (text, "Period"));
+  g_assert_nonnull (strstr (text, "2020–2022"));
+  g_assert_true (g_regex_match_simple ("Workers placed away from home +2\n", text, 0, 0));
+  g_assert_true (g_regex_match_simple ("Local jobs in workshops +3\n", text, 0, 0));
+
+  /* JSON: the machine names, first_year and last_year for year. */
+  g_assert_cmpint (collab_test_run_cli ("report DATA --years 2020-2022 --format json", "DATA", path, &json), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "scorecard");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 2);
+  yanan = json_array_get_object_element (rows, 0);
+  g_assert_cmpstr (json_object_get_string_member (yanan, "program"), ==, "wuxi-yanan");
+  g_assert_cmpint (json_object_get_int_member (yanan, "first_year"), ==, 2020);
+  g_assert_cmpint (json_object_get_int_member (yanan, "last_year"), ==, 2022);
+  g_assert_false (json_object_has_member (yanan, "year"));
+  g_assert_cmpint (json_object_get_int_member (yanan, "workers_transferred"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (yanan, "labour_training_person_times"), ==, 1295);
+
+  /* CSV: labelled for people; a year alone is a period too. */
+  g_assert_cmpint (collab_test_run_cli ("report DATA --years 2021 --format csv", "DATA", path, &csv), ==, 0);
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "\xEF\xBB\xBFProgram,First year,Last year,"));
+  g_assert_nonnull (strstr (lines[0], ",Jobs offered,Workers placed away from home,"));
+  g_assert_true (g_str_has_prefix (lines[1], "wuxi-yanan,2021,2021,"));
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 + 1);
+
+  /* --year as before. */
+  g_assert_cmpint (collab_test_run_cli ("report DATA --year 2021 --format json", "DATA", path, &yearly), ==, 0);
+  g_assert_nonnull (strstr (yearly, "\"year\" : 2021"));
+
+  /* Bad usage: both, or not a period. */
+  g_assert_cmpint (collab_test_run_cli ("report DATA --year 2021 --years 2020-2022", "DATA", path, &none), ==, 2);
+  g_clear_pointer (&none, g_free);
+  g_assert_cmpint (collab_test_run_cli ("report DATA --years 2022-2020", "DATA", path, &none), ==, 2);
+  g_clear_pointer (&none, g_free);
+  g_assert_cmpint (collab_test_run_cli ("report DATA --years 2020-", "DATA", path, &none), ==, 2);
+  g_clear_pointer (&none, g_free);
+  g_assert_cmpint (collab_test_run_cli ("report DATA --years 2020-2021-2022", "DATA", path, &none), ==, 2);
+
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -249,6 +556,11 @@ main (int    argc,
   g_test_add_func ("/collab/scorecard/funds/no-money", test_columns_without_funds);
   g_test_add_func ("/collab/scorecard/talent/example-roster", test_example_scorecard);
   g_test_add_func ("/collab/scorecard/talent/disabled-rules", test_scorecard_disabled_rules);
+  g_test_add_func ("/collab/scorecard/labour", test_labour);
+  g_test_add_func ("/collab/scorecard/period/one-year", test_period_of_one_year);
+  g_test_add_func ("/collab/scorecard/period/sums", test_period_sums);
+  g_test_add_func ("/collab/scorecard/period/clipped", test_period_clipped);
+  g_test_add_func ("/collab/scorecard/cli/years", test_cli_years);
 
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* collab-report.h: scorecards per program and year
+/* collab-report.h: scorecards per program and year, or per program and period
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -23,5 +23,11 @@ CollabTable *collab_dataset_get_scorecard (CollabDataset          *self,
                                            const char             *program_id,
                                            const CollabYearRange  *years,
                                            GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+COLLAB_AVAILABLE_IN_ALL
+CollabTable *collab_dataset_get_scorecard_for_period (CollabDataset          *self,
+                                                      GPtrArray              *findings,
+                                                      const char             *program_id,
+                                                      const CollabYearRange  *years,
+                                                      GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

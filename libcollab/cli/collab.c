@@ -15,7 +15,7 @@
 static const CollabCommand commands[] = {
   { "validate", N_("FILE…"), N_("Load datasets, resolve references, report the first errors"), collab_cli_validate },
   { "check", N_("FILE"), N_("Run the rules and print the findings"), collab_cli_check },
-  { "report", N_("FILE"), N_("Print the scorecard per program and year"), collab_cli_report },
+  { "report", N_("FILE"), N_("Print the scorecard per program and year, or per program for a period"), collab_cli_report },
   { "trace", N_("FILE"), N_("Print the money-flow edges of a program as JSON"), collab_cli_trace },
   { "plan", N_("FILE"), N_("Print the 666 shortfall of every pairing-year and what would close it"), collab_cli_plan },
   { "convert", N_("IN OUT"), N_("Convert between CSV or xlsx tables and the JSON dataset document"), collab_cli_convert },

@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * A finding belongs to a row when its subject names the row's program (or
- * no program) and the row's year. Findings whose subject has no year — a
- * pairing's period, a plan total over the period — are counted in the
- * first year of their program, so that summing a column over the years
- * counts every finding once.
+ * no program) and one of the row's years. Findings whose subject has no
+ * year — a pairing's period, a plan total over the period — are counted
+ * in the first year of their program, so that summing a column over the
+ * years counts every finding once, and a period's row counts them when
+ * it starts with that year.
  */
 
 #include <string.h>
@@ -85,8 +86,8 @@ belongs_to_row (CollabFinding            *finding,
   if (program != NULL && g_strcmp0 (program, row->program->h.id) != 0)
     return FALSE;
   if (year != NULL && g_variant_is_of_type (year, G_VARIANT_TYPE_INT64))
-    return g_variant_get_int64 (year) == row->year;
-  return row->year == row->program->first_year;
+    return g_variant_get_int64 (year) >= row->first_year && g_variant_get_int64 (year) <= row->last_year;
+  return row->first_year == row->program->first_year;
 }
 
 static void

@@ -2,30 +2,34 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Per program and year (SPEC §7): what was allocated against the base
- * and the plan total, what was transferred to the assisted side, what was
- * spent and on which category of project, how many projects were funded,
- * and the program's projects by status. The "_to_date" columns add every
- * year up to the row's, so the last row of a period states the period's
- * totals the way a plan's summary does ("累计安排财政帮扶资金1.47亿元，实施
- * 项目218个": allocated_to_date and projects_funded_to_date of 2020).
+ * Per program and year, or period (SPEC §7, §11.5): what was allocated
+ * against the base and the plan total, what was transferred to the
+ * assisted side, what was spent and on which category of project, how
+ * many projects were funded, and the program's projects by status. The
+ * "_to_date" columns add every year up to the row's last, so the last row
+ * of a period states the period's totals the way a plan's summary does
+ * ("累计安排财政帮扶资金1.47亿元，实施项目218个": allocated_to_date and
+ * projects_funded_to_date of 2020, or allocated and projects_funded of
+ * the period 2016–2020).
  *
  * Whose money is whose is the ledger's attribution (collab-ledger.c): the
  * transaction's program, else its parent's, else first in, first out.
  *
  *  - fund_base, fund_plan_total: the sums over the program's fund base
- *    (null when it has none, or gives no plan total);
+ *    (null when it has none, or gives no plan total); the base is a
+ *    year's, so a period's row gives it once per year of the period,
+ *    to compare with what the period allocated;
  *  - allocated: the allocations fund.floor counts, by budget year;
  *  - transferred: the program's money that crossed into its assisted
  *    cities (a transfer to an account or a project in or under one of
  *    them, from outside them) — what the assisted side received, counted
  *    once however often it moves on inside;
  *  - spent, spent_<category>: the program's money spent by projects;
- *  - projects_funded: projects that received the program's money that
- *    year; projects_funded_to_date: those that ever did, up to that year,
- *    each once;
+ *  - projects_funded: projects that received the program's money in the
+ *    row's years, each once; projects_funded_to_date: those that ever
+ *    did, up to the row's last year, each once;
  *  - projects_<status>: the program's projects (those that name it, and
- *    those it funded) by their status at the end of the year.
+ *    those it funded) by their status at the end of the row's last year.
  */
 
 #include <libcollab/collab-enum-types.h>
@@ -43,8 +47,6 @@ typedef struct
   gint64 transferred;
   gint64 spent;
   gint64 spent_by_category[N_CATEGORIES];
-  guint  funded;            /* projects funded this year */
-  guint  first_funded;      /* projects funded for the first time */
   guint  by_status[N_STATUSES];
 } Year;
 
@@ -52,6 +54,7 @@ typedef struct
 {
   Year    before;           /* years before the period, for "to date" */
   Year   *years;            /* the period's */
+  GArray *funded;           /* per project it funded: the years, as bits (see year_bit) */
 } Program;
 
 typedef struct
@@ -85,33 +88,6 @@ year_of (State *state,
   return &state->programs[program].years[year - rec->first_year];
 }
 
-/* The assisted cities of each program, by city: GHashTable of city ref →
- * GArray of program indices. */
-static GHashTable *
-index_assisted (const CollabStore *store)
-{
-  GHashTable *cities = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-
-  for (guint p = 0; p < collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM); p++)
-    {
-      const CollabProgramRec *program = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, p);
-
-      for (guint c = 0; c < program->assisted.n; c++)
-        {
-          gpointer key = GUINT_TO_POINTER (program->assisted.refs[c]);
-          GArray *list = g_hash_table_lookup (cities, key);
-
-          if (list == NULL)
-            {
-              list = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (cities, key, list);
-            }
-          g_array_append_val (list, p);
-        }
-    }
-  return cities;
-}
-
 /* Whether @region is one of @program's assisted cities or lies under one. */
 static gboolean
 is_assisted (const CollabStore *store,
@@ -133,6 +109,19 @@ is_assisted (const CollabStore *store,
   return FALSE;
 }
 
+/* A year as a bit of a project's funded years: bit 1 for the program's
+ * first year and on, every earlier year in bit 0, every year past the
+ * 62nd in bit 63. */
+static guint64
+year_bit (const CollabStore *store,
+          guint              program,
+          int                year)
+{
+  const CollabProgramRec *rec = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, program);
+
+  return G_GUINT64_CONSTANT (1) << CLAMP (year - rec->first_year + 1, 0, 63);
+}
+
 static void
 count_money (State        *state,
              CollabLedger *ledger,
@@ -140,7 +129,7 @@ count_money (State        *state,
 {
   const CollabStore *store = state->store;
   const CollabLedgerColumns *columns = collab_ledger_get_columns (ledger);
-  g_autoptr(GHashTable) cities = index_assisted (store);
+  g_autoptr(GHashTable) cities = collab_scorecard_index_assisted (store);
   const guint32 *moves;
   guint n_moves;
 
@@ -196,11 +185,8 @@ count_money (State        *state,
 
           if (collab_ledger_node_is_project (ledger, to))
             {
-              /* (program, project) → the years it was funded in, as bits
-               * from the program's first year; earlier years in bit 0. */
-              const CollabProgramRec *rec = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, p);
+              /* (program, project) → the years it was funded in. */
               guint64 key = ((guint64) p << 32) | COLLAB_REF_INDEX (collab_ledger_node_ref (ledger, to));
-              int bit = MAX (0, year - rec->first_year + 1);
               gpointer value = g_hash_table_lookup (funded, &key);
               guint64 *years = value;
 
@@ -212,7 +198,7 @@ count_money (State        *state,
                   years = g_new0 (guint64, 1);
                   g_hash_table_insert (funded, stored, years);
                 }
-              *years |= G_GUINT64_CONSTANT (1) << MIN (bit, 63);
+              *years |= year_bit (store, p, year);
             }
         }
     }
@@ -227,29 +213,13 @@ count_projects (State      *state,
   GHashTableIter iter;
   gpointer key, value;
 
-  /* Funded: per year, and the first year. */
+  /* Funded: each project's years, kept with its program. */
   g_hash_table_iter_init (&iter, funded);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       guint p = (guint) (*(guint64 *) key >> 32);
-      const CollabProgramRec *rec = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, p);
-      guint64 years = *(guint64 *) value;
-      gboolean first = TRUE;
 
-      for (int bit = 0; bit < 64; bit++)
-        {
-          Year *cell;
-
-          if (!(years & (G_GUINT64_CONSTANT (1) << bit)))
-            continue;
-          cell = bit == 0 ? &state->programs[p].before : year_of (state, p, rec->first_year + bit - 1);
-          if (cell == NULL)
-            break;
-          cell->funded++;
-          if (first)
-            cell->first_funded++;
-          first = FALSE;
-        }
+      g_array_append_val (state->programs[p].funded, *(guint64 *) value);
       g_hash_table_add (members, g_memdup2 (key, sizeof (guint64)));
     }
 
@@ -301,6 +271,7 @@ prepare (const CollabStore *store,
       const CollabProgramRec *rec = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, p);
 
       state->programs[p].years = g_new0 (Year, rec->last_year - rec->first_year + 1);
+      state->programs[p].funded = g_array_new (FALSE, FALSE, sizeof (guint64));
     }
 
   count_money (state, ledger, funded);
@@ -314,7 +285,10 @@ free_state (gpointer data)
   State *state = data;
 
   for (guint p = 0; p < state->n_programs; p++)
-    g_free (state->programs[p].years);
+    {
+      g_free (state->programs[p].years);
+      g_array_unref (state->programs[p].funded);
+    }
   g_free (state->programs);
   g_free (state);
 }
@@ -349,46 +323,52 @@ add_columns (CollabTableBuilder *builder,
   g_type_class_unref (statuses);
 }
 
+/* Adds the money of @year to @sum. */
 static void
-append_cells (CollabTableBuilder       *builder,
-              const CollabScorecardRow *row,
-              gpointer                  data)
+add_year (Year       *sum,
+          const Year *year)
 {
-  State *state = data;
-  guint p = COLLAB_REF_INDEX (row->program_ref);
-  const Program *program = &state->programs[p];
+  add (&sum->allocated, year->allocated);
+  add (&sum->transferred, year->transferred);
+  add (&sum->spent, year->spent);
+  for (guint c = 0; c < N_CATEGORIES; c++)
+    add (&sum->spent_by_category[c], year->spent_by_category[c]);
+}
+
+/* The projects of @program funded in one of the years @mask has. */
+static guint
+count_funded (const Program *program,
+              guint64        mask)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < program->funded->len; i++)
+    n += (g_array_index (program->funded, guint64, i) & mask) != 0;
+  return n;
+}
+
+/* The sums over the program's fund base: the base once per year of the
+ * row, the plan total once. */
+static void
+append_fund_base (CollabTableBuilder       *builder,
+                  const CollabScorecardRow *row)
+{
+  const CollabSchema *schema = collab_schema_for_kind (COLLAB_RECORD_KIND_PROGRAM);
+  const CollabSchema *sub = schema->fields[collab_schema_find_field (schema, "fund_base")].sub;
+  int plan_total_field = collab_schema_find_field (sub, "plan_total");
   const CollabFundBaseRec *bases = row->program->fund_base.items;
-  const Year *cell = &program->years[row->year - row->program->first_year];
-  Year to_date = program->before;
   gint64 base = 0, plan_total = 0;
   gboolean any_plan_total = FALSE;
-  int plan_total_field;
-
-  {
-    const CollabSchema *schema = collab_schema_for_kind (COLLAB_RECORD_KIND_PROGRAM);
-    const CollabSchema *sub = schema->fields[collab_schema_find_field (schema, "fund_base")].sub;
-
-    plan_total_field = collab_schema_find_field (sub, "plan_total");
-  }
 
   for (guint b = 0; b < row->program->fund_base.n; b++)
     {
-      add (&base, bases[b].base);
+      for (int y = row->first_year; y <= row->last_year; y++)
+        add (&base, bases[b].base);
       if (plan_total_field >= 0 && COLLAB_RECORD_PRESENT (&bases[b], plan_total_field))
         {
           add (&plan_total, bases[b].plan_total);
           any_plan_total = TRUE;
         }
-    }
-
-  for (int y = row->program->first_year; y <= row->year; y++)
-    {
-      const Year *earlier = &program->years[y - row->program->first_year];
-
-      add (&to_date.allocated, earlier->allocated);
-      add (&to_date.transferred, earlier->transferred);
-      add (&to_date.spent, earlier->spent);
-      to_date.first_funded += earlier->first_funded;
     }
 
   if (row->program->fund_base.n > 0)
@@ -399,18 +379,44 @@ append_cells (CollabTableBuilder       *builder,
     collab_table_builder_append_amount (builder, plan_total);
   else
     collab_table_builder_append_null (builder);
-  collab_table_builder_append_amount (builder, cell->allocated);
+}
+
+static void
+append_cells (CollabTableBuilder       *builder,
+              const CollabScorecardRow *row,
+              gpointer                  data)
+{
+  State *state = data;
+  guint p = COLLAB_REF_INDEX (row->program_ref);
+  const Program *program = &state->programs[p];
+  int first_year = row->program->first_year;
+  const Year *last = &program->years[row->last_year - first_year];
+  guint64 last_bit = year_bit (state->store, p, row->last_year);
+  /* The bits of the row's years, and of every year up to its last. */
+  guint64 row_mask = (last_bit | (last_bit - 1)) & ~(year_bit (state->store, p, row->first_year) - 1);
+  guint64 to_date_mask = last_bit | (last_bit - 1);
+  Year sum = { 0 }, to_date = program->before;
+
+  for (int y = first_year; y <= row->last_year; y++)
+    {
+      add_year (&to_date, &program->years[y - first_year]);
+      if (y >= row->first_year)
+        add_year (&sum, &program->years[y - first_year]);
+    }
+
+  append_fund_base (builder, row);
+  collab_table_builder_append_amount (builder, sum.allocated);
   collab_table_builder_append_amount (builder, to_date.allocated);
-  collab_table_builder_append_amount (builder, cell->transferred);
+  collab_table_builder_append_amount (builder, sum.transferred);
   collab_table_builder_append_amount (builder, to_date.transferred);
-  collab_table_builder_append_amount (builder, cell->spent);
+  collab_table_builder_append_amount (builder, sum.spent);
   collab_table_builder_append_amount (builder, to_date.spent);
   for (guint c = 0; c < N_CATEGORIES; c++)
-    collab_table_builder_append_amount (builder, cell->spent_by_category[c]);
-  collab_table_builder_append_int (builder, cell->funded);
-  collab_table_builder_append_int (builder, to_date.first_funded);
+    collab_table_builder_append_amount (builder, sum.spent_by_category[c]);
+  collab_table_builder_append_int (builder, count_funded (program, row_mask));
+  collab_table_builder_append_int (builder, count_funded (program, to_date_mask));
   for (guint s = 0; s < N_STATUSES; s++)
-    collab_table_builder_append_int (builder, cell->by_status[s]);
+    collab_table_builder_append_int (builder, last->by_status[s]);
 }
 
 const CollabScorecardSection collab_scorecard_funds = {

@@ -1,6 +1,12 @@
 /* collab-scorecard-pairings.c: pairings by level, counties covered
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ *   pairings_<level>     the program's pairings active in at least one
+ *                        year of the row, each once
+ *   counties_to_cover    the counties pairing.coverage asks about
+ *   counties_covered     of them, those a county-level pairing of the
+ *                        program pairs in every year of the row
  */
 
 #include <libcollab/collab-enum-types.h>
@@ -24,29 +30,43 @@ add_columns (CollabTableBuilder *builder,
   collab_table_builder_add_column (builder, "counties_covered", COLLAB_COLUMN_TYPE_INT);
 }
 
+/* Whether @pairing is active in at least one year of @first … @last. */
 static gboolean
 is_active (const CollabStore      *store,
            const CollabPairingRec *pairing,
-           int                     year)
+           int                     first,
+           int                     last)
 {
   int first_year, last_year;
 
   collab_store_pairing_years (store, pairing, &first_year, &last_year);
-  return year >= first_year && year <= last_year;
+  return first_year <= last && last_year >= first;
 }
 
+/* Whether a county-level pairing of the row's program pairs @county in
+ * every year of the row: a county whose pairing stopped part-way through
+ * a period was not covered over it. */
 static gboolean
-is_under_assisted_city (const CollabStore      *store,
-                        const CollabProgramRec *program,
-                        CollabRef               region)
+is_covered (const CollabScorecardRow *row,
+            CollabRef                 county)
 {
-  for (CollabRef up = region; up != COLLAB_REF_NONE;
-       up = ((const CollabRegionRec *) collab_store_deref (store, up))->parent)
-    for (guint c = 0; c < program->assisted.n; c++)
-      if (program->assisted.refs[c] == up)
-        return TRUE;
+  const CollabStore *store = row->store;
 
-  return FALSE;
+  for (int year = row->first_year; year <= row->last_year; year++)
+    {
+      gboolean covered = FALSE;
+
+      for (guint i = 0; !covered && i < collab_store_count (store, COLLAB_RECORD_KIND_PAIRING); i++)
+        {
+          const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING, i);
+
+          covered = pairing->program == row->program_ref && pairing->assisted == county &&
+                    pairing->level == COLLAB_PAIRING_LEVEL_COUNTY && is_active (store, pairing, year, year);
+        }
+      if (!covered)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -59,11 +79,12 @@ append_cells (CollabTableBuilder       *builder,
   guint by_level[COLLAB_PAIRING_LEVEL_PARK + 1] = { 0 };
   guint to_cover = 0, covered = 0;
 
+  /* Each pairing once, active in any year of the row. */
   for (guint i = 0; i < n_pairings; i++)
     {
       const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING, i);
 
-      if (pairing->program == row->program_ref && is_active (store, pairing, row->year))
+      if (pairing->program == row->program_ref && is_active (store, pairing, row->first_year, row->last_year))
         by_level[pairing->level]++;
     }
 
@@ -76,21 +97,11 @@ append_cells (CollabTableBuilder       *builder,
 
       if (region->level != COLLAB_REGION_LEVEL_COUNTY ||
           !(region->flags & (COLLAB_REGION_FLAGS_POVERTY_LIFTED | COLLAB_REGION_FLAGS_NATIONAL_KEY)) ||
-          !is_under_assisted_city (store, row->program, ref))
+          !collab_scorecard_is_assisted (store, row->program, ref))
         continue;
 
       to_cover++;
-      for (guint i = 0; i < n_pairings; i++)
-        {
-          const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING, i);
-
-          if (pairing->program == row->program_ref && pairing->assisted == ref &&
-              pairing->level == COLLAB_PAIRING_LEVEL_COUNTY && is_active (store, pairing, row->year))
-            {
-              covered++;
-              break;
-            }
-        }
+      covered += is_covered (row, ref);
     }
 
   for (guint l = 0; l < G_N_ELEMENTS (by_level); l++)

@@ -2,11 +2,19 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * A scorecard has one row per program and year. Each area of the library
- * (pairings, talent, funds, findings) contributes a section: its columns,
- * and for each row its cells. A section that needs a pass over many
- * records (a million dispatches) does it once in prepare() and answers
- * the rows from what it kept.
+ * A scorecard has one row per program and year, or one per program for a
+ * period (collab_dataset_get_scorecard_for_period()). Each area of the
+ * library (pairings, talent, funds, labour, findings) contributes a
+ * section: its columns, and for each row its cells. A section that needs
+ * a pass over many records (a million dispatches) does it once in
+ * prepare() and answers the rows from what it kept.
+ *
+ * A row covers the years first_year … last_year (one year, or a period
+ * inside its program's), and every section computes its figures over
+ * that span as it would over one year: sums add the years, distinct
+ * counts count each person or unit once over the whole span, and a state
+ * at the end of a year is taken at the end of the last. A period's row
+ * is thus never a sum of yearly distinct counts.
  *
  * Adding a section: one file report/collab-scorecard-<area>.c defining a
  * CollabScorecardSection, and one line in collab-scorecard.c.
@@ -27,8 +35,51 @@ typedef struct
   GPtrArray              *findings;     /* may be NULL: no findings columns */
   CollabRef               program_ref;  /* the row's program */
   const CollabProgramRec *program;
-  int                     year;         /* the row's year */
+  int                     first_year;   /* the row's years, inclusive */
+  int                     last_year;
 } CollabScorecardRow;
+
+/* The first and the last day of the row's years. */
+static inline CollabDay
+collab_scorecard_row_first_day (const CollabScorecardRow *row)
+{
+  return collab_day_new (row->first_year, 1, 1);
+}
+
+static inline CollabDay
+collab_scorecard_row_last_day (const CollabScorecardRow *row)
+{
+  return collab_day_new (row->last_year, 12, 31);
+}
+
+/* Whether @region is one of @program's assisted cities or lies under one. */
+gboolean collab_scorecard_is_assisted (const CollabStore      *store,
+                                       const CollabProgramRec *program,
+                                       CollabRef               region);
+
+/* The assisted cities of every program, by city: a GHashTable of city ref
+ * → GArray of program indices, for the sections that ask of many records
+ * which programs they fall under. */
+GHashTable *collab_scorecard_index_assisted (const CollabStore *store);
+/* Sets @programs (a GArray of guint) to the programs whose assisted
+ * cities are @region or hold it, each once; @cities is the index above. */
+void     collab_scorecard_programs_of (const CollabStore *store,
+                                       GHashTable        *cities,
+                                       CollabRef          region,
+                                       GArray            *programs);
+
+/* Per program, a cell of a section's own struct for each year of its
+ * period, zeroed: where a section adds up what happened in each year, to
+ * sum the years of a row. */
+typedef struct _CollabScorecardYears CollabScorecardYears;
+
+CollabScorecardYears *collab_scorecard_years_new  (const CollabStore    *store,
+                                                   gsize                 cell_size);
+void                  collab_scorecard_years_free (CollabScorecardYears *years);
+/* @program's cell of @year, or NULL outside the program's period. */
+gpointer              collab_scorecard_years_get  (CollabScorecardYears *years,
+                                                   guint                 program,
+                                                   int                   year);
 
 typedef struct
 {
@@ -47,6 +98,7 @@ typedef struct
 extern const CollabScorecardSection collab_scorecard_pairings;
 extern const CollabScorecardSection collab_scorecard_talent;
 extern const CollabScorecardSection collab_scorecard_funds;
+extern const CollabScorecardSection collab_scorecard_labour;
 extern const CollabScorecardSection collab_scorecard_findings;
 
 G_END_DECLS

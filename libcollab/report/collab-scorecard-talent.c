@@ -2,28 +2,37 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The talent columns of a scorecard row (a program and a year):
+ * The talent columns of a scorecard row (a program and a year, or a
+ * period):
  *
  *   professionals, professionals_teacher … _other
  *                        people counted for the 666 rule in the program's
- *                        pairing-years of the year (each person once per
- *                        pairing-year), by profession
+ *                        pairing-years of the row (each person once per
+ *                        pairing over the row's years, with their longest
+ *                        dispatch: once per pairing-year for one year),
+ *                        by profession
  *   professionals_served_12, _6, _1
  *                        of them, serving at least that many months (one
  *                        column per tier of the programs' rule sets)
- *   pairing_years        county pairing-years of the program in the year
+ *   pairing_years        county pairing-years of the program in the row
  *   total_passing, total_failing, tenure_passing, tenure_failing
  *                        pairing-years passing or failing 666.total and
  *                        666.tenure under the program's rule set and its
- *                        reading (null where the set disables the rule)
+ *                        reading (null where the set disables the rule);
+ *                        each pairing-year is judged on its own, so a
+ *                        period adds them up
  *   cadres_working_group, cadres_liaison
- *                        cadres in post for at least a day of the year
- *                        in an assisted city / a paired county
+ *                        distinct cadres in post for at least a day of
+ *                        the row in an assisted city / a paired county
  *   demonstration_villages
  *                        the program's demonstration villages (they carry
  *                        no year: the same figure every year)
  *   training_person_times
- *                        the program's training of the year, both sides
+ *                        cadres and talent trained: the person-times of
+ *                        the program's trainings of area cadre_talent (a
+ *                        training without an area is one) in the row's
+ *                        years, both sides; labour training is the labour
+ *                        section's (collab-scorecard-labour.c)
  *
  * A scorecard has no as-of day: nothing is projected, and every service
  * counts with its recorded (actual, else planned) end. The rows read the
@@ -180,17 +189,17 @@ add_columns (CollabTableBuilder *builder,
   collab_table_builder_add_column (builder, "training_person_times", COLLAB_COLUMN_TYPE_INT);
 }
 
-/* Distinct cadres with @post in one of @regions for a day of @year. */
+/* Distinct cadres with @post in one of @regions for a day of the row. */
 static guint
-cadres_in_post (TalentState     *state,
-                CollabPost       post,
-                const CollabRef *regions,
-                guint            n_regions,
-                int              year)
+cadres_in_post (TalentState              *state,
+                CollabPost                post,
+                const CollabRef          *regions,
+                guint                     n_regions,
+                const CollabScorecardRow *row)
 {
   g_autoptr(GHashTable) people = g_hash_table_new (NULL, NULL);
-  CollabDay first = collab_day_new (year, 1, 1);
-  CollabDay last = collab_day_new (year, 12, 31);
+  CollabDay first = collab_scorecard_row_first_day (row);
+  CollabDay last = collab_scorecard_row_last_day (row);
 
   for (guint r = 0; r < n_regions; r++)
     {
@@ -242,29 +251,45 @@ append_cells (CollabTableBuilder       *builder,
   guint total_ok = 0, total_bad = 0, tenure_ok = 0, tenure_bad = 0;
   gint64 training = 0;
   GArray *counties = g_ptr_array_index (state->counties, program);
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (CollabTalentEntry));
 
-  for (guint i = tally->program_first[program]; i < tally->program_first[program + 1]; i++)
+  for (guint i = tally->program_first[program]; i < tally->program_first[program + 1];)
     {
+      const CollabTalentPairingYear *first = &tally->pairing_years[i];
       CollabTalentCounts counts;
 
-      if (tally->pairing_years[i].year != row->year)
-        continue;
+      /* The pairing's pairing-years follow each other, by year. Each is
+       * judged on its own; its people are counted with the pairing's
+       * other years of the row, each person once. */
+      g_array_set_size (people, 0);
+      for (; i < tally->program_first[program + 1] && tally->pairing_years[i].pairing == first->pairing; i++)
+        {
+          const CollabTalentPairingYear *py = &tally->pairing_years[i];
 
-      collab_talent_count (tally, i, rules, COLLAB_DAY_NONE, &counts);
-      pairing_years++;
+          if (py->year < row->first_year || py->year > row->last_year)
+            continue;
+
+          collab_talent_count (tally, i, rules, COLLAB_DAY_NONE, &counts);
+          pairing_years++;
+          if (collab_talent_total_passes (rules, &counts))
+            total_ok++;
+          else
+            total_bad++;
+          if (collab_talent_tenure_passes (rules, &counts))
+            tenure_ok++;
+          else
+            tenure_bad++;
+          g_array_append_vals (people, tally->entries + py->first, py->n);
+        }
+
+      collab_talent_sort_entries ((CollabTalentEntry *) people->data, people->len);
+      collab_talent_count_entries ((CollabTalentEntry *) people->data, people->len, rules, COLLAB_DAY_NONE,
+                                   &counts);
       counted += counts.counted;
       for (guint p = 0; p < G_N_ELEMENTS (by_profession); p++)
         by_profession[p] += counts.by_profession[p];
       for (guint t = 0; t < rules->n_tiers; t++)
         served[t] += counts.at_least[t];
-      if (collab_talent_total_passes (rules, &counts))
-        total_ok++;
-      else
-        total_bad++;
-      if (collab_talent_tenure_passes (rules, &counts))
-        tenure_ok++;
-      else
-        tenure_bad++;
     }
 
   collab_table_builder_append_int (builder, counted);
@@ -287,16 +312,17 @@ append_cells (CollabTableBuilder       *builder,
   append_pass_fail (builder, rules->tenure_enabled && rules->n_tiers > 0, tenure_ok, tenure_bad);
 
   collab_table_builder_append_int (builder, cadres_in_post (state, COLLAB_POST_WORKING_GROUP, row->program->assisted.refs,
-                                                            row->program->assisted.n, row->year));
+                                                            row->program->assisted.n, row));
   collab_table_builder_append_int (builder, cadres_in_post (state, COLLAB_POST_LIAISON, (CollabRef *) counties->data,
-                                                            counties->len, row->year));
+                                                            counties->len, row));
   collab_table_builder_append_int (builder, state->villages[program]);
 
   for (guint i = 0; i < collab_store_count (row->store, COLLAB_RECORD_KIND_TRAINING); i++)
     {
       const CollabTrainingRec *training_rec = collab_store_get (row->store, COLLAB_RECORD_KIND_TRAINING, i);
 
-      if (training_rec->program == row->program_ref && training_rec->year == row->year)
+      if (training_rec->program == row->program_ref && training_rec->area == COLLAB_TRAINING_AREA_CADRE_TALENT &&
+          training_rec->year >= row->first_year && training_rec->year <= row->last_year)
         training += training_rec->person_times;
     }
   collab_table_builder_append_int (builder, training);

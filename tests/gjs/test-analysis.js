@@ -48,6 +48,10 @@ const csv = card.to_csv();
 assert(csv.includes('289200000.00'), 'canonical amount in the CSV');
 assert(fen('289200000.00') === 28920n * 10000n * 100n, 'BigInt fen');
 
+// The scorecard of a period: one row per program, the years as two columns.
+const period = dataset.get_scorecard_for_period(findings, null, Collab.YearRange.new(2021, 2022));
+assert(period.get_n_rows() === 1 && period.get_int(0, column(period, 'last_year')) === 2022, 'a period row');
+
 // The money flow, ready for a Sankey diagram.
 const edges = dataset.trace_funds('wuxi-2021', Collab.YearRange.new(2021, 2021));
 assert(edges.get_n_rows() > 10, `edges, got ${edges.get_n_rows()}`);

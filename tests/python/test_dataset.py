@@ -122,6 +122,43 @@ def test_reports_are_methods_of_the_dataset(Collab, data_dir):
     assert set(checker.plan(wuxi, 'wuxi-2021', 2022).to_pandas()['year']) == {2022}
 
 
+LABOUR = '''{"format": "libcollab-dataset", "version": 1,
+ "organizations": [
+  {"id": "ws-pingan", "name": "平安区扶贫车间", "kind": "workshop", "region": "pingan"},
+  {"id": "e-wuxi", "name": "某物流公司", "kind": "enterprise", "region": "wuxi"}],
+ "workers": [
+  {"id": "w1", "county": "pingan", "flags": ["poverty_lifted"], "registered": "2021-01-01"},
+  {"id": "w2", "county": "yanchuan", "registered": "2021-01-01"}],
+ "placements": [
+  {"id": "t1", "worker": "w1", "employer": "e-wuxi", "kind": "transfer", "start": "2021-03-01", "end": "2021-12-31"},
+  {"id": "t2", "worker": "w1", "employer": "e-wuxi", "kind": "transfer", "start": "2022-03-01"},
+  {"id": "l1", "worker": "w2", "employer": "ws-pingan", "kind": "local", "start": "2021-12-31", "end": "2022-01-01"}],
+ "events": [
+  {"id": "fair", "program": "wuxi-2021", "kind": "job_fair", "date": "2022-01-01"}]}'''
+
+
+def test_scorecard_of_a_period(Collab, data_dir, wuxi):
+    """period=True: one row per program, people counted once over it."""
+    wuxi.merge_from_data(LABOUR.encode())
+    yearly = wuxi.get_scorecard(None, 'wuxi-2021', (2021, 2022)).to_pandas().set_index('year')
+    period = wuxi.get_scorecard(None, 'wuxi-2021', (2021, 2022), period=True).to_pandas()
+    assert yearly['workers_transferred'].tolist() == [1, 1]
+    assert yearly['workshop_workers'].tolist() == [1, 1]
+    assert period[['first_year', 'last_year']].values.tolist() == [[2021, 2022]]
+    assert 'year' not in period.columns
+    row = period.iloc[0]
+    # The same workers both years: once over the period, not the sum.
+    assert (row['workers_transferred'], row['workers_transferred_poverty_lifted']) == (1, 1)
+    assert (row['workshop_workers'], row['workshops'], row['job_fairs']) == (1, 1, 1)
+    assert wuxi.get_scorecard_for_period(None, None, 2021).to_pandas()['job_fairs'].tolist() == [0]
+
+    # The plan's summary line, from the period's own row.
+    summary = Collab.Dataset(data_dir / 'wuxi-2016-2020.json').get_scorecard(
+        years=range(2016, 2021), period=True).to_pandas().set_index('program')
+    assert summary.loc['wuxi-yanan-2016', 'allocated'] == 14700 * 10000 * 100
+    assert summary['projects_funded'].to_dict() == {'wuxi-yanan-2016': 218, 'wuxi-haidong-2016': 309}
+
+
 def test_checker_interpretation_has_a_getter(Collab):
     checker = Collab.Checker()
     assert checker.get_interpretation_set() is False

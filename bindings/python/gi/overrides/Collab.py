@@ -181,9 +181,19 @@ class Dataset(Collab.Dataset):
     def get_partners(self, unit, years=None):
         return Collab.Dataset.get_partners(self, unit, _years(years))
 
-    def get_scorecard(self, findings=None, program=None, years=None):
+    def get_scorecard(self, findings=None, program=None, years=None, period=False):
+        """The scorecard: one row per program and year of ``years``, or with
+        ``period=True`` one row per program for the whole of ``years``
+        (``get_scorecard_for_period``: distinct people counted once over
+        the period, columns ``first_year`` and ``last_year``)."""
+        if period:
+            return self.get_scorecard_for_period(findings, program, years)
         return Collab.Dataset.get_scorecard(self, list(findings) if findings is not None else None,
                                             program, _years(years))
+
+    def get_scorecard_for_period(self, findings=None, program=None, years=None):
+        return Collab.Dataset.get_scorecard_for_period(self, list(findings) if findings is not None else None,
+                                                       program, _years(years))
 
     def get_fund_totals(self, boundary, years=None):
         return Collab.Dataset.get_fund_totals(self, boundary, _years(years))
