@@ -115,6 +115,9 @@ COLLAB_AVAILABLE_IN_ALL
 JsonNode           *collab_table_to_json              (CollabTable      *self) G_GNUC_WARN_UNUSED_RESULT;
 COLLAB_AVAILABLE_IN_ALL
 char               *collab_table_to_text              (CollabTable      *self) G_GNUC_WARN_UNUSED_RESULT;
+COLLAB_AVAILABLE_IN_ALL
+char               *collab_table_to_text_full         (CollabTable      *self,
+                                                       CollabExportFlags flags) G_GNUC_WARN_UNUSED_RESULT;
 
 COLLAB_AVAILABLE_IN_ALL
 CollabTable        *collab_dataset_to_table           (CollabDataset    *self,

@@ -22,6 +22,7 @@
 #include "collab-checker.h"
 #include "collab-table.h"
 #include "collab-report.h"
+#include "collab-match.h"
 #include "collab-funds.h"
 #include "collab-csv.h"
 #include "collab-xlsx.h"

@@ -36,6 +36,7 @@ int             collab_cli_report   (int argc, char **argv);
 int             collab_cli_trace    (int argc, char **argv);
 int             collab_cli_plan     (int argc, char **argv);
 int             collab_cli_convert  (int argc, char **argv);
+int             collab_cli_match    (int argc, char **argv);
 
 /* Parses @argv with @entries; on bad usage prints the error and help to
  * stderr and returns FALSE. */

@@ -18,6 +18,7 @@ static const CollabCommand commands[] = {
   { "report", N_("FILE"), N_("Print the scorecard per program and year, or per program for a period"), collab_cli_report },
   { "trace", N_("FILE"), N_("Print the money-flow edges of a program as JSON"), collab_cli_trace },
   { "plan", N_("FILE"), N_("Print the 666 shortfall of every pairing-year and what would close it"), collab_cli_plan },
+  { "match", N_("FILE"), N_("Propose placements of waiting workers into open job offers"), collab_cli_match },
   { "convert", N_("IN OUT"), N_("Convert between CSV or xlsx tables and the JSON dataset document"), collab_cli_convert },
 };
 

@@ -246,9 +246,31 @@ append_padding (GString *out,
 char *
 collab_table_to_text (CollabTable *self)
 {
+  return collab_table_to_text_full (self, COLLAB_EXPORT_NONE);
+}
+
+/**
+ * collab_table_to_text_full:
+ * @self: a table
+ * @flags: what to add for people
+ *
+ * Writes the table for a terminal, as [method@Collab.Table.to_text]
+ * does; with %COLLAB_EXPORT_LABELS, the columns are headed with their
+ * labels ([method@Collab.Table.get_column_label]) and the words of a
+ * vocabulary and booleans are written in the language of the messages,
+ * as [method@Collab.Table.to_csv_full] writes them. A terminal has no
+ * byte-order mark: %COLLAB_EXPORT_BOM is ignored.
+ *
+ * Returns: (transfer full): the text, each line ending in `\n`
+ */
+char *
+collab_table_to_text_full (CollabTable       *self,
+                           CollabExportFlags  flags)
+{
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GPtrArray) cells = NULL;
   g_autofree guint *widths = NULL;
+  gboolean labels = (flags & COLLAB_EXPORT_LABELS) != 0;
   guint n_columns, n_lines;
 
   g_return_val_if_fail (COLLAB_IS_TABLE (self), NULL);
@@ -266,9 +288,13 @@ collab_table_to_text (CollabTable *self)
         g_autoptr(GString) text = g_string_new (NULL);
 
         if (line == 0)
-          g_string_append (text, column->name);
+          {
+            g_autofree char *label = labels ? collab_table_get_column_label (self, c) : NULL;
+
+            g_string_append (text, labels ? label : column->name);
+          }
         else
-          collab_table_append_cell (text, column, line - 1, FALSE);
+          collab_table_append_cell (text, column, line - 1, labels);
         widths[c] = MAX (widths[c], collab_table_display_width (text->str));
         g_ptr_array_add (cells, g_string_free (g_steal_pointer (&text), FALSE));
       }

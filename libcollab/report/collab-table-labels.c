@@ -112,6 +112,17 @@ static const struct
   { "incoming", N_("Incoming (yuan)") },
   { "internal", N_("Internal (yuan)") },
   { "outgoing", N_("Outgoing (yuan)") },
+  /* The matching of workers to job offers. */
+  { "worker", N_("Worker") },
+  { "offer", N_("Job offer") },
+  { "employer", N_("Employer") },
+  { "job_type", N_("Job type") },
+  /* Translators: the place of a job type in a worker's wishes, 1 for
+   * the first choice. */
+  { "rank", N_("Choice") },
+  /* Translators: whether a worker is poverty-lifted or at risk of
+   * falling back, whom the matching places first. */
+  { "priority", N_("Priority") },
 };
 
 /* The words of the closed vocabularies that reports show, as people say
@@ -157,6 +168,14 @@ static const struct
   { collab_pairing_level_get_type, "school", "pairing level", NC_("pairing level", "school") },
   { collab_pairing_level_get_type, "hospital", "pairing level", NC_("pairing level", "hospital") },
   { collab_pairing_level_get_type, "park", "pairing level", NC_("pairing level", "industrial park") },
+  { collab_job_type_get_type, "domestic_service", "job type", NC_("job type", "domestic service") },
+  { collab_job_type_get_type, "logistics", "job type", NC_("job type", "logistics and delivery") },
+  { collab_job_type_get_type, "elderly_care", "job type", NC_("job type", "elderly care") },
+  { collab_job_type_get_type, "catering", "job type", NC_("job type", "catering") },
+  { collab_job_type_get_type, "construction", "job type", NC_("job type", "construction") },
+  { collab_job_type_get_type, "machine_repair", "job type", NC_("job type", "machine repair") },
+  { collab_job_type_get_type, "manufacturing", "job type", NC_("job type", "manufacturing") },
+  { collab_job_type_get_type, "other", "job type", NC_("job type", "other") },
 };
 
 const char *

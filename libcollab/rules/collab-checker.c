@@ -61,6 +61,7 @@
 #include <libcollab/collab-enum-types.h>
 #include <libcollab/collab-error.h>
 
+#include "types/collab-day-private.h"
 #include "model/collab-dataset-private.h"
 #include "collab-checker-private.h"
 #include "collab-finding-private.h"
@@ -397,20 +398,11 @@ collab_checker_set_interpretation_set (CollabChecker *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERPRETATION_SET]);
 }
 
-static CollabDay
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return collab_day_new (g_date_time_get_year (now), g_date_time_get_month (now),
-                         g_date_time_get_day_of_month (now));
-}
-
 /* The day a run or a plan is made as of. */
 static CollabDay
 effective_as_of (CollabChecker *self)
 {
-  return self->as_of != COLLAB_DAY_NONE ? self->as_of : today ();
+  return self->as_of != COLLAB_DAY_NONE ? self->as_of : collab_day_today ();
 }
 
 /* The options a plan or a scorecard judges by, as a check does. */

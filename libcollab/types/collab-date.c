@@ -133,6 +133,15 @@ collab_day_new (guint year,
   return collab_day_from_ymd (year, month, day_of_month);
 }
 
+CollabDay
+collab_day_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return collab_day_new (g_date_time_get_year (now), g_date_time_get_month (now),
+                         g_date_time_get_day_of_month (now));
+}
+
 /**
  * collab_day_format:
  * @day: a day, or %COLLAB_DAY_NONE

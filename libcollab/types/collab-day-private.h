@@ -28,6 +28,10 @@ G_BEGIN_DECLS
 /* 9999-12-31, the last day YYYY-MM-DD can write. */
 #define COLLAB_DAY_MAX ((CollabDay) 3652059)
 
+/* Today in the local time zone: the as-of day of a check or a matching
+ * that names none (collab-date.c). */
+CollabDay collab_day_today (void);
+
 /* The length of YYYY-MM-DD. */
 #define COLLAB_DAY_TEXT_LEN 10
 
