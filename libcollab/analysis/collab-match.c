@@ -23,7 +23,7 @@
  * A million workers are sorted, not hashed: one radix sort on a 64-bit
  * key (the class, then the day) puts the classes together and each class
  * in its order, and only workers of one class registered on one day are
- * compared by id.
+ * compared by id, by the first eight bytes of it as a number first.
  */
 
 #include <string.h>
@@ -46,27 +46,45 @@ typedef struct
 
 /* --- sorting ------------------------------------------------------------ */
 
+/* An entry of a run of equal keys, with the first eight bytes of its id
+ * as a big-endian number: ids compare as their prefixes do, and only
+ * ids that share eight bytes are compared as strings. */
 typedef struct
 {
-  const CollabStore *store;
-  CollabRecordKind   kind;
-} IdOrder;
+  guint64     prefix;
+  const char *id;
+  Entry       entry;
+} Tie;
+
+static guint64
+id_prefix (const char *id)
+{
+  guint64 prefix = 0;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      prefix = prefix << 8 | (guchar) *id;
+      if (*id != '\0')
+        id++;
+    }
+  return prefix;
+}
 
 static int
-compare_ids (gconstpointer a,
-             gconstpointer b,
-             gpointer      user_data)
+compare_ties (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
 {
-  const IdOrder *order = user_data;
-  const CollabRecordHeader *x = collab_store_get (order->store, order->kind, ((const Entry *) a)->index);
-  const CollabRecordHeader *y = collab_store_get (order->store, order->kind, ((const Entry *) b)->index);
+  const Tie *x = a, *y = b;
 
+  if (x->prefix != y->prefix)
+    return x->prefix < y->prefix ? -1 : 1;
   return strcmp (x->id, y->id);
 }
 
 /* Sorts @entries by key, then by the id of the record of @kind each
  * names: an LSD radix sort a byte at a time, passing over the bytes
- * every key shares, then the runs of equal keys by id. */
+ * every key shares, then each run of equal keys by id. */
 static void
 sort_entries (Entry             *entries,
               gsize              n,
@@ -75,8 +93,8 @@ sort_entries (Entry             *entries,
 {
   g_autofree Entry *buffer = g_new (Entry, MAX (n, 1));
   g_autofree gsize *counts = g_new0 (gsize, 8 * 256);
+  g_autoptr(GArray) ties = g_array_new (FALSE, FALSE, sizeof (Tie));
   Entry *from = entries, *to = buffer;
-  IdOrder order = { store, kind };
 
   for (gsize i = 0; i < n; i++)
     for (guint byte = 0; byte < 8; byte++)
@@ -109,8 +127,22 @@ sort_entries (Entry             *entries,
     {
       for (end = start + 1; end < n && entries[end].key == entries[start].key; end++)
         ;
-      if (end - start > 1)
-        g_qsort_with_data (entries + start, end - start, sizeof (Entry), compare_ids, &order);
+      if (end - start == 1)
+        continue;
+
+      g_array_set_size (ties, end - start);
+      for (gsize i = start; i < end; i++)
+        {
+          Tie *tie = &g_array_index (ties, Tie, i - start);
+          const CollabRecordHeader *header = collab_store_get (store, kind, entries[i].index);
+
+          tie->id = header->id;
+          tie->prefix = id_prefix (header->id);
+          tie->entry = entries[i];
+        }
+      g_qsort_with_data (ties->data, ties->len, sizeof (Tie), compare_ties, NULL);
+      for (gsize i = start; i < end; i++)
+        entries[i] = g_array_index (ties, Tie, i - start).entry;
     }
 }
 

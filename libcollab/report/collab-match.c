@@ -33,6 +33,8 @@
  * workers and job types, and the same records give the same matching.
  */
 
+#include <string.h>
+
 #include <libcollab/collab-enum-types.h>
 #include <libcollab/collab-error.h>
 #include <libcollab/collab-match.h>
@@ -41,7 +43,7 @@
 #include "types/collab-i18n-private.h"
 #include "model/collab-dataset-private.h"
 #include "analysis/collab-match-private.h"
-#include "collab-table-private.h"
+#include "collab-table-columns-private.h"
 
 struct _CollabMatch
 {
@@ -193,34 +195,95 @@ collab_match_init (CollabMatch *self)
 {
 }
 
+/* A column of the ids of records of @kind, record @indices[r] on row r,
+ * coded in order of first appearance. Hundreds of thousands of rows are
+ * filled without hashing a cell: a record's code is kept by its index. */
+static void
+fill_id_column (CollabTableBuilder *builder,
+                const char         *name,
+                const CollabStore  *store,
+                CollabRecordKind    kind,
+                const guint32      *indices,
+                guint               n)
+{
+  CollabTableColumn *column = collab_table_builder_new_column (builder, name, COLLAB_COLUMN_TYPE_STRING, n);
+  guint n_records = collab_store_count (store, kind);
+  g_autofree gint32 *codes = g_new (gint32, MAX (n_records, 1));
+
+  memset (codes, 0xff, sizeof (gint32) * n_records);
+  g_array_set_size (column->values, n);
+  for (guint r = 0; r < n; r++)
+    {
+      gint32 *code = &codes[indices[r]];
+
+      if (*code < 0)
+        {
+          const CollabRecordHeader *header = collab_store_get (store, kind, indices[r]);
+
+          *code = column->categories->len;
+          g_ptr_array_add (column->categories, g_string_chunk_insert (builder->strings, header->id));
+        }
+      g_array_index (column->values, gint32, r) = *code;
+    }
+}
+
+/* A column of 64-bit cells (INT, BOOL, and STRING codes widened), all
+ * given. */
+static gint64 *
+new_number_column (CollabTableBuilder *builder,
+                   const char         *name,
+                   CollabColumnType    type,
+                   guint               n)
+{
+  CollabTableColumn *column = collab_table_builder_new_column (builder, name, type, n);
+
+  g_array_set_size (column->values, n);
+  return (gint64 *) (gpointer) column->values->data;
+}
+
 static CollabTable *
 match_table (const CollabStore       *store,
              const CollabMatchResult *result)
 {
   g_autoptr(CollabTableBuilder) builder = collab_table_builder_new ();
-  g_autoptr(GEnumClass) types = g_type_class_ref (COLLAB_TYPE_JOB_TYPE);
+  guint n = result->n_pairs;
+  g_autofree guint32 *workers = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *offers = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *employers = g_new (guint32, MAX (n, 1));
+  CollabTableColumn *job_types;
+  gint64 *ranks, *priorities;
 
-  collab_table_builder_add_column (builder, "worker", COLLAB_COLUMN_TYPE_STRING);
-  collab_table_builder_add_column (builder, "offer", COLLAB_COLUMN_TYPE_STRING);
-  collab_table_builder_add_column (builder, "employer", COLLAB_COLUMN_TYPE_STRING);
-  collab_table_builder_add_enum_column (builder, "job_type", COLLAB_TYPE_JOB_TYPE);
-  collab_table_builder_add_column (builder, "rank", COLLAB_COLUMN_TYPE_INT);
-  collab_table_builder_add_column (builder, "priority", COLLAB_COLUMN_TYPE_BOOL);
-
-  for (guint i = 0; i < result->n_pairs; i++)
+  for (guint r = 0; r < n; r++)
     {
-      const CollabMatchPair *pair = &result->pairs[i];
-      const CollabWorkerRec *worker = collab_store_get (store, COLLAB_RECORD_KIND_WORKER, pair->worker);
-      const CollabJobOfferRec *offer = collab_store_get (store, COLLAB_RECORD_KIND_JOB_OFFER, pair->offer);
+      const CollabJobOfferRec *offer = collab_store_get (store, COLLAB_RECORD_KIND_JOB_OFFER, result->pairs[r].offer);
 
-      collab_table_builder_append_string (builder, worker->h.id);
-      collab_table_builder_append_string (builder, offer->h.id);
-      collab_table_builder_append_string (builder, collab_store_ref_id (store, offer->employer));
-      collab_table_builder_append_string (builder, g_enum_get_value (types, offer->job_type)->value_nick);
-      collab_table_builder_append_int (builder, pair->rank);
-      collab_table_builder_append_bool (builder, pair->priority);
+      workers[r] = result->pairs[r].worker;
+      offers[r] = result->pairs[r].offer;
+      employers[r] = COLLAB_REF_INDEX (offer->employer);
     }
 
+  fill_id_column (builder, "worker", store, COLLAB_RECORD_KIND_WORKER, workers, n);
+  fill_id_column (builder, "offer", store, COLLAB_RECORD_KIND_JOB_OFFER, offers, n);
+  fill_id_column (builder, "employer", store, COLLAB_RECORD_KIND_ORGANIZATION, employers, n);
+
+  /* The job types are the enum's nicks in value order: a type's code is
+   * its value. */
+  collab_table_builder_add_enum_column (builder, "job_type", COLLAB_TYPE_JOB_TYPE);
+  job_types = g_ptr_array_index (builder->columns, builder->columns->len - 1);
+  g_array_set_size (job_types->values, n);
+  for (guint r = 0; r < n; r++)
+    g_array_index (job_types->values, gint32, r) =
+      ((const CollabJobOfferRec *) collab_store_get (store, COLLAB_RECORD_KIND_JOB_OFFER, offers[r]))->job_type;
+
+  ranks = new_number_column (builder, "rank", COLLAB_COLUMN_TYPE_INT, n);
+  priorities = new_number_column (builder, "priority", COLLAB_COLUMN_TYPE_BOOL, n);
+  for (guint r = 0; r < n; r++)
+    {
+      ranks[r] = result->pairs[r].rank;
+      priorities[r] = result->pairs[r].priority;
+    }
+
+  builder->n_rows = n;
   return collab_table_builder_end (builder);
 }
 

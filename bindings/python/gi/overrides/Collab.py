@@ -235,6 +235,17 @@ class Dataset(Collab.Dataset):
         checker = self._checker(ruleset, interpretation, as_of)
         return checker.plan(self, program, years).to_pandas()
 
+    def match(self, program=None, as_of=None):
+        """Proposed placements of waiting workers into open job offers
+        (人岗匹配), as a ``Collab.Match``: ``.placed``, ``.priority_placed``,
+        ``.rank_sum`` and ``.to_pandas()``, one row per placement.
+
+        ``program`` narrows it to a program's workers and offers;
+        ``as_of`` is the day, a ``datetime.date`` or '2023-03-01'
+        (default: today), as for ``check``."""
+        day = Collab.day_parse(str(as_of))[1] if as_of is not None else 0
+        return Collab.Dataset.match(self, program, day)
+
     def to_pandas(self, kind):
         """The records of one kind as a pandas DataFrame, in one call.
 
@@ -290,6 +301,31 @@ class Finding(Collab.Finding):
 
 Finding = override(Finding)
 __all__.append('Finding')
+
+
+class Match(Collab.Match):
+    """A proposed matching; its figures read as attributes, its rows as a
+    DataFrame."""
+
+    placed = property(Collab.Match.get_placed)
+    priority_placed = property(Collab.Match.get_priority_placed)
+    rank_sum = property(Collab.Match.get_rank_sum)
+
+    def to_pandas(self):
+        """The rows (worker, offer, employer, job_type, rank, priority) as
+        a pandas DataFrame."""
+        return self.get_table().to_pandas()
+
+    def __len__(self):
+        return self.get_placed()
+
+    def __repr__(self):
+        return (f'<Collab.Match {self.get_placed()} placed, {self.get_priority_placed()} priority, '
+                f'rank sum {self.get_rank_sum()}>')
+
+
+Match = override(Match)
+__all__.append('Match')
 
 
 class Checker(Collab.Checker):
