@@ -24,6 +24,7 @@
  * key (the class, then the day) puts the classes together and each class
  * in its order, and only workers of one class registered on one day are
  * compared by id, by the first eight bytes of it as a number first.
+ * Within a type, the placed workers are sorted again, by day and id.
  */
 
 #include <string.h>
@@ -40,22 +41,17 @@ G_STATIC_ASSERT (COLLAB_DAY_MAX < (1u << DAY_BITS));
 typedef struct
 {
   guint64 key;
+  guint64 prefix;  /* the first eight bytes of the record's id (id_prefix) */
   guint32 index;   /* of the worker or the offer */
   guint32 data;    /* a placed worker's rank and priority; an offer's free positions */
 } Entry;
 
 /* --- sorting ------------------------------------------------------------ */
 
-/* An entry of a run of equal keys, with the first eight bytes of its id
- * as a big-endian number: ids compare as their prefixes do, and only
- * ids that share eight bytes are compared as strings. */
-typedef struct
-{
-  guint64     prefix;
-  const char *id;
-  Entry       entry;
-} Tie;
-
+/* The first eight bytes of @id as a big-endian number, zeros past its
+ * end: ids compare as their prefixes do, and only ids that share eight
+ * bytes need to be compared as strings. Taken while the records are read
+ * in order, it spares the sorts a visit to each record. */
 static guint64
 id_prefix (const char *id)
 {
@@ -70,21 +66,39 @@ id_prefix (const char *id)
   return prefix;
 }
 
-static int
-compare_ties (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+typedef struct
 {
-  const Tie *x = a, *y = b;
+  const CollabStore *store;
+  CollabRecordKind   kind;
+} IdOrder;
 
+static int
+compare_ids (const Entry   *x,
+             const Entry   *y,
+             const IdOrder *order)
+{
   if (x->prefix != y->prefix)
     return x->prefix < y->prefix ? -1 : 1;
-  return strcmp (x->id, y->id);
+  return strcmp (((const CollabRecordHeader *) collab_store_get (order->store, order->kind, x->index))->id,
+                 ((const CollabRecordHeader *) collab_store_get (order->store, order->kind, y->index))->id);
 }
 
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return compare_ids (a, b, user_data);
+}
+
+#define DIGIT_BITS 11
+#define N_DIGITS   ((64 + DIGIT_BITS - 1) / DIGIT_BITS)
+#define RADIX      (1u << DIGIT_BITS)
+
 /* Sorts @entries by key, then by the id of the record of @kind each
- * names: an LSD radix sort a byte at a time, passing over the bytes
- * every key shares, then each run of equal keys by id. */
+ * names: an LSD radix sort eleven bits at a time, passing over the
+ * digits every key shares, then each run of equal keys by id (by
+ * insertion, runs being short: one class's workers of one day). */
 static void
 sort_entries (Entry             *entries,
               gsize              n,
@@ -92,28 +106,28 @@ sort_entries (Entry             *entries,
               CollabRecordKind   kind)
 {
   g_autofree Entry *buffer = g_new (Entry, MAX (n, 1));
-  g_autofree gsize *counts = g_new0 (gsize, 8 * 256);
-  g_autoptr(GArray) ties = g_array_new (FALSE, FALSE, sizeof (Tie));
+  g_autofree gsize *counts = g_new0 (gsize, N_DIGITS * RADIX);
   Entry *from = entries, *to = buffer;
+  IdOrder order = { store, kind };
 
   for (gsize i = 0; i < n; i++)
-    for (guint byte = 0; byte < 8; byte++)
-      counts[byte * 256 + ((entries[i].key >> (8 * byte)) & 0xff)]++;
+    for (guint d = 0; d < N_DIGITS; d++)
+      counts[d * RADIX + ((entries[i].key >> (DIGIT_BITS * d)) & (RADIX - 1))]++;
 
-  for (guint byte = 0; byte < 8; byte++)
+  for (guint d = 0; d < N_DIGITS; d++)
     {
-      gsize *count = &counts[byte * 256], sum = 0;
+      gsize *count = &counts[d * RADIX], sum = 0;
 
-      if (n == 0 || count[(entries[0].key >> (8 * byte)) & 0xff] == n)
+      if (n == 0 || count[(entries[0].key >> (DIGIT_BITS * d)) & (RADIX - 1)] == n)
         continue;
-      for (guint d = 0; d < 256; d++)
+      for (guint v = 0; v < RADIX; v++)
         {
-          gsize c = count[d];
-          count[d] = sum;
+          gsize c = count[v];
+          count[v] = sum;
           sum += c;
         }
       for (gsize i = 0; i < n; i++)
-        to[count[(from[i].key >> (8 * byte)) & 0xff]++] = from[i];
+        to[count[(from[i].key >> (DIGIT_BITS * d)) & (RADIX - 1)]++] = from[i];
       {
         Entry *swap = from;
         from = to;
@@ -127,22 +141,16 @@ sort_entries (Entry             *entries,
     {
       for (end = start + 1; end < n && entries[end].key == entries[start].key; end++)
         ;
-      if (end - start == 1)
-        continue;
-
-      g_array_set_size (ties, end - start);
-      for (gsize i = start; i < end; i++)
-        {
-          Tie *tie = &g_array_index (ties, Tie, i - start);
-          const CollabRecordHeader *header = collab_store_get (store, kind, entries[i].index);
-
-          tie->id = header->id;
-          tie->prefix = id_prefix (header->id);
-          tie->entry = entries[i];
-        }
-      g_qsort_with_data (ties->data, ties->len, sizeof (Tie), compare_ties, NULL);
-      for (gsize i = start; i < end; i++)
-        entries[i] = g_array_index (ties, Tie, i - start).entry;
+      if (end - start > 32)
+        g_qsort_with_data (entries + start, end - start, sizeof (Entry), compare_entries, &order);
+      else
+        for (gsize i = start + 1; i < end; i++)
+          for (gsize j = i; j > start && compare_ids (&entries[j - 1], &entries[j], &order) > 0; j--)
+            {
+              Entry swap = entries[j];
+              entries[j] = entries[j - 1];
+              entries[j - 1] = swap;
+            }
     }
 }
 
@@ -227,6 +235,7 @@ waiting_workers (const CollabStore *store,
           !from_assisted (store, assisted, w->county))
         continue;
       entries[n].key = not_priority << (DAY_BITS + 32) | (guint64) w->wants << DAY_BITS | w->registered;
+      entries[n].prefix = id_prefix (w->h.id);
       entries[n].index = i;
       n++;
     }
@@ -256,6 +265,7 @@ open_offers (const CollabStore *store,
           (ref != COLLAB_REF_NONE && o->program != COLLAB_REF_NONE && o->program != ref))
         continue;
       entries[n].key = (guint64) o->job_type << DAY_BITS | o->open.first;
+      entries[n].prefix = id_prefix (o->h.id);
       entries[n].index = i;
       entries[n].data = (guint32) o->positions - named[i];
       capacity[o->job_type] += entries[n].data;
@@ -311,8 +321,7 @@ make_classes (const Entry *workers,
 /* The placed workers of each class, each with its type, rank and
  * priority, keyed by type and registration day; returns how many. */
 static gsize
-placed_workers (const CollabStore      *store,
-                const Entry            *workers,
+placed_workers (const Entry            *workers,
                 const CollabMatchGroup *classes,
                 guint                   n_classes,
                 const guint32          *flow,
@@ -330,9 +339,9 @@ placed_workers (const CollabStore      *store,
         for (guint t = 0; t < COLLAB_MATCH_N_TYPES; t++)
           for (guint32 j = 0; k->rank[t] == r && j < flow[(gsize) c * COLLAB_MATCH_N_TYPES + t]; j++)
             {
-              const CollabWorkerRec *rec = collab_store_get (store, COLLAB_RECORD_KIND_WORKER, workers[next].index);
-
-              placed[n].key = (guint64) t << DAY_BITS | rec->registered;
+              /* The day is the low bits of the worker's key. */
+              placed[n].key = (guint64) t << DAY_BITS | (workers[next].key & ((1u << DAY_BITS) - 1));
+              placed[n].prefix = workers[next].prefix;
               placed[n].index = workers[next].index;
               placed[n].data = r | (guint32) k->priority << 8;
               next++;
@@ -410,7 +419,7 @@ collab_match_compute (const CollabStore *store,
   collab_match_flow_solve ((const CollabMatchGroup *) classes->data, classes->len, capacity, flow);
 
   placed = g_new (Entry, MAX (n_waiting, 1));
-  n_placed = placed_workers (store, workers, (const CollabMatchGroup *) classes->data, classes->len, flow, placed);
+  n_placed = placed_workers (workers, (const CollabMatchGroup *) classes->data, classes->len, flow, placed);
   sort_entries (placed, n_placed, store, COLLAB_RECORD_KIND_WORKER);
 
   result->pairs = g_new (CollabMatchPair, MAX (n_placed, 1));

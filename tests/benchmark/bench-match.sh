@@ -17,8 +17,8 @@
 #               job types, a tenth wanting any; registered 2020-01 to
 #               2023-07, a few after the as-of day (2023-06-30)
 #   offers      1 to 20 positions, open for half a year to two years from
-#               2021 to mid-2023, of one of 8 job types (not evenly), two
-#               in three of a program
+#               2021 to mid-2023, of one of 8 job types (not evenly, and
+#               not as the workers want them), two in three of a program
 #   placements  of random workers, half naming an offer (its employer's),
 #               starting 2019 to mid-2023, a third still on
 #
@@ -77,7 +77,10 @@ organizations = [f'{{"id": "e{i:05d}", "name": "用工单位{i}", "kind": "enter
 
 TYPES = ["domestic_service", "logistics", "elderly_care", "catering", "construction", "machine_repair",
          "manufacturing", "other"]
-WEIGHTS = [14, 20, 10, 16, 14, 6, 15, 5]
+# What is offered is not what is wanted: the matching must use second and
+# third choices.
+OFFERED = [5, 10, 20, 10, 10, 15, 25, 5]
+WANTED = [20, 20, 5, 20, 15, 5, 10, 5]
 
 offers, offer_employer = [], []
 for i in range(n_offers):
@@ -86,7 +89,7 @@ for i in range(n_offers):
     first = rng.randrange(day(2021, 1), day(2023, 7))
     last = min(first + rng.randrange(180, 730), len(days) - 1)
     program = f', "program": "p{employer % 32:02d}"' if rng.random() < 0.67 else ""
-    offers.append(f'{{"id": "o{i:07d}", "employer": "e{employer:05d}", "job_type": "{rng.choices(TYPES, WEIGHTS)[0]}", '
+    offers.append(f'{{"id": "o{i:07d}", "employer": "e{employer:05d}", "job_type": "{rng.choices(TYPES, OFFERED)[0]}", '
                   f'"positions": {rng.randint(1, 20)}, "open": {{"first": "{days[first]}", "last": "{days[last]}"}}{program}}}')
 
 workers = []
@@ -98,7 +101,7 @@ for i in range(n_workers):
     n_wants = rng.choices([0, 1, 2, 3], [10, 30, 30, 30])[0]
     wants = []
     while len(wants) < n_wants:
-        t = rng.choices(TYPES, WEIGHTS)[0]
+        t = rng.choices(TYPES, WANTED)[0]
         if t not in wants:
             wants.append(t)
     registered = rng.randrange(day(2020, 1), AS_OF + 20)
