@@ -136,9 +136,16 @@ drain_source (Solver *s,
 
   while (x > 0)
     {
-      guint32 c = g_array_index (bucket->members, guint32, bucket->next);
-      const CollabMatchGroup *k = &s->classes[c];
-      guint32 y = (guint32) MIN (x, (guint64) s->remaining[c]);
+      guint32 c;
+      const CollabMatchGroup *k;
+      guint32 y;
+
+      /* The capacity is the sum over the members: they cannot run out
+       * before @x is placed. */
+      g_assert (bucket->next < bucket->members->len);
+      c = g_array_index (bucket->members, guint32, bucket->next);
+      k = &s->classes[c];
+      y = (guint32) MIN (x, (guint64) s->remaining[c]);
 
       if (y == 0)
         {
@@ -167,8 +174,11 @@ drain_move (Solver     *s,
 
   while (x > 0)
     {
-      guint32 c = g_array_index (bucket->members, guint32, bucket->members->len - 1);
-      guint32 y = (guint32) MIN (x, (guint64) s->flow[(gsize) c * N_TYPES + t]);
+      guint32 c, y;
+
+      g_assert (bucket->members->len > 0);
+      c = g_array_index (bucket->members, guint32, bucket->members->len - 1);
+      y = (guint32) MIN (x, (guint64) s->flow[(gsize) c * N_TYPES + t]);
 
       if (y > 0)
         {
