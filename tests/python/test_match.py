@@ -111,6 +111,16 @@ def test_match_deterministic(labour):
         assert labour.match(as_of='2023-03-01').to_pandas().equals(first)
 
 
+def test_match_example(Collab, data_dir):
+    # doc/labour.md: as of 2023-12-31, nine workers wait for six free
+    # positions in four open offers; six are placed, four of them priority,
+    # each at their first choice.
+    example = Collab.Dataset(data_dir / 'wuxi-2021-2023.json')
+    match = example.match(as_of='2023-12-31')
+    assert (match.placed, match.priority_placed, match.rank_sum) == (6, 4, 6)
+    assert match.to_pandas()['offer'].nunique() == 4
+
+
 # The command ------------------------------------------------------------------
 
 needs_cli = pytest.mark.skipif(CLI is None or LOCALEDIR is None,
