@@ -19,78 +19,7 @@
  * peak RSS of the process (getrusage).
  */
 
-#include <stdio.h>
-#include <string.h>
-#include <sys/resource.h>
-#include <time.h>
-
-#include <libcollab/collab.h>
-
-
-static double
-now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
-         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
-
-static long
-maxrss_kb (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
-
-/* A rule set with the fund rules of east-west-2021 whose id starts with
- * @prefix, and nothing else. */
-static CollabRuleset *
-fund_rules (const char *prefix)
-{
-  CollabRuleset *ruleset = collab_ruleset_new_builtin ("east-west-2021", NULL);
-  g_auto(GStrv) rules = collab_ruleset_list_known_rules ();
-
-  for (char **rule = rules; *rule != NULL; rule++)
-    collab_ruleset_set_enabled (ruleset, *rule, g_str_has_prefix (*rule, prefix));
-  return ruleset;
-}
-
-/* Runs a check with @ruleset; returns the wall seconds it took. */
-static double
-timed_check (CollabDataset  *dataset,
-             CollabRuleset  *ruleset,
-             CollabDay       as_of,
-             GPtrArray     **findings)
-{
-  g_autoptr(CollabChecker) checker = collab_checker_new ();
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GError) error = NULL;
-  double t;
-
-  collab_checker_set_ruleset (checker, ruleset);
-  collab_checker_set_as_of (checker, as_of);
-  t = now ();
-  found = collab_checker_run (checker, dataset, &error);
-  t = now () - t;
-  if (found == NULL)
-    g_error ("%s", error->message);
-  if (findings != NULL)
-    *findings = g_steal_pointer (&found);
-  return t;
-}
+#include "bench-common.h"
 
 /* The first record id of @kind that @accept takes, or NULL. */
 static char *
@@ -130,8 +59,8 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CollabDataset) dataset = NULL;
-  g_autoptr(CollabRuleset) ruleset = fund_rules ("fund.");
-  g_autoptr(CollabRuleset) first_rule = fund_rules ("fund.not_in_reserve");
+  g_autoptr(CollabRuleset) ruleset = rules_with_prefix ("fund.");
+  g_autoptr(CollabRuleset) first_rule = rules_with_prefix ("fund.not_in_reserve");
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GHashTable) by_rule = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(CollabTable) aggregate = NULL;
@@ -215,7 +144,7 @@ main (int    argc,
   for (char **rule = known; *rule != NULL; rule++)
     if (g_str_has_prefix (*rule, "fund."))
       {
-        g_autoptr(CollabRuleset) alone = fund_rules (*rule);
+        g_autoptr(CollabRuleset) alone = rules_with_prefix (*rule);
         double seconds = timed_check (dataset, alone, as_of, NULL);
 
         printf ("rules.%s_seconds: %.3f\n", *rule + strlen ("fund."), seconds);

@@ -44,18 +44,6 @@ cat "$DOC" > /dev/null   # a warm page cache for every run
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/bench-funds.XXXXXX")
 trap 'rm -rf "$OUT"' EXIT
 
-get () { sed -n "s/^$1: //p" "$2" | head -n 1; }
-best () {  # best TAG KEY COMMAND...: keep the run with the smallest KEY
-  local tag=$1 key=$2 i; shift 2
-  for ((i = 0; i < REPEAT; i++)); do
-    "$TIME" -v -o "$OUT/$tag.$i.time" "$@" > "$OUT/$tag.$i.out"
-    if [ ! -f "$OUT/$tag.out" ] || awk -v a="$(get "$key" "$OUT/$tag.$i.out")" \
-         -v b="$(get "$key" "$OUT/$tag.out")" 'BEGIN { exit !(a < b) }'; then
-      cp "$OUT/$tag.$i.out" "$OUT/$tag.out"
-      cp "$OUT/$tag.$i.time" "$OUT/$tag.time"
-    fi
-  done
-}
 
 # libcollab ---------------------------------------------------------------------
 

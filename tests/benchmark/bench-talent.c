@@ -20,31 +20,7 @@
  * counts pandas makes of the same file.
  */
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/resource.h>
-#include <time.h>
-
-#include <libcollab/collab.h>
-
-static double
-now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static long
-peak_rss_kb (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
+#include "bench-common.h"
 
 static CollabRuleset *
 talent_ruleset (void)
@@ -107,7 +83,7 @@ main (int    argc,
   printf ("records.pairings: %u\n", collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PAIRING));
   printf ("records.programs: %u\n", collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PROGRAM));
   printf ("load.seconds: %.3f\n", t_load);
-  printf ("peak_rss.load_kb: %ld\n", peak_rss_kb ());
+  printf ("peak_rss.load_kb: %ld\n", maxrss_kb ());
 
   ruleset = talent_ruleset ();
   checker = collab_checker_new ();
@@ -148,7 +124,7 @@ main (int    argc,
               g_hash_table_insert (by_rule, g_strdup (rule), GUINT_TO_POINTER (n + 1));
             }
           n_findings = findings->len;
-          peak_check_plan = peak_rss_kb ();
+          peak_check_plan = maxrss_kb ();
           /* Not while the findings are alive: the CSV text of 50,000
            * rows is not part of what is measured. */
           g_clear_pointer (&findings, g_ptr_array_unref);
@@ -185,6 +161,6 @@ main (int    argc,
   printf ("plan.rows: %u\n", n_rows);
   printf ("plan.dispatches_to_add: %" G_GINT64_FORMAT "\n", to_add);
   printf ("peak_rss.check_plan_kb: %ld\n", peak_check_plan);
-  printf ("peak_rss_kb: %ld\n", peak_rss_kb ());
+  printf ("peak_rss_kb: %ld\n", maxrss_kb ());
   return 0;
 }

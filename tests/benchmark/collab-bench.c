@@ -15,68 +15,7 @@
  * peak RSS is that of one dataset, not two.
  */
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/mman.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
-
-#include <glib/gstdio.h>
-#include <libcollab/collab.h>
-
-static double
-now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* A field of /proc/self/status in kB, or -1. */
-static long
-proc_status_kb (const char *key)
-{
-  FILE *f = fopen ("/proc/self/status", "r");
-  char line[256];
-  size_t key_len = strlen (key);
-  long value = -1;
-
-  if (f == NULL)
-    return -1;
-  while (fgets (line, sizeof line, f) != NULL)
-    if (strncmp (line, key, key_len) == 0 && line[key_len] == ':')
-      {
-        value = strtol (line + key_len + 1, NULL, 10);
-        break;
-      }
-  fclose (f);
-  return value;
-}
-
-static long
-maxrss_kb (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
-
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
-         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
+#include "bench-common.h"
 
 static gboolean
 same_bytes (const char *a,
@@ -95,25 +34,6 @@ same_bytes (const char *a,
          memcmp (g_mapped_file_get_contents (fa), g_mapped_file_get_contents (fb), *size_a) == 0;
 }
 
-static guint
-count_records (CollabDataset *dataset,
-               gboolean       print)
-{
-  GEnumClass *klass = g_type_class_ref (COLLAB_TYPE_RECORD_KIND);
-  guint total = 0;
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      guint n = collab_dataset_get_n_records (dataset, klass->values[i].value);
-
-      total += n;
-      if (print && n > 0)
-        printf ("records.%s: %u\n", klass->values[i].value_nick, n);
-    }
-  g_type_class_unref (klass);
-  return total;
-}
-
 int
 main (int    argc,
       char **argv)
@@ -126,9 +46,8 @@ main (int    argc,
   const char *tmp_base = g_get_tmp_dir ();
   gboolean keep = FALSE;
   CollabDataset *dataset;
-  struct stat st;
-  double t, cpu, load1, load1_cpu, save1, load2, save2;
-  long rss0, anon0, rss1, anon1, peak_load, peak_all;
+  double t, save1, load2, save2;
+  long peak_all;
   guint total;
   goffset size1, size2;
   gboolean identical;
@@ -152,48 +71,12 @@ main (int    argc,
       fprintf (stderr, "usage: %s FILE [--keep] [--tmpdir DIR]\n", argv[0]);
       return 2;
     }
-  if (stat (path, &st) != 0)
-    {
-      fprintf (stderr, "%s: %s\n", path, g_strerror (errno));
-      return 1;
-    }
-
-  /* Types and classes the library registers lazily are made before the
-   * "before" figure, so that the delta is the dataset's. */
-  g_type_ensure (COLLAB_TYPE_DATASET);
-  dataset = collab_dataset_new ();
-  g_object_unref (dataset);
-
-  rss0 = proc_status_kb ("VmRSS");
-  anon0 = proc_status_kb ("RssAnon");
-
-  t = now ();
-  cpu = cpu_seconds ();
-  dataset = collab_dataset_new_from_file (path, &error);
-  load1 = now () - t;
-  load1_cpu = cpu_seconds () - cpu;
+  dataset = timed_load (path, &total, &error);
   if (dataset == NULL)
     {
       fprintf (stderr, "load failed: %s\n", error->message);
       return 1;
     }
-  peak_load = maxrss_kb ();
-  rss1 = proc_status_kb ("VmRSS");
-  anon1 = proc_status_kb ("RssAnon");
-
-  printf ("file: %s\n", path);
-  printf ("file.bytes: %lld\n", (long long) st.st_size);
-  total = count_records (dataset, TRUE);
-  printf ("records.total: %u\n", total);
-  printf ("load.seconds: %.3f\n", load1);
-  printf ("load.cpu_seconds: %.3f\n", load1_cpu);
-  printf ("load.mb_per_second: %.1f\n", st.st_size / 1e6 / load1);
-  printf ("rss.before_kb: %ld\n", rss0);
-  printf ("rss.after_load_kb: %ld\n", rss1);
-  printf ("rss.delta_kb: %ld\n", rss1 - rss0);
-  printf ("rss_anon.delta_kb: %ld\n", anon1 - anon0);
-  printf ("peak_rss.load_kb: %ld\n", peak_load);
-  printf ("bytes_per_record: %.1f\n", total > 0 ? (rss1 - rss0) * 1024.0 / total : 0.0);
 
   tmpdir = g_build_filename (tmp_base, "collab-bench-XXXXXX", NULL);
   if (g_mkdtemp (tmpdir) == NULL)

@@ -7,8 +7,13 @@
 #                                    the named programs of this folder; sets
 #                                    BIN to where they are
 #   bench_document NAME ARGS…        the path of $DATA/collab-bench-NAME.json,
-#                                    written by generate.py ARGS… unless a
+#                                    written by generate.py ARGS… (or by
+#                                    $GENERATOR of this folder) unless a
 #                                    file made with the same ARGS is there
+#   get KEY FILE                     the value of the line "KEY: value"
+#   best TAG KEY COMMAND…            runs COMMAND $REPEAT times under time -v;
+#                                    keeps in $OUT/TAG.out and $OUT/TAG.time
+#                                    the run with the smallest KEY
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[1]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -36,14 +41,27 @@ bench_build () {
 }
 
 bench_document () {
-  local out="$DATA/collab-bench-$1.json"
+  local out="$DATA/collab-bench-$1.json" generator="${GENERATOR:-generate.py}"
   shift
-  if [ ! -s "$out" ] || [ "$HERE/generate.py" -nt "$out" ] || [ ! -s "$out.args" ] ||
+  if [ ! -s "$out" ] || [ "$HERE/$generator" -nt "$out" ] || [ ! -s "$out.args" ] ||
      [ "$(cat "$out.args")" != "$*" ]; then
-    log "== generate.py $* -> $out"
+    log "== $generator $* -> $out"
     # A command substitution does not inherit set -e: fail explicitly.
-    "$PYTHON" "$HERE/generate.py" -o "$out" "$@" || return 1
+    "$PYTHON" "$HERE/$generator" -o "$out" "$@" || return 1
     echo "$*" > "$out.args"
   fi
   printf '%s\n' "$out"
+}
+
+get () { sed -n "s/^$1: //p" "$2" | head -n 1; }
+best () {  # see above
+  local tag=$1 key=$2 i; shift 2
+  for ((i = 0; i < REPEAT; i++)); do
+    "$TIME" -v -o "$OUT/$tag.$i.time" "$@" > "$OUT/$tag.$i.out"
+    if [ ! -f "$OUT/$tag.out" ] || awk -v a="$(get "$key" "$OUT/$tag.$i.out")" \
+         -v b="$(get "$key" "$OUT/$tag.out")" 'BEGIN { exit !(a < b) }'; then
+      cp "$OUT/$tag.$i.out" "$OUT/$tag.out"
+      cp "$OUT/$tag.$i.time" "$OUT/$tag.time"
+    fi
+  done
 }

@@ -495,7 +495,7 @@ def main():
     total = 0.0
     for p in range(n_placed):
         span = min(p_end[p], as_of) - p_start[p]
-        total += max(0, span) * kind_factor[p_kind[p]] * rng.lognormvariate(0, 0.4)
+        total += max(0, span) * kind_factor[p_kind[p]] * rng.lognormvariate(0, 0.35)
         weights.append(total)
     by_day = collections.defaultdict(lambda: array.array("Q"))
     given = 0
@@ -513,7 +513,7 @@ def main():
             last_code = 1 + randrange(3)
             by_day[end + 1 + randrange(30)].append(p << 8 | last_code)
         for k in range(1, n + 1):
-            d = start + int(gap * (k + 0.8 * rand() - 0.4))
+            d = start + int(gap * (k + 0.5 * rand() - 0.25))
             code = 1 if rand() < 0.05 else 0
             if rand() < 0.01:
                 code |= (1 + randrange(len(NOTES))) << 2
