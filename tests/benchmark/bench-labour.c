@@ -131,7 +131,10 @@ main (int    argc,
             }
         }
       else if (strcmp (argv[i], "--repeat") == 0 && i + 1 < argc)
-        repeat = MAX (1, atoi (argv[++i]));
+        {
+          repeat = atoi (argv[++i]);   /* not inside MAX (), which reads it twice */
+          repeat = MAX (1, repeat);
+        }
       else if (strcmp (argv[i], "--findings") == 0 && i + 1 < argc)
         findings_path = argv[++i];
       else if (path == NULL && argv[i][0] != '-')
