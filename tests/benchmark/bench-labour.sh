@@ -59,6 +59,9 @@ elapsed () {  # the wall seconds of a time -v report
     awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }'
 }
 peak_kb () { sed -n 's/^.*Maximum resident set size (kbytes): //p' "$1"; }
+cpu_s () {  # the user + system seconds of a time -v report
+  awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"
+}
 
 # Running ---------------------------------------------------------------------
 
@@ -133,7 +136,10 @@ echo "  $(grep '^records\.' "$C" | sed 's/^records\.//' | tr '\n' ' ')"
 echo
 row "step" "libcollab" "CPython/pandas" "target" "result"
 row "load (s)" "$load_c" "$load_py" "<= CPython json.load" "$(verdict 'a <= b' "$load_c" "$load_py")"
+row "  CPU (s; CPython: whole process)" "$(get load.cpu_seconds "$C")" "$(cpu_s "$OUT/py.time")" "" \
+    "$(verdict 'a <= b' "$(get load.cpu_seconds "$C")" "$(cpu_s "$OUT/py.time")")"
 row "three labour rules (s)" "${rules_c:-n/a}" "$(get rules.seconds "$P")" "< 3 s" "$(verdict 'a < 3' "$rules_c")"
+row "  CPU (s)" "$(get rules.cpu_seconds "$C")" "" "" ""
 [ "$REPEAT" -gt 1 ] && row "  again, best of $((REPEAT - 1)) (s)" "$(get rules.again_seconds "$C")" "" "" ""
 for rule in follow_up priority overfilled; do
   row "  $rule alone (s)" "$(get "rules.${rule}_seconds" "$C")" "$(get "$rule.seconds" "$P")" "" ""
@@ -156,4 +162,6 @@ echo
 echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(uname -r)"
 echo "libcollab and CPython: the fastest load of $REPEAT runs; peak RSS is ru_maxrss (libcollab: the larger of"
 echo "bench-labour's and collab match's). pandas: one run; its rules exclude json.load and the DataFrames."
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Above $(nproc), other processes took CPU time"
+echo "and the wall seconds grew with it: compare the CPU rows."
 exit $status

@@ -37,7 +37,7 @@
 # Standard library only; the same arguments give the same bytes. The
 # records are written as they are made, and what must be remembered
 # between the arrays (the workers' and placements' few numbers, the
-# follow-ups' days) is kept in typed arrays: about 1 GB at full size.
+# follow-ups' days) is kept in typed arrays: about 300 MB at full size.
 
 import argparse
 import array
