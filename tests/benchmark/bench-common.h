@@ -1,4 +1,4 @@
-/* bench-common.h: what the benchmark programs share (clocks, memory, rule sets)
+/* bench-common.h: what the benchmark programs share (CPU time, memory, a timed load, rule sets)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -19,17 +19,11 @@
 #include <glib/gstdio.h>
 #include <libcollab/collab.h>
 
-static inline double
-now (void)
-{
-  struct timespec ts;
+#include "bench-clock.h"
 
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
+/* The user and system seconds of the process so far. */
 static inline double
-cpu_seconds (void)
+bench_cpu_seconds (void)
 {
   struct rusage usage;
 
@@ -38,19 +32,9 @@ cpu_seconds (void)
          usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }
 
-/* The peak RSS of the process so far (getrusage). */
-static inline long
-maxrss_kb (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
-
 /* A field of /proc/self/status in kB, or -1. */
 static inline long
-proc_status_kb (const char *key)
+bench_proc_status_kb (const char *key)
 {
   FILE *f = fopen ("/proc/self/status", "r");
   char line[256];
@@ -72,7 +56,7 @@ proc_status_kb (const char *key)
 /* The records of @dataset, and with @print a "records.KIND: N" line for
  * each kind it has. */
 static inline guint
-count_records (CollabDataset *dataset,
+bench_count_records (CollabDataset *dataset,
                gboolean       print)
 {
   GEnumClass *klass = g_type_class_ref (COLLAB_TYPE_RECORD_KIND);
@@ -95,7 +79,7 @@ count_records (CollabDataset *dataset,
  * (VmRSS and RssAnon of /proc/self/status), the peak RSS and the RSS kept
  * per record. @n_records, if not NULL, is set to the records loaded. */
 static inline CollabDataset *
-timed_load (const char  *path,
+bench_timed_load (const char  *path,
             guint       *n_records,
             GError     **error)
 {
@@ -115,21 +99,21 @@ timed_load (const char  *path,
   /* Types and classes the library registers lazily are made before the
    * "before" figure, so that the delta is the dataset's. */
   g_object_unref (collab_dataset_new ());
-  rss0 = proc_status_kb ("VmRSS");
-  anon0 = proc_status_kb ("RssAnon");
-  t = now ();
-  cpu = cpu_seconds ();
+  rss0 = bench_proc_status_kb ("VmRSS");
+  anon0 = bench_proc_status_kb ("RssAnon");
+  t = bench_now ();
+  cpu = bench_cpu_seconds ();
   dataset = collab_dataset_new_from_file (path, error);
-  load = now () - t;
-  load_cpu = cpu_seconds () - cpu;
+  load = bench_now () - t;
+  load_cpu = bench_cpu_seconds () - cpu;
   if (dataset == NULL)
     return NULL;
-  rss1 = proc_status_kb ("VmRSS");
-  anon1 = proc_status_kb ("RssAnon");
+  rss1 = bench_proc_status_kb ("VmRSS");
+  anon1 = bench_proc_status_kb ("RssAnon");
 
   printf ("file: %s\n", path);
   printf ("file.bytes: %lld\n", (long long) st.st_size);
-  total = count_records (dataset, TRUE);
+  total = bench_count_records (dataset, TRUE);
   printf ("records.total: %u\n", total);
   printf ("load.seconds: %.3f\n", load);
   printf ("load.cpu_seconds: %.3f\n", load_cpu);
@@ -138,7 +122,7 @@ timed_load (const char  *path,
   printf ("rss.after_load_kb: %ld\n", rss1);
   printf ("rss.delta_kb: %ld\n", rss1 - rss0);
   printf ("rss_anon.delta_kb: %ld\n", anon1 - anon0);
-  printf ("peak_rss.load_kb: %ld\n", maxrss_kb ());
+  printf ("peak_rss.load_kb: %ld\n", bench_peak_rss_kb ());
   printf ("bytes_per_record: %.1f\n", total > 0 ? (rss1 - rss0) * 1024.0 / total : 0.0);
   fflush (stdout);
   if (n_records != NULL)
@@ -149,7 +133,7 @@ timed_load (const char  *path,
 /* east-west-2021 with the rules whose id starts with @prefix, and nothing
  * else. */
 static inline CollabRuleset *
-rules_with_prefix (const char *prefix)
+bench_rules_with_prefix (const char *prefix)
 {
   CollabRuleset *ruleset = collab_ruleset_new_builtin ("east-west-2021", NULL);
   g_auto(GStrv) rules = collab_ruleset_list_known_rules ();
@@ -161,7 +145,7 @@ rules_with_prefix (const char *prefix)
 
 /* Runs a check with @ruleset; returns the wall seconds it took. */
 static inline double
-timed_check (CollabDataset  *dataset,
+bench_timed_check (CollabDataset  *dataset,
              CollabRuleset  *ruleset,
              CollabDay       as_of,
              GPtrArray     **findings)
@@ -173,9 +157,9 @@ timed_check (CollabDataset  *dataset,
 
   collab_checker_set_ruleset (checker, ruleset);
   collab_checker_set_as_of (checker, as_of);
-  t = now ();
+  t = bench_now ();
   found = collab_checker_run (checker, dataset, &error);
-  t = now () - t;
+  t = bench_now () - t;
   if (found == NULL)
     g_error ("%s", error->message);
   if (findings != NULL)

@@ -59,8 +59,8 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CollabDataset) dataset = NULL;
-  g_autoptr(CollabRuleset) ruleset = rules_with_prefix ("fund.");
-  g_autoptr(CollabRuleset) first_rule = rules_with_prefix ("fund.not_in_reserve");
+  g_autoptr(CollabRuleset) ruleset = bench_rules_with_prefix ("fund.");
+  g_autoptr(CollabRuleset) first_rule = bench_rules_with_prefix ("fund.not_in_reserve");
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GHashTable) by_rule = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(CollabTable) aggregate = NULL;
@@ -102,17 +102,17 @@ main (int    argc,
       return 2;
     }
 
-  t = now ();
-  cpu = cpu_seconds ();
+  t = bench_now ();
+  cpu = bench_cpu_seconds ();
   dataset = collab_dataset_new_from_file (path, &error);
   if (dataset == NULL)
     {
       fprintf (stderr, "%s\n", error->message);
       return 2;
     }
-  printf ("load.seconds: %.3f\n", now () - t);
-  printf ("load.cpu_seconds: %.3f\n", cpu_seconds () - cpu);
-  printf ("peak_rss.load_kb: %ld\n", maxrss_kb ());
+  printf ("load.seconds: %.3f\n", bench_now () - t);
+  printf ("load.cpu_seconds: %.3f\n", bench_cpu_seconds () - cpu);
+  printf ("peak_rss.load_kb: %ld\n", bench_peak_rss_kb ());
   printf ("records.transactions: %u\n", collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_TRANSACTION));
   printf ("records.accounts: %u\n", collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_ACCOUNT));
   printf ("records.projects: %u\n", collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PROJECT));
@@ -135,17 +135,17 @@ main (int    argc,
 
   /* Rules: the first builds the ledger (fund.not_in_reserve itself takes
    * a millisecond), then all of them; then each alone, for the record. */
-  cpu = cpu_seconds ();
-  t_ledger = timed_check (dataset, first_rule, as_of, NULL);
-  t_rules = t_ledger + timed_check (dataset, ruleset, as_of, &findings);
+  cpu = bench_cpu_seconds ();
+  t_ledger = bench_timed_check (dataset, first_rule, as_of, NULL);
+  t_rules = t_ledger + bench_timed_check (dataset, ruleset, as_of, &findings);
   printf ("rules.ledger_seconds: %.3f\n", t_ledger);
   printf ("rules.seconds: %.3f\n", t_rules);
-  printf ("rules.cpu_seconds: %.3f\n", cpu_seconds () - cpu);
+  printf ("rules.cpu_seconds: %.3f\n", bench_cpu_seconds () - cpu);
   for (char **rule = known; *rule != NULL; rule++)
     if (g_str_has_prefix (*rule, "fund."))
       {
-        g_autoptr(CollabRuleset) alone = rules_with_prefix (*rule);
-        double seconds = timed_check (dataset, alone, as_of, NULL);
+        g_autoptr(CollabRuleset) alone = bench_rules_with_prefix (*rule);
+        double seconds = bench_timed_check (dataset, alone, as_of, NULL);
 
         printf ("rules.%s_seconds: %.3f\n", *rule + strlen ("fund."), seconds);
       }
@@ -162,8 +162,8 @@ main (int    argc,
   printf ("findings.total: %u\n", findings->len);
 
   /* Totals. */
-  t = now ();
-  cpu = cpu_seconds ();
+  t = bench_now ();
+  cpu = bench_cpu_seconds ();
   {
     const char *labels[] = { "program", "province", "city", "county", "project" };
     const char *boundaries[] = { program, province, city, county, project };
@@ -184,21 +184,21 @@ main (int    argc,
       }
   }
   aggregate = collab_dataset_aggregate_funds (dataset, province, NULL, &error);
-  t_totals = now () - t;
+  t_totals = bench_now () - t;
   printf ("totals.seconds: %.3f\n", t_totals);
-  printf ("totals.cpu_seconds: %.3f\n", cpu_seconds () - cpu);
+  printf ("totals.cpu_seconds: %.3f\n", bench_cpu_seconds () - cpu);
   printf ("totals.province_rows: %u\n", collab_table_get_n_rows (aggregate));
 
   /* Trace. */
-  t = now ();
+  t = bench_now ();
   trace_all = collab_dataset_trace_funds (dataset, NULL, NULL, &error);
   trace_one = collab_dataset_trace_funds (dataset, program, NULL, &error);
-  t_trace = now () - t;
+  t_trace = bench_now () - t;
   printf ("trace.seconds: %.3f\n", t_trace);
   printf ("trace.edges_all: %u\n", collab_table_get_n_rows (trace_all));
   printf ("trace.edges_program: %u\n", collab_table_get_n_rows (trace_one));
 
   printf ("rules_and_totals.seconds: %.3f\n", t_rules + t_totals);
-  printf ("peak_rss_kb: %ld\n", maxrss_kb ());
+  printf ("peak_rss_kb: %ld\n", bench_peak_rss_kb ());
   return 0;
 }

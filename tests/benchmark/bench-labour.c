@@ -1,4 +1,4 @@
-/* bench-labour.c: load a labour document and check it with the labour rules, timed
+/* bench-labour.c: a labour document loaded, checked with the labour rules and matched, timed
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -6,15 +6,18 @@
  *
  * Loads FILE (tests/benchmark/generate-labour.py), then, through the
  * public API only, checks it with the labour.* rules of east-west-2021 and
- * nothing else: all of them together $repeat times (default 3; the first
- * and the best of the others are reported: a rule may build an index on
- * the dataset the first time), then each alone.
+ * nothing else: all of them together N times (default 3; the first and
+ * the best of the others are reported: a rule may build an index on the
+ * dataset the first time), then each alone; then matches every worker and
+ * offer on the as-of day (collab_dataset_match()) N times, the first and
+ * the best of the others reported with the first's three figures.
  *
  * Prints one "key: value" per line (bench-labour.sh makes a table of
  * them): the records by kind, the load's wall and CPU seconds, the RSS
  * the loaded dataset accounts for (VmRSS after the load minus before it)
  * and per record, the peak RSS (getrusage) after the load and at the
- * end, the check's seconds and the findings by rule. "rules.available: no"
+ * end, the check's and the match's seconds, the findings by rule and
+ * the match's three figures. "rules.available: no"
  * when the library knows no labour.* rule. With --findings, every finding
  * of the first check is written to OUT.jsonl as one JSON object a line
  * (collab_finding_to_json()), for labour_pandas.py --collab to compare.
@@ -83,13 +86,13 @@ check (CollabDataset *dataset,
   if (n_labour == 0)
     return 0;
 
-  ruleset = rules_with_prefix ("labour.");
-  cpu = cpu_seconds ();
-  first = timed_check (dataset, ruleset, as_of, &findings);
-  printf ("rules.cpu_seconds: %.3f\n", cpu_seconds () - cpu);
+  ruleset = bench_rules_with_prefix ("labour.");
+  cpu = bench_cpu_seconds ();
+  first = bench_timed_check (dataset, ruleset, as_of, &findings);
+  printf ("rules.cpu_seconds: %.3f\n", bench_cpu_seconds () - cpu);
   for (int r = 1; r < repeat; r++)
     {
-      double t = timed_check (dataset, ruleset, as_of, NULL);
+      double t = bench_timed_check (dataset, ruleset, as_of, NULL);
 
       again = r == 1 ? t : MIN (again, t);
     }
@@ -99,14 +102,48 @@ check (CollabDataset *dataset,
   for (char **rule = known; *rule != NULL; rule++)
     if (g_str_has_prefix (*rule, "labour."))
       {
-        g_autoptr(CollabRuleset) alone = rules_with_prefix (*rule);
+        g_autoptr(CollabRuleset) alone = bench_rules_with_prefix (*rule);
 
-        printf ("rules.%s_seconds: %.3f\n", *rule + strlen ("labour."), timed_check (dataset, alone, as_of, NULL));
+        printf ("rules.%s_seconds: %.3f\n", *rule + strlen ("labour."), bench_timed_check (dataset, alone, as_of, NULL));
       }
   print_by_rule (findings);
   if (findings_path != NULL && !write_findings (findings, findings_path))
     return 1;
   return 0;
+}
+
+/* The matching of every worker and offer on @as_of, @repeat times. */
+static void
+match (CollabDataset *dataset,
+       CollabDay      as_of,
+       int            repeat)
+{
+  double again = G_MAXDOUBLE;
+
+  for (int r = 0; r < repeat; r++)
+    {
+      g_autoptr(CollabMatch) matching = NULL;
+      g_autoptr(GError) error = NULL;
+      double cpu = bench_cpu_seconds ();
+      double t = bench_now ();
+
+      matching = collab_dataset_match (dataset, NULL, as_of, &error);
+      t = bench_now () - t;
+      if (matching == NULL)
+        g_error ("%s", error->message);
+      if (r > 0)
+        {
+          again = MIN (again, t);
+          continue;
+        }
+      printf ("match.seconds: %.3f\n", t);
+      printf ("match.cpu_seconds: %.3f\n", bench_cpu_seconds () - cpu);
+      printf ("match.placed: %u\n", collab_match_get_placed (matching));
+      printf ("match.priority_placed: %u\n", collab_match_get_priority_placed (matching));
+      printf ("match.rank_sum: %" G_GUINT64_FORMAT "\n", collab_match_get_rank_sum (matching));
+    }
+  if (repeat > 1)
+    printf ("match.again_seconds: %.3f\n", again);
 }
 
 int
@@ -150,7 +187,7 @@ main (int    argc,
       fprintf (stderr, USAGE);
       return 2;
     }
-  dataset = timed_load (path, NULL, &error);
+  dataset = bench_timed_load (path, NULL, &error);
   if (dataset == NULL)
     {
       fprintf (stderr, "load failed: %s\n", error->message);
@@ -158,6 +195,7 @@ main (int    argc,
     }
   if (check (dataset, as_of, repeat, findings_path) != 0)
     return 1;
-  printf ("peak_rss_kb: %ld\n", maxrss_kb ());
+  match (dataset, as_of, repeat);
+  printf ("peak_rss_kb: %ld\n", bench_peak_rss_kb ());
   return 0;
 }

@@ -12,8 +12,8 @@
 # targets of issue 10, and exits 1 only when pandas and libcollab do not
 # find the same things.
 #
-# Builds the library, bench-labour and the collab command in $BUILD
-# (default /tmp/build-bench-labour, release), generates the document with
+# Builds the library and bench-labour in $BUILD (default
+# /tmp/build-bench-labour, release), generates the document with
 # generate-labour.py --workers $WORKERS (300,000 offers, 3,000,000
 # placements and 12,000,000 follow-ups at the default size, 1.8 GB; into
 # $DATA, default /tmp, and kept for the next run), warms the page cache,
@@ -22,10 +22,9 @@
 #   libcollab   bench-labour: load (wall and CPU seconds, RSS kept, bytes
 #               per record), the labour.* rules of east-west-2021 alone
 #               as of $AS_OF ($REPEAT checks: the first and the best of
-#               the others; then each rule alone); findings to a file
-#   match       collab match FILE --as-of $AS_OF --format json, under
-#               time -v; its seconds are the process's less bench-labour's
-#               load. "not available" while the command does not exist
+#               the others; then each rule alone; findings to a file),
+#               then the match of every worker and offer on $AS_OF
+#               (collab_dataset_match(), $REPEAT times likewise)
 #   CPython     labour_pandas.py --load-only: json.load of the file
 #   pandas      labour_pandas.py: json.load, DataFrames, labour.follow_up,
 #               labour.priority and labour.overfilled, compared with
@@ -45,8 +44,6 @@ AS_OF=${AS_OF:-2025-06-30}
 REPEAT=${REPEAT:-3}
 
 bench_build "$BUILD" bench-labour
-ninja -C "$BUILD" libcollab/cli/collab >&2
-COLLAB=${COLLAB:-$BUILD/libcollab/cli/collab}
 DOC=$(GENERATOR=generate-labour.py bench_document "labour-$WORKERS" --workers "$WORKERS" --as-of "$AS_OF")
 log "== warming the page cache with $DOC"
 cat "$DOC" > /dev/null
@@ -54,10 +51,6 @@ cat "$DOC" > /dev/null
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/bench-labour.XXXXXX")
 trap 'rm -rf "$OUT"' EXIT
 
-elapsed () {  # the wall seconds of a time -v report
-  sed -n 's/^.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$1" |
-    awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }'
-}
 peak_kb () { sed -n 's/^.*Maximum resident set size (kbytes): //p' "$1"; }
 cpu_s () {  # the user + system seconds of a time -v report
   awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"
@@ -69,25 +62,6 @@ log "== bench-labour ($REPEAT runs)"
 best collab load.seconds "$BIN/bench-labour" "$DOC" --as-of "$AS_OF" --findings "$OUT/findings.jsonl"
 cat "$OUT/collab.out" >&2
 C="$OUT/collab.out"
-
-if "$COLLAB" match --help > /dev/null 2>&1; then
-  log "== collab match ($REPEAT runs)"
-  for ((i = 0; i < REPEAT; i++)); do
-    status=0
-    "$TIME" -v -o "$OUT/match.$i.time" "$COLLAB" match "$DOC" --as-of "$AS_OF" --format json \
-      > "$OUT/match.$i.json" || status=$?
-    if [ "$status" -gt 1 ]; then
-      log "collab match: exit status $status"
-      continue
-    fi
-    if [ ! -f "$OUT/match.time" ] || awk -v a="$(elapsed "$OUT/match.$i.time")" \
-         -v b="$(elapsed "$OUT/match.time")" 'BEGIN { exit !(a < b) }'; then
-      mv "$OUT/match.$i.json" "$OUT/match.json"
-      cp "$OUT/match.$i.time" "$OUT/match.time"
-    fi
-    rm -f "$OUT/match.$i.json"
-  done
-fi
 
 log "== CPython json.load ($REPEAT runs)"
 best py load.seconds "$PYTHON" "$HERE/labour_pandas.py" "$DOC" --load-only
@@ -114,20 +88,7 @@ row () { printf '%-34s %12s %14s  %-30s %s\n' "$@"; }
 load_c=$(get load.seconds "$C")
 load_py=$(get load.seconds "$OUT/py.out")
 rules_c=$(get rules.seconds "$C")
-match_s=""
-match_note="not available"
-if [ -f "$OUT/match.time" ]; then
-  match_s=$(awk -v e="$(elapsed "$OUT/match.time")" -v l="$load_c" 'BEGIN { printf "%.2f", e - l }')
-  match_note=$("$PYTHON" -c '
-import json, sys
-m = json.load(open(sys.argv[1]))
-print("%s placed, %s priority, rank sum %s" % (m.get("placed"), m.get("priority_placed"), m.get("rank_sum")))
-' "$OUT/match.json" 2>/dev/null || echo "output not read")
-fi
 peak_c=$(get peak_rss_kb "$C")
-if [ -f "$OUT/match.time" ] && [ "$(peak_kb "$OUT/match.time")" -gt "$peak_c" ]; then
-  peak_c=$(peak_kb "$OUT/match.time")
-fi
 peak_p=$(peak_kb "$OUT/pandas.time")
 
 echo
@@ -145,7 +106,10 @@ for rule in follow_up priority overfilled; do
   row "  $rule alone (s)" "$(get "rules.${rule}_seconds" "$C")" "$(get "$rule.seconds" "$P")" "" ""
 done
 row "  pandas: DataFrames first (s)" "" "$(get frames.seconds "$P")" "" ""
-row "match (s, process less load)" "${match_s:-n/a}" "" "< 5 s" "$(verdict 'a < 5' "$match_s")"
+match_s=$(get match.seconds "$C")
+row "match (s)" "$match_s" "" "< 5 s" "$(verdict 'a < 5' "$match_s")"
+row "  CPU (s)" "$(get match.cpu_seconds "$C")" "" "" ""
+[ "$REPEAT" -gt 1 ] && row "  again, best of $((REPEAT - 1)) (s)" "$(get match.again_seconds "$C")" "" "" ""
 row "peak RSS (MB)" "$(mb "$peak_c")" "$(mb "$peak_p")" "< 4096 MB" "$(verdict 'a < 4096 * 1024' "$peak_c")"
 row "" "" "" "< half of pandas'" "$(verdict 'a < b / 2' "$peak_c" "$peak_p")"
 row "  CPython json.load alone (MB)" "" "$(mb "$(get peak_rss.load_kb "$OUT/py.out")")" "" ""
@@ -157,11 +121,11 @@ for rule in follow_up priority overfilled; do
   echo "findings.labour.$rule: libcollab ${c:-n/a}, pandas $(get "findings.labour.$rule" "$P")"
 done
 grep '^agree\.' "$P" || echo "agree: libcollab has no labour rules yet; pandas's counts alone"
-echo "match: $match_note"
+echo "match: $(get match.placed "$C") placed, $(get match.priority_placed "$C") of them priority, rank sum $(get match.rank_sum "$C")"
 echo
 echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(uname -r)"
-echo "libcollab and CPython: the fastest load of $REPEAT runs; peak RSS is ru_maxrss (libcollab: the larger of"
-echo "bench-labour's and collab match's). pandas: one run; its rules exclude json.load and the DataFrames."
+echo "libcollab and CPython: the fastest load of $REPEAT runs; peak RSS is ru_maxrss (libcollab: load, check and"
+echo "match in one process). pandas: one run; its rules exclude json.load and the DataFrames."
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Above $(nproc), other processes took CPU time"
 echo "and the wall seconds grew with it: compare the CPU rows."
 exit $status

@@ -69,21 +69,21 @@ main (int    argc,
         csv_path = argv[i + 1];
     }
 
-  t0 = now ();
+  t0 = bench_now ();
   dataset = collab_dataset_new_from_file (argv[1], &error);
   if (dataset == NULL)
     {
       fprintf (stderr, "%s\n", error->message);
       return 2;
     }
-  t_load = now () - t0;
+  t_load = bench_now () - t0;
 
   printf ("records.dispatches: %u\n", collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_DISPATCH));
   printf ("records.people: %u\n", collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PERSON));
   printf ("records.pairings: %u\n", collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PAIRING));
   printf ("records.programs: %u\n", collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PROGRAM));
   printf ("load.seconds: %.3f\n", t_load);
-  printf ("peak_rss.load_kb: %ld\n", maxrss_kb ());
+  printf ("peak_rss.load_kb: %ld\n", bench_peak_rss_kb ());
 
   ruleset = talent_ruleset ();
   checker = collab_checker_new ();
@@ -97,15 +97,15 @@ main (int    argc,
       g_autoptr(CollabTable) plan = NULL;
       double t, t_check, t_plan;
 
-      t = now ();
+      t = bench_now ();
       findings = collab_checker_run (checker, dataset, &error);
-      t_check = now () - t;
+      t_check = bench_now () - t;
       if (findings == NULL)
         g_error ("%s", error->message);
 
-      t = now ();
+      t = bench_now ();
       plan = collab_checker_plan (checker, dataset, NULL, NULL, &error);
-      t_plan = now () - t;
+      t_plan = bench_now () - t;
       if (plan == NULL)
         g_error ("%s", error->message);
 
@@ -124,7 +124,7 @@ main (int    argc,
               g_hash_table_insert (by_rule, g_strdup (rule), GUINT_TO_POINTER (n + 1));
             }
           n_findings = findings->len;
-          peak_check_plan = maxrss_kb ();
+          peak_check_plan = bench_peak_rss_kb ();
           /* Not while the findings are alive: the CSV text of 50,000
            * rows is not part of what is measured. */
           g_clear_pointer (&findings, g_ptr_array_unref);
@@ -161,6 +161,6 @@ main (int    argc,
   printf ("plan.rows: %u\n", n_rows);
   printf ("plan.dispatches_to_add: %" G_GINT64_FORMAT "\n", to_add);
   printf ("peak_rss.check_plan_kb: %ld\n", peak_check_plan);
-  printf ("peak_rss_kb: %ld\n", maxrss_kb ());
+  printf ("peak_rss_kb: %ld\n", bench_peak_rss_kb ());
   return 0;
 }

@@ -71,7 +71,7 @@ main (int    argc,
       fprintf (stderr, "usage: %s FILE [--keep] [--tmpdir DIR]\n", argv[0]);
       return 2;
     }
-  dataset = timed_load (path, &total, &error);
+  dataset = bench_timed_load (path, &total, &error);
   if (dataset == NULL)
     {
       fprintf (stderr, "load failed: %s\n", error->message);
@@ -87,39 +87,39 @@ main (int    argc,
   first = g_build_filename (tmpdir, "first.json", NULL);
   second = g_build_filename (tmpdir, "second.json", NULL);
 
-  t = now ();
+  t = bench_now ();
   if (!collab_dataset_save_to_file (dataset, first, &error))
     {
       fprintf (stderr, "save failed: %s\n", error->message);
       return 1;
     }
-  save1 = now () - t;
+  save1 = bench_now () - t;
   printf ("save.seconds: %.3f\n", save1);
   g_object_unref (dataset);
 
-  t = now ();
+  t = bench_now ();
   dataset = collab_dataset_new_from_file (first, &error);
-  load2 = now () - t;
+  load2 = bench_now () - t;
   if (dataset == NULL)
     {
       fprintf (stderr, "reload failed: %s\n", error->message);
       return 1;
     }
   printf ("reload.seconds: %.3f\n", load2);
-  if (count_records (dataset, FALSE) != total)
-    printf ("reload.records_differ: %u\n", count_records (dataset, FALSE));
+  if (bench_count_records (dataset, FALSE) != total)
+    printf ("reload.records_differ: %u\n", bench_count_records (dataset, FALSE));
 
-  t = now ();
+  t = bench_now ();
   if (!collab_dataset_save_to_file (dataset, second, &error))
     {
       fprintf (stderr, "second save failed: %s\n", error->message);
       return 1;
     }
-  save2 = now () - t;
+  save2 = bench_now () - t;
   printf ("save2.seconds: %.3f\n", save2);
   g_object_unref (dataset);
 
-  peak_all = maxrss_kb ();
+  peak_all = bench_peak_rss_kb ();
   printf ("peak_rss.all_kb: %ld\n", peak_all);
 
   identical = same_bytes (first, second, &size1, &size2);
