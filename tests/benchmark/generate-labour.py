@@ -43,30 +43,20 @@ import argparse
 import array
 import collections
 import datetime
+import os
 import random
 import resource
 import sys
 import time
 
-EAST_PROVINCES = [
-    ("beijing", "北京市", "11"), ("tianjin", "天津市", "12"),
-    ("shanghai", "上海市", "31"), ("jiangsu", "江苏省", "32"),
-    ("zhejiang", "浙江省", "33"), ("fujian", "福建省", "35"),
-    ("shandong", "山东省", "37"), ("guangdong", "广东省", "44"),
-]
-WEST_PROVINCES = [
-    ("neimenggu", "内蒙古自治区", "15"), ("guangxi", "广西壮族自治区", "45"),
-    ("chongqing", "重庆市", "50"), ("sichuan", "四川省", "51"),
-    ("guizhou", "贵州省", "52"), ("yunnan", "云南省", "53"),
-    ("shaanxi", "陕西省", "61"), ("gansu", "甘肃省", "62"),
-    ("qinghai", "青海省", "63"), ("ningxia", "宁夏回族自治区", "64"),
-]
+# The sides, the names and the chunked writer of the load benchmark's
+# generator (this folder's generate.py).
+from generate import EAST_PROVINCES, GIVEN, SURNAMES, WEST_PROVINCES, Writer
+from generate import CITY_SYLLABLES as SYLLABLES
+
 EAST_CITIES_PER_PROVINCE = 3
 WEST_CITIES_PER_PROVINCE = 6
 
-SYLLABLES = "安宁平泰兴德昌盛华丰和康永福嘉定武文庆瑞乐阳山川河源"
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌海波辉鹏宇浩然晨阳"
 TRADES = ["电子", "机械", "纺织", "物流", "建设", "餐饮", "家政", "食品", "汽车零部件", "养老服务"]
 
 JOB_TYPES = ["domestic_service", "logistics", "elderly_care", "catering",
@@ -83,39 +73,6 @@ INF = 0xFFFF                                  # no end: in the job
 
 def day_of(d):
     return (d - FIRST_DAY).days
-
-
-class Writer:
-    """Joins records into large chunks before writing them; counts bytes."""
-
-    def __init__(self, out):
-        self.out = out
-        self.parts = []
-        self.bytes = 0
-
-    def add(self, text):
-        self.parts.append(text)
-        if len(self.parts) >= 20000:
-            self.flush()
-
-    def flush(self):
-        if self.parts:
-            chunk = "".join(self.parts).encode("utf-8")
-            self.bytes += len(chunk)
-            self.out.write(chunk)
-            self.parts = []
-
-    def array(self, member, lines):
-        """Writes ,\n "member": [ lines... ]; returns how many there were."""
-        self.add(f',\n  "{member}": [\n    ')
-        n = 0
-        for line in lines:
-            if n:
-                self.add(",\n    ")
-            n += 1
-            self.add(line)
-        self.add("\n  ]")
-        return n
 
 
 class Geography:
@@ -230,13 +187,23 @@ def main():
     program_weights = [sum(county_weights[k] for k in ks) for ks in geo.counties_of_program]
     employers = Employers(geo, max(n_programs, n_offers // 20))
 
-    out = open(args.output, "wb")
+    out = open(args.output, "w", encoding="utf-8", newline="\n")
     w = Writer(out)
     counts = collections.OrderedDict()
+
+    def array_of(member, lines):
+        """Writes the array @member, counting its records."""
+        counts[member] = 0
+
+        def counted():
+            for line in lines:
+                counts[member] += 1
+                yield line
+        w.array(member, counted())
     w.add('{\n  "format": "libcollab-dataset",\n  "version": 1')
-    counts["regions"] = w.array("regions", geo.regions)
-    counts["organizations"] = w.array("organizations", employers.records)
-    counts["programs"] = w.array("programs", geo.programs())
+    array_of("regions", geo.regions)
+    array_of("organizations", employers.records)
+    array_of("programs", geo.programs())
 
     # Job offers ---------------------------------------------------------------
     # 89 % from eastern enterprises (transfer jobs), 8 % from western
@@ -301,7 +268,7 @@ def main():
                 if d <= as_of:
                     fill_events[d].append(o + 1)
 
-    counts["job_offers"] = w.array("job_offers", offers())
+    array_of("job_offers", offers())
 
     # Workers ------------------------------------------------------------------
     # Numbered as they registered: a quarter in the second half of 2020,
@@ -343,7 +310,7 @@ def main():
             yield (f'{{"id": "w{i + 1:07d}", {name}"county": "{geo.counties[w_county[i]][0]}"{flag_text}'
                    f'{wants}, "registered": "{days[registered[i]]}"}}')
 
-    counts["workers"] = w.array("workers", workers())
+    array_of("workers", workers())
 
     # Placements: the simulation ----------------------------------------------
     # Offer fills are trimmed to about 85 % of the placements; the rest are
@@ -482,7 +449,7 @@ def main():
                    f'"employer": "{employers.ids[p_employer[p]]}"{offer}, "kind": "{kinds[p_kind[p]]}"'
                    f'{organized}, "start": "{days[p_start[p]]}"{end}}}')
 
-    counts["placements"] = w.array("placements", placements())
+    array_of("placements", placements())
 
     # Follow-ups ---------------------------------------------------------------
     # Each placement gets follow-ups in proportion to the days it has run
@@ -530,7 +497,7 @@ def main():
                 note = f', "note": "{NOTES[(code >> 2) - 1]}"' if code >> 2 else ""
                 yield f'{{"placement": "p{(v >> 8) + 1:07d}", "date": "{date}", "status": "{statuses[code & 3]}"{note}}}'
 
-    counts["follow_ups"] = w.array("follow_ups", follow_ups())
+    array_of("follow_ups", follow_ups())
     del by_day
 
     # Events: job fairs and labour training classes, by program and year.
@@ -548,15 +515,16 @@ def main():
                         yield (f'{{"id": "ev{n:05d}", "program": "{geo.program_ids[g]}", "kind": "{kind}", '
                                f'"date": "{days[d]}", "region": "{cities[j % len(cities)]}"{extra}}}')
 
-    counts["events"] = w.array("events", events())
+    array_of("events", events())
     w.add(',\n  "generator": {"name": "tests/benchmark/generate-labour.py", "seed": %d, "as_of": "%s"}\n}\n'
           % (args.seed, args.as_of))
     w.flush()
     out.close()
 
     records = sum(counts.values())
-    print(f"generate-labour.py: wrote {args.output}: {w.bytes:,} bytes, {records:,} records "
-          f"({w.bytes / records:.1f} bytes per record) in {time.monotonic() - t0:.1f} s, "
+    size = os.path.getsize(args.output)
+    print(f"generate-labour.py: wrote {args.output}: {size:,} bytes, {records:,} records "
+          f"({size / records:.1f} bytes per record) in {time.monotonic() - t0:.1f} s, "
           f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB", file=sys.stderr)
     print("  " + ", ".join(f"{k} {v:,}" for k, v in counts.items()), file=sys.stderr)
     print(f"  {len(overfilled)} offers overfilled on purpose; {unplaced} placements found no worker", file=sys.stderr)
