@@ -13,6 +13,7 @@
 # county labour bureaus), and, by default:
 #
 #   300,000 job offers     8 job types, 1–200 positions, open 1 to 6 months
+#                          (one in six: 6 to 18 months, filled all along)
 #                          between 2021 and mid-2025; a program and a target
 #                          for nearly all of them
 #   3,000,000 workers      registered from mid-2020 on, ~40 % poverty_lifted,
@@ -222,7 +223,11 @@ def main():
             jt = rng.choices(range(N_TYPES), JOB_TYPE_WEIGHTS)[0]
             positions = 1 + min(199, int(rng.expovariate(1 / 8.5)))
             first = start_2021 + randrange(as_of - start_2021 - 14)
-            last = first + 29 + randrange(150)
+            # One in six is a standing offer (长期招聘), open half a year to
+            # a year and a half and filled all along; the others are filled
+            # in their first two months.
+            standing = rand() < 1 / 6
+            last = first + (180 + randrange(360) if standing else 29 + randrange(150))
             target = ""
             if r < 0.08:
                 k = randrange(len(geo.counties))
@@ -261,8 +266,8 @@ def main():
             yield (f'{{"id": "o{o + 1:06d}", "employer": "{employers.ids[employer]}", "job_type": "{JOB_TYPES[jt]}", '
                    f'"positions": {positions}, "open": {{"first": "{days[first]}", "last": "{days[last]}"}}'
                    f'{target}{wage}{program}}}')
-            # Fill days: the first 60 days of the period; none after the as-of day.
-            span = min(last - first, 60)
+            # Fill days: none after the as-of day.
+            span = last - first if standing else min(last - first, 60)
             for _ in range(f):
                 d = first + randrange(span + 1)
                 if d <= as_of:
