@@ -1,8 +1,8 @@
 #!/bin/sh
 # The officer's chapter of the guide (doc/officer.md), run as written: an
 # xlsx roster imported onto the plan's dataset, checked, the findings
-# exported to a workbook in Chinese, and a roster exported, edited and
-# imported back. Prints TAP.
+# exported to a workbook in Chinese, a roster exported, edited and
+# imported back, and the labour cooperation checked and matched. Prints TAP.
 #
 #   officer-workflow.sh COLLAB SOURCE_DIR
 set -u
@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 export LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE=
 
-echo "1..4"
+echo "1..6"
 n=0
 step () {
   n=$((n + 1)); name=$1; shift
@@ -55,3 +55,21 @@ assert a["dispatches"] == b["dispatches"] and a["people"] == b["people"]
 '
 }
 step "导出、修改后导回" round_trip
+
+labour_check () {
+  "$collab" check "$data/wuxi-2021-2023.json" --as-of 2023-12-31 > labour.txt
+  [ $? -eq 1 ] && grep -q 'labour.overfilled *offer=jo-2021-care' labour.txt &&
+    grep -q '共 158 天未联系' labour.txt && grep -q '其中最早登记的是 lw-14' labour.txt
+}
+step "劳务协作检查" labour_check
+
+labour_match () {
+  "$collab" match "$data/wuxi-2021-2023.json" --as-of 2023-12-31 | grep -q '匹配就业 6 人，其中脱贫人口和监测对象 4 人，意向位次合计 6' &&
+  "$collab" match "$data/wuxi-2021-2023.json" --as-of 2023-12-31 --format xlsx --output 人岗匹配.xlsx &&
+  /usr/bin/python3 -c '
+import openpyxl
+rows = list(openpyxl.load_workbook("人岗匹配.xlsx").active.iter_rows(values_only=True))
+assert rows[0][:2] == ("务工人员", "岗位") and len(rows) == 7, rows
+'
+}
+step "人岗匹配" labour_match
