@@ -1,0 +1,136 @@
+/* collab-rule-labour-util.c: what the labour rules share
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * collab-rule-labour-private.h says what each part is for.
+ */
+
+#include "collab-rule-labour-private.h"
+
+guint32 *
+collab_rule_labour_sort (const guint32 *keys,
+                         const guint32 *values,
+                         guint32        n,
+                         guint32        n_keys,
+                         guint32       *sorted)
+{
+  guint32 *starts = g_new0 (guint32, (gsize) n_keys + 1);
+  g_autofree guint32 *next = NULL;
+
+  for (guint32 i = 0; i < n; i++)
+    starts[keys[i] + 1]++;
+  for (guint32 k = 0; k < n_keys; k++)
+    starts[k + 1] += starts[k];
+
+  next = g_memdup2 (starts, (gsize) n_keys * sizeof *starts);
+  for (guint32 i = 0; i < n; i++)
+    sorted[next[keys[i]]++] = values != NULL ? values[i] : i;
+  return starts;
+}
+
+static void
+index_free (gpointer data)
+{
+  CollabLabourIndex *index = data;
+
+  g_free (index->offer_starts);
+  g_free (index->offers);
+  g_free (index->placement_starts);
+  g_free (index->placements);
+  g_free (index->filled);
+  g_free (index);
+}
+
+static gpointer
+index_new (CollabCheckContext *ctx)
+{
+  CollabStore *store = collab_check_context_get_store (ctx);
+  guint n_offers = collab_store_count (store, COLLAB_RECORD_KIND_JOB_OFFER);
+  guint n_placements = collab_store_count (store, COLLAB_RECORD_KIND_PLACEMENT);
+  CollabLabourIndex *index = g_new0 (CollabLabourIndex, 1);
+  g_autofree guint32 *offer_groups = g_new (guint32, MAX (n_offers, 1));
+  g_autofree guint32 *placement_groups = g_new (guint32, MAX (n_placements, 1));
+
+  index->n_groups = collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM) + 1;
+  index->filled = g_new0 (guint32, MAX (n_offers, 1));
+
+  for (guint i = 0; i < n_offers; i++)
+    {
+      const CollabJobOfferRec *offer = collab_store_get (store, COLLAB_RECORD_KIND_JOB_OFFER, i);
+
+      offer_groups[i] = collab_rule_labour_group (offer->program);
+    }
+  for (guint i = 0; i < n_placements; i++)
+    {
+      const CollabPlacementRec *placement = collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, i);
+
+      /* The offer's group, read from the array just made: one offer is
+       * read from memory at random, not three million. */
+      if (placement->offer != COLLAB_REF_NONE)
+        {
+          placement_groups[i] = offer_groups[COLLAB_REF_INDEX (placement->offer)];
+          index->filled[COLLAB_REF_INDEX (placement->offer)]++;
+        }
+      else
+        placement_groups[i] = 0;
+    }
+
+  index->offers = g_new (guint32, MAX (n_offers, 1));
+  index->offer_starts = collab_rule_labour_sort (offer_groups, NULL, n_offers, index->n_groups, index->offers);
+  index->placements = g_new (guint32, MAX (n_placements, 1));
+  index->placement_starts = collab_rule_labour_sort (placement_groups, NULL, n_placements, index->n_groups,
+                                                     index->placements);
+  return index;
+}
+
+const CollabLabourIndex *
+collab_rule_labour_index (CollabCheckContext *ctx)
+{
+  static const char key = 0;
+
+  return collab_check_context_get_run_data (ctx, &key, index_new, index_free);
+}
+
+/* The part of @items (sorted by group, from @starts) of the running
+ * program. */
+static const guint32 *
+group_slice (CollabCheckContext *ctx,
+             const guint32      *starts,
+             const guint32      *items,
+             guint              *n)
+{
+  guint group = collab_rule_labour_group (collab_check_context_get_program_ref (ctx));
+
+  *n = starts[group + 1] - starts[group];
+  return items + starts[group];
+}
+
+const guint32 *
+collab_rule_labour_offers (CollabCheckContext *ctx,
+                           guint              *n)
+{
+  const CollabLabourIndex *index = collab_rule_labour_index (ctx);
+
+  return group_slice (ctx, index->offer_starts, index->offers, n);
+}
+
+const guint32 *
+collab_rule_labour_placements (CollabCheckContext *ctx,
+                               guint              *n)
+{
+  const CollabLabourIndex *index = collab_rule_labour_index (ctx);
+
+  return group_slice (ctx, index->placement_starts, index->placements, n);
+}
+
+char *
+collab_rule_labour_describe (const CollabStore *store,
+                             CollabRef          ref)
+{
+  const char *id = collab_units_id (store, ref);
+  const char *name = collab_units_name (store, ref);
+
+  if (g_strcmp0 (id, name) == 0)
+    return g_strdup (id);
+  return g_strdup_printf ("%s (%s)", id, name);
+}
