@@ -22,6 +22,7 @@
 
 #include <stdlib.h>
 
+#include "types/collab-day-private.h"
 #include "collab-rule-labour-private.h"
 
 /* The dates of every placement's follow-ups, sorted: those of placement
@@ -98,7 +99,8 @@ follow_ups_new (CollabCheckContext *ctx)
       dates[i] = follow_up->date;
     }
   follow_ups->dates = g_new (CollabDay, MAX (n, 1));
-  follow_ups->starts = collab_rule_labour_sort (placements, dates, n, n_placements, follow_ups->dates);
+  follow_ups->starts = collab_rule_labour_sort (placements, dates, sizeof *dates, n, n_placements,
+                                                follow_ups->dates);
 
   for (guint p = 0; p < n_placements; p++)
     {
@@ -120,12 +122,14 @@ report_gap (CollabCheckContext       *ctx,
 {
   CollabStore *store = collab_check_context_get_store (ctx);
   CollabFinding *finding = collab_check_context_new_finding (ctx);
-  g_autofree char *from_text = collab_day_format (from);
-  g_autofree char *to_text = collab_day_format (to);
-  g_autofree char *employer = collab_rule_labour_describe (store, placement->employer);
+  char from_text[COLLAB_DAY_TEXT_LEN + 1] = { 0 };
+  char to_text[COLLAB_DAY_TEXT_LEN + 1] = { 0 };
   const char *worker = collab_units_id (store, placement->worker);
   guint gap = to - from;
 
+  /* A few million findings may be made here: no allocation but theirs. */
+  collab_day_write_text (from, from_text);
+  collab_day_write_text (to, to_text);
   collab_finding_set_subject_string (finding, "placement", placement->h.id);
   collab_finding_set_subject_string (finding, "from", from_text);
   collab_finding_set_subject_string (finding, "to", to_text);
@@ -134,31 +138,33 @@ report_gap (CollabCheckContext       *ctx,
 
   collab_finding_set_message (finding,
                               end == GAP_TO_FOLLOW_UP ?
-                              /* Translators: the id of a placement, of its worker, its employer
-                               * ("e1 (某物流公司)"), the days of the gap, the day of the earlier
-                               * contact and of the next follow-up, then the days allowed. */
-                              ngettext_ ("The transfer placement %s of worker %s at %s went %u day without "
+                              /* Translators: the id of a placement, of its worker, of its employer
+                               * and the employer's name, the days of the gap, the day of the
+                               * earlier contact and of the next follow-up, then the days
+                               * allowed. */
+                              ngettext_ ("The transfer placement %s of worker %s at %s (%s) went %u day without "
                                          "contact, from %s to the next follow-up on %s; at most %u are allowed. "
                                          "Follow up sooner, or record the follow-ups that were made.",
-                                         "The transfer placement %s of worker %s at %s went %u days without "
+                                         "The transfer placement %s of worker %s at %s (%s) went %u days without "
                                          "contact, from %s to the next follow-up on %s; at most %u are allowed. "
                                          "Follow up sooner, or record the follow-ups that were made.", gap) :
                               end == GAP_TO_END ?
                               /* Translators: the same, up to the placement's last day. */
-                              ngettext_ ("The transfer placement %s of worker %s at %s went %u day without "
+                              ngettext_ ("The transfer placement %s of worker %s at %s (%s) went %u day without "
                                          "contact, from %s to its end on %s; at most %u are allowed. Record the "
                                          "follow-ups made before it ended.",
-                                         "The transfer placement %s of worker %s at %s went %u days without "
+                                         "The transfer placement %s of worker %s at %s (%s) went %u days without "
                                          "contact, from %s to its end on %s; at most %u are allowed. Record the "
                                          "follow-ups made before it ended.", gap) :
                               /* Translators: the same, up to the day the check is made as of. */
-                              ngettext_ ("The transfer placement %s of worker %s at %s has gone %u day without "
+                              ngettext_ ("The transfer placement %s of worker %s at %s (%s) has gone %u day without "
                                          "contact, from %s to %s, the day of the check; at most %u are allowed. "
                                          "Follow up with the worker now, and record it.",
-                                         "The transfer placement %s of worker %s at %s has gone %u days without "
+                                         "The transfer placement %s of worker %s at %s (%s) has gone %u days without "
                                          "contact, from %s to %s, the day of the check; at most %u are allowed. "
                                          "Follow up with the worker now, and record it.", gap),
-                              placement->h.id, worker, employer, gap, from_text, to_text, days);
+                              placement->h.id, worker, collab_units_id (store, placement->employer),
+                              collab_units_name (store, placement->employer), gap, from_text, to_text, days);
   collab_check_context_report (ctx, finding);
 }
 

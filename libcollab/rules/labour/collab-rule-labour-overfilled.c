@@ -26,30 +26,29 @@ check (CollabCheckContext *ctx)
       const CollabJobOfferRec *offer = collab_store_get (store, COLLAB_RECORD_KIND_JOB_OFFER, offers[i]);
       guint filled = index->filled[offers[i]];
       guint positions = MAX (offer->positions, 0);
-      g_autofree char *employer = NULL;
       CollabFinding *finding;
 
       if (filled <= positions)
         continue;
 
-      employer = collab_rule_labour_describe (store, offer->employer);
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "offer", offer->h.id);
       collab_finding_set_expected_int (finding, positions);
       collab_finding_set_actual_int (finding, filled);
       collab_finding_set_message (finding,
-                                  /* Translators: the id of a job offer, its employer ("e1 (某物流公司)"),
-                                   * its positions, the placements that name it, then how many are too
-                                   * many. */
-                                  ngettext_ ("The job offer %s of %s has %u position but %u placements name it, "
+                                  /* Translators: the id of a job offer, of its employer and the
+                                   * employer's name, its positions, the placements that name it, then
+                                   * how many are too many. */
+                                  ngettext_ ("The job offer %s of %s (%s) has %u position but %u placements name it, "
                                              "%u too many; correct the offer of the placements that filled "
                                              "another job, or raise the offer's positions if the employer "
                                              "added posts.",
-                                             "The job offer %s of %s has %u positions but %u placements name "
+                                             "The job offer %s of %s (%s) has %u positions but %u placements name "
                                              "it, %u too many; correct the offer of the placements that filled "
                                              "another job, or raise the offer's positions if the employer "
                                              "added posts.", positions),
-                                  offer->h.id, employer, positions, filled, filled - positions);
+                                  offer->h.id, collab_units_id (store, offer->employer),
+                                  collab_units_name (store, offer->employer), positions, filled, filled - positions);
       collab_check_context_report (ctx, finding);
     }
 }

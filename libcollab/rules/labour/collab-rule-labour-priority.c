@@ -17,6 +17,7 @@
  * (ties by position in the dataset).
  */
 
+#include "types/collab-day-private.h"
 #include "collab-rule-labour-private.h"
 
 /* What a message calls a job type. */
@@ -27,7 +28,7 @@ job_type_words (CollabJobType type)
     {
     case COLLAB_JOB_TYPE_DOMESTIC_SERVICE:
       /* Translators: the job types of SPEC §11.1, named in messages such as
-       * "the job offer o1 of e1 (job type: logistics)". */
+       * "the job offer o1 (logistics) of e1 (某物流公司)". */
       return C_("job type", "domestic service");
     case COLLAB_JOB_TYPE_LOGISTICS:
       return C_("job type", "logistics");
@@ -57,31 +58,34 @@ report (CollabCheckContext       *ctx,
   const CollabJobOfferRec *offer = collab_store_deref (store, placement->offer);
   const CollabWorkerRec *first = collab_store_get (store, COLLAB_RECORD_KIND_WORKER, earliest);
   CollabFinding *finding = collab_check_context_new_finding (ctx);
-  g_autofree char *employer = collab_rule_labour_describe (store, offer->employer);
-  g_autofree char *start = collab_day_format (placement->start);
-  g_autofree char *registered = collab_day_format (first->registered);
+  char start[COLLAB_DAY_TEXT_LEN + 1] = { 0 };
+  char registered[COLLAB_DAY_TEXT_LEN + 1] = { 0 };
 
+  collab_day_write_text (placement->start, start);
+  collab_day_write_text (first->registered, registered);
   collab_finding_set_subject_string (finding, "placement", placement->h.id);
   collab_finding_set_expected_int (finding, 0);
   collab_finding_set_actual_int (finding, waiting);
   collab_finding_set_message (finding,
                               /* Translators: the id of a placement, of its worker, of the job offer, its
-                               * employer ("e1 (某物流公司)"), its job type ("logistics"), the day
-                               * the placement started, the number of priority workers waiting, then
-                               * the id of the one who registered first and the day they registered. */
+                               * job type ("logistics"), the id of its employer and the employer's
+                               * name, the day the placement started, the number of priority
+                               * workers waiting, then the id of the one who registered first and
+                               * the day they registered. */
                               ngettext_ ("The placement %s gave worker %s, who is neither poverty-lifted nor at "
-                                         "risk, the job offer %s of %s (job type: %s) on %s, while %u priority "
+                                         "risk, the job offer %s (%s) of %s (%s) on %s, while %u priority "
                                          "worker (poverty-lifted or at risk) was waiting for such work: %s, "
                                          "registered on %s. Place priority workers first (脱贫人口优先), or "
                                          "record why they could not take the job.",
                                          "The placement %s gave worker %s, who is neither poverty-lifted nor at "
-                                         "risk, the job offer %s of %s (job type: %s) on %s, while %u priority "
+                                         "risk, the job offer %s (%s) of %s (%s) on %s, while %u priority "
                                          "workers (poverty-lifted or at risk) were waiting for such work; the "
                                          "earliest registered is %s, registered on %s. Place priority workers "
                                          "first (脱贫人口优先), or record why they could not take the job.",
                                          waiting),
-                              placement->h.id, collab_units_id (store, placement->worker), offer->h.id, employer,
-                              job_type_words (offer->job_type), start, waiting, first->h.id,
+                              placement->h.id, collab_units_id (store, placement->worker), offer->h.id,
+                              job_type_words (offer->job_type), collab_units_id (store, offer->employer),
+                              collab_units_name (store, offer->employer), start, waiting, first->h.id,
                               registered);
   collab_check_context_report (ctx, finding);
 }
@@ -96,11 +100,11 @@ check (CollabCheckContext *ctx)
 
   for (guint i = 0; i < n; i++)
     {
-      guint p = placements[i];
+      const CollabLabourQueue *queue = &waiting->queues[placements[i]];
 
-      if (waiting->waiting[p] > 0)
-        report (ctx, collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, p), waiting->waiting[p],
-                waiting->earliest[p]);
+      if (queue->waiting > 0)
+        report (ctx, collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, placements[i]), queue->waiting,
+                waiting->rank_worker[queue->earliest]);
     }
 }
 

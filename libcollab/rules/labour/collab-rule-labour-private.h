@@ -63,30 +63,32 @@ const guint32           *collab_rule_labour_placements (CollabCheckContext *ctx,
                                                         guint              *n);
 
 /* Who was waiting on the day each judged placement started (a placement
- * of a job offer, to a worker who is not a priority): waiting[p]
- * priority workers, of whom earliest[p] (a worker's index) registered
- * first; waiting[p] is 0 for every other placement. Computed once per
- * check run for every program: collab-rule-labour-waiting.c. */
+ * of a job offer, to a worker who is not a priority): computed once per
+ * check run for every program, collab-rule-labour-waiting.c. */
 typedef struct
 {
-  guint32 *waiting;
-  guint32 *earliest;
+  guint32 waiting;   /* priority workers waiting; 0 for a placement not judged */
+  guint32 earliest;  /* the rank of the one who registered first */
+} CollabLabourQueue;
+
+typedef struct
+{
+  CollabLabourQueue *queues;       /* per placement */
+  guint32           *rank_worker;  /* the priority workers by (registered, position): rank -> worker */
 } CollabLabourWaiting;
 
 const CollabLabourWaiting *collab_rule_labour_waiting  (CollabCheckContext *ctx);
 
 /* A counting sort: the items 0 … @n − 1 by their @keys (each below
- * @n_keys), in their order within a key. @sorted gets @values[item], or
- * the item itself when @values is NULL. Returns where each key's items
- * begin in @sorted: n_keys + 1 elements, to free with g_free(). */
+ * @n_keys), in their order within a key. @sorted gets, in that order,
+ * the items' @values, of @value_size bytes (4 or 8), or the items
+ * themselves (as guint32) when @values is NULL. Returns where each key's
+ * items begin in @sorted: n_keys + 1 elements, to free with g_free(). */
 guint32                 *collab_rule_labour_sort       (const guint32      *keys,
-                                                        const guint32      *values,
+                                                        gconstpointer       values,
+                                                        gsize               value_size,
                                                         guint32             n,
                                                         guint32             n_keys,
-                                                        guint32            *sorted) G_GNUC_WARN_UNUSED_RESULT;
-
-/* What a message calls an organization or a region: "e1 (某物流公司)". */
-char                    *collab_rule_labour_describe   (const CollabStore  *store,
-                                                        CollabRef           ref) G_GNUC_WARN_UNUSED_RESULT;
+                                                        gpointer            sorted) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

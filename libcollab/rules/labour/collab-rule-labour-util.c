@@ -9,10 +9,11 @@
 
 guint32 *
 collab_rule_labour_sort (const guint32 *keys,
-                         const guint32 *values,
+                         gconstpointer  values,
+                         gsize          value_size,
                          guint32        n,
                          guint32        n_keys,
-                         guint32       *sorted)
+                         gpointer       sorted)
 {
   guint32 *starts = g_new0 (guint32, (gsize) n_keys + 1);
   g_autofree guint32 *next = NULL;
@@ -22,9 +23,17 @@ collab_rule_labour_sort (const guint32 *keys,
   for (guint32 k = 0; k < n_keys; k++)
     starts[k + 1] += starts[k];
 
+  /* One loop per kind of value: the scatter is the whole cost. */
   next = g_memdup2 (starts, (gsize) n_keys * sizeof *starts);
-  for (guint32 i = 0; i < n; i++)
-    sorted[next[keys[i]]++] = values != NULL ? values[i] : i;
+  if (values == NULL)
+    for (guint32 i = 0; i < n; i++)
+      ((guint32 *) sorted)[next[keys[i]]++] = i;
+  else if (value_size == sizeof (guint64))
+    for (guint32 i = 0; i < n; i++)
+      ((guint64 *) sorted)[next[keys[i]]++] = ((const guint64 *) values)[i];
+  else
+    for (guint32 i = 0; i < n; i++)
+      ((guint32 *) sorted)[next[keys[i]]++] = ((const guint32 *) values)[i];
   return starts;
 }
 
@@ -76,9 +85,9 @@ index_new (CollabCheckContext *ctx)
     }
 
   index->offers = g_new (guint32, MAX (n_offers, 1));
-  index->offer_starts = collab_rule_labour_sort (offer_groups, NULL, n_offers, index->n_groups, index->offers);
+  index->offer_starts = collab_rule_labour_sort (offer_groups, NULL, 0, n_offers, index->n_groups, index->offers);
   index->placements = g_new (guint32, MAX (n_placements, 1));
-  index->placement_starts = collab_rule_labour_sort (placement_groups, NULL, n_placements, index->n_groups,
+  index->placement_starts = collab_rule_labour_sort (placement_groups, NULL, 0, n_placements, index->n_groups,
                                                      index->placements);
   return index;
 }
@@ -121,16 +130,4 @@ collab_rule_labour_placements (CollabCheckContext *ctx,
   const CollabLabourIndex *index = collab_rule_labour_index (ctx);
 
   return group_slice (ctx, index->placement_starts, index->placements, n);
-}
-
-char *
-collab_rule_labour_describe (const CollabStore *store,
-                             CollabRef          ref)
-{
-  const char *id = collab_units_id (store, ref);
-  const char *name = collab_units_name (store, ref);
-
-  if (g_strcmp0 (id, name) == 0)
-    return g_strdup (id);
-  return g_strdup_printf ("%s (%s)", id, name);
 }

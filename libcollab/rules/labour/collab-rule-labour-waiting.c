@@ -28,6 +28,12 @@
  * job type and for "any". A bucket keeps its members as a 64-ary tree of
  * bits in rank order, so its first member — the earliest registered —
  * is a few word reads away.
+ *
+ * At three million workers and placements the sweep is bound by memory,
+ * not by arithmetic: what an event touches is kept together (a worker's
+ * state in one struct, their buckets in one run of the members array, a
+ * query's offer and program in the event itself), so that an event costs
+ * one or two reads from memory rather than six.
  */
 
 #include <string.h>
@@ -35,58 +41,74 @@
 #include "collab-rule-labour-private.h"
 
 /* A bucket per scope and slot: the job types, then "any". */
-#define SLOT_ANY    (COLLAB_JOB_TYPE_OTHER + 1)
-#define N_SLOTS     (SLOT_ANY + 1)
-#define NONE        G_MAXUINT32
-#define MAX_LEVELS  6   /* 64^6 members */
+#define SLOT_ANY  (COLLAB_JOB_TYPE_OTHER + 1)
+#define N_SLOTS   (SLOT_ANY + 1)
+#define NONE      G_MAXUINT32
 
-/* An event of the sweep: its kind in the top two bits, then an index. */
+/* An event of the sweep: its kind in the top two bits, a query's offer
+ * (its group and job type, offer_info()) in the next thirty, and a
+ * worker's rank or a placement's index in the low 32. */
 enum
 {
-  EVENT_REGISTERED,  /* of a worker's rank */
-  EVENT_PLACED,      /* of a worker's rank */
-  EVENT_FREED,       /* the day after a placement ends, of a worker's rank */
-  EVENT_QUERY,       /* of a judged placement's query */
+  EVENT_REGISTERED,
+  EVENT_PLACED,
+  EVENT_FREED,  /* the day after a placement ends */
+  EVENT_QUERY,  /* a judged placement starts */
 };
-#define EVENT(kind, index) (((guint32) (kind) << 30) | (guint32) (index))
-#define EVENT_KIND(event)  ((event) >> 30)
-#define EVENT_INDEX(event) ((event) & ((1u << 30) - 1))
+#define EVENT(kind, info, index) (((guint64) (kind) << 62) | ((guint64) (info) << 32) | (index))
+#define EVENT_KIND(event)        ((guint) ((event) >> 62))
+#define EVENT_INFO(event)        ((guint32) ((event) >> 32) & 0x3fffffff)
+#define EVENT_INDEX(event)       ((guint32) (event))
+
+/* Up to the level of one word: six levels hold 2^36 members. */
+#define MAX_LEVELS 6
 
 typedef struct
 {
   guint32 level[MAX_LEVELS];  /* where each level's words begin, level 0 the members */
   guint32 n_levels;
-  guint32 first_member;       /* where its members are in Sweep.bucket_ranks */
+  guint32 first_member;       /* where its members' ranks begin in Sweep.bucket_ranks */
   guint32 size;               /* members ever */
   guint32 count;              /* members waiting now */
 } Bucket;
 
+/* A priority worker, by rank. */
+typedef struct
+{
+  guint32 first_member;  /* their buckets: Sweep.members[first_member …] */
+  guint32 n_members;
+  gint32  active;        /* placements on now */
+  gint32  registered;
+} Ranked;
+
+typedef struct
+{
+  guint32 bucket;
+  guint32 pos;     /* in the bucket, in rank order */
+} Member;
+
 typedef struct
 {
   CollabStore *store;
-  /* Scopes: per program, and per region the key regions it is or lies
-   * under (as scope numbers, key region k being scope k + 1). */
+  /* Scopes (key region k is scope k + 1): per program, and per region
+   * the key regions it is or lies under. */
   guint32     *program_scope_starts;
   guint32     *program_scopes;
   guint32     *region_scope_starts;
   guint32     *region_scopes;
   guint        n_scopes;
-  /* The priority workers, by rank, with their buckets and their place in
-   * each (member_starts[r] … member_starts[r + 1]). */
-  guint32     *worker_rank;           /* per worker, NONE for the others */
+  guint32     *worker_rank;   /* per worker, NONE for the others */
   guint32     *rank_worker;
+  Ranked      *ranked;
   guint        n_ranked;
-  guint32     *member_starts;
-  GArray      *member_bucket;
-  guint32     *member_pos;
-  guint32     *bucket_ranks;          /* each bucket's members, in rank order */
+  Member      *members;
+  guint32     *bucket_ranks;  /* each bucket's members, in rank order */
   Bucket      *buckets;
   guint64     *words;
-  gint32      *active;                /* per rank, placements on now */
-  guint8      *registered;            /* per rank */
-  /* The judged placements, and their offers. */
-  GArray      *query_placement;
-  GArray      *query_offer;
+  /* The events, as collected: their days (× 2, + 1 for a query). */
+  guint32     *keys;
+  guint64     *events;
+  guint32      n_events;
 } Sweep;
 
 static void
@@ -197,17 +219,73 @@ build_scopes (Sweep *sweep)
   sweep->region_scopes = (guint32 *) g_array_free (scopes, FALSE);
 }
 
-/* The priority workers by (registered, position in the dataset): the
- * counting sort is stable. */
+/* What a worker of @county who wants @wants is a member of: scope 0 and
+ * the county's key regions, each for every type wanted or for "any".
+ * Writes their buckets to @members when it is not NULL; returns how
+ * many. */
+static guint
+worker_buckets (const Sweep    *sweep,
+                guint           county,
+                CollabEnumList  wants,
+                Member         *members)
+{
+  guint first = sweep->region_scope_starts[county];
+  guint n_scopes = sweep->region_scope_starts[county + 1] - first + 1;
+  guint n = 0;
+
+  for (guint s = 0; s < n_scopes; s++)
+    {
+      guint scope = s == 0 ? 0 : sweep->region_scopes[first + s - 1];
+
+      if (!COLLAB_ENUM_LIST_HAS (wants, 0) && members != NULL)
+        members[n].bucket = scope * N_SLOTS + SLOT_ANY;
+      n += !COLLAB_ENUM_LIST_HAS (wants, 0);
+      for (guint i = 0; COLLAB_ENUM_LIST_HAS (wants, i); i++, n++)
+        if (members != NULL)
+          members[n].bucket = scope * N_SLOTS + MIN (COLLAB_ENUM_LIST_GET (wants, i), COLLAB_JOB_TYPE_OTHER);
+    }
+  return n;
+}
+
+/* Room for the events: a registration per priority worker, a query or a
+ * start and an end per placement. */
+static void
+events_init (Sweep *sweep,
+             guint  n_priority)
+{
+  gsize n = n_priority + 2 * (gsize) collab_store_count (sweep->store, COLLAB_RECORD_KIND_PLACEMENT);
+
+  sweep->keys = g_new (guint32, MAX (n, 1));
+  sweep->events = g_new (guint64, MAX (n, 1));
+  sweep->n_events = 0;
+}
+
+static inline void
+add_event (Sweep     *sweep,
+           CollabDay  day,
+           gboolean   is_query,
+           guint64    event)
+{
+  sweep->keys[sweep->n_events] = day * 2 + !!is_query;
+  sweep->events[sweep->n_events++] = event;
+}
+
+/* Ranks the priority workers by (registered, position in the dataset) —
+ * the counting sort is stable —, gives each their buckets and their
+ * place in each, and registers them. Each worker record is read once, in
+ * order. */
 static void
 rank_workers (Sweep *sweep)
 {
   CollabStore *store = sweep->store;
   guint n_workers = collab_store_count (store, COLLAB_RECORD_KIND_WORKER);
-  g_autofree guint32 *keys = g_new (guint32, MAX (n_workers, 1));
-  g_autofree guint32 *values = g_new (guint32, MAX (n_workers, 1));
+  g_autofree guint32 *registered = g_new (guint32, MAX (n_workers, 1));
+  g_autofree guint32 *workers = g_new (guint32, MAX (n_workers, 1));
+  g_autofree guint32 *counties = g_new (guint32, MAX (n_workers, 1));
+  g_autofree CollabEnumList *wants = g_new (CollabEnumList, MAX (n_workers, 1));
+  g_autofree guint32 *order = NULL;
   CollabDay first = G_MAXUINT32, last = 0;
-  guint n = 0;
+  guint n = 0, n_members = 0;
 
   sweep->worker_rank = g_new (guint32, MAX (n_workers, 1));
   for (guint w = 0; w < n_workers; w++)
@@ -217,88 +295,120 @@ rank_workers (Sweep *sweep)
       sweep->worker_rank[w] = NONE;
       if (!collab_rule_labour_is_priority (worker))
         continue;
-      keys[n] = worker->registered;
-      values[n++] = w;
+      registered[n] = worker->registered;
+      workers[n] = w;
+      counties[n] = COLLAB_REF_INDEX (worker->county);
+      wants[n++] = worker->wants;
       first = MIN (first, worker->registered);
       last = MAX (last, worker->registered);
+      n_members += worker_buckets (sweep, COLLAB_REF_INDEX (worker->county), worker->wants, NULL);
     }
 
   sweep->n_ranked = n;
   sweep->rank_worker = g_new (guint32, MAX (n, 1));
+  sweep->ranked = g_new0 (Ranked, MAX (n, 1));
+  sweep->members = g_new (Member, MAX (n_members, 1));
+  sweep->buckets = g_new0 (Bucket, sweep->n_scopes * N_SLOTS);
+  events_init (sweep, n);
   if (n == 0)
     return;
+
   for (guint i = 0; i < n; i++)
-    keys[i] -= first;
-  g_free (collab_rule_labour_sort (keys, values, n, last - first + 1, sweep->rank_worker));
+    registered[i] -= first;
+  order = g_new (guint32, n);
+  g_free (collab_rule_labour_sort (registered, NULL, 0, n, last - first + 1, order));
+
+  n_members = 0;
   for (guint r = 0; r < n; r++)
-    sweep->worker_rank[sweep->rank_worker[r]] = r;
+    {
+      guint i = order[r];
+      Ranked *ranked = &sweep->ranked[r];
+      Member *members = &sweep->members[n_members];
+
+      sweep->rank_worker[r] = workers[i];
+      sweep->worker_rank[workers[i]] = r;
+      add_event (sweep, registered[i] + first, FALSE, EVENT (EVENT_REGISTERED, 0, r));
+
+      ranked->first_member = n_members;
+      ranked->n_members = worker_buckets (sweep, counties[i], wants[i], members);
+      for (guint m = 0; m < ranked->n_members; m++)
+        members[m].pos = sweep->buckets[members[m].bucket].size++;
+      n_members += ranked->n_members;
+    }
 }
 
-/* Each priority worker's buckets, each bucket's members in rank order,
- * and the words of each bucket's tree of bits. */
-static void
-build_buckets (Sweep *sweep)
+/* The placements' events: a priority worker's start and end, and the
+ * start of each judged placement, with its offer's group and job type.
+ * Returns the number of judged placements. */
+static guint
+add_placements (Sweep *sweep)
 {
   CollabStore *store = sweep->store;
-  guint n_buckets = sweep->n_scopes * N_SLOTS;
-  guint32 *ranks;
-  guint32 total = 0, words = 0;
+  guint n_offers = collab_store_count (store, COLLAB_RECORD_KIND_JOB_OFFER);
+  guint n_placements = collab_store_count (store, COLLAB_RECORD_KIND_PLACEMENT);
+  g_autofree guint32 *offer_info = g_new (guint32, MAX (n_offers, 1));
+  guint n_queries = 0;
 
-  sweep->buckets = g_new0 (Bucket, n_buckets);
-  sweep->member_starts = g_new (guint32, sweep->n_ranked + 1);
-  sweep->member_bucket = g_array_new (FALSE, FALSE, sizeof (guint32));
-  for (guint r = 0; r < sweep->n_ranked; r++)
+  /* An offer's group (collab_rule_labour_group()) and job type, in one
+   * word: 3 bits for the type, and the group above them. */
+  for (guint o = 0; o < n_offers; o++)
     {
-      const CollabWorkerRec *worker = collab_store_get (store, COLLAB_RECORD_KIND_WORKER, sweep->rank_worker[r]);
-      guint county = COLLAB_REF_INDEX (worker->county);
-      guint first_scope = sweep->region_scope_starts[county];
-      guint n_scopes = sweep->region_scope_starts[county + 1] - first_scope + 1;
+      const CollabJobOfferRec *offer = collab_store_get (store, COLLAB_RECORD_KIND_JOB_OFFER, o);
 
-      sweep->member_starts[r] = sweep->member_bucket->len;
-      for (guint s = 0; s < n_scopes; s++)
+      offer_info[o] = collab_rule_labour_group (offer->program) << 3 | MIN (offer->job_type, COLLAB_JOB_TYPE_OTHER);
+    }
+
+  for (guint p = 0; p < n_placements; p++)
+    {
+      const CollabPlacementRec *placement = collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, p);
+      guint32 rank = sweep->worker_rank[COLLAB_REF_INDEX (placement->worker)];
+
+      if (rank != NONE)
         {
-          guint scope = s == 0 ? 0 : sweep->region_scopes[first_scope + s - 1];
-          guint32 bucket = scope * N_SLOTS + SLOT_ANY;
-
-          if (!COLLAB_ENUM_LIST_HAS (worker->wants, 0))
-            g_array_append_val (sweep->member_bucket, bucket);
-          for (guint i = 0; COLLAB_ENUM_LIST_HAS (worker->wants, i); i++)
-            {
-              bucket = scope * N_SLOTS + MIN (COLLAB_ENUM_LIST_GET (worker->wants, i), COLLAB_JOB_TYPE_OTHER);
-              g_array_append_val (sweep->member_bucket, bucket);
-            }
+          add_event (sweep, placement->start, FALSE, EVENT (EVENT_PLACED, 0, rank));
+          if (placement->end != COLLAB_DAY_NONE)
+            add_event (sweep, placement->end + 1, FALSE, EVENT (EVENT_FREED, 0, rank));
+        }
+      else if (placement->offer != COLLAB_REF_NONE)
+        {
+          add_event (sweep, placement->start, TRUE,
+                     EVENT (EVENT_QUERY, offer_info[COLLAB_REF_INDEX (placement->offer)], p));
+          n_queries++;
         }
     }
-  sweep->member_starts[sweep->n_ranked] = sweep->member_bucket->len;
+  return n_queries;
+}
 
-  for (guint m = 0; m < sweep->member_bucket->len; m++)
-    sweep->buckets[g_array_index (sweep->member_bucket, guint32, m)].size++;
+/* Where each bucket's members and the words of its tree of bits are,
+ * and its members' ranks in rank order. */
+static void
+layout_buckets (Sweep *sweep)
+{
+  guint n_buckets = sweep->n_scopes * N_SLOTS;
+  guint32 total = 0, words = 0;
+
   for (guint b = 0; b < n_buckets; b++)
     {
       Bucket *bucket = &sweep->buckets[b];
 
       bucket->first_member = total;
       total += bucket->size;
-      /* Up to the level of one word: six levels hold 2^36. */
       for (guint32 n = bucket->size; n > 0; n = n > 64 ? (n + 63) / 64 : 0)
         {
           bucket->level[bucket->n_levels++] = words;
           words += (n + 63) / 64;
         }
-      bucket->size = 0;
     }
 
-  sweep->member_pos = g_new (guint32, MAX (total, 1));
-  sweep->bucket_ranks = ranks = g_new (guint32, MAX (total, 1));
-  for (guint r = 0; r < sweep->n_ranked; r++)
-    for (guint m = sweep->member_starts[r]; m < sweep->member_starts[r + 1]; m++)
-      {
-        Bucket *bucket = &sweep->buckets[g_array_index (sweep->member_bucket, guint32, m)];
-
-        sweep->member_pos[m] = bucket->size++;
-        ranks[bucket->first_member + sweep->member_pos[m]] = r;
-      }
   sweep->words = g_new0 (guint64, MAX (words, 1));
+  sweep->bucket_ranks = g_new (guint32, MAX (total, 1));
+  for (guint r = 0; r < sweep->n_ranked; r++)
+    for (guint m = 0; m < sweep->ranked[r].n_members; m++)
+      {
+        const Member *member = &sweep->members[sweep->ranked[r].first_member + m];
+
+        sweep->bucket_ranks[sweep->buckets[member->bucket].first_member + member->pos] = r;
+      }
 }
 
 /* The worker of @rank starts or stops waiting. */
@@ -307,193 +417,113 @@ set_waiting (Sweep   *sweep,
              guint32  rank,
              gboolean waiting)
 {
-  for (guint m = sweep->member_starts[rank]; m < sweep->member_starts[rank + 1]; m++)
+  const Ranked *ranked = &sweep->ranked[rank];
+  const Member *members = &sweep->members[ranked->first_member];
+
+  for (guint m = 0; m < ranked->n_members; m++)
     {
-      Bucket *bucket = &sweep->buckets[g_array_index (sweep->member_bucket, guint32, m)];
+      Bucket *bucket = &sweep->buckets[members[m].bucket];
 
       if (waiting)
-        bucket_set (sweep->words, bucket, sweep->member_pos[m]);
+        bucket_set (sweep->words, bucket, members[m].pos);
       else
-        bucket_clear (sweep->words, bucket, sweep->member_pos[m]);
+        bucket_clear (sweep->words, bucket, members[m].pos);
     }
 }
 
-/* The judged placements: placements of an offer, to a worker who is not
- * a priority. Returns FALSE when there are none; else @first and @last
- * are the first and last days they start. */
-static gboolean
-find_queries (Sweep     *sweep,
-              CollabDay *first,
-              CollabDay *last)
-{
-  CollabStore *store = sweep->store;
-  guint n_placements = collab_store_count (store, COLLAB_RECORD_KIND_PLACEMENT);
-
-  *first = G_MAXUINT32;
-  *last = 0;
-  sweep->query_placement = g_array_new (FALSE, FALSE, sizeof (guint32));
-  sweep->query_offer = g_array_new (FALSE, FALSE, sizeof (guint32));
-  for (guint p = 0; p < n_placements; p++)
-    {
-      const CollabPlacementRec *placement = collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, p);
-      guint32 offer = COLLAB_REF_INDEX (placement->offer);
-
-      if (placement->offer == COLLAB_REF_NONE || sweep->worker_rank[COLLAB_REF_INDEX (placement->worker)] != NONE)
-        continue;
-      g_array_append_val (sweep->query_placement, p);
-      g_array_append_val (sweep->query_offer, offer);
-      *first = MIN (*first, placement->start);
-      *last = MAX (*last, placement->start);
-    }
-  return sweep->query_placement->len > 0;
-}
-
-/* The events of the sweep sorted by day, from @first to @last: on each
- * day the comings and goings (key 2 × day), then the queries (2 × day +
- * 1). Events before @first happen on @first; those after @last do not
- * matter. Sets @n to their number. */
-static guint32 *
-sort_events (Sweep     *sweep,
-             CollabDay  first,
-             CollabDay  last,
-             guint32   *n)
-{
-  CollabStore *store = sweep->store;
-  guint n_placements = collab_store_count (store, COLLAB_RECORD_KIND_PLACEMENT);
-  guint n_queries = sweep->query_placement->len;
-  gsize max = (gsize) sweep->n_ranked + n_queries + 2 * (gsize) (n_placements - n_queries);
-  g_autofree guint32 *keys = g_new (guint32, MAX (max, 1));
-  g_autofree guint32 *values = g_new (guint32, MAX (max, 1));
-  guint32 *sorted;
-
-#define ADD(day, is_query, event) \
-  G_STMT_START { keys[*n] = ((MAX ((day), first) - first) << 1) | (is_query); values[(*n)++] = (event); } G_STMT_END
-
-  *n = 0;
-  for (guint r = 0; r < sweep->n_ranked; r++)
-    {
-      const CollabWorkerRec *worker = collab_store_get (store, COLLAB_RECORD_KIND_WORKER, sweep->rank_worker[r]);
-
-      if (worker->registered <= last)
-        ADD (worker->registered, 0, EVENT (EVENT_REGISTERED, r));
-    }
-  for (guint p = 0; p < n_placements; p++)
-    {
-      const CollabPlacementRec *placement = collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, p);
-      guint32 rank = sweep->worker_rank[COLLAB_REF_INDEX (placement->worker)];
-
-      /* A placement that ended before the first query day never keeps
-       * anyone from waiting: skipped, its start and end need no order. */
-      if (rank == NONE || placement->start > last || (placement->end != COLLAB_DAY_NONE && placement->end < first))
-        continue;
-      ADD (placement->start, 0, EVENT (EVENT_PLACED, rank));
-      if (placement->end != COLLAB_DAY_NONE && placement->end < last)
-        ADD (placement->end + 1, 0, EVENT (EVENT_FREED, rank));
-    }
-  for (guint q = 0; q < n_queries; q++)
-    {
-      guint32 p = g_array_index (sweep->query_placement, guint32, q);
-      const CollabPlacementRec *placement = collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, p);
-
-      ADD (placement->start, 1, EVENT (EVENT_QUERY, q));
-    }
-#undef ADD
-
-  sorted = g_new (guint32, MAX (*n, 1));
-  g_free (collab_rule_labour_sort (keys, values, *n, ((last - first) << 1) + 2, sorted));
-  return sorted;
-}
-
-/* How many are waiting for the query @q, and the earliest registered. */
+/* How many are waiting for the judged placement @p of an offer of @info,
+ * and the earliest registered. */
 static void
-answer (Sweep               *sweep,
-        const guint8        *offer_types,
-        guint32              q,
-        CollabLabourWaiting *waiting)
+answer (const Sweep       *sweep,
+        guint32            info,
+        guint32            p,
+        CollabLabourQueue *queues)
 {
   static const guint32 every_county = 0;
-  CollabStore *store = sweep->store;
-  guint32 p = g_array_index (sweep->query_placement, guint32, q);
-  guint32 offer_index = g_array_index (sweep->query_offer, guint32, q);
-  const CollabJobOfferRec *offer = collab_store_get (store, COLLAB_RECORD_KIND_JOB_OFFER, offer_index);
+  guint group = info >> 3;
+  guint slots[] = { info & 7, SLOT_ANY };
   const guint32 *scopes = &every_county;
   guint n_scopes = 1;
-  guint slots[] = { offer_types[offer_index], SLOT_ANY };
   guint32 count = 0, earliest = NONE;
 
-  if (offer->program != COLLAB_REF_NONE)
+  if (group > 0)
     {
-      guint program = COLLAB_REF_INDEX (offer->program);
-
-      scopes = sweep->program_scopes + sweep->program_scope_starts[program];
-      n_scopes = sweep->program_scope_starts[program + 1] - sweep->program_scope_starts[program];
+      scopes = sweep->program_scopes + sweep->program_scope_starts[group - 1];
+      n_scopes = sweep->program_scope_starts[group] - sweep->program_scope_starts[group - 1];
     }
 
   for (guint s = 0; s < n_scopes; s++)
     for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
       {
         const Bucket *bucket = &sweep->buckets[scopes[s] * N_SLOTS + slots[i]];
-        guint32 rank;
 
         if (bucket->count == 0)
           continue;
         count += bucket->count;
-        rank = sweep->bucket_ranks[bucket->first_member + bucket_first (sweep->words, bucket)];
-        earliest = MIN (earliest, rank);
+        earliest = MIN (earliest, sweep->bucket_ranks[bucket->first_member + bucket_first (sweep->words, bucket)]);
       }
 
-  waiting->waiting[p] = count;
-  if (count > 0)
-    waiting->earliest[p] = sweep->rank_worker[earliest];
+  queues[p].waiting = count;
+  queues[p].earliest = earliest;
+}
+
+/* The events in the order of their days, on each day the comings and
+ * goings before the queries (keys 2 × day and 2 × day + 1). */
+static guint64 *
+sort_events (Sweep *sweep)
+{
+  guint32 first = G_MAXUINT32, last = 0;
+  guint64 *sorted = g_new (guint64, MAX (sweep->n_events, 1));
+
+  for (guint32 e = 0; e < sweep->n_events; e++)
+    {
+      first = MIN (first, sweep->keys[e]);
+      last = MAX (last, sweep->keys[e]);
+    }
+  for (guint32 e = 0; e < sweep->n_events; e++)
+    sweep->keys[e] -= first;
+  g_free (collab_rule_labour_sort (sweep->keys, sweep->events, sizeof *sweep->events, sweep->n_events,
+                                   last - first + 1, sorted));
+  g_clear_pointer (&sweep->keys, g_free);
+  g_clear_pointer (&sweep->events, g_free);
+  return sorted;
 }
 
 static void
-sweep_days (Sweep               *sweep,
-            CollabLabourWaiting *waiting,
-            CollabDay            first,
-            CollabDay            last)
+sweep_days (Sweep             *sweep,
+            CollabLabourQueue *queues)
 {
-  CollabStore *store = sweep->store;
-  guint n_offers = collab_store_count (store, COLLAB_RECORD_KIND_JOB_OFFER);
-  g_autofree guint8 *offer_types = g_new (guint8, MAX (n_offers, 1));
-  g_autofree guint32 *events = NULL;
-  guint32 n_events;
+  guint32 n_events = sweep->n_events;
+  g_autofree guint64 *events = sort_events (sweep);
 
-  /* Read at every query: a byte each rather than an offer's record. */
-  for (guint o = 0; o < n_offers; o++)
-    {
-      const CollabJobOfferRec *offer = collab_store_get (store, COLLAB_RECORD_KIND_JOB_OFFER, o);
-
-      offer_types[o] = MIN (offer->job_type, COLLAB_JOB_TYPE_OTHER);
-    }
-
-  events = sort_events (sweep, first, last, &n_events);
-  sweep->active = g_new0 (gint32, MAX (sweep->n_ranked, 1));
-  sweep->registered = g_new0 (guint8, MAX (sweep->n_ranked, 1));
   for (guint32 e = 0; e < n_events; e++)
     {
       guint32 index = EVENT_INDEX (events[e]);
+      Ranked *ranked;
 
+      if (EVENT_KIND (events[e]) == EVENT_QUERY)
+        {
+          answer (sweep, EVENT_INFO (events[e]), index, queues);
+          continue;
+        }
+
+      ranked = &sweep->ranked[index];
       switch (EVENT_KIND (events[e]))
         {
         case EVENT_REGISTERED:
-          sweep->registered[index] = TRUE;
-          if (sweep->active[index] == 0)
+          ranked->registered = TRUE;
+          if (ranked->active == 0)
             set_waiting (sweep, index, TRUE);
           break;
 
         case EVENT_PLACED:
-          if (sweep->active[index]++ == 0 && sweep->registered[index])
+          if (ranked->active++ == 0 && ranked->registered)
             set_waiting (sweep, index, FALSE);
           break;
 
-        case EVENT_FREED:
-          if (--sweep->active[index] == 0 && sweep->registered[index])
+        default:  /* EVENT_FREED */
+          if (--ranked->active == 0 && ranked->registered)
             set_waiting (sweep, index, TRUE);
-          break;
-
-        default:
-          answer (sweep, offer_types, index, waiting);
         }
     }
 }
@@ -507,19 +537,13 @@ sweep_clear (Sweep *sweep)
   g_free (sweep->region_scopes);
   g_free (sweep->worker_rank);
   g_free (sweep->rank_worker);
-  g_free (sweep->member_starts);
-  if (sweep->member_bucket != NULL)
-    g_array_unref (sweep->member_bucket);
-  g_free (sweep->member_pos);
+  g_free (sweep->ranked);
+  g_free (sweep->members);
   g_free (sweep->bucket_ranks);
   g_free (sweep->buckets);
   g_free (sweep->words);
-  g_free (sweep->active);
-  g_free (sweep->registered);
-  if (sweep->query_placement != NULL)
-    g_array_unref (sweep->query_placement);
-  if (sweep->query_offer != NULL)
-    g_array_unref (sweep->query_offer);
+  g_free (sweep->keys);
+  g_free (sweep->events);
 }
 
 static void
@@ -527,8 +551,8 @@ waiting_free (gpointer data)
 {
   CollabLabourWaiting *waiting = data;
 
-  g_free (waiting->waiting);
-  g_free (waiting->earliest);
+  g_free (waiting->queues);
+  g_free (waiting->rank_worker);
   g_free (waiting);
 }
 
@@ -539,18 +563,16 @@ waiting_new (CollabCheckContext *ctx)
   guint n_placements = collab_store_count (store, COLLAB_RECORD_KIND_PLACEMENT);
   CollabLabourWaiting *waiting = g_new0 (CollabLabourWaiting, 1);
   Sweep sweep = { store };
-  CollabDay first, last;
 
-  waiting->waiting = g_new0 (guint32, MAX (n_placements, 1));
-  waiting->earliest = g_new (guint32, MAX (n_placements, 1));
-
+  waiting->queues = g_new0 (CollabLabourQueue, MAX (n_placements, 1));
+  build_scopes (&sweep);
   rank_workers (&sweep);
-  if (find_queries (&sweep, &first, &last))
+  if (add_placements (&sweep) > 0 && sweep.n_ranked > 0)
     {
-      build_scopes (&sweep);
-      build_buckets (&sweep);
-      sweep_days (&sweep, waiting, first, last);
+      layout_buckets (&sweep);
+      sweep_days (&sweep, waiting->queues);
     }
+  waiting->rank_worker = g_steal_pointer (&sweep.rank_worker);
   sweep_clear (&sweep);
   return waiting;
 }
