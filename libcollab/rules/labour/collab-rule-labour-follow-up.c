@@ -25,10 +25,14 @@
 #include "types/collab-day-private.h"
 #include "collab-rule-labour-private.h"
 
-/* The dates of every placement's follow-ups, sorted: those of placement
- * p are dates[starts[p] … starts[p + 1]). */
+/* Per placement, by its position k in the labour index (which keeps each
+ * program's placements together): its start, or COLLAB_DAY_NONE when it
+ * is not a transfer placement and is not judged, its end, and the dates
+ * of its follow-ups, sorted: dates[starts[k] … starts[k + 1]). */
 typedef struct
 {
+  CollabDay *start;
+  CollabDay *end;
   guint32   *starts;
   CollabDay *dates;
 } FollowUps;
@@ -76,6 +80,8 @@ follow_ups_free (gpointer data)
 {
   FollowUps *follow_ups = data;
 
+  g_free (follow_ups->start);
+  g_free (follow_ups->end);
   g_free (follow_ups->starts);
   g_free (follow_ups->dates);
   g_free (follow_ups);
@@ -85,42 +91,50 @@ static gpointer
 follow_ups_new (CollabCheckContext *ctx)
 {
   CollabStore *store = collab_check_context_get_store (ctx);
+  const guint32 *pos = collab_rule_labour_index (ctx)->placement_pos;
   guint n_placements = collab_store_count (store, COLLAB_RECORD_KIND_PLACEMENT);
   guint n = collab_store_count (store, COLLAB_RECORD_KIND_FOLLOW_UP);
   FollowUps *follow_ups = g_new0 (FollowUps, 1);
-  g_autofree guint32 *placements = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *keys = g_new (guint32, MAX (n, 1));
   g_autofree CollabDay *dates = g_new (CollabDay, MAX (n, 1));
+
+  follow_ups->start = g_new (CollabDay, MAX (n_placements, 1));
+  follow_ups->end = g_new (CollabDay, MAX (n_placements, 1));
+  for (guint p = 0; p < n_placements; p++)
+    {
+      const CollabPlacementRec *placement = collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, p);
+
+      follow_ups->start[pos[p]] = placement->kind == COLLAB_PLACEMENT_KIND_TRANSFER ? placement->start
+                                                                                    : COLLAB_DAY_NONE;
+      follow_ups->end[pos[p]] = placement->end;
+    }
 
   for (guint i = 0; i < n; i++)
     {
       const CollabFollowUpRec *follow_up = collab_store_get (store, COLLAB_RECORD_KIND_FOLLOW_UP, i);
 
-      placements[i] = COLLAB_REF_INDEX (follow_up->placement);
+      keys[i] = pos[COLLAB_REF_INDEX (follow_up->placement)];
       dates[i] = follow_up->date;
     }
   follow_ups->dates = g_new (CollabDay, MAX (n, 1));
-  follow_ups->starts = collab_rule_labour_sort (placements, dates, sizeof *dates, n, n_placements,
-                                                follow_ups->dates);
+  follow_ups->starts = collab_rule_labour_sort (keys, dates, sizeof *dates, n, n_placements, follow_ups->dates);
 
-  for (guint p = 0; p < n_placements; p++)
-    {
-      const CollabPlacementRec *placement = collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, p);
-
-      if (placement->kind == COLLAB_PLACEMENT_KIND_TRANSFER)
-        sort_days (follow_ups->dates + follow_ups->starts[p], follow_ups->starts[p + 1] - follow_ups->starts[p]);
-    }
+  for (guint k = 0; k < n_placements; k++)
+    if (follow_ups->start[k] != COLLAB_DAY_NONE)
+      sort_days (follow_ups->dates + follow_ups->starts[k], follow_ups->starts[k + 1] - follow_ups->starts[k]);
   return follow_ups;
 }
 
 static void
-report_gap (CollabCheckContext       *ctx,
-            const CollabPlacementRec *placement,
-            CollabDay                 from,
-            CollabDay                 to,
-            GapEnd                    end,
-            guint                     days)
+report_gap (CollabCheckContext *ctx,
+            guint               placement_index,
+            CollabDay           from,
+            CollabDay           to,
+            GapEnd              end,
+            guint               days)
 {
   CollabStore *store = collab_check_context_get_store (ctx);
+  const CollabPlacementRec *placement = collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, placement_index);
   CollabFinding *finding = collab_check_context_new_finding (ctx);
   char from_text[COLLAB_DAY_TEXT_LEN + 1] = { 0 };
   char to_text[COLLAB_DAY_TEXT_LEN + 1] = { 0 };
@@ -168,28 +182,34 @@ report_gap (CollabCheckContext       *ctx,
   collab_check_context_report (ctx, finding);
 }
 
+/* Reports every gap of the placement at position @k of @index. */
 static void
-judge (CollabCheckContext       *ctx,
-       const CollabPlacementRec *placement,
-       const CollabDay          *dates,
-       guint                     n_dates,
-       guint                     days)
+judge (CollabCheckContext      *ctx,
+       const CollabLabourIndex *index,
+       const FollowUps         *follow_ups,
+       guint                    k,
+       guint                    days)
 {
   CollabDay as_of = collab_check_context_get_as_of (ctx);
-  gboolean ends = placement->end != COLLAB_DAY_NONE && placement->end <= as_of;
-  CollabDay horizon = ends ? placement->end : as_of;
-  CollabDay last = placement->start;
+  CollabDay start = follow_ups->start[k];
+  CollabDay end = follow_ups->end[k];
+  gboolean ends = end != COLLAB_DAY_NONE && end <= as_of;
+  CollabDay horizon = ends ? end : as_of;
+  CollabDay last = start;
+  guint32 placement = index->placements[k];
 
-  if (horizon < placement->start)
+  if (start == COLLAB_DAY_NONE || horizon < start)
     return;
 
-  for (guint i = 0; i < n_dates && dates[i] <= horizon; i++)
+  for (guint i = follow_ups->starts[k]; i < follow_ups->starts[k + 1] && follow_ups->dates[i] <= horizon; i++)
     {
-      if (dates[i] < placement->start)
+      CollabDay day = follow_ups->dates[i];
+
+      if (day < start)
         continue;
-      if (dates[i] - last > days)
-        report_gap (ctx, placement, last, dates[i], GAP_TO_FOLLOW_UP, days);
-      last = dates[i];
+      if (day - last > days)
+        report_gap (ctx, placement, last, day, GAP_TO_FOLLOW_UP, days);
+      last = day;
     }
   if (horizon - last > days)
     report_gap (ctx, placement, last, horizon, ends ? GAP_TO_END : GAP_TO_AS_OF, days);
@@ -199,22 +219,13 @@ static void
 check (CollabCheckContext *ctx)
 {
   static const char key = 0;
-  CollabStore *store = collab_check_context_get_store (ctx);
   FollowUps *follow_ups = collab_check_context_get_run_data (ctx, &key, follow_ups_new, follow_ups_free);
   guint days = collab_check_context_get_count (ctx, "days");
-  guint n;
-  const guint32 *placements = collab_rule_labour_placements (ctx, &n);
+  guint first, end;
+  const CollabLabourIndex *index = collab_rule_labour_placements (ctx, &first, &end);
 
-  for (guint i = 0; i < n; i++)
-    {
-      guint p = placements[i];
-      const CollabPlacementRec *placement = collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, p);
-
-      if (placement->kind != COLLAB_PLACEMENT_KIND_TRANSFER)
-        continue;
-      judge (ctx, placement, follow_ups->dates + follow_ups->starts[p], follow_ups->starts[p + 1] -
-             follow_ups->starts[p], days);
-    }
+  for (guint k = first; k < end; k++)
+    judge (ctx, index, follow_ups, k, days);
 }
 
 static const CollabRuleParam params[] = {

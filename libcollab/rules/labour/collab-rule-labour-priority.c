@@ -95,17 +95,13 @@ check (CollabCheckContext *ctx)
 {
   CollabStore *store = collab_check_context_get_store (ctx);
   const CollabLabourWaiting *waiting = collab_rule_labour_waiting (ctx);
-  guint n;
-  const guint32 *placements = collab_rule_labour_placements (ctx, &n);
+  guint first, end;
+  const CollabLabourIndex *index = collab_rule_labour_placements (ctx, &first, &end);
 
-  for (guint i = 0; i < n; i++)
-    {
-      const CollabLabourQueue *queue = &waiting->queues[placements[i]];
-
-      if (queue->waiting > 0)
-        report (ctx, collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, placements[i]), queue->waiting,
-                waiting->rank_worker[queue->earliest]);
-    }
+  for (guint k = first; k < end; k++)
+    if (waiting->queues[k].waiting > 0)
+      report (ctx, collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, index->placements[k]),
+              waiting->queues[k].waiting, waiting->rank_worker[waiting->queues[k].earliest]);
 }
 
 COLLAB_DEFINE_RULE (labour_priority,

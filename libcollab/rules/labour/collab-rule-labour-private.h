@@ -25,9 +25,13 @@
 
 G_BEGIN_DECLS
 
+typedef struct _CollabLabourWaitingTask CollabLabourWaitingTask;
+
 /* The labour records of a store grouped by program: group 0 holds the
  * records of no program, group p + 1 those of program p, each in dataset
- * order. */
+ * order. What a rule keeps per placement for the whole run it keeps by
+ * the placement's position in @placements, so that the run over one
+ * program reads one stretch of memory, not a little of every page. */
 typedef struct
 {
   guint    n_groups;          /* the programs, + 1 */
@@ -35,7 +39,9 @@ typedef struct
   guint32 *offers;            /* indices of job offers */
   guint32 *placement_starts;  /* [n_groups + 1], the same for placements */
   guint32 *placements;        /* indices of placements, grouped by their offer's program */
+  guint32 *placement_pos;     /* per placement, its position in @placements */
   guint32 *filled;            /* per job offer, the placements that name it */
+  CollabLabourWaitingTask *waiting;  /* labour.priority's sweep, started with the index */
 } CollabLabourIndex;
 
 /* The group of the records of @program (COLLAB_REF_NONE: of none). */
@@ -55,16 +61,20 @@ collab_rule_labour_is_priority (const CollabWorkerRec *worker)
 
 /* The index of the check run, built on first use. */
 const CollabLabourIndex *collab_rule_labour_index      (CollabCheckContext *ctx);
-/* The job offers and the placements of the running program (of no
- * program when the context has none), in dataset order. */
+/* The job offers of the running program (of no program when the
+ * context has none), in dataset order. */
 const guint32           *collab_rule_labour_offers     (CollabCheckContext *ctx,
                                                         guint              *n);
-const guint32           *collab_rule_labour_placements (CollabCheckContext *ctx,
-                                                        guint              *n);
+/* The positions in the index of the placements of the running program
+ * (or of none): [*first, *end). */
+const CollabLabourIndex *collab_rule_labour_placements (CollabCheckContext *ctx,
+                                                        guint              *first,
+                                                        guint              *end);
 
 /* Who was waiting on the day each judged placement started (a placement
  * of a job offer, to a worker who is not a priority): computed once per
- * check run for every program, collab-rule-labour-waiting.c. */
+ * check run for every program, in a thread of its own started with the
+ * index (collab-rule-labour-waiting.c). */
 typedef struct
 {
   guint32 waiting;   /* priority workers waiting; 0 for a placement not judged */
@@ -73,11 +83,18 @@ typedef struct
 
 typedef struct
 {
-  CollabLabourQueue *queues;       /* per placement */
+  CollabLabourQueue *queues;       /* per placement, by position in the index */
   guint32           *rank_worker;  /* the priority workers by (registered, position): rank -> worker */
 } CollabLabourWaiting;
 
+/* The sweep of the run's index, waited for. */
 const CollabLabourWaiting *collab_rule_labour_waiting  (CollabCheckContext *ctx);
+/* For the index: starts the sweep over @store (@placement_pos must
+ * outlive it), and stops it (cancelled, if it is still running) and
+ * frees it. */
+CollabLabourWaitingTask *collab_rule_labour_waiting_start (CollabStore             *store,
+                                                           const guint32           *placement_pos);
+void                     collab_rule_labour_waiting_stop  (CollabLabourWaitingTask *task);
 
 /* A counting sort: the items 0 … @n − 1 by their @keys (each below
  * @n_keys), in their order within a key. @sorted gets, in that order,

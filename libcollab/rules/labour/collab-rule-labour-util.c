@@ -42,10 +42,12 @@ index_free (gpointer data)
 {
   CollabLabourIndex *index = data;
 
+  collab_rule_labour_waiting_stop (index->waiting);
   g_free (index->offer_starts);
   g_free (index->offers);
   g_free (index->placement_starts);
   g_free (index->placements);
+  g_free (index->placement_pos);
   g_free (index->filled);
   g_free (index);
 }
@@ -89,6 +91,10 @@ index_new (CollabCheckContext *ctx)
   index->placements = g_new (guint32, MAX (n_placements, 1));
   index->placement_starts = collab_rule_labour_sort (placement_groups, NULL, 0, n_placements, index->n_groups,
                                                      index->placements);
+  index->placement_pos = g_new (guint32, MAX (n_placements, 1));
+  for (guint k = 0; k < n_placements; k++)
+    index->placement_pos[index->placements[k]] = k;
+  index->waiting = collab_rule_labour_waiting_start (store, index->placement_pos);
   return index;
 }
 
@@ -100,34 +106,26 @@ collab_rule_labour_index (CollabCheckContext *ctx)
   return collab_check_context_get_run_data (ctx, &key, index_new, index_free);
 }
 
-/* The part of @items (sorted by group, from @starts) of the running
- * program. */
-static const guint32 *
-group_slice (CollabCheckContext *ctx,
-             const guint32      *starts,
-             const guint32      *items,
-             guint              *n)
-{
-  guint group = collab_rule_labour_group (collab_check_context_get_program_ref (ctx));
-
-  *n = starts[group + 1] - starts[group];
-  return items + starts[group];
-}
-
 const guint32 *
 collab_rule_labour_offers (CollabCheckContext *ctx,
                            guint              *n)
 {
   const CollabLabourIndex *index = collab_rule_labour_index (ctx);
+  guint group = collab_rule_labour_group (collab_check_context_get_program_ref (ctx));
 
-  return group_slice (ctx, index->offer_starts, index->offers, n);
+  *n = index->offer_starts[group + 1] - index->offer_starts[group];
+  return index->offers + index->offer_starts[group];
 }
 
-const guint32 *
+const CollabLabourIndex *
 collab_rule_labour_placements (CollabCheckContext *ctx,
-                               guint              *n)
+                               guint              *first,
+                               guint              *end)
 {
   const CollabLabourIndex *index = collab_rule_labour_index (ctx);
+  guint group = collab_rule_labour_group (collab_check_context_get_program_ref (ctx));
 
-  return group_slice (ctx, index->placement_starts, index->placements, n);
+  *first = index->placement_starts[group];
+  *end = index->placement_starts[group + 1];
+  return index;
 }

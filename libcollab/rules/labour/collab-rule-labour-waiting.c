@@ -29,6 +29,9 @@
  * bits in rank order, so its first member — the earliest registered —
  * is a few word reads away.
  *
+ * The sweep runs in a thread of its own, started with the labour index
+ * (collab_rule_labour_waiting_start()).
+ *
  * At three million workers and placements the sweep is bound by memory,
  * not by arithmetic: what an event touches is kept together (a worker's
  * state in one struct, their buckets in one run of the members array, a
@@ -90,6 +93,7 @@ typedef struct
 typedef struct
 {
   CollabStore *store;
+  const gint  *cancelled;     /* the check run is over: stop */
   /* Scopes (key region k is scope k + 1): per program, and per region
    * the key regions it is or lies under. */
   guint32     *program_scope_starts;
@@ -338,10 +342,12 @@ rank_workers (Sweep *sweep)
 }
 
 /* The placements' events: a priority worker's start and end, and the
- * start of each judged placement, with its offer's group and job type.
- * Returns the number of judged placements. */
+ * start of each judged placement, with its offer's group and job type
+ * and its position @pos in the labour index. Returns the number of
+ * judged placements. */
 static guint
-add_placements (Sweep *sweep)
+add_placements (Sweep         *sweep,
+                const guint32 *pos)
 {
   CollabStore *store = sweep->store;
   guint n_offers = collab_store_count (store, COLLAB_RECORD_KIND_JOB_OFFER);
@@ -372,7 +378,7 @@ add_placements (Sweep *sweep)
       else if (placement->offer != COLLAB_REF_NONE)
         {
           add_event (sweep, placement->start, TRUE,
-                     EVENT (EVENT_QUERY, offer_info[COLLAB_REF_INDEX (placement->offer)], p));
+                     EVENT (EVENT_QUERY, offer_info[COLLAB_REF_INDEX (placement->offer)], pos[p]));
           n_queries++;
         }
     }
@@ -431,12 +437,12 @@ set_waiting (Sweep   *sweep,
     }
 }
 
-/* How many are waiting for the judged placement @p of an offer of @info,
- * and the earliest registered. */
+/* How many are waiting for the judged placement at position @k, of an
+ * offer of @info, and the earliest registered. */
 static void
 answer (const Sweep       *sweep,
         guint32            info,
-        guint32            p,
+        guint32            k,
         CollabLabourQueue *queues)
 {
   static const guint32 every_county = 0;
@@ -463,8 +469,8 @@ answer (const Sweep       *sweep,
         earliest = MIN (earliest, sweep->bucket_ranks[bucket->first_member + bucket_first (sweep->words, bucket)]);
       }
 
-  queues[p].waiting = count;
-  queues[p].earliest = earliest;
+  queues[k].waiting = count;
+  queues[k].earliest = earliest;
 }
 
 /* The events in the order of their days, on each day the comings and
@@ -500,6 +506,9 @@ sweep_days (Sweep             *sweep,
     {
       guint32 index = EVENT_INDEX (events[e]);
       Ranked *ranked;
+
+      if (e % 65536 == 0 && g_atomic_int_get (sweep->cancelled))
+        return;
 
       if (EVENT_KIND (events[e]) == EVENT_QUERY)
         {
@@ -546,28 +555,42 @@ sweep_clear (Sweep *sweep)
   g_free (sweep->events);
 }
 
-static void
-waiting_free (gpointer data)
+/* The sweep runs in a thread of its own from the moment the labour index
+ * exists, beside labour.follow_up and labour.overfilled, which come
+ * before labour.priority in a run: at national scale it takes as long
+ * as they do. It reads the store, which no one changes while a check
+ * runs, and the index's positions, which outlive it. */
+struct _CollabLabourWaitingTask
 {
-  CollabLabourWaiting *waiting = data;
+  CollabStore         *store;
+  const guint32       *placement_pos;
+  gint                 cancelled;
+  GThread             *thread;
+  CollabLabourWaiting *waiting;
+};
 
+static void
+waiting_free (CollabLabourWaiting *waiting)
+{
+  if (waiting == NULL)
+    return;
   g_free (waiting->queues);
   g_free (waiting->rank_worker);
   g_free (waiting);
 }
 
 static gpointer
-waiting_new (CollabCheckContext *ctx)
+waiting_build (gpointer data)
 {
-  CollabStore *store = collab_check_context_get_store (ctx);
-  guint n_placements = collab_store_count (store, COLLAB_RECORD_KIND_PLACEMENT);
+  CollabLabourWaitingTask *task = data;
+  guint n_placements = collab_store_count (task->store, COLLAB_RECORD_KIND_PLACEMENT);
   CollabLabourWaiting *waiting = g_new0 (CollabLabourWaiting, 1);
-  Sweep sweep = { store };
+  Sweep sweep = { task->store, &task->cancelled };
 
   waiting->queues = g_new0 (CollabLabourQueue, MAX (n_placements, 1));
   build_scopes (&sweep);
   rank_workers (&sweep);
-  if (add_placements (&sweep) > 0 && sweep.n_ranked > 0)
+  if (add_placements (&sweep, task->placement_pos) > 0 && sweep.n_ranked > 0)
     {
       layout_buckets (&sweep);
       sweep_days (&sweep, waiting->queues);
@@ -577,10 +600,36 @@ waiting_new (CollabCheckContext *ctx)
   return waiting;
 }
 
+CollabLabourWaitingTask *
+collab_rule_labour_waiting_start (CollabStore   *store,
+                                  const guint32 *placement_pos)
+{
+  CollabLabourWaitingTask *task = g_new0 (CollabLabourWaitingTask, 1);
+
+  task->store = store;
+  task->placement_pos = placement_pos;
+  task->thread = g_thread_new ("collab-labour", waiting_build, task);
+  return task;
+}
+
+void
+collab_rule_labour_waiting_stop (CollabLabourWaitingTask *task)
+{
+  if (task->thread != NULL)
+    {
+      g_atomic_int_set (&task->cancelled, TRUE);
+      task->waiting = g_thread_join (g_steal_pointer (&task->thread));
+    }
+  waiting_free (task->waiting);
+  g_free (task);
+}
+
 const CollabLabourWaiting *
 collab_rule_labour_waiting (CollabCheckContext *ctx)
 {
-  static const char key = 0;
+  CollabLabourWaitingTask *task = collab_rule_labour_index (ctx)->waiting;
 
-  return collab_check_context_get_run_data (ctx, &key, waiting_new, waiting_free);
+  if (task->thread != NULL)
+    task->waiting = g_thread_join (g_steal_pointer (&task->thread));
+  return task->waiting;
 }
