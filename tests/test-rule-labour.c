@@ -277,6 +277,15 @@ test_priority_placed (void)
   g_autoptr(GPtrArray) left = priority_findings (
     "o-prog", w1, PLACEMENT ("p1", "w1", "local", "2021-03-01", END ("2021-03-09")));
   g_autoptr(GPtrArray) starts = priority_findings ("o-prog", w1, PLACEMENT ("p1", "w1", "local", "2021-03-10", ""));
+  g_autoptr(GPtrArray) back_to_back = priority_findings (
+    "o-prog", w1, PLACEMENT ("p1", "w1", "local", "2021-03-01", END ("2021-03-05")) ","
+                  PLACEMENT ("p2", "w1", "local", "2021-03-06", END ("2021-03-31")));
+  g_autoptr(GPtrArray) inside_another = priority_findings (
+    "o-prog", w1, PLACEMENT ("p2", "w1", "local", "2021-03-01", END ("2021-03-05")) ","
+                  PLACEMENT ("p1", "w1", "local", "2021-02-01", END ("2021-03-20")));
+  g_autoptr(GPtrArray) before_registering = priority_findings (
+    "o-prog", PRIORITY ("w1", "yanchang", "[\"logistics\"]", "2021-03-10"),
+    PLACEMENT ("p1", "w1", "local", "2021-01-01", END ("2021-03-09")));
 
   /* In a placement on the day, to its end inclusive, or open-ended: not
    * waiting; free again the day after an end: waiting. */
@@ -284,6 +293,12 @@ test_priority_placed (void)
   g_assert_cmpint (waiting (open_ended), ==, 0);
   g_assert_cmpint (waiting (left), ==, 1);
   g_assert_cmpint (waiting (starts), ==, 0);
+  /* Placements that follow each other, or one inside another (listed
+   * first): still in one; one ended before registering counts for
+   * nothing. */
+  g_assert_cmpint (waiting (back_to_back), ==, 0);
+  g_assert_cmpint (waiting (inside_another), ==, 0);
+  g_assert_cmpint (waiting (before_registering), ==, 1);
 }
 
 static void

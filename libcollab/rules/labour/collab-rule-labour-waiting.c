@@ -16,46 +16,56 @@
  *
  * Asked placement by placement, that is a scan of every worker for each
  * of millions of placements. Instead one sweep over the days answers it
- * for every judged placement of every program at once. The priority
- * workers are ranked by (registered, position in the dataset) and each
- * is a member of one bucket per (scope, wanted type): scope 0 holds
- * every county, and each assisted region of some program that lies
- * under no other region of the same program is a scope of its own,
- * holding the counties under it. Days are swept in order: a worker
- * enters their buckets when registered and free, leaves them while in a
- * placement; on each day, once its comings and goings are done, a
- * judged placement adds up the buckets of its program's scopes for its
- * job type and for "any". A bucket keeps its members as a 64-ary tree of
- * bits in rank order, so its first member — the earliest registered —
- * is a few word reads away.
+ * for every judged placement of every program at once.
+ *
+ * The priority workers are ranked by (registered, position in the
+ * dataset). A scope is a set of counties: scope 0 holds them all, and
+ * each assisted region of some program that lies under no other assisted
+ * region of the same program (a key region) is a scope holding the
+ * counties under it. A scope numbers its workers in rank order (in scope
+ * 0 a worker's number is their rank) and keeps, for each job type and
+ * for "any", the set of the numbers of its workers who want it and are
+ * waiting: a 64-ary tree of bits, whose first member — the earliest
+ * registered — is a few word reads away.
+ *
+ * Each worker's placements, sorted, give the stretches of days they
+ * wait: from the day they register to the start of their first
+ * placement, from the day after each end to the next start, and on from
+ * the day after the last end. The sweep goes through the days in order:
+ * on each, the workers whose stretch begins enter their sets, those
+ * whose stretch ends leave them, and then each judged placement that
+ * starts that day adds up the sets of its program's scopes (scope 0 for
+ * an offer of no program) for its job type and for "any".
+ *
+ * At national scale the sweep waits on memory, not on arithmetic: an
+ * event carries what it needs to find the rest (a worker's rank and
+ * where their numbers are; a query's offer, program and job type), so
+ * that the few reads it makes at random are known ahead and asked for
+ * early, and the sets of all scopes, a few megabytes, stay in the cache.
  *
  * The sweep runs in a thread of its own, started with the labour index
- * (collab_rule_labour_waiting_start()).
- *
- * At three million workers and placements the sweep is bound by memory,
- * not by arithmetic: what an event touches is kept together (a worker's
- * state in one struct, their buckets in one run of the members array, a
- * query's offer and program in the event itself), so that an event costs
- * one or two reads from memory rather than six.
+ * (collab_rule_labour_waiting_start()), beside labour.follow_up and
+ * labour.overfilled, which come before labour.priority in a run.
  */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "collab-rule-labour-private.h"
 
-/* A bucket per scope and slot: the job types, then "any". */
+/* A set per scope and slot: the job types, then "any". */
 #define SLOT_ANY  (COLLAB_JOB_TYPE_OTHER + 1)
 #define N_SLOTS   (SLOT_ANY + 1)
 #define NONE      G_MAXUINT32
 
-/* An event of the sweep: its kind in the top two bits, a query's offer
- * (its group and job type, offer_info()) in the next thirty, and a
- * worker's rank or a placement's index in the low 32. */
+/* An event of the sweep: its kind in the top two bits, then thirty bits
+ * of what it needs (a worker's first number, a query's offer: its group
+ * and job type), then a worker's rank or a placement's position in the
+ * labour index. */
 enum
 {
-  EVENT_REGISTERED,
-  EVENT_PLACED,
-  EVENT_FREED,  /* the day after a placement ends */
+  EVENT_ENTER,  /* a worker starts waiting */
+  EVENT_LEAVE,  /* a worker starts a placement */
   EVENT_QUERY,  /* a judged placement starts */
 };
 #define EVENT(kind, info, index) (((guint64) (kind) << 62) | ((guint64) (info) << 32) | (index))
@@ -66,104 +76,107 @@ enum
 /* Up to the level of one word: six levels hold 2^36 members. */
 #define MAX_LEVELS 6
 
+/* A set of numbers of a scope: level 0 has a bit per number, and a bit
+ * of each level above says whether a word below has any. */
 typedef struct
 {
-  guint32 level[MAX_LEVELS];  /* where each level's words begin, level 0 the members */
+  guint32 level[MAX_LEVELS];  /* where each level's words begin */
   guint32 n_levels;
-  guint32 first_member;       /* where its members' ranks begin in Sweep.bucket_ranks */
-  guint32 size;               /* members ever */
-  guint32 count;              /* members waiting now */
-} Bucket;
+  guint32 count;              /* members now */
+} Bits;
+
+typedef struct
+{
+  guint32 size;        /* the workers it numbers */
+  guint32 first_rank;  /* their ranks by number: Sweep.scope_ranks[first_rank …] (not for scope 0) */
+} Scope;
 
 /* A priority worker, by rank. */
 typedef struct
 {
-  guint32 first_member;  /* their buckets: Sweep.members[first_member …] */
-  guint32 n_members;
-  gint32  active;        /* placements on now */
-  gint32  registered;
+  guint32        county;        /* the region's index */
+  CollabEnumList wants;
+  guint32        first_number;  /* their numbers in their county's key regions: Sweep.numbers[first_number …] */
+  CollabDay      registered;
 } Ranked;
 
 typedef struct
 {
-  guint32 bucket;
-  guint32 pos;     /* in the bucket, in rank order */
-} Member;
-
-typedef struct
-{
   CollabStore *store;
-  const gint  *cancelled;     /* the check run is over: stop */
-  /* Scopes (key region k is scope k + 1): per program, and per region
-   * the key regions it is or lies under. */
+  const gint  *cancelled;             /* the check run is over: stop */
+  /* The scopes of each program, and the key regions each region is or
+   * lies under (as scopes). */
   guint32     *program_scope_starts;
   guint32     *program_scopes;
   guint32     *region_scope_starts;
   guint32     *region_scopes;
+  Scope       *scopes;
   guint        n_scopes;
-  guint32     *worker_rank;   /* per worker, NONE for the others */
+  guint32     *worker_rank;           /* per worker, NONE for the others */
   guint32     *rank_worker;
   Ranked      *ranked;
   guint        n_ranked;
-  Member      *members;
-  guint32     *bucket_ranks;  /* each bucket's members, in rank order */
-  Bucket      *buckets;
+  guint32     *numbers;
+  guint32     *scope_ranks;
+  Bits        *bits;                  /* [scope × N_SLOTS + slot] */
   guint64     *words;
-  /* The events, as collected: their days (× 2, + 1 for a query). */
+  /* The priority workers' placements by rank: (start << 32 | end). */
+  guint32     *placement_starts;
+  guint64     *placements;
+  /* The days of the judged placements, and the events: their days (× 2,
+   * + 1 for a query) and themselves. */
+  CollabDay    first_day;
+  CollabDay    last_day;
   guint32     *keys;
   guint64     *events;
   guint32      n_events;
 } Sweep;
 
 static void
-bucket_set (guint64 *words,
-            Bucket  *bucket,
-            guint32  pos)
+bits_add (guint64 *words,
+          Bits    *bits,
+          guint32  number)
 {
-  bucket->count++;
-  for (guint l = 0; l < bucket->n_levels; l++, pos >>= 6)
+  bits->count++;
+  for (guint l = 0; l < bits->n_levels; l++, number >>= 6)
     {
-      guint64 *word = &words[bucket->level[l] + (pos >> 6)];
+      guint64 *word = &words[bits->level[l] + (number >> 6)];
       gboolean was_empty = *word == 0;
 
-      *word |= G_GUINT64_CONSTANT (1) << (pos & 63);
+      *word |= G_GUINT64_CONSTANT (1) << (number & 63);
       if (!was_empty)
         break;
     }
 }
 
 static void
-bucket_clear (guint64 *words,
-              Bucket  *bucket,
-              guint32  pos)
+bits_remove (guint64 *words,
+             Bits    *bits,
+             guint32  number)
 {
-  bucket->count--;
-  for (guint l = 0; l < bucket->n_levels; l++, pos >>= 6)
+  bits->count--;
+  for (guint l = 0; l < bits->n_levels; l++, number >>= 6)
     {
-      guint64 *word = &words[bucket->level[l] + (pos >> 6)];
+      guint64 *word = &words[bits->level[l] + (number >> 6)];
 
-      *word &= ~(G_GUINT64_CONSTANT (1) << (pos & 63));
+      *word &= ~(G_GUINT64_CONSTANT (1) << (number & 63));
       if (*word != 0)
         break;
     }
 }
 
-/* The position of the first member waiting, from the one word at the top
- * down: a set bit at a level says its word below has a member. */
+/* The first member, from the one word at the top down. */
 static guint32
-bucket_first (const guint64 *words,
-              const Bucket  *bucket)
+bits_first (const guint64 *words,
+            const Bits    *bits)
 {
-  guint32 pos = 0;
+  guint32 number = 0;
 
-  for (guint l = bucket->n_levels; l-- > 0;)
-    pos = pos * 64 + __builtin_ctzll (words[bucket->level[l] + pos]);
-  return pos;
+  for (guint l = bits->n_levels; l-- > 0;)
+    number = number * 64 + __builtin_ctzll (words[bits->level[l] + number]);
+  return number;
 }
 
-/* Every assisted region of a program that lies under no other of its
- * assisted regions is a key region; a county is in a program's scopes
- * when it is, or lies under, one of its key regions. */
 static void
 build_scopes (Sweep *sweep)
 {
@@ -221,63 +234,22 @@ build_scopes (Sweep *sweep)
     }
   sweep->region_scope_starts[n_regions] = scopes->len;
   sweep->region_scopes = (guint32 *) g_array_free (scopes, FALSE);
+  sweep->scopes = g_new0 (Scope, sweep->n_scopes);
+  sweep->bits = g_new0 (Bits, sweep->n_scopes * N_SLOTS);
 }
 
-/* What a worker of @county who wants @wants is a member of: scope 0 and
- * the county's key regions, each for every type wanted or for "any".
- * Writes their buckets to @members when it is not NULL; returns how
- * many. */
-static guint
-worker_buckets (const Sweep    *sweep,
-                guint           county,
-                CollabEnumList  wants,
-                Member         *members)
+/* The number of key regions a county is or lies under. */
+static inline guint
+n_key_scopes (const Sweep *sweep,
+              guint        county)
 {
-  guint first = sweep->region_scope_starts[county];
-  guint n_scopes = sweep->region_scope_starts[county + 1] - first + 1;
-  guint n = 0;
-
-  for (guint s = 0; s < n_scopes; s++)
-    {
-      guint scope = s == 0 ? 0 : sweep->region_scopes[first + s - 1];
-
-      if (!COLLAB_ENUM_LIST_HAS (wants, 0) && members != NULL)
-        members[n].bucket = scope * N_SLOTS + SLOT_ANY;
-      n += !COLLAB_ENUM_LIST_HAS (wants, 0);
-      for (guint i = 0; COLLAB_ENUM_LIST_HAS (wants, i); i++, n++)
-        if (members != NULL)
-          members[n].bucket = scope * N_SLOTS + MIN (COLLAB_ENUM_LIST_GET (wants, i), COLLAB_JOB_TYPE_OTHER);
-    }
-  return n;
-}
-
-/* Room for the events: a registration per priority worker, a query or a
- * start and an end per placement. */
-static void
-events_init (Sweep *sweep,
-             guint  n_priority)
-{
-  gsize n = n_priority + 2 * (gsize) collab_store_count (sweep->store, COLLAB_RECORD_KIND_PLACEMENT);
-
-  sweep->keys = g_new (guint32, MAX (n, 1));
-  sweep->events = g_new (guint64, MAX (n, 1));
-  sweep->n_events = 0;
-}
-
-static inline void
-add_event (Sweep     *sweep,
-           CollabDay  day,
-           gboolean   is_query,
-           guint64    event)
-{
-  sweep->keys[sweep->n_events] = day * 2 + !!is_query;
-  sweep->events[sweep->n_events++] = event;
+  return sweep->region_scope_starts[county + 1] - sweep->region_scope_starts[county];
 }
 
 /* Ranks the priority workers by (registered, position in the dataset) —
- * the counting sort is stable —, gives each their buckets and their
- * place in each, and registers them. Each worker record is read once, in
- * order. */
+ * the counting sort is stable — and numbers them in their key regions.
+ * Each worker record is read once, in order: what the ranking needs of
+ * it is copied into arrays of its own. */
 static void
 rank_workers (Sweep *sweep)
 {
@@ -289,7 +261,7 @@ rank_workers (Sweep *sweep)
   g_autofree CollabEnumList *wants = g_new (CollabEnumList, MAX (n_workers, 1));
   g_autofree guint32 *order = NULL;
   CollabDay first = G_MAXUINT32, last = 0;
-  guint n = 0, n_members = 0;
+  guint n = 0, n_numbers = 0;
 
   sweep->worker_rank = g_new (guint32, MAX (n_workers, 1));
   for (guint w = 0; w < n_workers; w++)
@@ -305,15 +277,14 @@ rank_workers (Sweep *sweep)
       wants[n++] = worker->wants;
       first = MIN (first, worker->registered);
       last = MAX (last, worker->registered);
-      n_members += worker_buckets (sweep, COLLAB_REF_INDEX (worker->county), worker->wants, NULL);
+      n_numbers += n_key_scopes (sweep, COLLAB_REF_INDEX (worker->county));
     }
 
   sweep->n_ranked = n;
   sweep->rank_worker = g_new (guint32, MAX (n, 1));
-  sweep->ranked = g_new0 (Ranked, MAX (n, 1));
-  sweep->members = g_new (Member, MAX (n_members, 1));
-  sweep->buckets = g_new0 (Bucket, sweep->n_scopes * N_SLOTS);
-  events_init (sweep, n);
+  sweep->ranked = g_new (Ranked, MAX (n, 1));
+  sweep->numbers = g_new (guint32, MAX (n_numbers, 1));
+  sweep->scopes[0].size = n;
   if (n == 0)
     return;
 
@@ -322,38 +293,48 @@ rank_workers (Sweep *sweep)
   order = g_new (guint32, n);
   g_free (collab_rule_labour_sort (registered, NULL, 0, n, last - first + 1, order));
 
-  n_members = 0;
+  n_numbers = 0;
   for (guint r = 0; r < n; r++)
     {
       guint i = order[r];
-      Ranked *ranked = &sweep->ranked[r];
-      Member *members = &sweep->members[n_members];
+      const guint32 *keys = sweep->region_scopes + sweep->region_scope_starts[counties[i]];
 
+      sweep->ranked[r] = (Ranked) { counties[i], wants[i], n_numbers, registered[i] + first };
       sweep->rank_worker[r] = workers[i];
       sweep->worker_rank[workers[i]] = r;
-      add_event (sweep, registered[i] + first, FALSE, EVENT (EVENT_REGISTERED, 0, r));
-
-      ranked->first_member = n_members;
-      ranked->n_members = worker_buckets (sweep, counties[i], wants[i], members);
-      for (guint m = 0; m < ranked->n_members; m++)
-        members[m].pos = sweep->buckets[members[m].bucket].size++;
-      n_members += ranked->n_members;
+      for (guint k = 0; k < n_key_scopes (sweep, counties[i]); k++)
+        sweep->numbers[n_numbers++] = sweep->scopes[keys[k]].size++;
     }
 }
 
-/* The placements' events: a priority worker's start and end, and the
- * start of each judged placement, with its offer's group and job type
- * and its position @pos in the labour index. Returns the number of
- * judged placements. */
+static inline void
+add_event (Sweep     *sweep,
+           CollabDay  day,
+           gboolean   is_query,
+           guint64    event)
+{
+  sweep->keys[sweep->n_events] = (day - sweep->first_day) * 2 + !!is_query;
+  sweep->events[sweep->n_events++] = event;
+}
+
+/* One pass over the placements: the judged ones become queries (with
+ * their offer's group and job type, and their position @pos in the
+ * labour index), the priority workers' are sorted by rank. Returns the
+ * number of judged placements, and sets the first and last days they
+ * start. */
 static guint
-add_placements (Sweep         *sweep,
-                const guint32 *pos)
+read_placements (Sweep         *sweep,
+                 const guint32 *pos)
 {
   CollabStore *store = sweep->store;
   guint n_offers = collab_store_count (store, COLLAB_RECORD_KIND_JOB_OFFER);
   guint n_placements = collab_store_count (store, COLLAB_RECORD_KIND_PLACEMENT);
   g_autofree guint32 *offer_info = g_new (guint32, MAX (n_offers, 1));
-  guint n_queries = 0;
+  g_autofree guint32 *query_days = g_new (guint32, MAX (n_placements, 1));
+  g_autofree guint64 *queries = g_new (guint64, MAX (n_placements, 1));
+  g_autofree guint32 *ranks = g_new (guint32, MAX (n_placements, 1));
+  g_autofree guint64 *spans = g_new (guint64, MAX (n_placements, 1));
+  guint n_queries = 0, n_spans = 0;
 
   /* An offer's group (collab_rule_labour_group()) and job type, in one
    * word: 3 bits for the type, and the group above them. */
@@ -364,6 +345,8 @@ add_placements (Sweep         *sweep,
       offer_info[o] = collab_rule_labour_group (offer->program) << 3 | MIN (offer->job_type, COLLAB_JOB_TYPE_OTHER);
     }
 
+  sweep->first_day = G_MAXUINT32;
+  sweep->last_day = 0;
   for (guint p = 0; p < n_placements; p++)
     {
       const CollabPlacementRec *placement = collab_store_get (store, COLLAB_RECORD_KIND_PLACEMENT, p);
@@ -371,69 +354,175 @@ add_placements (Sweep         *sweep,
 
       if (rank != NONE)
         {
-          add_event (sweep, placement->start, FALSE, EVENT (EVENT_PLACED, 0, rank));
-          if (placement->end != COLLAB_DAY_NONE)
-            add_event (sweep, placement->end + 1, FALSE, EVENT (EVENT_FREED, 0, rank));
+          ranks[n_spans] = rank;
+          spans[n_spans++] = (guint64) placement->start << 32 | (placement->end != COLLAB_DAY_NONE ? placement->end
+                                                                                                  : G_MAXUINT32);
         }
       else if (placement->offer != COLLAB_REF_NONE)
         {
-          add_event (sweep, placement->start, TRUE,
-                     EVENT (EVENT_QUERY, offer_info[COLLAB_REF_INDEX (placement->offer)], pos[p]));
-          n_queries++;
+          query_days[n_queries] = placement->start;
+          queries[n_queries++] = EVENT (EVENT_QUERY, offer_info[COLLAB_REF_INDEX (placement->offer)], pos[p]);
+          sweep->first_day = MIN (sweep->first_day, placement->start);
+          sweep->last_day = MAX (sweep->last_day, placement->start);
         }
     }
+
+  sweep->placements = g_new (guint64, MAX (n_spans, 1));
+  sweep->placement_starts = collab_rule_labour_sort (ranks, spans, sizeof *spans, n_spans, MAX (sweep->n_ranked, 1),
+                                                     sweep->placements);
+
+  /* Every worker enters and leaves at most once per placement, and once
+   * more. */
+  sweep->keys = g_new (guint32, (gsize) n_queries + sweep->n_ranked + 2 * (gsize) n_spans + 1);
+  sweep->events = g_new (guint64, (gsize) n_queries + sweep->n_ranked + 2 * (gsize) n_spans + 1);
+  for (guint q = 0; q < n_queries; q++)
+    add_event (sweep, query_days[q], TRUE, queries[q]);
   return n_queries;
 }
 
-/* Where each bucket's members and the words of its tree of bits are,
- * and its members' ranks in rank order. */
-static void
-layout_buckets (Sweep *sweep)
+static int
+compare_spans (const void *a,
+               const void *b)
 {
-  guint n_buckets = sweep->n_scopes * N_SLOTS;
-  guint32 total = 0, words = 0;
+  guint64 x = *(const guint64 *) a;
+  guint64 y = *(const guint64 *) b;
 
-  for (guint b = 0; b < n_buckets; b++)
+  return (x > y) - (x < y);
+}
+
+/* A worker has a placement or two: an insertion sort, unless a record
+ * is odd. */
+static void
+sort_spans (guint64 *spans,
+            guint    n)
+{
+  if (n > 32)
     {
-      Bucket *bucket = &sweep->buckets[b];
+      qsort (spans, n, sizeof *spans, compare_spans);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      guint64 span = spans[i];
+      guint j = i;
 
-      bucket->first_member = total;
-      total += bucket->size;
-      for (guint32 n = bucket->size; n > 0; n = n > 64 ? (n + 63) / 64 : 0)
+      for (; j > 0 && spans[j - 1] > span; j--)
+        spans[j] = spans[j - 1];
+      spans[j] = span;
+    }
+}
+
+/* The worker of @rank waits on the days [@from, @to) (@to NONE: on and
+ * on); only the days of the queries matter. */
+static void
+add_stretch (Sweep     *sweep,
+             guint32    rank,
+             CollabDay  from,
+             CollabDay  to)
+{
+  guint32 info = sweep->ranked[rank].first_number;
+
+  if (from > sweep->last_day || (to != NONE && to <= sweep->first_day))
+    return;
+  add_event (sweep, MAX (from, sweep->first_day), FALSE, EVENT (EVENT_ENTER, info, rank));
+  if (to != NONE && to <= sweep->last_day)
+    add_event (sweep, to, FALSE, EVENT (EVENT_LEAVE, info, rank));
+}
+
+/* Each worker's stretches of waiting, from their placements in order of
+ * start: from registering (or the day after an end) to the next start. */
+static void
+add_stretches (Sweep *sweep)
+{
+  for (guint r = 0; r < sweep->n_ranked; r++)
+    {
+      guint64 *spans = sweep->placements + sweep->placement_starts[r];
+      guint n = sweep->placement_starts[r + 1] - sweep->placement_starts[r];
+      CollabDay from = sweep->ranked[r].registered;
+
+      sort_spans (spans, n);
+      for (guint i = 0; i < n && from != NONE; i++)
         {
-          bucket->level[bucket->n_levels++] = words;
-          words += (n + 63) / 64;
+          CollabDay start = spans[i] >> 32;
+          CollabDay end = (guint32) spans[i];
+
+          if (start > from)
+            add_stretch (sweep, r, from, start);
+          if (end == NONE)
+            from = NONE;
+          else
+            from = MAX (from, end + 1);
+        }
+      if (from != NONE)
+        add_stretch (sweep, r, from, NONE);
+    }
+}
+
+/* Where each scope's ranks by number and each set's words are. Every
+ * set of a scope has a bit for each of its workers. */
+static void
+layout (Sweep *sweep)
+{
+  guint32 n_ranks = 0, n_words = 0;
+
+  for (guint s = 0; s < sweep->n_scopes; s++)
+    {
+      Scope *scope = &sweep->scopes[s];
+
+      scope->first_rank = n_ranks;
+      n_ranks += s > 0 ? scope->size : 0;
+      for (guint slot = 0; slot < N_SLOTS; slot++)
+        {
+          Bits *bits = &sweep->bits[s * N_SLOTS + slot];
+
+          for (guint32 n = scope->size; n > 0; n = n > 64 ? (n + 63) / 64 : 0)
+            {
+              bits->level[bits->n_levels++] = n_words;
+              n_words += (n + 63) / 64;
+            }
         }
     }
 
-  sweep->words = g_new0 (guint64, MAX (words, 1));
-  sweep->bucket_ranks = g_new (guint32, MAX (total, 1));
+  sweep->words = g_new0 (guint64, MAX (n_words, 1));
+  sweep->scope_ranks = g_new (guint32, MAX (n_ranks, 1));
   for (guint r = 0; r < sweep->n_ranked; r++)
-    for (guint m = 0; m < sweep->ranked[r].n_members; m++)
-      {
-        const Member *member = &sweep->members[sweep->ranked[r].first_member + m];
+    {
+      const Ranked *ranked = &sweep->ranked[r];
+      const guint32 *keys = sweep->region_scopes + sweep->region_scope_starts[ranked->county];
 
-        sweep->bucket_ranks[sweep->buckets[member->bucket].first_member + member->pos] = r;
-      }
+      for (guint k = 0; k < n_key_scopes (sweep, ranked->county); k++)
+        sweep->scope_ranks[sweep->scopes[keys[k]].first_rank + sweep->numbers[ranked->first_number + k]] = r;
+    }
 }
 
-/* The worker of @rank starts or stops waiting. */
+/* The worker of @rank, whose numbers start at @first_number, starts or
+ * stops waiting: in scope 0 under their rank, in each key region under
+ * their number there, for each type they want or for "any". */
 static void
 set_waiting (Sweep   *sweep,
              guint32  rank,
+             guint32  first_number,
              gboolean waiting)
 {
   const Ranked *ranked = &sweep->ranked[rank];
-  const Member *members = &sweep->members[ranked->first_member];
+  const guint32 *keys = sweep->region_scopes + sweep->region_scope_starts[ranked->county];
+  guint n_keys = n_key_scopes (sweep, ranked->county);
 
-  for (guint m = 0; m < ranked->n_members; m++)
+  for (guint k = 0; k <= n_keys; k++)
     {
-      Bucket *bucket = &sweep->buckets[members[m].bucket];
+      Bits *bits = &sweep->bits[(k == 0 ? 0 : keys[k - 1]) * N_SLOTS];
+      guint32 number = k == 0 ? rank : sweep->numbers[first_number + k - 1];
+      guint slot = SLOT_ANY;
 
-      if (waiting)
-        bucket_set (sweep->words, bucket, members[m].pos);
-      else
-        bucket_clear (sweep->words, bucket, members[m].pos);
+      for (guint i = 0; i == 0 || COLLAB_ENUM_LIST_HAS (ranked->wants, i); i++)
+        {
+          if (COLLAB_ENUM_LIST_HAS (ranked->wants, i))
+            slot = MIN (COLLAB_ENUM_LIST_GET (ranked->wants, i), COLLAB_JOB_TYPE_OTHER);
+          if (waiting)
+            bits_add (sweep->words, &bits[slot], number);
+          else
+            bits_remove (sweep->words, &bits[slot], number);
+        }
     }
 }
 
@@ -461,38 +550,35 @@ answer (const Sweep       *sweep,
   for (guint s = 0; s < n_scopes; s++)
     for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
       {
-        const Bucket *bucket = &sweep->buckets[scopes[s] * N_SLOTS + slots[i]];
+        const Bits *bits = &sweep->bits[scopes[s] * N_SLOTS + slots[i]];
+        guint32 number;
 
-        if (bucket->count == 0)
+        if (bits->count == 0)
           continue;
-        count += bucket->count;
-        earliest = MIN (earliest, sweep->bucket_ranks[bucket->first_member + bucket_first (sweep->words, bucket)]);
+        count += bits->count;
+        number = bits_first (sweep->words, bits);
+        earliest = MIN (earliest, scopes[s] == 0 ? number
+                                                 : sweep->scope_ranks[sweep->scopes[scopes[s]].first_rank + number]);
       }
 
   queues[k].waiting = count;
   queues[k].earliest = earliest;
 }
 
-/* The events in the order of their days, on each day the comings and
- * goings before the queries (keys 2 × day and 2 × day + 1). */
-static guint64 *
-sort_events (Sweep *sweep)
+/* The loop below waits on memory: a worker's county and wants, and
+ * their numbers, are reads at random. Their addresses are in the events,
+ * so they are asked for a few events ahead, and the reads overlap. */
+static inline void
+prefetch (const Sweep   *sweep,
+          const guint64 *events,
+          guint32        n_events,
+          guint32        e)
 {
-  guint32 first = G_MAXUINT32, last = 0;
-  guint64 *sorted = g_new (guint64, MAX (sweep->n_events, 1));
-
-  for (guint32 e = 0; e < sweep->n_events; e++)
+  if (e + 12 < n_events && EVENT_KIND (events[e + 12]) != EVENT_QUERY)
     {
-      first = MIN (first, sweep->keys[e]);
-      last = MAX (last, sweep->keys[e]);
+      __builtin_prefetch (&sweep->ranked[EVENT_INDEX (events[e + 12])]);
+      __builtin_prefetch (&sweep->numbers[EVENT_INFO (events[e + 12])]);
     }
-  for (guint32 e = 0; e < sweep->n_events; e++)
-    sweep->keys[e] -= first;
-  g_free (collab_rule_labour_sort (sweep->keys, sweep->events, sizeof *sweep->events, sweep->n_events,
-                                   last - first + 1, sorted));
-  g_clear_pointer (&sweep->keys, g_free);
-  g_clear_pointer (&sweep->events, g_free);
-  return sorted;
 }
 
 static void
@@ -500,40 +586,25 @@ sweep_days (Sweep             *sweep,
             CollabLabourQueue *queues)
 {
   guint32 n_events = sweep->n_events;
-  g_autofree guint64 *events = sort_events (sweep);
+  g_autofree guint64 *events = g_new (guint64, MAX (n_events, 1));
+
+  /* On each day the comings and goings (key 2 × day) before the queries
+   * (2 × day + 1). */
+  g_free (collab_rule_labour_sort (sweep->keys, sweep->events, sizeof *sweep->events, n_events,
+                                   (sweep->last_day - sweep->first_day) * 2 + 2, events));
+  g_clear_pointer (&sweep->keys, g_free);
+  g_clear_pointer (&sweep->events, g_free);
 
   for (guint32 e = 0; e < n_events; e++)
     {
-      guint32 index = EVENT_INDEX (events[e]);
-      Ranked *ranked;
-
       if (e % 65536 == 0 && g_atomic_int_get (sweep->cancelled))
         return;
+      prefetch (sweep, events, n_events, e);
 
       if (EVENT_KIND (events[e]) == EVENT_QUERY)
-        {
-          answer (sweep, EVENT_INFO (events[e]), index, queues);
-          continue;
-        }
-
-      ranked = &sweep->ranked[index];
-      switch (EVENT_KIND (events[e]))
-        {
-        case EVENT_REGISTERED:
-          ranked->registered = TRUE;
-          if (ranked->active == 0)
-            set_waiting (sweep, index, TRUE);
-          break;
-
-        case EVENT_PLACED:
-          if (ranked->active++ == 0 && ranked->registered)
-            set_waiting (sweep, index, FALSE);
-          break;
-
-        default:  /* EVENT_FREED */
-          if (--ranked->active == 0 && ranked->registered)
-            set_waiting (sweep, index, TRUE);
-        }
+        answer (sweep, EVENT_INFO (events[e]), EVENT_INDEX (events[e]), queues);
+      else
+        set_waiting (sweep, EVENT_INDEX (events[e]), EVENT_INFO (events[e]), EVENT_KIND (events[e]) == EVENT_ENTER);
     }
 }
 
@@ -544,13 +615,16 @@ sweep_clear (Sweep *sweep)
   g_free (sweep->program_scopes);
   g_free (sweep->region_scope_starts);
   g_free (sweep->region_scopes);
+  g_free (sweep->scopes);
   g_free (sweep->worker_rank);
   g_free (sweep->rank_worker);
   g_free (sweep->ranked);
-  g_free (sweep->members);
-  g_free (sweep->bucket_ranks);
-  g_free (sweep->buckets);
+  g_free (sweep->numbers);
+  g_free (sweep->scope_ranks);
+  g_free (sweep->bits);
   g_free (sweep->words);
+  g_free (sweep->placement_starts);
+  g_free (sweep->placements);
   g_free (sweep->keys);
   g_free (sweep->events);
 }
@@ -590,9 +664,10 @@ waiting_build (gpointer data)
   waiting->queues = g_new0 (CollabLabourQueue, MAX (n_placements, 1));
   build_scopes (&sweep);
   rank_workers (&sweep);
-  if (add_placements (&sweep, task->placement_pos) > 0 && sweep.n_ranked > 0)
+  if (read_placements (&sweep, task->placement_pos) > 0 && sweep.n_ranked > 0)
     {
-      layout_buckets (&sweep);
+      add_stretches (&sweep);
+      layout (&sweep);
       sweep_days (&sweep, waiting->queues);
     }
   waiting->rank_worker = g_steal_pointer (&sweep.rank_worker);
