@@ -20,8 +20,6 @@
  * one or the horizon. Expected `days`, actual the gap's days.
  */
 
-#include <stdlib.h>
-
 #include "types/collab-day-private.h"
 #include "collab-rule-labour-private.h"
 
@@ -43,37 +41,6 @@ typedef enum
   GAP_TO_END,
   GAP_TO_AS_OF,
 } GapEnd;
-
-static int
-compare_days (const void *a,
-              const void *b)
-{
-  CollabDay x = *(const CollabDay *) a;
-  CollabDay y = *(const CollabDay *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-sort_days (CollabDay *days,
-           guint      n)
-{
-  if (n > 16)
-    {
-      qsort (days, n, sizeof *days, compare_days);
-      return;
-    }
-  /* A placement has a handful: an insertion sort beats qsort's calls. */
-  for (guint i = 1; i < n; i++)
-    {
-      CollabDay day = days[i];
-      guint j = i;
-
-      for (; j > 0 && days[j - 1] > day; j--)
-        days[j] = days[j - 1];
-      days[j] = day;
-    }
-}
 
 static void
 follow_ups_free (gpointer data)
@@ -121,7 +88,7 @@ follow_ups_new (CollabCheckContext *ctx)
 
   for (guint k = 0; k < n_placements; k++)
     if (follow_ups->start[k] != COLLAB_DAY_NONE)
-      sort_days (follow_ups->dates + follow_ups->starts[k], follow_ups->starts[k + 1] - follow_ups->starts[k]);
+      collab_rule_labour_sort_days (follow_ups->dates + follow_ups->starts[k], follow_ups->starts[k + 1] - follow_ups->starts[k]);
   return follow_ups;
 }
 

@@ -108,4 +108,10 @@ guint32                 *collab_rule_labour_sort       (const guint32      *keys
                                                         guint32             n_keys,
                                                         gpointer            sorted) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Sorts a few values in place, ascending. */
+void                     collab_rule_labour_sort_days  (CollabDay          *values,
+                                                        guint               n);
+void                     collab_rule_labour_sort_spans (guint64            *values,
+                                                        guint               n);
+
 G_END_DECLS

@@ -5,7 +5,43 @@
  * collab-rule-labour-private.h says what each part is for.
  */
 
+#include <stdlib.h>
+
 #include "collab-rule-labour-private.h"
+
+/* A placement has a handful of follow-ups, a worker a placement or two:
+ * an insertion sort, unless a record is odd. */
+#define DEFINE_SORT(name, type) \
+  static int \
+  compare_##name (const void *a, \
+                  const void *b) \
+  { \
+    type x = *(const type *) a, y = *(const type *) b; \
+    return (x > y) - (x < y); \
+  } \
+  \
+  void \
+  collab_rule_labour_sort_##name (type  *values, \
+                                  guint  n) \
+  { \
+    if (n > 32) \
+      { \
+        qsort (values, n, sizeof *values, compare_##name); \
+        return; \
+      } \
+    for (guint i = 1; i < n; i++) \
+      { \
+        type value = values[i]; \
+        guint j = i; \
+  \
+        for (; j > 0 && values[j - 1] > value; j--) \
+          values[j] = values[j - 1]; \
+        values[j] = value; \
+      } \
+  }
+
+DEFINE_SORT (days, CollabDay)
+DEFINE_SORT (spans, guint64)
 
 guint32 *
 collab_rule_labour_sort (const guint32 *keys,

@@ -48,7 +48,6 @@
  * labour.overfilled, which come before labour.priority in a run.
  */
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "collab-rule-labour-private.h"
@@ -380,38 +379,6 @@ read_placements (Sweep         *sweep,
   return n_queries;
 }
 
-static int
-compare_spans (const void *a,
-               const void *b)
-{
-  guint64 x = *(const guint64 *) a;
-  guint64 y = *(const guint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* A worker has a placement or two: an insertion sort, unless a record
- * is odd. */
-static void
-sort_spans (guint64 *spans,
-            guint    n)
-{
-  if (n > 32)
-    {
-      qsort (spans, n, sizeof *spans, compare_spans);
-      return;
-    }
-  for (guint i = 1; i < n; i++)
-    {
-      guint64 span = spans[i];
-      guint j = i;
-
-      for (; j > 0 && spans[j - 1] > span; j--)
-        spans[j] = spans[j - 1];
-      spans[j] = span;
-    }
-}
-
 /* The worker of @rank waits on the days [@from, @to) (@to NONE: on and
  * on); only the days of the queries matter. */
 static void
@@ -440,7 +407,7 @@ add_stretches (Sweep *sweep)
       guint n = sweep->placement_starts[r + 1] - sweep->placement_starts[r];
       CollabDay from = sweep->ranked[r].registered;
 
-      sort_spans (spans, n);
+      collab_rule_labour_sort_spans (spans, n);
       for (guint i = 0; i < n && from != NONE; i++)
         {
           CollabDay start = spans[i] >> 32;
