@@ -90,10 +90,12 @@ typedef struct
 /* The sweep of the run's index, waited for. */
 const CollabLabourWaiting *collab_rule_labour_waiting  (CollabCheckContext *ctx);
 /* For the index: starts the sweep over @store (@placement_pos must
- * outlive it), and stops it (cancelled, if it is still running) and
- * frees it. */
+ * outlive it) in a thread of its own, or (!@in_background) makes it
+ * ready to run when asked for; and stops it (cancelled, if it is still
+ * running) and frees it. */
 CollabLabourWaitingTask *collab_rule_labour_waiting_start (CollabStore             *store,
-                                                           const guint32           *placement_pos);
+                                                           const guint32           *placement_pos,
+                                                           gboolean                 in_background);
 void                     collab_rule_labour_waiting_stop  (CollabLabourWaitingTask *task);
 
 /* A counting sort: the items 0 … @n − 1 by their @keys (each below

@@ -130,7 +130,12 @@ index_new (CollabCheckContext *ctx)
   index->placement_pos = g_new (guint32, MAX (n_placements, 1));
   for (guint k = 0; k < n_placements; k++)
     index->placement_pos[index->placements[k]] = k;
-  index->waiting = collab_rule_labour_waiting_start (store, index->placement_pos);
+  /* Started now when the rule set of the run that asks first applies
+   * labour.priority, which then comes later in the run; else only if a
+   * program's run asks for it. */
+  index->waiting = collab_rule_labour_waiting_start (store, index->placement_pos,
+                                                     collab_ruleset_is_enabled (collab_check_context_get_ruleset (ctx),
+                                                                                "labour.priority"));
   return index;
 }
 

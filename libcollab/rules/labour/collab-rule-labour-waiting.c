@@ -631,7 +631,10 @@ waiting_build (gpointer data)
   waiting->queues = g_new0 (CollabLabourQueue, MAX (n_placements, 1));
   build_scopes (&sweep);
   rank_workers (&sweep);
-  if (read_placements (&sweep, task->placement_pos) > 0 && sweep.n_ranked > 0)
+  /* Each step takes a tenth of a second at most: stopping between them
+   * is soon enough. */
+  if (!g_atomic_int_get (&task->cancelled) && read_placements (&sweep, task->placement_pos) > 0 &&
+      sweep.n_ranked > 0 && !g_atomic_int_get (&task->cancelled))
     {
       add_stretches (&sweep);
       layout (&sweep);
@@ -644,13 +647,15 @@ waiting_build (gpointer data)
 
 CollabLabourWaitingTask *
 collab_rule_labour_waiting_start (CollabStore   *store,
-                                  const guint32 *placement_pos)
+                                  const guint32 *placement_pos,
+                                  gboolean       in_background)
 {
   CollabLabourWaitingTask *task = g_new0 (CollabLabourWaitingTask, 1);
 
   task->store = store;
   task->placement_pos = placement_pos;
-  task->thread = g_thread_new ("collab-labour", waiting_build, task);
+  if (in_background)
+    task->thread = g_thread_new ("collab-labour", waiting_build, task);
   return task;
 }
 
@@ -673,5 +678,7 @@ collab_rule_labour_waiting (CollabCheckContext *ctx)
 
   if (task->thread != NULL)
     task->waiting = g_thread_join (g_steal_pointer (&task->thread));
+  else if (task->waiting == NULL)
+    task->waiting = waiting_build (task);
   return task->waiting;
 }
