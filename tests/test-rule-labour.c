@@ -259,8 +259,8 @@ test_priority (void)
   finding = collab_test_assert_one_finding (same_day);
   assert_finding (finding, COLLAB_SEVERITY_WARNING, "placement", "pn", 0, 1);
   collab_test_assert_message_contains (finding, "gave worker n1, who is neither poverty-lifted nor at risk, "
-                                                "the job offer o-prog (logistics) of e1 (无锡物流公司) on "
-                                                "2021-03-10");
+                                                "the job offer o-prog (logistics and delivery) of e1 (无锡物流公司) "
+                                                "on 2021-03-10");
   collab_test_assert_message_contains (finding, "w1, registered on 2021-03-10");
 
   /* The day after: not yet. */
@@ -325,7 +325,7 @@ test_priority_who (void)
    * takes workers from any county. */
   g_assert_cmpint (waiting (outside), ==, 0);
   g_assert_cmpint (waiting (no_program), ==, 1);
-  collab_test_assert_message_contains (g_ptr_array_index (no_program, 0), "o-none (logistics) of e1");
+  collab_test_assert_message_contains (g_ptr_array_index (no_program, 0), "o-none (logistics and delivery) of e1");
   /* Disabled alone is not a priority of SPEC §11.2. */
   g_assert_cmpint (waiting (disabled_only), ==, 0);
 }

@@ -28,10 +28,10 @@ job_type_words (CollabJobType type)
     {
     case COLLAB_JOB_TYPE_DOMESTIC_SERVICE:
       /* Translators: the job types of SPEC §11.1, named in messages such as
-       * "the job offer o1 (logistics) of e1 (某物流公司)". */
+       * "the job offer o1 (logistics and delivery) of e1 (某物流公司)". */
       return C_("job type", "domestic service");
     case COLLAB_JOB_TYPE_LOGISTICS:
-      return C_("job type", "logistics");
+      return C_("job type", "logistics and delivery");
     case COLLAB_JOB_TYPE_ELDERLY_CARE:
       return C_("job type", "elderly care");
     case COLLAB_JOB_TYPE_CATERING:
@@ -44,7 +44,7 @@ job_type_words (CollabJobType type)
       return C_("job type", "manufacturing");
     case COLLAB_JOB_TYPE_OTHER:
     default:
-      return C_("job type", "other work");
+      return C_("job type", "other");
     }
 }
 
@@ -67,11 +67,11 @@ report (CollabCheckContext       *ctx,
   collab_finding_set_expected_int (finding, 0);
   collab_finding_set_actual_int (finding, waiting);
   collab_finding_set_message (finding,
-                              /* Translators: the id of a placement, of its worker, of the job offer, its
-                               * job type ("logistics"), the id of its employer and the employer's
-                               * name, the day the placement started, the number of priority
-                               * workers waiting, then the id of the one who registered first and
-                               * the day they registered. */
+                              /* Translators: the id of a placement, of its worker, of the job offer,
+                               * its job type ("logistics and delivery"), the id of its employer and
+                               * the employer's name, the day the placement started, the number of
+                               * priority workers waiting, then the id of the one who registered
+                               * first and the day they registered. */
                               ngettext_ ("The placement %s gave worker %s, who is neither poverty-lifted nor at "
                                          "risk, the job offer %s (%s) of %s (%s) on %s, while %u priority "
                                          "worker (poverty-lifted or at risk) was waiting for such work: %s, "
