@@ -130,10 +130,10 @@ index_new (CollabCheckContext *ctx)
   index->placement_pos = g_new (guint32, MAX (n_placements, 1));
   for (guint k = 0; k < n_placements; k++)
     index->placement_pos[index->placements[k]] = k;
-  /* Started now when the rule set of the run that asks first applies
-   * labour.priority, which then comes later in the run; else only if a
-   * program's run asks for it. */
-  index->waiting = collab_rule_labour_waiting_start (store, index->placement_pos,
+  /* Started now, beside the rules that come before it in the run, when
+   * there are placements and the rule set of the run that asks first
+   * applies labour.priority; else only if a run of the rule asks for it. */
+  index->waiting = collab_rule_labour_waiting_start (store, index->placement_pos, n_placements > 0 &&
                                                      collab_ruleset_is_enabled (collab_check_context_get_ruleset (ctx),
                                                                                 "labour.priority"));
   return index;
