@@ -20,6 +20,7 @@ struct _CollabCheckContext
   CollabStore          *store;
   const CollabRule     *rule;
   CollabRuleset        *ruleset;
+  CollabSeverity        severity;   /* the rule set's for the rule: read once, not per finding */
   CollabRef             program;
   CollabDay             as_of;
   gboolean              override_interpretation;
@@ -61,6 +62,7 @@ collab_check_context_set_target (CollabCheckContext *ctx,
 {
   ctx->rule = rule;
   ctx->ruleset = ruleset;
+  ctx->severity = collab_ruleset_get_severity (ruleset, rule->id);
   ctx->program = program;
 }
 
@@ -161,7 +163,7 @@ collab_check_context_get_interpretation (CollabCheckContext *ctx)
 CollabSeverity
 collab_check_context_get_severity (CollabCheckContext *ctx)
 {
-  return collab_ruleset_get_severity (ctx->ruleset, ctx->rule->id);
+  return ctx->severity;
 }
 
 guint
