@@ -88,7 +88,8 @@ follow_ups_new (CollabCheckContext *ctx)
 
   for (guint k = 0; k < n_placements; k++)
     if (follow_ups->start[k] != COLLAB_DAY_NONE)
-      collab_rule_labour_sort_days (follow_ups->dates + follow_ups->starts[k], follow_ups->starts[k + 1] - follow_ups->starts[k]);
+      collab_rule_labour_sort_days (follow_ups->dates + follow_ups->starts[k],
+                                    follow_ups->starts[k + 1] - follow_ups->starts[k]);
   return follow_ups;
 }
 
