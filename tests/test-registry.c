@@ -143,7 +143,8 @@ test_descriptions (void)
         g_assert_cmpstr (rule->area, ==, area);
       g_assert_true (rule->severity == COLLAB_SEVERITY_VIOLATION || rule->severity == COLLAB_SEVERITY_WARNING ||
                      rule->severity == COLLAB_SEVERITY_INFO);
-      g_assert_true (rule->scope == COLLAB_RULE_SCOPE_PROGRAM || rule->scope == COLLAB_RULE_SCOPE_DATASET);
+      g_assert_true (rule->scope == COLLAB_RULE_SCOPE_PROGRAM || rule->scope == COLLAB_RULE_SCOPE_DATASET ||
+                     rule->scope == COLLAB_RULE_SCOPE_PROGRAM_AND_NONE);
       g_assert_nonnull (rule->check);
       g_assert_cmpuint (collab_rule_count_params (rule), <=, COLLAB_RULE_MAX_PARAMS);
     }
@@ -154,6 +155,8 @@ test_descriptions (void)
   /* The money rules that walk the whole ledger run once per dataset. */
   g_assert_cmpint (collab_rule_registry_lookup ("fund.overdraw")->scope, ==, COLLAB_RULE_SCOPE_DATASET);
   g_assert_cmpint (collab_rule_registry_lookup ("pairing.coverage")->scope, ==, COLLAB_RULE_SCOPE_PROGRAM);
+  /* A job offer or a placement may belong to no program (SPEC §11.4). */
+  g_assert_cmpint (collab_rule_registry_lookup ("labour.priority")->scope, ==, COLLAB_RULE_SCOPE_PROGRAM_AND_NONE);
 }
 
 static void

@@ -15,12 +15,13 @@
 
 #define LIBRARY_LOG_DOMAIN "Collab"
 
-/* Every rule of SPEC §5, sorted. */
+/* Every rule of SPEC §5 and §11.2, sorted. */
 static const char *spec_rules[] = {
   "666.county_mix", "666.mix", "666.short_other", "666.tenure", "666.term", "666.total",
   "cadre.continuity",
   "fund.floor", "fund.idle", "fund.not_in_reserve", "fund.overdraw", "fund.overspend",
   "fund.plan_total", "fund.prohibited_use", "fund.unfiled", "fund.untraced",
+  "labour.follow_up", "labour.overfilled", "labour.priority",
   "pairing.coverage", "pairing.invalid", "pairing.orphan", "pairing.period",
   "village.demo",
 };
@@ -212,6 +213,9 @@ test_poverty_2016 (void)
   g_assert_true (collab_ruleset_is_enabled (ruleset, "pairing.coverage"));
   g_assert_true (collab_ruleset_is_enabled (ruleset, "fund.floor"));
   g_assert_true (collab_ruleset_is_enabled (ruleset, "fund.prohibited_use"));
+  /* SPEC §11.4: poverty-2016 gains labour.*. */
+  g_assert_true (collab_ruleset_is_enabled (ruleset, "labour.priority"));
+  g_assert_cmpint (collab_ruleset_get_int (ruleset, "labour.follow_up", "days", -1), ==, 90);
 }
 
 /* A shipped file names only what its set enables and changes; the rules

@@ -5,10 +5,10 @@
  * The context is the whole interface between the checker and a rule: the
  * records, the rule set in force for this run of the rule (the program's
  * own, or the one set on the checker), the program (or none, for rules
- * that look at the dataset as a whole), the as-of day and the tenure
- * interpretation, and a place to report findings. A rule that needs
- * anything else should get it through a new accessor here, so that every
- * rule keeps seeing the same world.
+ * that look at the dataset as a whole or at the records of no program),
+ * the as-of day and the tenure interpretation, and a place to report
+ * findings. A rule that needs anything else should get it through a new
+ * accessor here, so that every rule keeps seeing the same world.
  */
 
 #include "model/collab-dataset-private.h"
@@ -20,6 +20,7 @@ struct _CollabCheckContext
   CollabStore          *store;
   const CollabRule     *rule;
   CollabRuleset        *ruleset;
+  CollabSeverity        severity;   /* the rule set's for the rule: read once, not per finding */
   CollabRef             program;
   CollabDay             as_of;
   gboolean              override_interpretation;
@@ -61,6 +62,7 @@ collab_check_context_set_target (CollabCheckContext *ctx,
 {
   ctx->rule = rule;
   ctx->ruleset = ruleset;
+  ctx->severity = collab_ruleset_get_severity (ruleset, rule->id);
   ctx->program = program;
 }
 
@@ -117,7 +119,9 @@ collab_check_context_get_rule (CollabCheckContext *ctx)
   return ctx->rule;
 }
 
-/* COLLAB_REF_NONE for a rule of COLLAB_RULE_SCOPE_DATASET. */
+/* COLLAB_REF_NONE for a rule of COLLAB_RULE_SCOPE_DATASET, and for the
+ * run of a COLLAB_RULE_SCOPE_PROGRAM_AND_NONE rule over the records of
+ * no program. */
 CollabRef
 collab_check_context_get_program_ref (CollabCheckContext *ctx)
 {
@@ -159,7 +163,7 @@ collab_check_context_get_interpretation (CollabCheckContext *ctx)
 CollabSeverity
 collab_check_context_get_severity (CollabCheckContext *ctx)
 {
-  return collab_ruleset_get_severity (ctx->ruleset, ctx->rule->id);
+  return ctx->severity;
 }
 
 guint

@@ -29,7 +29,9 @@
  * is how `collab check --ruleset` works. Rules about the dataset as a
  * whole rather than one program run once, under the checker's rule set,
  * or else the first program's (by position in the dataset) that enables
- * them.
+ * them. Records that belong to no program — a job offer that names none,
+ * a placement of such an offer or of none — are judged by the checker's
+ * rule set, else by `east-west-2021` (SPEC §11.4).
  *
  * [method@Collab.Checker.plan] tabulates the 666 rule per pairing-year —
  * who was counted, by profession and by tenure tier, which of
@@ -417,6 +419,20 @@ collab_checker_get_options (CollabChecker        *self,
   *interpretation = self->interpretation;
 }
 
+/* The rule set of the records that belong to no program (SPEC §11.4: a
+ * job offer or a placement naming none): the checker's, else the
+ * default set, loaded once per run into @fallback. */
+static CollabRuleset *
+unowned_ruleset (CollabChecker  *self,
+                 CollabRuleset **fallback)
+{
+  if (self->ruleset != NULL)
+    return self->ruleset;
+  if (*fallback == NULL)
+    *fallback = collab_ruleset_new_builtin (COLLAB_RULESET_DEFAULT, NULL);
+  return *fallback;
+}
+
 static CollabRuleset *
 dataset_ruleset (CollabChecker     *self,
                  GPtrArray         *program_sets,
@@ -432,12 +448,22 @@ dataset_ruleset (CollabChecker     *self,
 
   /* A dataset without programs is judged by the default set. */
   if (program_sets->len == 0)
-    {
-      if (*fallback == NULL)
-        *fallback = collab_ruleset_new_builtin (COLLAB_RULESET_DEFAULT, NULL);
-      return *fallback;
-    }
+    return unowned_ruleset (self, fallback);
   return NULL;
+}
+
+/* Runs @rule over @program (COLLAB_REF_NONE: the dataset, or the records
+ * of no program) when @set applies it. */
+static void
+run_rule (CollabCheckContext *ctx,
+          const CollabRule   *rule,
+          CollabRuleset      *set,
+          CollabRef           program)
+{
+  if (set == NULL || !collab_ruleset_is_enabled (set, rule->id))
+    return;
+  collab_check_context_set_target (ctx, rule, set, program);
+  rule->check (ctx);
 }
 
 /**
@@ -493,27 +519,16 @@ collab_checker_run (CollabChecker  *self,
     {
       const CollabRule *rule = rules[r];
 
-      if (rule->scope == COLLAB_RULE_SCOPE_PROGRAM)
+      if (rule->scope == COLLAB_RULE_SCOPE_DATASET)
         {
-          for (guint p = 0; p < program_sets->len; p++)
-            {
-              CollabRuleset *set = g_ptr_array_index (program_sets, p);
-
-              if (!collab_ruleset_is_enabled (set, rule->id))
-                continue;
-              collab_check_context_set_target (ctx, rule, set, COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, p));
-              rule->check (ctx);
-            }
+          run_rule (ctx, rule, dataset_ruleset (self, program_sets, rule, &fallback), COLLAB_REF_NONE);
+          continue;
         }
-      else
-        {
-          CollabRuleset *set = dataset_ruleset (self, program_sets, rule, &fallback);
 
-          if (set == NULL || !collab_ruleset_is_enabled (set, rule->id))
-            continue;
-          collab_check_context_set_target (ctx, rule, set, COLLAB_REF_NONE);
-          rule->check (ctx);
-        }
+      for (guint p = 0; p < program_sets->len; p++)
+        run_rule (ctx, rule, g_ptr_array_index (program_sets, p), COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, p));
+      if (rule->scope == COLLAB_RULE_SCOPE_PROGRAM_AND_NONE)
+        run_rule (ctx, rule, unowned_ruleset (self, &fallback), COLLAB_REF_NONE);
     }
 
   collab_check_context_free (ctx);

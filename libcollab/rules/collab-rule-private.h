@@ -5,7 +5,8 @@
  * A rule is one C file under rules/<area>/ that describes itself — its
  * id, area, default severity, scope and parameters with their types and
  * defaults — and checks. The checker runs it once per program (or once
- * per dataset), hands it a CollabCheckContext, and the rule reports what
+ * per dataset, or once per program and once for the records of none:
+ * CollabRuleScope), hands it a CollabCheckContext, and the rule reports what
  * it finds through collab_check_context_report(). Rules never sort, never
  * filter by severity and never look at other rules: the checker does all
  * that.
@@ -53,6 +54,12 @@ typedef enum
 {
   COLLAB_RULE_SCOPE_PROGRAM,  /* once per program, with that program's rule set */
   COLLAB_RULE_SCOPE_DATASET,  /* once per dataset, with no program */
+  /* Once per program, with that program's rule set, and once more for the
+   * records that belong to no program (the context's program is then
+   * COLLAB_REF_NONE), with the checker's rule set, else the default one
+   * (SPEC §11.4): for rules over records whose program is optional, such
+   * as job offers and placements. */
+  COLLAB_RULE_SCOPE_PROGRAM_AND_NONE,
 } CollabRuleScope;
 
 /* The types a rule parameter may have, with their GVariant types and
