@@ -196,22 +196,29 @@ assisted_regions (const CollabStore *store,
   return assisted;
 }
 
+/* Whether @county is one of @assisted or lies in one (at any depth, as
+ * labour.priority reads "a county of the program's assisted cities"). */
 static gboolean
 from_assisted (const CollabStore *store,
                const guint8      *assisted,
                CollabRef          county)
 {
-  const CollabRegionRec *region;
-
   if (assisted == NULL)
     return TRUE;
-  if (county == COLLAB_REF_NONE)
-    return FALSE;
-  if (assisted[COLLAB_REF_INDEX (county)])
-    return TRUE;
-  region = collab_store_deref (store, county);
-  return region->parent != COLLAB_REF_NONE && COLLAB_REF_KIND (region->parent) == COLLAB_RECORD_KIND_REGION &&
-         assisted[COLLAB_REF_INDEX (region->parent)];
+  /* The loader rejects cycles of parents; the bound guards a store built
+   * by hand, as collab_units_region_is_under() does. */
+  for (guint steps = 0; county != COLLAB_REF_NONE && steps < 64; steps++)
+    {
+      const CollabRegionRec *region;
+
+      if (COLLAB_REF_KIND (county) != COLLAB_RECORD_KIND_REGION)
+        return FALSE;
+      if (assisted[COLLAB_REF_INDEX (county)])
+        return TRUE;
+      region = collab_store_deref (store, county);
+      county = region->parent;
+    }
+  return FALSE;
 }
 
 /* The workers who may be matched, keyed by class (priority first, then

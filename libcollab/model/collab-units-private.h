@@ -48,4 +48,12 @@ gboolean     collab_units_pairing_is_active (const CollabStore      *store,
                                              const CollabPairingRec *pairing,
                                              const CollabYearRange  *years);
 
+/* The index of the program @program_id names, or G_MAXUINT for "every
+ * program" when it is NULL; FALSE with %COLLAB_DATASET_ERROR_NOT_FOUND
+ * when no program has that id. The reports' and the match's --program. */
+gboolean     collab_units_find_program      (const CollabStore      *store,
+                                             const char             *program_id,
+                                             guint                  *index,
+                                             GError                **error);
+
 G_END_DECLS

@@ -6,7 +6,10 @@
  * collab-units-private.h says what each answer means.
  */
 
+#include <libcollab/collab-error.h>
+
 #include "collab-units-private.h"
+#include "types/collab-i18n-private.h"
 
 const char *
 collab_units_id (const CollabStore *store,
@@ -132,4 +135,19 @@ collab_units_pairing_is_active (const CollabStore      *store,
     return TRUE;
   collab_store_pairing_years (store, pairing, &first_year, &last_year);
   return first_year <= years->last && last_year >= years->first;
+}
+
+gboolean
+collab_units_find_program (const CollabStore  *store,
+                           const char         *program_id,
+                           guint              *index,
+                           GError            **error)
+{
+  *index = G_MAXUINT;
+  if (program_id == NULL || collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, index))
+    return TRUE;
+
+  g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
+               _("no program has the id \"%s\""), program_id);
+  return FALSE;
 }

@@ -45,6 +45,7 @@
 #include <libcollab/collab-funds.h>
 #include <libcollab/collab-money.h>
 
+#include "model/collab-units-private.h"
 #include "types/collab-i18n-private.h"
 #include "model/collab-dataset-private.h"
 #include "analysis/collab-ledger-private.h"
@@ -104,16 +105,10 @@ collab_dataset_trace_funds (CollabDataset          *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   store = collab_dataset_get_store (self);
-  if (program_id != NULL)
-    {
-      if (!collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &found))
-        {
-          g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                       _("no program has the id \"%s\""), program_id);
-          return NULL;
-        }
-      only = COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, found);
-    }
+  if (!collab_units_find_program (store, program_id, &found, error))
+    return NULL;
+  if (found != G_MAXUINT)
+    only = COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, found);
 
   ledger = collab_ledger_for_store (store);
   columns = collab_ledger_get_columns (ledger);

@@ -40,6 +40,7 @@
 #include <libcollab/collab-match.h>
 
 #include "types/collab-day-private.h"
+#include "model/collab-units-private.h"
 #include "types/collab-i18n-private.h"
 #include "model/collab-dataset-private.h"
 #include "analysis/collab-match-private.h"
@@ -355,12 +356,8 @@ collab_dataset_match (CollabDataset  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   store = collab_dataset_get_store (self);
-  if (program_id != NULL && !collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &only))
-    {
-      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                   _("no program has the id \"%s\""), program_id);
-      return NULL;
-    }
+  if (!collab_units_find_program (store, program_id, &only, error))
+    return NULL;
 
   match = g_object_new (COLLAB_TYPE_MATCH, NULL);
   match->as_of = as_of != COLLAB_DAY_NONE ? as_of : collab_day_today ();

@@ -11,6 +11,7 @@
 #include <libcollab/collab-enum-types.h>
 #include <libcollab/collab-error.h>
 
+#include "model/collab-units-private.h"
 #include "types/collab-i18n-private.h"
 #include "model/collab-dataset-private.h"
 #include "rules/666/collab-rule-666-private.h"
@@ -267,12 +268,8 @@ collab_checker_plan (CollabChecker          *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   store = collab_dataset_get_store (dataset);
-  if (program_id != NULL && !collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &only))
-    {
-      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                   _("no program has the id \"%s\""), program_id);
-      return NULL;
-    }
+  if (!collab_units_find_program (store, program_id, &only, error))
+    return NULL;
 
   program_sets = collab_ruleset_resolve_programs (store, collab_checker_get_ruleset (self), NULL, error);
   if (program_sets == NULL)

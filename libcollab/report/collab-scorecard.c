@@ -194,12 +194,8 @@ build (CollabDataset          *self,
   guint only = G_MAXUINT;
 
   store = collab_dataset_get_store (self);
-  if (program_id != NULL && !collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, &only))
-    {
-      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                   _("no program has the id \"%s\""), program_id);
-      return NULL;
-    }
+  if (!collab_units_find_program (store, program_id, &only, error))
+    return NULL;
 
   builder = collab_table_builder_new ();
   collab_table_builder_add_column (builder, "program", COLLAB_COLUMN_TYPE_STRING);
