@@ -489,7 +489,7 @@ round_trip (const char *language)
     { COLLAB_RECORD_KIND_PLACEMENT, { "placements", "follow_ups" },
       "编号,人员编号,用工单位,岗位编号,就业类型,有组织,上岗日期,离岗日期\r\n" },
     { COLLAB_RECORD_KIND_FOLLOW_UP, { "follow_ups" }, "编号,就业编号,日期,状态,备注\r\n" },
-    { COLLAB_RECORD_KIND_EVENT, { "events" }, "编号,规划,类型,日期,地区,参加人数,培训人次,培训类别\r\n" },
+    { COLLAB_RECORD_KIND_EVENT, { "events" }, "编号,规划,类型,日期,地区,参加人数,培训人次,培训类别,相关任务\r\n" },
     { COLLAB_RECORD_KIND_ORGANIZATION, { "organizations", "job_offers", "placements", "follow_ups" },
       "编号,名称,类型,地区,服务地区\r\n" },
     { COLLAB_RECORD_KIND_TRAINING, { "trainings" }, "编号,规划,东西部,年份,主题,人次,培训类别,期数\r\n" },

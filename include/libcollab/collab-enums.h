@@ -35,6 +35,13 @@ G_BEGIN_DECLS
  * @COLLAB_RECORD_KIND_PLACEMENT: a worker in a job (`placements`, 就业)
  * @COLLAB_RECORD_KIND_FOLLOW_UP: a contact with a placed worker (`follow_ups`, 跟踪服务)
  * @COLLAB_RECORD_KIND_EVENT: a meeting, visit, job fair or training class (`events`)
+ * @COLLAB_RECORD_KIND_PURCHASE: products of an assisted area bought or sold in the east (`purchases`, 消费协作)
+ * @COLLAB_RECORD_KIND_INVESTMENT: an enterprise's investment in an assisted area (`investments`, 产业协作)
+ * @COLLAB_RECORD_KIND_DONATION: money or goods given to an assisted area (`donations`, 社会帮扶)
+ * @COLLAB_RECORD_KIND_TASK: a task of a counterpart plan (`tasks`, 重点任务)
+ * @COLLAB_RECORD_KIND_TASK_REPORT: a year's summary of a plan task (`task_reports`, 总结评估)
+ * @COLLAB_RECORD_KIND_INITIATIVE: a key initiative of a year (`initiatives`, 年度推进重点专项)
+ * @COLLAB_RECORD_KIND_AGREEMENT: a year's cooperation agreement with an assisted city (`agreements`, 年度协议)
  *
  * The kinds of record a [class@Collab.Dataset] holds, in the order the
  * dataset document writes them.
@@ -57,6 +64,13 @@ typedef enum {
   COLLAB_RECORD_KIND_PLACEMENT,
   COLLAB_RECORD_KIND_FOLLOW_UP,             /*< nick=follow_up >*/
   COLLAB_RECORD_KIND_EVENT,
+  COLLAB_RECORD_KIND_PURCHASE,
+  COLLAB_RECORD_KIND_INVESTMENT,
+  COLLAB_RECORD_KIND_DONATION,
+  COLLAB_RECORD_KIND_TASK,
+  COLLAB_RECORD_KIND_TASK_REPORT,           /*< nick=task_report >*/
+  COLLAB_RECORD_KIND_INITIATIVE,
+  COLLAB_RECORD_KIND_AGREEMENT,
 } CollabRecordKind;
 
 /**
@@ -433,6 +447,72 @@ typedef enum {
   COLLAB_TRAINING_AREA_LABOUR,
   COLLAB_TRAINING_AREA_OTHER,
 } CollabTrainingArea;
+
+/**
+ * CollabPurchaseChannel:
+ * @COLLAB_PURCHASE_CHANNEL_CANTEEN: canteens of agencies, schools and hospitals (机关、学校、医院食堂)
+ * @COLLAB_PURCHASE_CHANNEL_SUPERMARKET: supermarkets, wholesale markets and traders (商超、批发市场、流通企业)
+ * @COLLAB_PURCHASE_CHANNEL_COUNTER: specialty counters, halls and zones (专柜、专馆、专区)
+ * @COLLAB_PURCHASE_CHANNEL_ECOMMERCE: e-commerce and live streaming (电商、直播带货)
+ * @COLLAB_PURCHASE_CHANNEL_FAIR: sales fairs and farm expos (展销会、农博会)
+ * @COLLAB_PURCHASE_CHANNEL_UNION: trade unions' purchases (工会采购)
+ * @COLLAB_PURCHASE_CHANNEL_OTHER: any other channel
+ *
+ * Where products of an assisted area were bought or sold (消费协作的渠道).
+ */
+typedef enum {
+  COLLAB_PURCHASE_CHANNEL_CANTEEN,
+  COLLAB_PURCHASE_CHANNEL_SUPERMARKET,
+  COLLAB_PURCHASE_CHANNEL_COUNTER,
+  COLLAB_PURCHASE_CHANNEL_ECOMMERCE,
+  COLLAB_PURCHASE_CHANNEL_FAIR,
+  COLLAB_PURCHASE_CHANNEL_UNION,
+  COLLAB_PURCHASE_CHANNEL_OTHER,
+} CollabPurchaseChannel;
+
+/**
+ * CollabDonationForm:
+ * @COLLAB_DONATION_FORM_CASH: money (捐款)
+ * @COLLAB_DONATION_FORM_IN_KIND: goods, at their value (捐物, 折价)
+ *
+ * What a donation gave.
+ */
+typedef enum {
+  COLLAB_DONATION_FORM_CASH,
+  COLLAB_DONATION_FORM_IN_KIND, /*< nick=in_kind >*/
+} CollabDonationForm;
+
+/**
+ * CollabTaskArea:
+ * @COLLAB_TASK_AREA_RED_CULTURE: carrying on the red culture (传承弘扬红色文化)
+ * @COLLAB_TASK_AREA_RURAL_URBAN: rural revitalization and new urbanization (衔接推进乡村振兴和新型城镇化)
+ * @COLLAB_TASK_AREA_PUBLIC_SERVICES: infrastructure and basic public services (助力完善基础设施和基本公共服务)
+ * @COLLAB_TASK_AREA_ECOLOGY: ecology and green, low-carbon growth (推进生态环境保护修复和绿色低碳发展)
+ * @COLLAB_TASK_AREA_INDUSTRY: industry and technology (务实开展产业合作与科技创新)
+ *
+ * The five areas of the tasks of the Yan'an–Wuxi counterpart plan.
+ */
+typedef enum {
+  COLLAB_TASK_AREA_RED_CULTURE,     /*< nick=red_culture >*/
+  COLLAB_TASK_AREA_RURAL_URBAN,     /*< nick=rural_urban >*/
+  COLLAB_TASK_AREA_PUBLIC_SERVICES, /*< nick=public_services >*/
+  COLLAB_TASK_AREA_ECOLOGY,
+  COLLAB_TASK_AREA_INDUSTRY,
+} CollabTaskArea;
+
+/**
+ * CollabTaskStatus:
+ * @COLLAB_TASK_STATUS_NOT_STARTED: not started (未启动)
+ * @COLLAB_TASK_STATUS_IN_PROGRESS: under way (推进中)
+ * @COLLAB_TASK_STATUS_DONE: done (已完成)
+ *
+ * Where a plan task stood at a year's summary.
+ */
+typedef enum {
+  COLLAB_TASK_STATUS_NOT_STARTED, /*< nick=not_started >*/
+  COLLAB_TASK_STATUS_IN_PROGRESS, /*< nick=in_progress >*/
+  COLLAB_TASK_STATUS_DONE,
+} CollabTaskStatus;
 
 /**
  * CollabSeverity:

@@ -93,7 +93,7 @@ int             collab_cli_print_table (CollabTable *table,
                                         void       (*print_text) (CollabTable *table));
 
 /* Tables (CSV files and xlsx workbooks): collab-cli-tables.c. */
-#define COLLAB_CLI_N_KINDS (COLLAB_RECORD_KIND_EVENT + 1)
+#define COLLAB_CLI_N_KINDS (COLLAB_RECORD_KIND_AGREEMENT + 1)
 gboolean        collab_cli_has_extension    (const char       *path,
                                              const char       *extension);
 gboolean        collab_cli_is_workbook      (const char       *path);

@@ -38,6 +38,13 @@ static const struct
   { "placements", COLLAB_RECORD_KIND_PLACEMENT },
   { "follow_ups", COLLAB_RECORD_KIND_FOLLOW_UP },
   { "events", COLLAB_RECORD_KIND_EVENT },
+  { "purchases", COLLAB_RECORD_KIND_PURCHASE },
+  { "investments", COLLAB_RECORD_KIND_INVESTMENT },
+  { "donations", COLLAB_RECORD_KIND_DONATION },
+  { "tasks", COLLAB_RECORD_KIND_TASK },
+  { "task_reports", COLLAB_RECORD_KIND_TASK_REPORT },
+  { "initiatives", COLLAB_RECORD_KIND_INITIATIVE },
+  { "agreements", COLLAB_RECORD_KIND_AGREEMENT },
   /* Singular forms and what officers call a table of dispatches. */
   { "region", COLLAB_RECORD_KIND_REGION },
   { "organization", COLLAB_RECORD_KIND_ORGANIZATION },
@@ -57,6 +64,13 @@ static const struct
   { "placement", COLLAB_RECORD_KIND_PLACEMENT },
   { "follow_up", COLLAB_RECORD_KIND_FOLLOW_UP },
   { "event", COLLAB_RECORD_KIND_EVENT },
+  { "purchase", COLLAB_RECORD_KIND_PURCHASE },
+  { "investment", COLLAB_RECORD_KIND_INVESTMENT },
+  { "donation", COLLAB_RECORD_KIND_DONATION },
+  { "task", COLLAB_RECORD_KIND_TASK },
+  { "task_report", COLLAB_RECORD_KIND_TASK_REPORT },
+  { "initiative", COLLAB_RECORD_KIND_INITIATIVE },
+  { "agreement", COLLAB_RECORD_KIND_AGREEMENT },
 };
 
 static char *

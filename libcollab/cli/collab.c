@@ -84,6 +84,16 @@ collab_cli_count_records (CollabRecordKind kind,
     case COLLAB_RECORD_KIND_PLACEMENT: return g_strdup_printf (ngettext_ ("%u placement", "%u placements", n), n);
     case COLLAB_RECORD_KIND_FOLLOW_UP: return g_strdup_printf (ngettext_ ("%u follow-up", "%u follow-ups", n), n);
     case COLLAB_RECORD_KIND_EVENT: return g_strdup_printf (ngettext_ ("%u event", "%u events", n), n);
+    case COLLAB_RECORD_KIND_PURCHASE: return g_strdup_printf (ngettext_ ("%u purchase", "%u purchases", n), n);
+    case COLLAB_RECORD_KIND_INVESTMENT: return g_strdup_printf (ngettext_ ("%u investment", "%u investments", n), n);
+    case COLLAB_RECORD_KIND_DONATION: return g_strdup_printf (ngettext_ ("%u donation", "%u donations", n), n);
+    case COLLAB_RECORD_KIND_TASK: return g_strdup_printf (ngettext_ ("%u plan task", "%u plan tasks", n), n);
+    case COLLAB_RECORD_KIND_TASK_REPORT:
+      return g_strdup_printf (ngettext_ ("%u task report", "%u task reports", n), n);
+    case COLLAB_RECORD_KIND_INITIATIVE:
+      return g_strdup_printf (ngettext_ ("%u key initiative", "%u key initiatives", n), n);
+    case COLLAB_RECORD_KIND_AGREEMENT:
+      return g_strdup_printf (ngettext_ ("%u annual agreement", "%u annual agreements", n), n);
     default:
       return g_strdup_printf (ngettext_ ("%u other record", "%u other records", n), n);
     }

@@ -21,7 +21,7 @@
 
 G_BEGIN_DECLS
 
-#define COLLAB_N_RECORD_KINDS (COLLAB_RECORD_KIND_EVENT + 1)
+#define COLLAB_N_RECORD_KINDS (COLLAB_RECORD_KIND_AGREEMENT + 1)
 
 /* A reference to a record: the kind in the top 5 bits, the index + 1 in the
  * rest, so that 0 is "no reference" and one 32-bit word says both what and
@@ -303,9 +303,86 @@ typedef struct
   CollabDay          date;
   gint32             participants;
   gint32             trainees;
+  CollabRefList      tasks;         /* the plan tasks it serves */
   guint8             kind;          /* CollabEventKind */
   guint8             area;          /* CollabTrainingArea */
 } CollabEventRec;
+
+typedef struct
+{
+  CollabRecordHeader h;
+  const char        *product;
+  gint64             amount;
+  CollabRef          origin;        /* the assisted county or city */
+  CollabRef          buyer;         /* an organization */
+  CollabRef          program;
+  CollabDay          date;
+  gint32             beneficiaries; /* poverty-lifted people it lifted */
+  guint8             channel;       /* CollabPurchaseChannel */
+} CollabPurchaseRec;
+
+typedef struct
+{
+  CollabRecordHeader h;
+  gint64             amount;
+  CollabRef          enterprise;    /* an organization */
+  CollabRef          county;
+  CollabRef          park;          /* an organization of kind park */
+  CollabRef          program;
+  CollabDay          date;
+} CollabInvestmentRec;
+
+typedef struct
+{
+  CollabRecordHeader h;
+  gint64             amount;        /* in kind: the goods' value */
+  CollabRef          donor;         /* an organization */
+  CollabRef          to;            /* a region */
+  CollabRef          program;
+  CollabDay          date;
+  guint8             form;          /* CollabDonationForm */
+} CollabDonationRec;
+
+typedef struct
+{
+  CollabRecordHeader h;
+  const char        *title;
+  CollabRef          program;
+  CollabRefList      responsible;   /* organizations, of both sides */
+  gint32             number;
+  guint8             area;          /* CollabTaskArea */
+} CollabTaskRec;
+
+typedef struct
+{
+  CollabRecordHeader h;
+  const char        *note;
+  CollabRef          task;
+  gint32             year;
+  guint8             status;        /* CollabTaskStatus */
+} CollabTaskReportRec;
+
+typedef struct
+{
+  CollabRecordHeader h;
+  const char        *title;
+  const char        *document;     /* its implementation plan (实施方案) */
+  CollabRef          program;
+  CollabRefList      tasks;
+  gint32             year;
+} CollabInitiativeRec;
+
+typedef struct
+{
+  CollabRecordHeader h;
+  const char        *document;
+  gint64             funds;
+  CollabRef          program;
+  CollabRef          city;          /* the assisted city */
+  gint32             year;
+  gint32             professionals; /* when the agreement names them */
+  gint32             cadres;
+} CollabAgreementRec;
 
 typedef enum
 {
@@ -330,7 +407,7 @@ typedef enum
   COLLAB_FIELD_REQUIRED   = 1 << 0,
   COLLAB_FIELD_INTERN     = 1 << 1,  /* a string that repeats: store it once */
   COLLAB_FIELD_NONZERO    = 1 << 2,  /* an enum whose value 0 means "not given" */
-  COLLAB_FIELD_COUNT      = 1 << 3,  /* an INT that cannot be negative */
+  COLLAB_FIELD_COUNT      = 1 << 3,  /* an INT or an AMOUNT that cannot be negative */
   COLLAB_FIELD_POSITIVE   = 1 << 4,  /* an INT that must be above zero */
 } CollabFieldFlags;
 

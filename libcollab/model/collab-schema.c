@@ -239,6 +239,76 @@ static const CollabField event_fields[] = {
   F_INT ("participants", CollabEventRec, participants, COLLAB_FIELD_COUNT),
   F_INT ("trainees", CollabEventRec, trainees, COLLAB_FIELD_COUNT),
   F_ENUM ("area", CollabEventRec, area, collab_training_area_get_type, 0),
+  { "tasks", COLLAB_FIELD_REF_LIST, OFF (CollabEventRec, tasks), 0, NULL, KIND (TASK), NULL },
+};
+
+static const CollabField purchase_fields[] = {
+  F_ID (CollabPurchaseRec),
+  F_REF ("origin", CollabPurchaseRec, origin, KIND (REGION), REQ),
+  F_STR ("product", CollabPurchaseRec, product, REQ | COLLAB_FIELD_INTERN),
+  F_ENUM ("channel", CollabPurchaseRec, channel, collab_purchase_channel_get_type, REQ),
+  F_AMOUNT ("amount", CollabPurchaseRec, amount, REQ | COLLAB_FIELD_COUNT),
+  F_DATE ("date", CollabPurchaseRec, date, REQ),
+  F_REF ("buyer", CollabPurchaseRec, buyer, KIND (ORGANIZATION), 0),
+  F_INT ("beneficiaries", CollabPurchaseRec, beneficiaries, COLLAB_FIELD_COUNT),
+  F_REF ("program", CollabPurchaseRec, program, KIND (PROGRAM), 0),
+};
+
+static const CollabField investment_fields[] = {
+  F_ID (CollabInvestmentRec),
+  F_REF ("enterprise", CollabInvestmentRec, enterprise, KIND (ORGANIZATION), REQ),
+  F_REF ("county", CollabInvestmentRec, county, KIND (REGION), REQ),
+  F_AMOUNT ("amount", CollabInvestmentRec, amount, REQ | COLLAB_FIELD_COUNT),
+  F_DATE ("date", CollabInvestmentRec, date, REQ),
+  F_REF ("park", CollabInvestmentRec, park, KIND (ORGANIZATION), 0),
+  F_REF ("program", CollabInvestmentRec, program, KIND (PROGRAM), 0),
+};
+
+static const CollabField donation_fields[] = {
+  F_ID (CollabDonationRec),
+  F_REF ("donor", CollabDonationRec, donor, KIND (ORGANIZATION), 0),
+  F_REF ("to", CollabDonationRec, to, KIND (REGION), REQ),
+  F_ENUM ("form", CollabDonationRec, form, collab_donation_form_get_type, REQ),
+  F_AMOUNT ("amount", CollabDonationRec, amount, REQ | COLLAB_FIELD_COUNT),
+  F_DATE ("date", CollabDonationRec, date, REQ),
+  F_REF ("program", CollabDonationRec, program, KIND (PROGRAM), 0),
+};
+
+static const CollabField task_fields[] = {
+  F_ID (CollabTaskRec),
+  F_REF ("program", CollabTaskRec, program, KIND (PROGRAM), REQ),
+  F_INT ("number", CollabTaskRec, number, REQ | COLLAB_FIELD_POSITIVE),
+  F_ENUM ("area", CollabTaskRec, area, collab_task_area_get_type, REQ),
+  F_STR ("title", CollabTaskRec, title, REQ),
+  { "responsible", COLLAB_FIELD_REF_LIST, OFF (CollabTaskRec, responsible), 0, NULL, KIND (ORGANIZATION), NULL },
+};
+
+static const CollabField task_report_fields[] = {
+  F_ID_OPTIONAL (CollabTaskReportRec),
+  F_REF ("task", CollabTaskReportRec, task, KIND (TASK), REQ),
+  F_YEAR ("year", CollabTaskReportRec, year, REQ),
+  F_ENUM ("status", CollabTaskReportRec, status, collab_task_status_get_type, REQ),
+  F_STR ("note", CollabTaskReportRec, note, 0),
+};
+
+static const CollabField initiative_fields[] = {
+  F_ID (CollabInitiativeRec),
+  F_REF ("program", CollabInitiativeRec, program, KIND (PROGRAM), REQ),
+  F_YEAR ("year", CollabInitiativeRec, year, REQ),
+  F_STR ("title", CollabInitiativeRec, title, REQ),
+  F_STR ("document", CollabInitiativeRec, document, 0),
+  { "tasks", COLLAB_FIELD_REF_LIST, OFF (CollabInitiativeRec, tasks), 0, NULL, KIND (TASK), NULL },
+};
+
+static const CollabField agreement_fields[] = {
+  F_ID (CollabAgreementRec),
+  F_REF ("program", CollabAgreementRec, program, KIND (PROGRAM), REQ),
+  F_YEAR ("year", CollabAgreementRec, year, REQ),
+  F_REF ("city", CollabAgreementRec, city, KIND (REGION), REQ),
+  F_AMOUNT ("funds", CollabAgreementRec, funds, REQ | COLLAB_FIELD_COUNT),
+  F_INT ("professionals", CollabAgreementRec, professionals, COLLAB_FIELD_COUNT),
+  F_INT ("cadres", CollabAgreementRec, cadres, COLLAB_FIELD_COUNT),
+  F_STR ("document", CollabAgreementRec, document, COLLAB_FIELD_INTERN),
 };
 
 /* The singular names are the kinds of records as messages name them
@@ -248,7 +318,8 @@ static const CollabSchema schemas[COLLAB_N_RECORD_KINDS] = {
   /* Translators: the kinds of records of a dataset, as messages name
    * them: 行政区划, 单位, 协作规划, 结对关系, 资金账户, 资金往来, 项目,
    * 人员, 派出记录, 培训, 调整记录, 示范村, 岗位, 务工人员, 就业记录,
-   * 跟踪服务记录, 活动. */
+   * 跟踪服务记录, 活动, 消费协作记录, 投资记录, 捐赠记录, 重点任务,
+   * 任务总结, 重点专项, 年度协议. */
   SCHEMA ("regions", N_("region"), CollabRegionRec, region_fields),
   SCHEMA ("organizations", N_("organization"), CollabOrganizationRec, organization_fields),
   SCHEMA ("programs", N_("program"), CollabProgramRec, program_fields),
@@ -266,6 +337,13 @@ static const CollabSchema schemas[COLLAB_N_RECORD_KINDS] = {
   SCHEMA ("placements", N_("placement"), CollabPlacementRec, placement_fields),
   SCHEMA ("follow_ups", N_("follow-up"), CollabFollowUpRec, follow_up_fields),
   SCHEMA ("events", N_("event"), CollabEventRec, event_fields),
+  SCHEMA ("purchases", N_("purchase"), CollabPurchaseRec, purchase_fields),
+  SCHEMA ("investments", N_("investment"), CollabInvestmentRec, investment_fields),
+  SCHEMA ("donations", N_("donation"), CollabDonationRec, donation_fields),
+  SCHEMA ("tasks", N_("plan task"), CollabTaskRec, task_fields),
+  SCHEMA ("task_reports", N_("task report"), CollabTaskReportRec, task_report_fields),
+  SCHEMA ("initiatives", N_("key initiative"), CollabInitiativeRec, initiative_fields),
+  SCHEMA ("agreements", N_("annual agreement"), CollabAgreementRec, agreement_fields),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (region_fields) <= 32);

@@ -61,7 +61,8 @@ check_day_order (const CollabSchema  *schema,
                   _("ends on %s, before it starts on %s"), end_text, start_text);
 }
 
-/* Counts of people, positions and classes (SPEC §11.1). */
+/* Counts of people, positions and classes (SPEC §11.1), and the amounts
+ * that cannot be negative (purchases, investments, donations, agreements). */
 static gboolean
 check_counts (const CollabSchema  *schema,
               gconstpointer        record,
@@ -73,7 +74,13 @@ check_counts (const CollabSchema  *schema,
       const CollabField *f = &schema->fields[i];
       gint32 value;
 
-      if (f->type != COLLAB_FIELD_INT || !COLLAB_RECORD_PRESENT (record, i))
+      if (!COLLAB_RECORD_PRESENT (record, i))
+        continue;
+      if (f->type == COLLAB_FIELD_AMOUNT && (f->flags & COLLAB_FIELD_COUNT) &&
+          *(const gint64 *) COLLAB_FIELD_PTR (record, f) < 0)
+        return invalid (field, f->name, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                        _("an amount cannot be negative"));
+      if (f->type != COLLAB_FIELD_INT)
         continue;
       value = *(const gint32 *) COLLAB_FIELD_PTR (record, f);
       if ((f->flags & COLLAB_FIELD_POSITIVE) && value <= 0)
