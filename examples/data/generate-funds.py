@@ -12,7 +12,8 @@
 #                        accounts of Shaanxi and Qinghai, passed on to Yan'an
 #                        and Haidong, to every paired county and into
 #                        invented county projects, and partly spent.
-# wuxi-2016-2020.json    the 13th Five-Year programs with Yan'an and Haidong,
+# wuxi-funds-2016-2020.json
+#                        the 13th Five-Year programs with Yan'an and Haidong,
 #                        whose records give the plan's own summary of
 #                        2016-2020: 1.47亿元 and 218 projects for Yan'an,
 #                        7.82亿元 and 309 projects for Haidong. Every
@@ -241,7 +242,7 @@ def funds_2021():
     write(os.path.join(HERE, "wuxi-funds-2021.json"), members, provenance)
 
 
-# wuxi-2016-2020.json -------------------------------------------------------
+# wuxi-funds-2016-2020.json -------------------------------------------------
 
 def funds_2016():
     with open(os.path.join(HERE, "wuxi-2021.json"), encoding="utf-8") as f:
@@ -379,7 +380,7 @@ def funds_2016():
 
     members = [("regions", regions), ("organizations", organizations), ("programs", programs),
                ("pairings", pairings), ("accounts", accounts), ("transactions", tx), ("projects", projects)]
-    write(os.path.join(HERE, "wuxi-2016-2020.json"), members, provenance)
+    write(os.path.join(HERE, "wuxi-funds-2016-2020.json"), members, provenance)
 
 
 if __name__ == "__main__":
