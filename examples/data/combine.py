@@ -12,9 +12,9 @@ has libcollab write it in its canonical form:
 
 import json
 import pathlib
-import subprocess
 import sys
-import tempfile
+
+import canonical
 
 HERE = pathlib.Path(__file__).resolve().parent
 PARTS = ['wuxi-roster-2021-2023.json', 'wuxi-funds-2021.json', 'wuxi-labour-2021-2023.json']
@@ -41,20 +41,7 @@ def main(collab):
     combined['_provenance'] = provenance
     combined = {k: v for k, v in combined.items() if v != []}
 
-    with tempfile.NamedTemporaryFile('w', suffix='.json', delete=False) as raw:
-        json.dump(combined, raw, ensure_ascii=False)
-    out = HERE / 'wuxi-2021-2023.json'
-    # `collab convert` is for CSV; a load and save through Python would need
-    # the typelib: a validate proves it loads, and the canonical form comes
-    # from the library's own writer via the C example below.
-    subprocess.run([collab, 'validate', raw.name], check=True, stdout=subprocess.DEVNULL)
-    import gi
-    gi.require_version('Collab', '1.0')
-    from gi.repository import Collab
-    dataset = Collab.Dataset.new_from_file(raw.name)
-    dataset.save_to_file(str(out))
-    pathlib.Path(raw.name).unlink()
-    print(f'{out.name}: written')
+    canonical.write(combined, HERE / 'wuxi-2021-2023.json', collab)
 
 
 if __name__ == '__main__':

@@ -25,9 +25,9 @@
 import datetime
 import json
 import os
-import subprocess
 import sys
-import tempfile
+
+import canonical
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 YEARS = range(2016, 2021)
@@ -333,15 +333,7 @@ def main(collab):
         document[kind] = document.get(kind, []) + records
     document["_provenance"] = {"parts": {"wuxi-funds-2016-2020.json": funds["_provenance"]}, **PROVENANCE}
 
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as raw:
-        json.dump(document, raw, ensure_ascii=False)
-    subprocess.run([collab, "validate", raw.name], check=True, stdout=subprocess.DEVNULL)
-    import gi
-    gi.require_version("Collab", "1.0")
-    from gi.repository import Collab
-    Collab.Dataset.new_from_file(raw.name).save_to_file(os.path.join(HERE, "wuxi-2016-2020.json"))
-    os.unlink(raw.name)
-    print("wuxi-2016-2020.json: written")
+    canonical.write(document, os.path.join(HERE, "wuxi-2016-2020.json"), collab)
 
 
 PROVENANCE = {
