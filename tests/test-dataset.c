@@ -83,7 +83,7 @@ test_load_zhuhai (void)
   g_autoptr(CollabDataset) dataset = collab_test_load_example ("zhuhai-zunyi-2021.json");
 
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_REGION), ==, 17);
-  g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_ORGANIZATION), ==, 0);
+  g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_ORGANIZATION), ==, 4);
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PROGRAM), ==, 1);
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PAIRING), ==, 8);
 }
