@@ -126,7 +126,7 @@ test_load_replaces (void)
   g_assert_true (collab_dataset_load_from_file (dataset, path, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_REGION), ==, 17);
-  g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_ORGANIZATION), ==, 0);
+  g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_ORGANIZATION), ==, 4);
   wuxi = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_REGION, "wuxi");
   g_assert_null (wuxi);
 }
