@@ -2,6 +2,7 @@
 
 import os
 import pathlib
+import subprocess
 
 import gi
 import pytest
@@ -42,3 +43,17 @@ def pairing_rules(Collab):
     """A rule set of the pairing rules alone: the Wuxi base dataset has no
     roster or funds, so the other rules would find everything missing."""
     return Collab.Ruleset.new_from_data(PAIRING_RULES.decode(), -1)
+
+
+@pytest.fixture(scope='session')
+def collab_cli():
+    """Runs the `collab` just built, in a language: collab_cli('zh_CN',
+    'report', path) gives the CompletedProcess (text)."""
+    cli, localedir = os.environ.get('COLLAB_CLI'), os.environ.get('COLLAB_LOCALEDIR')
+    if cli is None or localedir is None:
+        pytest.skip('COLLAB_CLI and COLLAB_LOCALEDIR come from meson test')
+
+    def run(language, *args):
+        env = dict(os.environ, LANGUAGE=language, LC_ALL='C.UTF-8', COLLAB_LOCALEDIR=localedir)
+        return subprocess.run([cli, *map(str, args)], env=env, capture_output=True, text=True)
+    return run
