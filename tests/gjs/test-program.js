@@ -14,7 +14,9 @@ function assert(condition, message) {
 }
 
 const chinese = GLib.getenv('LANGUAGE') === 'zh_CN';
-const hasChinese = text => /[\u4e00-\u9fff]/.test(text.replace(/[\u4e00-\u9fff]+(县|市|区|部|局|委|院|办|园区)/g, ''));
+// Names of units and tasks are Chinese in either language: an English
+// message is told by its English words.
+const isEnglish = text => / (the|of|in|for) /.test(text);
 
 function check(file, day) {
     const dataset = Collab.Dataset.new_from_file(GLib.build_filenamev([GLib.getenv('COLLAB_TEST_DATA'), file]));
@@ -50,7 +52,7 @@ for (const [file, day, expected] of cases) {
             assert(finding.get_subject_value(key).unpack() === value, `${rule}: ${key} = ${value}`);
         // Messages follow the language; ids stay as they are.
         assert(finding.message.includes(String(subject.year)), `${rule}: the year in ${finding.message}`);
-        assert(hasChinese(finding.message) === chinese,
+        assert(isEnglish(finding.message) !== chinese,
             `${rule}: the message in ${chinese ? 'Chinese' : 'English'}: ${finding.message}`);
     }
 }
