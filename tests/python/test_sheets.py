@@ -307,14 +307,14 @@ def sheet_header(path):
 @pytest.mark.parametrize('language', LANGUAGES)
 @pytest.mark.parametrize('form', ['csv', 'xlsx'])
 @pytest.mark.parametrize('kind', list(LABOUR_DEPENDENTS))
-def test_convert_labour_round_trip(fixture_dir, tmp_path, language, form, kind):
-    """JSON → CSV or xlsx → JSON through `collab convert`: the same job
-    offers, workers (any job type, no flag), placements, follow-ups and
-    events; in Chinese under the headers of the officers' forms, every
-    one of which the import reads back, and a workbook's sheet named so
-    that the import knows the kind without --kind."""
-    document = json.loads((fixture_dir / 'labour-sheets.json').read_text())
-    whole = {key: value for key, value in document.items() if key not in LABOUR_DEPENDENTS[kind]}
+def assert_convert_round_trip(fixture, tmp_path, language, form, kind, dependents, sheets_zh):
+    """JSON → CSV or xlsx → JSON through `collab convert`, the kinds that
+    refer to @kind (@dependents) left out: the same records of @kind; in
+    Chinese under the headers of the officers' forms (members the library
+    does not know keep their own), and a workbook's sheet named so that
+    the import knows the kind without --kind."""
+    document = json.loads(fixture.read_text())
+    whole = {key: value for key, value in document.items() if key not in dependents}
     base = {key: value for key, value in whole.items() if key != kind}
     (tmp_path / 'whole.json').write_text(json.dumps(whole, ensure_ascii=False))
     (tmp_path / 'base.json').write_text(json.dumps(base, ensure_ascii=False))
@@ -325,16 +325,37 @@ def test_convert_labour_round_trip(fixture_dir, tmp_path, language, form, kind):
     header = sheet_header(out)
     if language == 'zh_CN':
         assert header[0] == '编号'
-        assert [h for h in header if h.isascii()] == []
+        assert [h for h in header if h.isascii() and not h.startswith('_')] == []
     else:
         assert header[0] == 'id'
     if form == 'xlsx':
-        assert openpyxl.load_workbook(out).sheetnames == [LABOUR_SHEETS_ZH[kind] if language == 'zh_CN' else kind]
+        assert openpyxl.load_workbook(out).sheetnames == [sheets_zh[kind] if language == 'zh_CN' else kind]
 
     kind_option = ['--kind', kind] if form == 'csv' else []
     back = collab(language, 'convert', out, tmp_path / 'back.json', *kind_option, '--base', tmp_path / 'base.json')
     assert back.returncode == 0, back.stderr
     assert json.loads((tmp_path / 'back.json').read_text())[kind] == document[kind]
+
+
+def assert_export_words(fixture, tmp_path, expected):
+    """Each kind of @expected exported in Chinese: its header, and a row
+    among its rows."""
+    for kind, (header, row) in expected.items():
+        out = tmp_path / f'{kind}.csv'
+        assert collab('zh_CN', 'convert', fixture, out, '--kind', kind).returncode == 0
+        rows = csv_rows(out)
+        assert rows[0] == header
+        assert row in rows[1:]
+
+
+def test_convert_labour_round_trip(fixture_dir, tmp_path, language, form, kind):
+    """JSON → CSV or xlsx → JSON through `collab convert`: the same job
+    offers, workers (any job type, no flag), placements, follow-ups and
+    events; in Chinese under the headers of the officers' forms, every
+    one of which the import reads back, and a workbook's sheet named so
+    that the import knows the kind without --kind."""
+    assert_convert_round_trip(fixture_dir / 'labour-sheets.json', tmp_path, language, form, kind,
+                              LABOUR_DEPENDENTS[kind], LABOUR_SHEETS_ZH)
 
 
 def test_labour_words_zh(fixture_dir, tmp_path):
@@ -353,12 +374,7 @@ def test_labour_words_zh(fixture_dir, tmp_path):
         'events': (['编号', '规划', '类型', '日期', '地区', '参加人数', '培训人次', '培训类别', '相关任务'],
                    ['ev-004', 'wuxi-yanan', '培训班', '2021-07-12', 'yanchang', '', '120', '劳动力', '']),
     }
-    for kind, (header, row) in expected.items():
-        out = tmp_path / f'{kind}.csv'
-        assert collab('zh_CN', 'convert', path, out, '--kind', kind).returncode == 0
-        rows = csv_rows(out)
-        assert rows[0] == header
-        assert row in rows[1:]
+    assert_export_words(path, tmp_path, expected)
 
 
 XLSX = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'xlsx')
@@ -440,28 +456,8 @@ def test_convert_more_round_trip(fixture_dir, tmp_path, language, form, kind):
     (some without an id), key initiatives, agreements and events serving
     tasks; in Chinese under the officers' headers, and a workbook's sheet
     named so that the import knows the kind without --kind."""
-    document = json.loads((fixture_dir / 'more-sheets.json').read_text())
-    whole = {key: value for key, value in document.items() if key not in MORE_DEPENDENTS[kind]}
-    base = {key: value for key, value in whole.items() if key != kind}
-    (tmp_path / 'whole.json').write_text(json.dumps(whole, ensure_ascii=False))
-    (tmp_path / 'base.json').write_text(json.dumps(base, ensure_ascii=False))
-
-    out = tmp_path / f'sheet.{form}'
-    result = collab(language, 'convert', tmp_path / 'whole.json', out, '--kind', kind)
-    assert result.returncode == 0, result.stderr
-    header = sheet_header(out)
-    if language == 'zh_CN':
-        assert header[0] == '编号'
-        assert [h for h in header if h.isascii() and not h.startswith('_')] == []
-    else:
-        assert header[0] == 'id'
-    if form == 'xlsx':
-        assert openpyxl.load_workbook(out).sheetnames == [MORE_SHEETS_ZH[kind] if language == 'zh_CN' else kind]
-
-    kind_option = ['--kind', kind] if form == 'csv' else []
-    back = collab(language, 'convert', out, tmp_path / 'back.json', *kind_option, '--base', tmp_path / 'base.json')
-    assert back.returncode == 0, back.stderr
-    assert json.loads((tmp_path / 'back.json').read_text())[kind] == document[kind]
+    assert_convert_round_trip(fixture_dir / 'more-sheets.json', tmp_path, language, form, kind,
+                              MORE_DEPENDENTS[kind], MORE_SHEETS_ZH)
 
 
 def test_more_words_zh(fixture_dir, tmp_path):
@@ -484,12 +480,7 @@ def test_more_words_zh(fixture_dir, tmp_path):
         'events': (['编号', '规划', '类型', '日期', '地区', '参加人数', '培训人次', '培训类别', '相关任务'],
                    ['ev-1', 'cp', '产业园区发展交流会议', '2022-09-20', 'yanchuan', '40', '', '', 't01;t16']),
     }
-    for kind, (header, row) in expected.items():
-        out = tmp_path / f'{kind}.csv'
-        assert collab('zh_CN', 'convert', path, out, '--kind', kind).returncode == 0
-        rows = csv_rows(out)
-        assert rows[0] == header
-        assert row in rows[1:]
+    assert_export_words(path, tmp_path, expected)
 
 
 def more_base(fixture_dir, tmp_path):
