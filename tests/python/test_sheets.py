@@ -304,9 +304,6 @@ def sheet_header(path):
     return [cell.value for cell in openpyxl.load_workbook(path).active[1]]
 
 
-@pytest.mark.parametrize('language', LANGUAGES)
-@pytest.mark.parametrize('form', ['csv', 'xlsx'])
-@pytest.mark.parametrize('kind', list(LABOUR_DEPENDENTS))
 def assert_convert_round_trip(fixture, tmp_path, language, form, kind, dependents, sheets_zh):
     """JSON → CSV or xlsx → JSON through `collab convert`, the kinds that
     refer to @kind (@dependents) left out: the same records of @kind; in
@@ -348,6 +345,9 @@ def assert_export_words(fixture, tmp_path, expected):
         assert row in rows[1:]
 
 
+@pytest.mark.parametrize('language', LANGUAGES)
+@pytest.mark.parametrize('form', ['csv', 'xlsx'])
+@pytest.mark.parametrize('kind', list(LABOUR_DEPENDENTS))
 def test_convert_labour_round_trip(fixture_dir, tmp_path, language, form, kind):
     """JSON → CSV or xlsx → JSON through `collab convert`: the same job
     offers, workers (any job type, no flag), placements, follow-ups and
