@@ -58,14 +58,29 @@ add_key (GHashTable *table,
 }
 
 /* The name of a record of @kind without its suffix. Only units of
- * administration have one: 李小镇 may be a person, and 李小 is not them. */
+ * administration and companies have one: 李小镇 may be a person, and 李小
+ * is not them; 海澜集团 is 海澜集团有限公司. */
 static char *
 short_name_of (CollabRecordKind  kind,
                const char       *name)
 {
-  if (kind != COLLAB_RECORD_KIND_REGION || name == NULL)
+  if (name == NULL)
     return NULL;
-  return collab_csv_short_name (name);
+  if (kind == COLLAB_RECORD_KIND_REGION)
+    return collab_csv_short_name (name);
+  if (kind == COLLAB_RECORD_KIND_ORGANIZATION)
+    return collab_csv_short_company_name (name);
+  return NULL;
+}
+
+/* The field a record of @schema is named by: its name, else its title,
+ * which is how officers name a plan task (积极开展红色教育培训). */
+static int
+name_field_of (const CollabSchema *schema)
+{
+  int n = collab_schema_find_field (schema, "name");
+
+  return n >= 0 ? n : collab_schema_find_field (schema, "title");
 }
 
 /* Files a record of @kind and @id under its @name, the name's short form,
@@ -101,7 +116,7 @@ name_index (CollabCsvImport  *imp,
             CollabRecordKind  kind)
 {
   const CollabSchema *schema = collab_schema_for_kind (kind);
-  int n = collab_schema_find_field (schema, "name");
+  int n = name_field_of (schema);
   int code = collab_schema_find_field (schema, "code");
   GHashTable **tables = imp->names[kind];
 
@@ -258,7 +273,7 @@ collab_csv_closest_records (CollabCsvImport   *imp,
   for (guint k = 0; k < COLLAB_N_RECORD_KINDS; k++)
     {
       const CollabSchema *schema = collab_schema_for_kind (k);
-      int n = collab_schema_find_field (schema, "name");
+      int n = name_field_of (schema);
 
       if (!(field->ref_kinds & (1u << k)))
         continue;
@@ -525,9 +540,17 @@ collab_csv_convert_cell (CollabCsvImport       *imp,
 
     case COLLAB_FIELD_REF_LIST:
       {
-        g_autoptr(GPtrArray) items = collab_csv_split_list (text);
-        GString *canonical = g_string_new (NULL);
+        g_autoptr(GPtrArray) items = NULL;
+        GString *canonical;
 
+        /* 无: no responsible unit, said so. */
+        if (collab_csv_is_empty_list (field->type, text))
+          {
+            g_string_append (json, "[]");
+            return g_strdup (collab_csv_empty_list_word (field->type, FALSE));
+          }
+        items = collab_csv_split_list (text);
+        canonical = g_string_new (NULL);
         g_string_append_c (json, '[');
         for (guint i = 0; i < items->len; i++)
           {

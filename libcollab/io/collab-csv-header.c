@@ -245,14 +245,16 @@ find_column (CollabCsvImport *imp,
   return found;
 }
 
-/* The required members the header has no column for, with their
- * Chinese header: an inline sub-record's too (a job offer's open.first). */
+/* The required members the header has no column for, with the Chinese
+ * header an export of @kind writes for them (a donation's 受赠地, not a
+ * dispatch's 派往地): an inline sub-record's too (a job offer's open.first). */
 static void
-append_missing (GString    *missing,
-                const char *member,
-                guint      *n_missing)
+append_missing (GString          *missing,
+                CollabRecordKind  kind,
+                const char       *member,
+                guint            *n_missing)
 {
-  const char *alias = collab_csv_first_alias_of (member);
+  const char *alias = collab_csv_export_header (kind, member);
 
   g_string_append_printf (missing, "%s\"%s\"", missing->len > 0 ? ", " : "", member);
   if (alias != NULL)
@@ -388,11 +390,11 @@ collab_csv_read_header (CollabCsvImport *imp,
               {
                 g_autofree char *member = g_strdup_printf ("%s.%s", field->name, field->sub->fields[s].name);
 
-                append_missing (missing, member, &n_missing);
+                append_missing (missing, imp->kind, member, &n_missing);
               }
         }
       else
-        append_missing (missing, field->name, &n_missing);
+        append_missing (missing, imp->kind, field->name, &n_missing);
     }
 
   if (n_missing > 0)

@@ -91,6 +91,7 @@ gboolean    collab_csv_header_is_ignored (const char      *header);
 /* @name without the suffix of its kind of unit (延川 for 延川县, 互助 for
  * 互助土族自治县), or NULL when it has none or nothing would be left. */
 char       *collab_csv_short_name     (const char         *name);
+char       *collab_csv_short_company_name (const char     *name);
 /* The kind of record a sheet named @name holds: its English member or
  * singular in any case, or a Chinese name (派出人员, 结对关系, …). */
 gboolean    collab_csv_kind_of_table  (const char         *name,

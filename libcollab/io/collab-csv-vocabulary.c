@@ -158,7 +158,9 @@ static const struct
   { "相关任务", "tasks" },
   { "服务任务", "tasks" },
   { "任务", "tasks" },
+  { "重点任务", "tasks" },
   { "任务名称", "title" },
+  { "重点任务", "title" },
   { "任务", "title" },
   { "专项名称", "title" },
   { "标题", "title" },
@@ -178,6 +180,7 @@ static const struct
   { "销售渠道", "channel" },
   { "采购渠道", "channel" },
   { "采购单位", "buyer" },
+  { "采购方", "buyer" },
   { "购买方", "buyer" },
   { "带动脱贫人口", "beneficiaries" },
   { "带动人数", "beneficiaries" },
@@ -188,14 +191,23 @@ static const struct
   { "落地县", "county" },
   { "实际投资", "amount" },
   { "投资额", "amount" },
+  { "投资金额", "amount" },
+  { "销售额", "amount" },
+  { "销售金额", "amount" },
+  { "采购金额", "amount" },
+  { "捐赠金额", "amount" },
   { "园区", "park" },
   { "所在园区", "park" },
   { "捐赠方", "donor" },
   { "捐赠单位", "donor" },
   { "受赠地", "to" },
+  { "受赠地区", "to" },
+  { "捐赠对象", "to" },
   { "捐赠形式", "form" },
   { "形式", "form" },
   { "实施方案", "document" },
+  { "协议文件", "document" },
+  { "协议名称", "document" },
   { "城市", "city" },
   { "受援市", "city" },
   { "协作城市", "city" },
@@ -204,8 +216,10 @@ static const struct
   { "资金", "funds" },
   { "专业技术人才", "professionals" },
   { "专技人才", "professionals" },
+  { "选派专业技术人才", "professionals" },
   { "党政干部", "cadres" },
   { "挂职干部", "cadres" },
+  { "选派党政干部", "cadres" },
   { "干部", "cadres" },
 };
 
@@ -255,7 +269,9 @@ static const struct
   { COLLAB_RECORD_KIND_AGREEMENT, "funds", "协议资金" },
   { COLLAB_RECORD_KIND_AGREEMENT, "professionals", "专业技术人才" },
   { COLLAB_RECORD_KIND_AGREEMENT, "cadres", "党政干部" },
-  { COLLAB_RECORD_KIND_AGREEMENT, "document", "文号" },
+  /* An agreement is named by its title (2022年度协议) more than by a
+   * document number (文号). */
+  { COLLAB_RECORD_KIND_AGREEMENT, "document", "协议文件" },
 };
 
 /* Chinese words for the values of the closed vocabularies. The English
@@ -451,7 +467,8 @@ static const struct
 };
 
 /* A list given but empty: a worker who wants any type of job (不限), a
- * record with none of the flags (无). An empty cell is a member not
+ * record with none of the flags (无), a plan task with no responsible
+ * unit (无). An empty cell is a member not
  * given, which a list that is there but empty is not. The first word
  * of each is the export's. */
 static const char * const any_words[] = { "any", "不限", "任意", "均可" };
@@ -668,6 +685,25 @@ collab_csv_short_name (const char *name)
   return g_string_free (g_steal_pointer (&shorter), FALSE);
 }
 
+/* The suffixes of companies' names that officers leave out, longest
+ * first: 海澜集团 for 海澜集团有限公司. */
+static const char * const company_suffixes[] = { "股份有限公司", "有限责任公司", "有限公司" };
+
+/* @name without its company suffix, or NULL when it has none or when
+ * less than two characters would be left. */
+char *
+collab_csv_short_company_name (const char *name)
+{
+  g_autoptr(GString) shorter = g_string_new (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (company_suffixes); i++)
+    if (strip_suffix (shorter, company_suffixes[i]))
+      break;
+  if (shorter->len == strlen (name) || g_utf8_strlen (shorter->str, -1) < 2)
+    return NULL;
+  return g_string_free (g_steal_pointer (&shorter), FALSE);
+}
+
 /* The first Chinese header for @member, for messages. */
 const char *
 collab_csv_first_alias_of (const char *member)
@@ -796,7 +832,7 @@ collab_csv_is_empty_list (CollabFieldType  type,
 {
   if (type == COLLAB_FIELD_ENUM_LIST)
     return word_in (text, any_words, G_N_ELEMENTS (any_words));
-  if (type == COLLAB_FIELD_FLAGS)
+  if (type == COLLAB_FIELD_FLAGS || type == COLLAB_FIELD_REF_LIST)
     return word_in (text, none_words, G_N_ELEMENTS (none_words));
   return FALSE;
 }

@@ -94,6 +94,8 @@ collab_csv_field_text (const CollabStore *store,
 
         for (guint i = 0; i < list->n; i++)
           g_string_append_printf (text, "%s%s", i > 0 ? ";" : "", collab_store_ref_id (store, list->refs[i]));
+        if (list->n == 0)
+          g_string_append (text, collab_csv_empty_list_word (field->type, FALSE));
         return g_string_free (text, FALSE);
       }
 
@@ -387,6 +389,12 @@ chinese_value (const CollabField *field,
         }
       g_free (text);
       return g_string_free (words, FALSE);
+
+    case COLLAB_FIELD_REF_LIST:
+      if (!collab_csv_is_empty_list (field->type, text))
+        return text;
+      g_free (text);
+      return g_strdup (collab_csv_empty_list_word (field->type, TRUE));
 
     default:
       return text;

@@ -329,11 +329,21 @@ finish_record (Reader *reader,
   if (frame->hints == NULL || (frame->hints->required & ~header->present) != 0)
     for (guint i = 0; i < schema->n_fields; i++)
       if ((schema->fields[i].flags & COLLAB_FIELD_REQUIRED) && !COLLAB_RECORD_PRESENT (header, i))
-        return reader_fail (reader, COLLAB_DATASET_ERROR_MISSING_MEMBER,
-                            /* Translators: the first %s is the kind of record, translated,
-                             * such as "dispatch"; the second the name of the member, in
-                             * English, such as "planned_end". */
-                            _("a %s needs the member \"%s\""), _(schema->singular), schema->fields[i].name);
+        {
+          /* English says "an investment", "an open period": the article
+           * goes with the kind's English name, whatever the language. */
+          if (strchr ("aeiou", schema->singular[0]) != NULL)
+            return reader_fail (reader, COLLAB_DATASET_ERROR_MISSING_MEMBER,
+                                /* Translators: the first %s is the kind of record, translated,
+                                 * such as "investment"; the second the name of the member, in
+                                 * English, such as "county". */
+                                _("an %s needs the member \"%s\""), _(schema->singular), schema->fields[i].name);
+          return reader_fail (reader, COLLAB_DATASET_ERROR_MISSING_MEMBER,
+                              /* Translators: the first %s is the kind of record, translated,
+                               * such as "dispatch"; the second the name of the member, in
+                               * English, such as "planned_end". */
+                              _("a %s needs the member \"%s\""), _(schema->singular), schema->fields[i].name);
+        }
 
   if (!collab_validate_record (schema, header, &field_name, &error))
     {

@@ -73,3 +73,60 @@ def test_labour_validates(validator, Collab, fixture_dir):
 def test_schema_rejects_bad_labour_records(validator, member, record):
     document = {'format': 'libcollab-dataset', 'version': 1, member: [record]}
     assert list(validator.iter_errors(document))
+
+
+# The rest of the program (SPEC §11.1) -----------------------------------------
+
+MORE = ('purchases', 'investments', 'donations', 'tasks', 'task_reports', 'initiatives', 'agreements')
+
+
+def test_more_records_validate(validator, Collab, fixture_dir):
+    """Purchases, investments, donations, plan tasks, task reports, key
+    initiatives, annual agreements and events serving tasks: as written,
+    and as the library saves them."""
+    path = fixture_dir / 'more-sheets.json'
+    document = json.loads(path.read_text())
+    for member in MORE:
+        assert document[member]
+    assert any('tasks' in event for event in document['events'])
+    assert list(validator.iter_errors(document)) == []
+
+    dataset = Collab.Dataset.new()
+    dataset.load_from_data(path.read_bytes())
+    data = dataset.to_data()
+    saved = json.loads(data[0] if isinstance(data, tuple) else data)
+    assert list(validator.iter_errors(saved)) == []
+
+
+def test_more_amount_forms_validate(validator):
+    document = {'format': 'libcollab-dataset', 'version': 1,
+                'investments': [{'id': 'i', 'enterprise': 'e', 'county': 'c', 'amount': '7.9亿', 'date': '2022-01-01'}],
+                'donations': [{'id': 'd', 'to': 'c', 'form': 'cash', 'amount': 1344, 'date': '2022-01-01'}],
+                'agreements': [{'id': 'a', 'program': 'p', 'year': 2022, 'city': 'c', 'funds': '1920万'}]}
+    assert list(validator.iter_errors(document)) == []
+
+
+PURCHASE = {'id': 'p', 'origin': 'c', 'product': '红枣', 'channel': 'canteen', 'amount': '1.00', 'date': '2022-01-01'}
+
+
+@pytest.mark.parametrize('member,record', [
+    ('purchases', {**PURCHASE, 'amount': '-1.00'}),
+    ('purchases', {**PURCHASE, 'amount': -1}),
+    ('purchases', {**PURCHASE, 'channel': 'shop'}),
+    ('purchases', {**PURCHASE, 'beneficiaries': -3}),
+    ('purchases', {key: value for key, value in PURCHASE.items() if key != 'origin'}),
+    ('investments', {'id': 'i', 'enterprise': 'e', 'amount': '5万', 'date': '2022-01-01'}),
+    ('donations', {'id': 'd', 'to': 'c', 'form': 'goods', 'amount': '5万', 'date': '2022-01-01'}),
+    ('tasks', {'id': 't', 'program': 'p', 'number': 0, 'area': 'industry', 'title': 'T'}),
+    ('tasks', {'id': 't', 'program': 'p', 'number': 1, 'area': 'farming', 'title': 'T'}),
+    ('tasks', {'id': 't', 'program': 'p', 'number': 1, 'area': 'industry', 'title': 'T', 'responsible': 'o'}),
+    ('task_reports', {'task': 't', 'year': 2022, 'status': 'finished'}),
+    ('task_reports', {'task': 't', 'status': 'done'}),
+    ('initiatives', {'id': 'i', 'program': 'p', 'year': 2022}),
+    ('agreements', {'id': 'a', 'program': 'p', 'year': 2022, 'city': 'c', 'funds': '1', 'cadres': -1}),
+    ('agreements', {'id': 'a', 'program': 'p', 'year': 2022, 'funds': '1'}),
+    ('events', {'id': 'e', 'program': 'p', 'kind': 'visit', 'date': '2022-01-01', 'tasks': 't'}),
+])
+def test_schema_rejects_bad_more_records(validator, member, record):
+    document = {'format': 'libcollab-dataset', 'version': 1, member: [record]}
+    assert list(validator.iter_errors(document))
