@@ -1,9 +1,13 @@
-/* collab-scorecard-pairings.c: pairings by level, counties covered
+/* collab-scorecard-pairings.c: pairings by level and their units on each side, counties covered
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  *   pairings_<level>     the program's pairings active in at least one
  *                        year of the row, each once
+ *   pairings_<level>_assisting, pairings_<level>_assisted
+ *                        the distinct units on each side of those
+ *                        pairings ("39 Wuxi schools ↔ 47 Haidong
+ *                        schools"): a school in two pairings once
  *   counties_to_cover    the counties pairing.coverage asks about
  *   counties_covered     of them, those a county-level pairing of the
  *                        program pairs in every year of the row
@@ -13,17 +17,51 @@
 
 #include "collab-scorecard-private.h"
 
+#define N_LEVELS (COLLAB_PAIRING_LEVEL_PARK + 1)
+
+/* The units are counted without a hash (collab_scorecard_count_once()):
+ * one count per row, level and side, over the regions, then the
+ * organizations. */
+typedef struct
+{
+  guint      n_regions;
+  guint32   *seen;
+  guint32    count;
+} State;
+
+static gpointer
+prepare (const CollabStore *store,
+         GPtrArray         *findings)
+{
+  State *state = g_new0 (State, 1);
+
+  state->n_regions = collab_store_count (store, COLLAB_RECORD_KIND_REGION);
+  state->seen = g_new0 (guint32, state->n_regions + collab_store_count (store, COLLAB_RECORD_KIND_ORGANIZATION) + 1);
+  return state;
+}
+
+static void
+free_state (gpointer data)
+{
+  State *state = data;
+
+  g_free (state->seen);
+  g_free (state);
+}
+
 static void
 add_columns (CollabTableBuilder *builder,
              gpointer            state)
 {
   GEnumClass *levels = g_type_class_ref (COLLAB_TYPE_PAIRING_LEVEL);
+  static const char * const suffixes[] = { "", "_assisting", "_assisted" };
 
   for (guint i = 0; i < levels->n_values; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("pairings_%s", levels->values[i].value_nick);
-      collab_table_builder_add_column (builder, name, COLLAB_COLUMN_TYPE_INT);
-    }
+    for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
+      {
+        g_autofree char *name = g_strdup_printf ("pairings_%s%s", levels->values[i].value_nick, suffixes[s]);
+        collab_table_builder_add_column (builder, name, COLLAB_COLUMN_TYPE_INT);
+      }
   g_type_class_unref (levels);
 
   collab_table_builder_add_column (builder, "counties_to_cover", COLLAB_COLUMN_TYPE_INT);
@@ -69,23 +107,47 @@ is_covered (const CollabScorecardRow *row,
   return TRUE;
 }
 
+/* 1 when @unit (a region or an organization) has not been counted with
+ * @count yet, and now has. */
+static guint
+count_unit (State    *state,
+            CollabRef unit,
+            guint32   count)
+{
+  if (unit == COLLAB_REF_NONE)
+    return 0;
+  return collab_scorecard_count_once (state->seen, COLLAB_REF_INDEX (unit) +
+                                                   (COLLAB_REF_KIND (unit) == COLLAB_RECORD_KIND_REGION
+                                                      ? 0 : state->n_regions),
+                                      count);
+}
+
 static void
 append_cells (CollabTableBuilder       *builder,
               const CollabScorecardRow *row,
-              gpointer                  state)
+              gpointer                  data)
 {
+  State *state = data;
   const CollabStore *store = row->store;
   guint n_pairings = collab_store_count (store, COLLAB_RECORD_KIND_PAIRING);
-  guint by_level[COLLAB_PAIRING_LEVEL_PARK + 1] = { 0 };
+  guint by_level[N_LEVELS] = { 0 }, assisting[N_LEVELS] = { 0 }, assisted[N_LEVELS] = { 0 };
   guint to_cover = 0, covered = 0;
+  /* This row's counts: first + 2 * level (assisting), + 1 (assisted). */
+  guint32 first = state->count + 1;
+
+  state->count += 2 * N_LEVELS;
 
   /* Each pairing once, active in any year of the row. */
   for (guint i = 0; i < n_pairings; i++)
     {
       const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING, i);
+      guint level = pairing->level;
 
-      if (pairing->program == row->program_ref && is_active (store, pairing, row->first_year, row->last_year))
-        by_level[pairing->level]++;
+      if (pairing->program != row->program_ref || !is_active (store, pairing, row->first_year, row->last_year))
+        continue;
+      by_level[level]++;
+      assisting[level] += count_unit (state, pairing->assisting, first + 2 * level);
+      assisted[level] += count_unit (state, pairing->assisted, first + 2 * level + 1);
     }
 
   /* The counties pairing.coverage asks about: poverty-lifted or national
@@ -104,12 +166,16 @@ append_cells (CollabTableBuilder       *builder,
       covered += is_covered (row, ref);
     }
 
-  for (guint l = 0; l < G_N_ELEMENTS (by_level); l++)
-    collab_table_builder_append_int (builder, by_level[l]);
+  for (guint l = 0; l < N_LEVELS; l++)
+    {
+      collab_table_builder_append_int (builder, by_level[l]);
+      collab_table_builder_append_int (builder, assisting[l]);
+      collab_table_builder_append_int (builder, assisted[l]);
+    }
   collab_table_builder_append_int (builder, to_cover);
   collab_table_builder_append_int (builder, covered);
 }
 
 const CollabScorecardSection collab_scorecard_pairings = {
-  "pairings", NULL, NULL, add_columns, append_cells,
+  "pairings", prepare, free_state, add_columns, append_cells,
 };

@@ -16,6 +16,7 @@
 static const CollabScorecardSection * const sections[] = {
   &collab_scorecard_pairings,
   &collab_scorecard_talent,
+  &collab_scorecard_people,
   &collab_scorecard_funds,
   &collab_scorecard_labour,
   &collab_scorecard_findings,
