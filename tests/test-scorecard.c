@@ -376,10 +376,12 @@ test_people (void)
      * 2021; p-late in 2023, after the program. The short-term visit is
      * in no column. */
     { "professionals_received",       { 1, 0, 0, 1 } },
-    /* Jiangyin paired with two counties: one unit on its side. */
+    /* Jiangyin paired with two counties, and with a village in between:
+     * one unit on its side at each level. */
     { "pairings_county",              { 2, 2, 2, 2 } },
     { "pairings_county_assisting",    { 1, 1, 1, 1 } },
     { "pairings_county_assisted",     { 2, 2, 2, 2 } },
+    { "pairings_village_assisting",   { 1, 1, 1, 1 } },
     /* s-jy-1 with s-yc-1 throughout and s-yc-2 from 2021; s-jy-2 with
      * s-yc-2 in 2022; s-jy-1's Haidong school is the other program's. */
     { "pairings_school",              { 1, 2, 3, 3 } },

@@ -19,13 +19,16 @@
 
 #define N_LEVELS (COLLAB_PAIRING_LEVEL_PARK + 1)
 
-/* The units are counted without a hash (collab_scorecard_count_once()):
- * one count per row, level and side, over the regions, then the
- * organizations. */
+/* The units are counted without a hash (collab_scorecard_count_once()),
+ * over the regions, then the organizations: one count per row and level
+ * and an array per side. A count must be done before the next starts,
+ * hence each program's pairings filed by level. */
 typedef struct
 {
+  GPtrArray *pairings;    /* per program: GArray of pairing indices, by level */
   guint      n_regions;
-  guint32   *seen;
+  guint32   *assisting;
+  guint32   *assisted;
   guint32    count;
 } State;
 
@@ -34,9 +37,24 @@ prepare (const CollabStore *store,
          GPtrArray         *findings)
 {
   State *state = g_new0 (State, 1);
+  guint n_units = collab_store_count (store, COLLAB_RECORD_KIND_REGION) +
+                  collab_store_count (store, COLLAB_RECORD_KIND_ORGANIZATION) + 1;
+
+  state->pairings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint p = 0; p < collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM); p++)
+    g_ptr_array_add (state->pairings, g_array_new (FALSE, FALSE, sizeof (guint)));
+  for (guint level = 0; level < N_LEVELS; level++)
+    for (guint i = 0; i < collab_store_count (store, COLLAB_RECORD_KIND_PAIRING); i++)
+      {
+        const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING, i);
+
+        if (pairing->level == level && pairing->program != COLLAB_REF_NONE)
+          g_array_append_val (g_ptr_array_index (state->pairings, COLLAB_REF_INDEX (pairing->program)), i);
+      }
 
   state->n_regions = collab_store_count (store, COLLAB_RECORD_KIND_REGION);
-  state->seen = g_new0 (guint32, state->n_regions + collab_store_count (store, COLLAB_RECORD_KIND_ORGANIZATION) + 1);
+  state->assisting = g_new0 (guint32, n_units);
+  state->assisted = g_new0 (guint32, n_units);
   return state;
 }
 
@@ -45,7 +63,9 @@ free_state (gpointer data)
 {
   State *state = data;
 
-  g_free (state->seen);
+  g_ptr_array_unref (state->pairings);
+  g_free (state->assisting);
+  g_free (state->assisted);
   g_free (state);
 }
 
@@ -107,16 +127,17 @@ is_covered (const CollabScorecardRow *row,
   return TRUE;
 }
 
-/* 1 when @unit (a region or an organization) has not been counted with
- * @count yet, and now has. */
+/* 1 when @unit (a region or an organization) has not been counted in
+ * @seen with @count yet, and now has. */
 static guint
 count_unit (State    *state,
+            guint32  *seen,
             CollabRef unit,
             guint32   count)
 {
   if (unit == COLLAB_REF_NONE)
     return 0;
-  return collab_scorecard_count_once (state->seen, COLLAB_REF_INDEX (unit) +
+  return collab_scorecard_count_once (seen, COLLAB_REF_INDEX (unit) +
                                                    (COLLAB_REF_KIND (unit) == COLLAB_RECORD_KIND_REGION
                                                       ? 0 : state->n_regions),
                                       count);
@@ -129,25 +150,27 @@ append_cells (CollabTableBuilder       *builder,
 {
   State *state = data;
   const CollabStore *store = row->store;
-  guint n_pairings = collab_store_count (store, COLLAB_RECORD_KIND_PAIRING);
+  GArray *pairings = g_ptr_array_index (state->pairings, COLLAB_REF_INDEX (row->program_ref));
   guint by_level[N_LEVELS] = { 0 }, assisting[N_LEVELS] = { 0 }, assisted[N_LEVELS] = { 0 };
-  guint to_cover = 0, covered = 0;
-  /* This row's counts: first + 2 * level (assisting), + 1 (assisted). */
-  guint32 first = state->count + 1;
+  guint to_cover = 0, covered = 0, previous = G_MAXUINT;
 
-  state->count += 2 * N_LEVELS;
-
-  /* Each pairing once, active in any year of the row. */
-  for (guint i = 0; i < n_pairings; i++)
+  /* Each pairing once, active in any year of the row; a count per level. */
+  for (guint i = 0; i < pairings->len; i++)
     {
-      const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING, i);
+      const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING,
+                                                          g_array_index (pairings, guint, i));
       guint level = pairing->level;
 
-      if (pairing->program != row->program_ref || !is_active (store, pairing, row->first_year, row->last_year))
+      if (level != previous)
+        {
+          state->count++;
+          previous = level;
+        }
+      if (!is_active (store, pairing, row->first_year, row->last_year))
         continue;
       by_level[level]++;
-      assisting[level] += count_unit (state, pairing->assisting, first + 2 * level);
-      assisted[level] += count_unit (state, pairing->assisted, first + 2 * level + 1);
+      assisting[level] += count_unit (state, state->assisting, pairing->assisting, state->count);
+      assisted[level] += count_unit (state, state->assisted, pairing->assisted, state->count);
     }
 
   /* The counties pairing.coverage asks about: poverty-lifted or national

@@ -70,7 +70,9 @@ static const struct
   { "projects_funded_to_date", N_("Projects funded to date") },
   { "counties_to_cover", N_("Counties to cover") },
   { "counties_covered", N_("Counties covered") },
-  { "professionals", N_("Professionals dispatched") },
+  /* Translators: the professionals the 666 rule counts (each person once
+   * per county pairing); "Professionals sent" counts every one sent. */
+  { "professionals", N_("Professionals counted for the 666 rule") },
   { "pairing_years", N_("Pairing-years") },
   { "total_passing", N_("Pairing-years meeting the total") },
   { "total_failing", N_("Pairing-years short of the total") },
