@@ -101,11 +101,12 @@ is_active (const CollabStore      *store,
   return first_year <= last && last_year >= first;
 }
 
-/* Whether a county-level pairing of the row's program pairs @county in
- * every year of the row: a county whose pairing stopped part-way through
- * a period was not covered over it. */
+/* Whether a county-level pairing of the row's program (@pairings, the
+ * program's) pairs @county in every year of the row: a county whose
+ * pairing stopped part-way through a period was not covered over it. */
 static gboolean
 is_covered (const CollabScorecardRow *row,
+            GArray                   *pairings,
             CollabRef                 county)
 {
   const CollabStore *store = row->store;
@@ -114,12 +115,13 @@ is_covered (const CollabScorecardRow *row,
     {
       gboolean covered = FALSE;
 
-      for (guint i = 0; !covered && i < collab_store_count (store, COLLAB_RECORD_KIND_PAIRING); i++)
+      for (guint i = 0; !covered && i < pairings->len; i++)
         {
-          const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING, i);
+          const CollabPairingRec *pairing = collab_store_get (store, COLLAB_RECORD_KIND_PAIRING,
+                                                              g_array_index (pairings, guint, i));
 
-          covered = pairing->program == row->program_ref && pairing->assisted == county &&
-                    pairing->level == COLLAB_PAIRING_LEVEL_COUNTY && is_active (store, pairing, year, year);
+          covered = pairing->assisted == county && pairing->level == COLLAB_PAIRING_LEVEL_COUNTY &&
+                    is_active (store, pairing, year, year);
         }
       if (!covered)
         return FALSE;
@@ -186,7 +188,7 @@ append_cells (CollabTableBuilder       *builder,
         continue;
 
       to_cover++;
-      covered += is_covered (row, ref);
+      covered += is_covered (row, pairings, ref);
     }
 
   for (guint l = 0; l < N_LEVELS; l++)

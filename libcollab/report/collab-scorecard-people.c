@@ -26,14 +26,12 @@
  * dispatches starting in its own years. Short-term visits are in no
  * column.
  *
- * prepare() files each dispatch with its program(s), by year, so that a
- * row reads only its program's years; the distinct counts are made per
+ * prepare() files each dispatch with its program(s), by year (a counting
+ * sort), so that a row reads only its program's years; the distinct counts are made per
  * row, since a period's are not the sums of its years', with an array
  * that says which count last counted each person: a million dispatches
  * over a thousand rows take no hash.
  */
-
-#include <stdlib.h>
 
 #include "model/collab-units-private.h"
 #include "collab-scorecard-private.h"
@@ -59,13 +57,23 @@ typedef struct
   gint32  year;     /* of its start */
 } Entry;
 
+/* A column's dispatches of one program. */
 typedef struct
 {
-  GPtrArray *lists;   /* per program and column (p * N_LISTS + l): GArray of Entry, by year */
+  GArray  *filed;        /* of Entry, as filed; freed once sorted */
+  guint32 *persons;      /* then the persons, by the year of the dispatch */
+  guint   *year_first;   /* per year of the program's period, and one
+                          * more: where its persons start in persons */
+} List;
+
+typedef struct
+{
+  List    *lists;     /* per program and column: [p * N_LISTS + l] */
+  guint    n_lists;
   /* The last count (a number from 1; one per row and column) that
-   * counted each person. */
-  guint32   *seen;
-  guint32    count;
+   * counted each person (collab_scorecard_count_once()). */
+  guint32 *seen;
+  guint32  count;
 } State;
 
 /* Whether @region is @city or lies under it. */
@@ -107,19 +115,37 @@ file_dispatches (State             *state,
           guint p = g_array_index (programs, guint, k);
           const CollabProgramRec *program = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, p);
 
-          if (is_in (store, east, program->assisting))
-            g_array_append_val (g_ptr_array_index (state->lists, p * N_LISTS + list), entry);
+          /* A dispatch outside the program's years is in none of its rows. */
+          if (entry.year >= program->first_year && entry.year <= program->last_year &&
+              is_in (store, east, program->assisting))
+            g_array_append_val (state->lists[p * N_LISTS + list].filed, entry);
         }
     }
 }
 
-static int
-compare_years (gconstpointer a,
-               gconstpointer b)
+/* A counting sort of @list's dispatches on their year, which lies in
+ * @program's period: a row's persons are then one run. */
+static void
+sort_by_year (List                   *list,
+              const CollabProgramRec *program)
 {
-  const Entry *x = a, *y = b;
+  guint n_years = program->last_year - program->first_year + 1;
+  g_autofree guint *next = g_new (guint, n_years);
+  const Entry *entries = (const Entry *) list->filed->data;
 
-  return (x->year > y->year) - (x->year < y->year);
+  list->year_first = g_new0 (guint, n_years + 1);
+  for (guint i = 0; i < list->filed->len; i++)
+    list->year_first[entries[i].year - program->first_year + 1]++;
+  for (guint y = 0; y < n_years; y++)
+    {
+      list->year_first[y + 1] += list->year_first[y];
+      next[y] = list->year_first[y];
+    }
+
+  list->persons = g_new (guint32, MAX (list->filed->len, 1));
+  for (guint i = 0; i < list->filed->len; i++)
+    list->persons[next[entries[i].year - program->first_year]++] = entries[i].person;
+  g_clear_pointer (&list->filed, g_array_unref);
 }
 
 static gpointer
@@ -127,21 +153,16 @@ prepare (const CollabStore *store,
          GPtrArray         *findings)
 {
   State *state = g_new0 (State, 1);
-  guint n_lists = collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM) * N_LISTS;
 
-  state->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < n_lists; i++)
-    g_ptr_array_add (state->lists, g_array_new (FALSE, FALSE, sizeof (Entry)));
+  state->n_lists = collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM) * N_LISTS;
+  state->lists = g_new0 (List, MAX (state->n_lists, 1));
+  for (guint i = 0; i < state->n_lists; i++)
+    state->lists[i].filed = g_array_new (FALSE, FALSE, sizeof (Entry));
   state->seen = g_new0 (guint32, collab_store_count (store, COLLAB_RECORD_KIND_PERSON) + 1);
 
   file_dispatches (state, store);
-  /* By year: a row's dispatches are then one run of its list. */
-  for (guint i = 0; i < n_lists; i++)
-    {
-      GArray *list = g_ptr_array_index (state->lists, i);
-
-      qsort (list->data, list->len, sizeof (Entry), compare_years);
-    }
+  for (guint i = 0; i < state->n_lists; i++)
+    sort_by_year (&state->lists[i], collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, i / N_LISTS));
   return state;
 }
 
@@ -150,7 +171,12 @@ free_state (gpointer data)
 {
   State *state = data;
 
-  g_ptr_array_unref (state->lists);
+  for (guint i = 0; i < state->n_lists; i++)
+    {
+      g_free (state->lists[i].persons);
+      g_free (state->lists[i].year_first);
+    }
+  g_free (state->lists);
   g_free (state->seen);
   g_free (state);
 }
@@ -166,26 +192,16 @@ add_columns (CollabTableBuilder *builder,
 /* The distinct persons of @list whose dispatch starts in the row's years. */
 static guint
 count_people (State                    *state,
-              GArray                   *list,
+              const List               *list,
               const CollabScorecardRow *row)
 {
-  const Entry *entries = (const Entry *) list->data;
   guint32 count = ++state->count;
-  guint low = 0, high = list->len, people = 0;
+  guint people = 0;
+  guint first = list->year_first[row->first_year - row->program->first_year];
+  guint last = list->year_first[row->last_year - row->program->first_year + 1];
 
-  /* The first entry of the row's first year. */
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (entries[middle].year < row->first_year)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  for (guint i = low; i < list->len && entries[i].year <= row->last_year; i++)
-    people += collab_scorecard_count_once (state->seen, entries[i].person, count);
+  for (guint i = first; i < last; i++)
+    people += collab_scorecard_count_once (state->seen, list->persons[i], count);
   return people;
 }
 
@@ -199,8 +215,7 @@ append_cells (CollabTableBuilder       *builder,
 
   for (guint l = 0; l < N_LISTS; l++)
     collab_table_builder_append_int (builder,
-                                     count_people (state, g_ptr_array_index (state->lists, program * N_LISTS + l),
-                                                   row));
+                                     count_people (state, &state->lists[program * N_LISTS + l], row));
 }
 
 const CollabScorecardSection collab_scorecard_people = {
