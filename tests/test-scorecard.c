@@ -8,9 +8,11 @@
  * 309个" — and the 2021 funds of examples/data/wuxi-funds-2021.json. Then
  * the talent section: the example roster of examples/data/, and a
  * program whose rule set disables the rules a column reports. Then the
- * labour section on tests/data/labour-scorecard.json, and the scorecard of a
- * period: distinct counts over the period, and a period of one year that
- * is that year's row, figure for figure.
+ * labour section on tests/data/labour-scorecard.json; the people sent
+ * and received and the pairings' units on each side on
+ * tests/data/people-scorecard.json; and the scorecard of a period:
+ * distinct counts over the period, and a period of one year that is that
+ * year's row, figure for figure.
  */
 
 #include <string.h>
@@ -341,6 +343,78 @@ test_labour (void)
   assert_figures (card, period, "wuxi-haidong", haidong, G_N_ELEMENTS (haidong));
 }
 
+/* People sent and received, and the units on each side of the pairings - */
+
+static CollabDataset *
+people_dataset (void)
+{
+  CollabDataset *dataset = collab_test_load_fixture ("wuxi-mini.json");
+
+  collab_test_merge_fixture (dataset, "people-scorecard.json");
+  return dataset;
+}
+
+static void
+test_people (void)
+{
+  g_autoptr(CollabDataset) dataset = people_dataset ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, NULL, NULL, &error);
+  g_autoptr(CollabTable) period = collab_dataset_get_scorecard_for_period (dataset, NULL, NULL, NULL, &error);
+  g_autoptr(CollabTable) thirteenth = NULL;
+  static const Expected yanan[] = {
+    /* c-twice goes in 2020 and in 2021: one person over the period;
+     * c-early's first dispatch starts on 2019-12-31, the 13th plan's,
+     * and the second in 2022. c-province comes from Jiangsu, not from
+     * Wuxi; c-haidong goes to Haidong. Not 1 + 1 + 1 over the period. */
+    { "cadres_sent",                  { 1, 1, 1, 2 } },
+    /* c-in comes twice in 2021; c-province goes back to Jiangsu. */
+    { "cadres_received",              { 0, 1, 0, 1 } },
+    /* p-twice goes twice in 2020 and again on 2022-12-31, with p-dec31. */
+    { "professionals_sent",           { 1, 0, 2, 2 } },
+    /* p-in comes from Yanchang in 2020 and from Ledu (Haidong's) in
+     * 2021; p-late in 2023, after the program. The short-term visit is
+     * in no column. */
+    { "professionals_received",       { 1, 0, 0, 1 } },
+    /* Jiangyin paired with two counties, and with a village in between:
+     * one unit on its side at each level. */
+    { "pairings_county",              { 2, 2, 2, 2 } },
+    { "pairings_county_assisting",    { 1, 1, 1, 1 } },
+    { "pairings_county_assisted",     { 2, 2, 2, 2 } },
+    { "pairings_village_assisting",   { 1, 1, 1, 1 } },
+    /* s-jy-1 with s-yc-1 throughout and s-yc-2 from 2021; s-jy-2 with
+     * s-yc-2 in 2022; s-jy-1's Haidong school is the other program's. */
+    { "pairings_school",              { 1, 2, 3, 3 } },
+    { "pairings_school_assisting",    { 1, 1, 2, 2 } },
+    { "pairings_school_assisted",     { 1, 2, 2, 2 } },
+    { "pairings_township_assisting",  { 0, 0, 0, 0 } },
+  };
+  static const Expected haidong[] = {
+    { "cadres_sent",                  { 0, 1, 0, 1 } },
+    { "cadres_received",              { 0, 0, 0, 0 } },
+    { "professionals_sent",           { 0, 0, 0, 0 } },
+    { "professionals_received",       { 0, 1, 0, 1 } },
+    { "pairings_school",              { 1, 1, 1, 1 } },
+    { "pairings_school_assisting",    { 1, 1, 1, 1 } },
+    { "pairings_school_assisted",     { 1, 1, 1, 1 } },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (collab_table_get_n_rows (card), ==, 4 + 3 + 3);
+  assert_figures (card, period, "wuxi-yanan", yanan, G_N_ELEMENTS (yanan));
+  assert_figures (card, period, "wuxi-haidong", haidong, G_N_ELEMENTS (haidong));
+
+  /* The same cities in 2016–2019: c-early's dispatch of 2019 is the 13th
+   * plan's, and nothing later is. */
+  g_assert_cmpint (cell (card, row_of (card, "wuxi-yanan-13", 2019), "cadres_sent"), ==, 1);
+  g_assert_cmpint (cell (card, row_of (card, "wuxi-yanan-13", 2018), "cadres_sent"), ==, 0);
+  thirteenth = collab_dataset_get_scorecard_for_period (dataset, NULL, "wuxi-yanan-13", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cell (thirteenth, 0, "cadres_sent"), ==, 1);
+  g_assert_cmpint (cell (thirteenth, 0, "cadres_received"), ==, 0);
+  g_assert_cmpint (cell (thirteenth, 0, "professionals_sent"), ==, 0);
+}
+
 /* The scorecard of a period -------------------------------------------- */
 
 /* The row of @program in a scorecard of one year, @year, and in a
@@ -381,6 +455,7 @@ static void
 test_period_of_one_year (void)
 {
   g_autoptr(CollabDataset) labour = labour_dataset ();
+  g_autoptr(CollabDataset) people = people_dataset ();
   g_autoptr(CollabDataset) roster = collab_test_load_example ("wuxi-roster-2021-2023.json");
   g_autoptr(CollabDataset) funds = collab_test_load_example ("wuxi-2016-2020.json");
   g_autoptr(CollabDataset) wuxi = collab_test_load_example ("wuxi-2021-2023.json");
@@ -390,6 +465,7 @@ test_period_of_one_year (void)
     {
       assert_one_year_period (labour, NULL, "wuxi-yanan", year);
       assert_one_year_period (labour, NULL, "wuxi-haidong", year);
+      assert_one_year_period (people, NULL, "wuxi-yanan", year);
     }
   for (int year = 2021; year <= 2025; year++)
     assert_one_year_period (roster, NULL, "wuxi-2021", year);
@@ -557,6 +633,7 @@ main (int    argc,
   g_test_add_func ("/collab/scorecard/talent/example-roster", test_example_scorecard);
   g_test_add_func ("/collab/scorecard/talent/disabled-rules", test_scorecard_disabled_rules);
   g_test_add_func ("/collab/scorecard/labour", test_labour);
+  g_test_add_func ("/collab/scorecard/people", test_people);
   g_test_add_func ("/collab/scorecard/period/one-year", test_period_of_one_year);
   g_test_add_func ("/collab/scorecard/period/sums", test_period_sums);
   g_test_add_func ("/collab/scorecard/period/clipped", test_period_clipped);

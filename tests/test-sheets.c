@@ -302,6 +302,27 @@ test_labels (void)
     g_assert_cmpint (served, >=, 0);
     g_assert_cmpstr (label, ==, "Served 1 month or more");
   }
+
+  /* A pairing level between a prefix and a suffix; people sent. */
+  {
+    static const char * const expected[][2] = {
+      { "pairings_school_assisting", "Pairings: school, assisting units" },
+      { "pairings_social_org_village_assisted", "Pairings: social organization and village, assisted units" },
+      { "pairings_school", "Pairings: school" },
+      { "cadres_sent", "Cadres sent" },
+      { "professionals_received", "Professionals received" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        int c = collab_table_find_column (card, expected[i][0]);
+        g_autofree char *label = NULL;
+
+        g_assert_cmpint (c, >=, 0);
+        label = collab_table_get_column_label (card, (guint) c);
+        g_assert_cmpstr (label, ==, expected[i][1]);
+      }
+  }
 }
 
 /* --- files ----------------------------------------------------------------- */

@@ -86,18 +86,6 @@ typedef struct
   guint32              *workshops;
 } State;
 
-/* 1 when the row has not counted @index in @seen yet, and now has. */
-static guint
-count_once (guint32 *seen,
-            guint32  index,
-            guint32  row)
-{
-  if (seen[index] == row)
-    return 0;
-  seen[index] = row;
-  return 1;
-}
-
 /* @programs set to @program alone, if it is one; else to the programs of
  * @region by the index. */
 static void
@@ -293,9 +281,9 @@ append_cells (CollabTableBuilder       *builder,
 
       if (entry->start < first || entry->start > last)
         continue;
-      transferred += count_once (state->transferred, entry->worker, row_number);
+      transferred += collab_scorecard_count_once (state->transferred, entry->worker, row_number);
       if (entry->poverty_lifted)
-        lifted += count_once (state->lifted, entry->worker, row_number);
+        lifted += collab_scorecard_count_once (state->lifted, entry->worker, row_number);
     }
 
   for (guint i = 0; i < workshop_jobs->len; i++)
@@ -304,8 +292,8 @@ append_cells (CollabTableBuilder       *builder,
 
       if (entry->start > last || (entry->end != COLLAB_DAY_NONE && entry->end < first))
         continue;
-      employed += count_once (state->employed, entry->worker, row_number);
-      workshops += count_once (state->workshops, entry->workshop, row_number);
+      employed += collab_scorecard_count_once (state->employed, entry->worker, row_number);
+      workshops += collab_scorecard_count_once (state->workshops, entry->workshop, row_number);
     }
 
   collab_table_builder_append_int (builder, sum.offered);

@@ -4,7 +4,7 @@
  *
  * A scorecard has one row per program and year, or one per program for a
  * period (collab_dataset_get_scorecard_for_period()). Each area of the
- * library (pairings, talent, funds, labour, findings) contributes a
+ * library (pairings, talent, people, funds, labour, findings) contributes a
  * section: its columns, and for each row its cells. A section that needs
  * a pass over many records (a million dispatches) does it once in
  * prepare() and answers the rows from what it kept.
@@ -52,6 +52,22 @@ collab_scorecard_row_last_day (const CollabScorecardRow *row)
   return collab_day_new (row->last_year, 12, 31);
 }
 
+/* Distinct counts without a hash, for the sections that count people or
+ * units among many records over many rows: @seen holds, per person or
+ * unit, the last count (a number from 1, new for each row and column)
+ * that counted it. 1 when @count has not counted @index yet, and now
+ * has. */
+static inline guint
+collab_scorecard_count_once (guint32 *seen,
+                             guint    index,
+                             guint32  count)
+{
+  if (seen[index] == count)
+    return 0;
+  seen[index] = count;
+  return 1;
+}
+
 /* Whether @region is one of @program's assisted cities or lies under one. */
 gboolean collab_scorecard_is_assisted (const CollabStore      *store,
                                        const CollabProgramRec *program,
@@ -97,6 +113,7 @@ typedef struct
 
 extern const CollabScorecardSection collab_scorecard_pairings;
 extern const CollabScorecardSection collab_scorecard_talent;
+extern const CollabScorecardSection collab_scorecard_people;
 extern const CollabScorecardSection collab_scorecard_funds;
 extern const CollabScorecardSection collab_scorecard_labour;
 extern const CollabScorecardSection collab_scorecard_findings;

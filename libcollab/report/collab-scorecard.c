@@ -16,6 +16,7 @@
 static const CollabScorecardSection * const sections[] = {
   &collab_scorecard_pairings,
   &collab_scorecard_talent,
+  &collab_scorecard_people,
   &collab_scorecard_funds,
   &collab_scorecard_labour,
   &collab_scorecard_findings,
@@ -240,8 +241,10 @@ build (CollabDataset          *self,
  *
  * The scorecard (SPEC §7, §11.5): one row per program and year with the
  * columns `program` and `year`, then the figures of each area — pairings
- * by level and the assisted counties covered; professionals dispatched by
- * profession and tenure against the 666 rule; cadres in post; funds
+ * by level with the distinct units on each side, and the assisted
+ * counties covered; professionals dispatched by profession and tenure
+ * against the 666 rule; cadres in post; cadres and professionals sent
+ * and received; funds
  * allocated against the base, transferred and spent by category; projects
  * by status; demonstration villages; cadres and talent trained; labour
  * cooperation (jobs offered, workers placed away from home, local jobs in

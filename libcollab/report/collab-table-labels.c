@@ -70,7 +70,9 @@ static const struct
   { "projects_funded_to_date", N_("Projects funded to date") },
   { "counties_to_cover", N_("Counties to cover") },
   { "counties_covered", N_("Counties covered") },
-  { "professionals", N_("Professionals dispatched") },
+  /* Translators: the professionals the 666 rule counts (each person once
+   * per county pairing); "Professionals sent" counts every one sent. */
+  { "professionals", N_("Professionals counted for the 666 rule") },
   { "pairing_years", N_("Pairing-years") },
   { "total_passing", N_("Pairing-years meeting the total") },
   { "total_failing", N_("Pairing-years short of the total") },
@@ -80,6 +82,11 @@ static const struct
   { "cadres_liaison", N_("Liaison cadres") },
   { "demonstration_villages", N_("Demonstration villages") },
   { "training_person_times", N_("Cadres and talent trained (person-times)") },
+  /* People sent (选派) and received (接收) (SPEC §11.5). */
+  { "cadres_sent", N_("Cadres sent") },
+  { "cadres_received", N_("Cadres received") },
+  { "professionals_sent", N_("Professionals sent") },
+  { "professionals_received", N_("Professionals received") },
   /* Labour cooperation (SPEC §11.5). */
   { "jobs_offered", N_("Jobs offered") },
   { "workers_transferred", N_("Workers placed away from home") },
@@ -233,35 +240,48 @@ months_label (const char *name)
   return NULL;
 }
 
-/* A name made of a prefix and a vocabulary's word (spent_labour): the
- * sentence for the prefix, with the word translated; NULL for any other
- * name. */
+/* A name made of a prefix, a vocabulary's word and maybe a suffix
+ * (spent_labour, pairings_school_assisted): the sentence for the prefix
+ * and the suffix, with the word translated; NULL for any other name. */
 static char *
 compound_label (const char *name)
 {
   static const struct
   {
     const char *prefix;
+    const char *suffix;         /* NULL: none */
     GType     (*type) (void);   /* NULL: the word is an id */
     const char *format;
   } compounds[] = {
+    /* Translators: %s is a pairing level (county, school, …); the
+     * column counts the distinct units on the assisting side of those
+     * pairings. */
+    { "pairings_", "_assisting", collab_pairing_level_get_type, N_("Pairings: %s, assisting units") },
+    /* Translators: %s is a pairing level (county, school, …); the
+     * column counts the distinct units on the assisted side of those
+     * pairings. */
+    { "pairings_", "_assisted", collab_pairing_level_get_type, N_("Pairings: %s, assisted units") },
     /* Translators: %s is a pairing level (county, school, …). */
-    { "pairings_", collab_pairing_level_get_type, N_("Pairings: %s") },
+    { "pairings_", NULL, collab_pairing_level_get_type, N_("Pairings: %s") },
     /* Translators: %s is a project category (industry, labour, …). */
-    { "spent_", collab_project_category_get_type, N_("Spent on %s (yuan)") },
+    { "spent_", NULL, collab_project_category_get_type, N_("Spent on %s (yuan)") },
     /* Translators: %s is a project status (planned, completed, …). */
-    { "projects_", collab_project_status_get_type, N_("Projects: %s") },
+    { "projects_", NULL, collab_project_status_get_type, N_("Projects: %s") },
     /* Translators: %s is a profession (teacher, doctor, …). */
-    { "professionals_", collab_profession_get_type, N_("Professionals: %s") },
+    { "professionals_", NULL, collab_profession_get_type, N_("Professionals: %s") },
     /* Translators: %s is the id of a rule, such as 666.total. */
-    { "findings.", NULL, N_("Findings of %s") },
+    { "findings.", NULL, NULL, N_("Findings of %s") },
   };
   char *label = months_label (name);
 
   for (guint i = 0; label == NULL && i < G_N_ELEMENTS (compounds); i++)
-    if (g_str_has_prefix (name, compounds[i].prefix))
+    if (g_str_has_prefix (name, compounds[i].prefix) &&
+        (compounds[i].suffix == NULL || g_str_has_suffix (name + strlen (compounds[i].prefix), compounds[i].suffix)))
       {
-        const char *rest = name + strlen (compounds[i].prefix);
+        const char *start = name + strlen (compounds[i].prefix);
+        /* The word between the prefix and the suffix. */
+        g_autofree char *rest = g_strndup (start, strlen (start) - (compounds[i].suffix != NULL
+                                                                     ? strlen (compounds[i].suffix) : 0));
         const char *word = compounds[i].type != NULL ? collab_table_value_label (compounds[i].type (), rest)
                                                      : rest;
         /* Each sentence has one %s: the word goes there, without a
