@@ -86,38 +86,6 @@ typedef struct
   guint32              *workshops;
 } State;
 
-/* 1 when the row has not counted @index in @seen yet, and now has. */
-static guint
-count_once (guint32 *seen,
-            guint32  index,
-            guint32  row)
-{
-  if (seen[index] == row)
-    return 0;
-  seen[index] = row;
-  return 1;
-}
-
-/* @programs set to @program alone, if it is one; else to the programs of
- * @region by the index. */
-static void
-owners (State      *state,
-        GHashTable *cities,
-        CollabRef   program,
-        CollabRef   region,
-        GArray     *programs)
-{
-  if (program != COLLAB_REF_NONE)
-    {
-      guint p = COLLAB_REF_INDEX (program);
-
-      g_array_set_size (programs, 0);
-      g_array_append_val (programs, p);
-    }
-  else
-    collab_scorecard_programs_of (state->store, cities, region, programs);
-}
-
 static void
 file_offers (State      *state,
              GHashTable *cities,
@@ -128,7 +96,7 @@ file_offers (State      *state,
       const CollabJobOfferRec *offer = collab_store_get (state->store, COLLAB_RECORD_KIND_JOB_OFFER, i);
       int year = collab_day_get_year (offer->open.first);
 
-      owners (state, cities, offer->program, offer->target, programs);
+      collab_scorecard_owners (state->store, cities, offer->program, offer->target, programs);
       for (guint k = 0; k < programs->len; k++)
         {
           Year *cell = collab_scorecard_years_get (state->years, g_array_index (programs, guint, k), year);
@@ -159,7 +127,8 @@ file_placements (State      *state,
       gboolean transfer = placement->kind == COLLAB_PLACEMENT_KIND_TRANSFER;
 
       if (transfer)
-        owners (state, cities, offer != NULL ? offer->program : COLLAB_REF_NONE, worker->county, programs);
+        collab_scorecard_owners (store, cities, offer != NULL ? offer->program : COLLAB_REF_NONE, worker->county,
+                                 programs);
       else if (placement->kind == COLLAB_PLACEMENT_KIND_LOCAL && employer->kind == COLLAB_ORGANIZATION_KIND_WORKSHOP)
         collab_scorecard_programs_of (store, cities, employer->region, programs);
       else
@@ -293,9 +262,9 @@ append_cells (CollabTableBuilder       *builder,
 
       if (entry->start < first || entry->start > last)
         continue;
-      transferred += count_once (state->transferred, entry->worker, row_number);
+      transferred += collab_scorecard_count_once (state->transferred, entry->worker, row_number);
       if (entry->poverty_lifted)
-        lifted += count_once (state->lifted, entry->worker, row_number);
+        lifted += collab_scorecard_count_once (state->lifted, entry->worker, row_number);
     }
 
   for (guint i = 0; i < workshop_jobs->len; i++)
@@ -304,8 +273,8 @@ append_cells (CollabTableBuilder       *builder,
 
       if (entry->start > last || (entry->end != COLLAB_DAY_NONE && entry->end < first))
         continue;
-      employed += count_once (state->employed, entry->worker, row_number);
-      workshops += count_once (state->workshops, entry->workshop, row_number);
+      employed += collab_scorecard_count_once (state->employed, entry->worker, row_number);
+      workshops += collab_scorecard_count_once (state->workshops, entry->workshop, row_number);
     }
 
   collab_table_builder_append_int (builder, sum.offered);

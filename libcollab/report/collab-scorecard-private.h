@@ -52,6 +52,20 @@ collab_scorecard_row_last_day (const CollabScorecardRow *row)
   return collab_day_new (row->last_year, 12, 31);
 }
 
+/* A distinct count over a row without a hash: @seen holds, per worker
+ * or unit, the number (from 1) of the last row that counted it. 1 when
+ * row @row has not counted @index yet, and now has. */
+static inline guint
+collab_scorecard_count_once (guint32 *seen,
+                             guint32  index,
+                             guint32  row)
+{
+  if (seen[index] == row)
+    return 0;
+  seen[index] = row;
+  return 1;
+}
+
 /* Whether @region is one of @program's assisted cities or lies under one. */
 gboolean collab_scorecard_is_assisted (const CollabStore      *store,
                                        const CollabProgramRec *program,
@@ -67,6 +81,20 @@ void     collab_scorecard_programs_of (const CollabStore *store,
                                        GHashTable        *cities,
                                        CollabRef          region,
                                        GArray            *programs);
+/* Sets @programs to @program alone when it is one (a record that names
+ * its program); else to the programs of @region, as above. */
+void     collab_scorecard_owners     (const CollabStore *store,
+                                       GHashTable        *cities,
+                                       CollabRef          program,
+                                       CollabRef          region,
+                                       GArray            *programs);
+
+/* Adds a column @prefix<nick> of @type for each value of the enum
+ * @enum_type, in the order of its values. */
+void     collab_scorecard_add_enum_columns (CollabTableBuilder *builder,
+                                            const char         *prefix,
+                                            GType               enum_type,
+                                            CollabColumnType    type);
 
 /* Per program, a cell of a section's own struct for each year of its
  * period, zeroed: where a section adds up what happened in each year, to
@@ -99,6 +127,8 @@ extern const CollabScorecardSection collab_scorecard_pairings;
 extern const CollabScorecardSection collab_scorecard_talent;
 extern const CollabScorecardSection collab_scorecard_funds;
 extern const CollabScorecardSection collab_scorecard_labour;
+extern const CollabScorecardSection collab_scorecard_cooperation;
+extern const CollabScorecardSection collab_scorecard_plan;
 extern const CollabScorecardSection collab_scorecard_findings;
 
 G_END_DECLS

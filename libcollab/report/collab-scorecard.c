@@ -18,6 +18,8 @@ static const CollabScorecardSection * const sections[] = {
   &collab_scorecard_talent,
   &collab_scorecard_funds,
   &collab_scorecard_labour,
+  &collab_scorecard_cooperation,
+  &collab_scorecard_plan,
   &collab_scorecard_findings,
 };
 
@@ -86,6 +88,40 @@ collab_scorecard_programs_of (const CollabStore *store,
             g_array_append_val (programs, p);
         }
     }
+}
+
+void
+collab_scorecard_owners (const CollabStore *store,
+                         GHashTable        *cities,
+                         CollabRef          program,
+                         CollabRef          region,
+                         GArray            *programs)
+{
+  if (program != COLLAB_REF_NONE)
+    {
+      guint p = COLLAB_REF_INDEX (program);
+
+      g_array_set_size (programs, 0);
+      g_array_append_val (programs, p);
+    }
+  else
+    collab_scorecard_programs_of (store, cities, region, programs);
+}
+
+void
+collab_scorecard_add_enum_columns (CollabTableBuilder *builder,
+                                   const char         *prefix,
+                                   GType               enum_type,
+                                   CollabColumnType    type)
+{
+  GEnumClass *values = g_type_class_ref (enum_type);
+
+  for (guint v = 0; v < values->n_values; v++)
+    {
+      g_autofree char *name = g_strconcat (prefix, values->values[v].value_nick, NULL);
+      collab_table_builder_add_column (builder, name, type);
+    }
+  g_type_class_unref (values);
 }
 
 struct _CollabScorecardYears
