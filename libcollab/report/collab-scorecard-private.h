@@ -4,8 +4,8 @@
  *
  * A scorecard has one row per program and year, or one per program for a
  * period (collab_dataset_get_scorecard_for_period()). Each area of the
- * library (pairings, talent, funds, labour, findings) contributes a
- * section: its columns, and for each row its cells. A section that needs
+ * library (pairings, talent, funds, labour, cooperation, plan, findings)
+ * contributes a section: its columns, and for each row its cells. A section that needs
  * a pass over many records (a million dispatches) does it once in
  * prepare() and answers the rows from what it kept.
  *

@@ -11,8 +11,8 @@
 #include "model/collab-units-private.h"
 #include "collab-scorecard-private.h"
 
-/* The order of the columns: who, then what was paired, then what was
- * found. */
+/* The order of the columns: who, then what was paired and done, then
+ * what was found. */
 static const CollabScorecardSection * const sections[] = {
   &collab_scorecard_pairings,
   &collab_scorecard_talent,
@@ -281,8 +281,11 @@ build (CollabDataset          *self,
  * allocated against the base, transferred and spent by category; projects
  * by status; demonstration villages; cadres and talent trained; labour
  * cooperation (jobs offered, workers placed away from home, local jobs in
- * workshops, job fairs, labour training); and the findings counted by
- * severity and by rule. Amounts are [enum@Collab.ColumnType.AMOUNT]
+ * workshops, job fairs, labour training); consumption by channel, direct-sale
+ * shops, enterprises settled and their investment, donations in cash and
+ * in kind; events by kind, plan tasks by the status of their latest
+ * report and key initiatives; and the findings counted by severity and
+ * by rule. Amounts are [enum@Collab.ColumnType.AMOUNT]
  * columns of fen. The [Scorecard](scorecard.html) page defines every
  * column.
  *
