@@ -86,26 +86,6 @@ typedef struct
   guint32              *workshops;
 } State;
 
-/* @programs set to @program alone, if it is one; else to the programs of
- * @region by the index. */
-static void
-owners (State      *state,
-        GHashTable *cities,
-        CollabRef   program,
-        CollabRef   region,
-        GArray     *programs)
-{
-  if (program != COLLAB_REF_NONE)
-    {
-      guint p = COLLAB_REF_INDEX (program);
-
-      g_array_set_size (programs, 0);
-      g_array_append_val (programs, p);
-    }
-  else
-    collab_scorecard_programs_of (state->store, cities, region, programs);
-}
-
 static void
 file_offers (State      *state,
              GHashTable *cities,
@@ -116,7 +96,7 @@ file_offers (State      *state,
       const CollabJobOfferRec *offer = collab_store_get (state->store, COLLAB_RECORD_KIND_JOB_OFFER, i);
       int year = collab_day_get_year (offer->open.first);
 
-      owners (state, cities, offer->program, offer->target, programs);
+      collab_scorecard_owners (state->store, cities, offer->program, offer->target, programs);
       for (guint k = 0; k < programs->len; k++)
         {
           Year *cell = collab_scorecard_years_get (state->years, g_array_index (programs, guint, k), year);
@@ -147,7 +127,8 @@ file_placements (State      *state,
       gboolean transfer = placement->kind == COLLAB_PLACEMENT_KIND_TRANSFER;
 
       if (transfer)
-        owners (state, cities, offer != NULL ? offer->program : COLLAB_REF_NONE, worker->county, programs);
+        collab_scorecard_owners (store, cities, offer != NULL ? offer->program : COLLAB_REF_NONE, worker->county,
+                                 programs);
       else if (placement->kind == COLLAB_PLACEMENT_KIND_LOCAL && employer->kind == COLLAB_ORGANIZATION_KIND_WORKSHOP)
         collab_scorecard_programs_of (store, cities, employer->region, programs);
       else

@@ -4,8 +4,9 @@
  *
  * A scorecard has one row per program and year, or one per program for a
  * period (collab_dataset_get_scorecard_for_period()). Each area of the
- * library (pairings, talent, people, funds, labour, findings) contributes a
- * section: its columns, and for each row its cells. A section that needs
+ * library (pairings, talent, people, funds, labour, cooperation, plan,
+ * findings) contributes a section: its columns, and for each row its
+ * cells. A section that needs
  * a pass over many records (a million dispatches) does it once in
  * prepare() and answers the rows from what it kept.
  *
@@ -83,6 +84,20 @@ void     collab_scorecard_programs_of (const CollabStore *store,
                                        GHashTable        *cities,
                                        CollabRef          region,
                                        GArray            *programs);
+/* Sets @programs to @program alone when it is one (a record that names
+ * its program); else to the programs of @region, as above. */
+void     collab_scorecard_owners     (const CollabStore *store,
+                                       GHashTable        *cities,
+                                       CollabRef          program,
+                                       CollabRef          region,
+                                       GArray            *programs);
+
+/* Adds a column @prefix<nick> of @type for each value of the enum
+ * @enum_type, in the order of its values. */
+void     collab_scorecard_add_enum_columns (CollabTableBuilder *builder,
+                                            const char         *prefix,
+                                            GType               enum_type,
+                                            CollabColumnType    type);
 
 /* Per program, a cell of a section's own struct for each year of its
  * period, zeroed: where a section adds up what happened in each year, to
@@ -116,6 +131,8 @@ extern const CollabScorecardSection collab_scorecard_talent;
 extern const CollabScorecardSection collab_scorecard_people;
 extern const CollabScorecardSection collab_scorecard_funds;
 extern const CollabScorecardSection collab_scorecard_labour;
+extern const CollabScorecardSection collab_scorecard_cooperation;
+extern const CollabScorecardSection collab_scorecard_plan;
 extern const CollabScorecardSection collab_scorecard_findings;
 
 G_END_DECLS

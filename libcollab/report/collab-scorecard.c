@@ -11,14 +11,16 @@
 #include "model/collab-units-private.h"
 #include "collab-scorecard-private.h"
 
-/* The order of the columns: who, then what was paired, then what was
- * found. */
+/* The order of the columns: who, then what was paired and done, then
+ * what was found. */
 static const CollabScorecardSection * const sections[] = {
   &collab_scorecard_pairings,
   &collab_scorecard_talent,
   &collab_scorecard_people,
   &collab_scorecard_funds,
   &collab_scorecard_labour,
+  &collab_scorecard_cooperation,
+  &collab_scorecard_plan,
   &collab_scorecard_findings,
 };
 
@@ -87,6 +89,40 @@ collab_scorecard_programs_of (const CollabStore *store,
             g_array_append_val (programs, p);
         }
     }
+}
+
+void
+collab_scorecard_owners (const CollabStore *store,
+                         GHashTable        *cities,
+                         CollabRef          program,
+                         CollabRef          region,
+                         GArray            *programs)
+{
+  if (program != COLLAB_REF_NONE)
+    {
+      guint p = COLLAB_REF_INDEX (program);
+
+      g_array_set_size (programs, 0);
+      g_array_append_val (programs, p);
+    }
+  else
+    collab_scorecard_programs_of (store, cities, region, programs);
+}
+
+void
+collab_scorecard_add_enum_columns (CollabTableBuilder *builder,
+                                   const char         *prefix,
+                                   GType               enum_type,
+                                   CollabColumnType    type)
+{
+  GEnumClass *values = g_type_class_ref (enum_type);
+
+  for (guint v = 0; v < values->n_values; v++)
+    {
+      g_autofree char *name = g_strconcat (prefix, values->values[v].value_nick, NULL);
+      collab_table_builder_add_column (builder, name, type);
+    }
+  g_type_class_unref (values);
 }
 
 struct _CollabScorecardYears
@@ -248,8 +284,11 @@ build (CollabDataset          *self,
  * allocated against the base, transferred and spent by category; projects
  * by status; demonstration villages; cadres and talent trained; labour
  * cooperation (jobs offered, workers placed away from home, local jobs in
- * workshops, job fairs, labour training); and the findings counted by
- * severity and by rule. Amounts are [enum@Collab.ColumnType.AMOUNT]
+ * workshops, job fairs, labour training); consumption by channel, direct-sale
+ * shops, enterprises settled and their investment, donations in cash and
+ * in kind; events by kind, plan tasks by the status of their latest
+ * report and key initiatives; and the findings counted by severity and
+ * by rule. Amounts are [enum@Collab.ColumnType.AMOUNT]
  * columns of fen. The [Scorecard](scorecard.html) page defines every
  * column.
  *

@@ -96,6 +96,41 @@ static const struct
   { "job_fairs", N_("Job fairs") },
   { "labour_training_classes", N_("Labour training classes") },
   { "labour_training_person_times", N_("Labour training (person-times)") },
+  /* Consumption, industry and social cooperation (SPEC §11.5). */
+  { "consumption", N_("Consumption (yuan)") },
+  /* Translators: poverty-lifted people whose income purchases of their
+   * products raised (带动脱贫人口). */
+  { "consumption_beneficiaries", N_("Poverty-lifted people helped by consumption") },
+  { "consumption_canteen", N_("Consumption: canteens (yuan)") },
+  { "consumption_supermarket", N_("Consumption: supermarkets and markets (yuan)") },
+  { "consumption_counter", N_("Consumption: specialty counters (yuan)") },
+  { "consumption_ecommerce", N_("Consumption: e-commerce (yuan)") },
+  { "consumption_fair", N_("Consumption: sales fairs (yuan)") },
+  { "consumption_union", N_("Consumption: trade unions (yuan)") },
+  { "consumption_other", N_("Consumption: other channels (yuan)") },
+  { "shops", N_("Direct-sale shops") },
+  { "enterprises_settled", N_("Enterprises settled") },
+  { "investment", N_("Investment (yuan)") },
+  { "donations_cash", N_("Donations in cash (yuan)") },
+  { "donations_in_kind", N_("Donations in kind (yuan)") },
+  /* Events, plan tasks and key initiatives (SPEC §11.5). */
+  { "events_joint_meeting", N_("Events: joint meetings") },
+  { "events_visit", N_("Events: visits of party and government leaders") },
+  { "events_park_meeting", N_("Events: meetings on industrial parks") },
+  { "events_job_fair", N_("Events: job fairs") },
+  { "events_training_class", N_("Events: training classes") },
+  { "events_expo", N_("Events: sales fairs and promotions") },
+  { "events_other", N_("Events: other") },
+  { "tasks", N_("Plan tasks") },
+  { "tasks_not_started", N_("Tasks not started") },
+  { "tasks_in_progress", N_("Tasks in progress") },
+  { "tasks_done", N_("Tasks done") },
+  /* Translators: plan tasks with no yearly summary (总结评估) yet. */
+  { "tasks_unreported", N_("Tasks not yet reported on") },
+  { "initiatives", N_("Key initiatives") },
+  /* Translators: key initiatives (年度推进重点专项) that have no
+   * implementation plan (实施方案). */
+  { "initiatives_without_plan", N_("Key initiatives without an implementation plan") },
   { "violations", N_("Violations") },
   { "warnings", N_("Warnings") },
   { "infos", N_("Notes") },
