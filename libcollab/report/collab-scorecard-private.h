@@ -116,6 +116,7 @@ extern const CollabScorecardSection collab_scorecard_talent;
 extern const CollabScorecardSection collab_scorecard_people;
 extern const CollabScorecardSection collab_scorecard_funds;
 extern const CollabScorecardSection collab_scorecard_labour;
+extern const CollabScorecardSection collab_scorecard_agreements;
 extern const CollabScorecardSection collab_scorecard_findings;
 
 G_END_DECLS

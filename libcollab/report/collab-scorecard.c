@@ -19,6 +19,7 @@ static const CollabScorecardSection * const sections[] = {
   &collab_scorecard_people,
   &collab_scorecard_funds,
   &collab_scorecard_labour,
+  &collab_scorecard_agreements,
   &collab_scorecard_findings,
 };
 

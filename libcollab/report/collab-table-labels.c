@@ -39,6 +39,7 @@ static const struct
   { "county", N_("County") },
   { "city", N_("City") },
   { "year", N_("Year") },
+  { "measure", N_("Measure") },
   /* Translators: the first and the last year of a scorecard's period. */
   { "first_year", N_("First year") },
   { "last_year", N_("Last year") },
@@ -96,6 +97,13 @@ static const struct
   { "job_fairs", N_("Job fairs") },
   { "labour_training_classes", N_("Labour training classes") },
   { "labour_training_person_times", N_("Labour training (person-times)") },
+  /* The annual agreements (SPEC §11.2), agreed and as the rules count. */
+  { "agreed_funds", N_("Agreed funds (yuan)") },
+  { "agreed_professionals", N_("Agreed professionals") },
+  { "agreed_cadres", N_("Agreed cadres") },
+  { "agreement_allocated", N_("Allocated in agreement years (yuan)") },
+  { "agreement_professionals", N_("Professionals sent in agreement years") },
+  { "agreement_cadres", N_("Cadres in post in agreement years") },
   { "violations", N_("Violations") },
   { "warnings", N_("Warnings") },
   { "infos", N_("Notes") },
