@@ -51,10 +51,10 @@ report (CollabCheckContext       *ctx,
                                  * its name, a year, the agreed number, the agreement's id, how many more
                                  * to send, the year. */
                                 ngettext_ ("Program %s sent %u professional to %s (%s) in %d, fewer than the %u "
-                                           "of the annual agreement %s; select and send %u more professionals "
+                                           "of the annual agreement %s; select and send %u more "
                                            "in %d.",
                                            "Program %s sent %u professionals to %s (%s) in %d, fewer than the %u "
-                                           "of the annual agreement %s; select and send %u more professionals "
+                                           "of the annual agreement %s; select and send %u more "
                                            "in %d.", counted),
                                 program_id, counted, city_id, city_name, agreement->year, agreed, agreement->h.id,
                                 more, agreement->year);
@@ -64,9 +64,9 @@ report (CollabCheckContext       *ctx,
                                  * name, a year, the agreed number, the agreement's id, how many more to
                                  * send, the year. */
                                 ngettext_ ("Program %s had %u cadre in post in %s (%s) in %d, fewer than the %u "
-                                           "of the annual agreement %s; select and send %u more cadres in %d.",
+                                           "of the annual agreement %s; select and send %u more in %d.",
                                            "Program %s had %u cadres in post in %s (%s) in %d, fewer than the %u "
-                                           "of the annual agreement %s; select and send %u more cadres in %d.",
+                                           "of the annual agreement %s; select and send %u more in %d.",
                                            counted),
                                 program_id, counted, city_id, city_name, agreement->year, agreed, agreement->h.id,
                                 more, agreement->year);
