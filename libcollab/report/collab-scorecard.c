@@ -249,7 +249,8 @@ build (CollabDataset          *self,
  * allocated against the base, transferred and spent by category; projects
  * by status; demonstration villages; cadres and talent trained; labour
  * cooperation (jobs offered, workers placed away from home, local jobs in
- * workshops, job fairs, labour training); and the findings counted by
+ * workshops, job fairs, labour training); the annual agreements against
+ * what the rules count of them; and the findings counted by
  * severity and by rule. Amounts are [enum@Collab.ColumnType.AMOUNT]
  * columns of fen. The [Scorecard](scorecard.html) page defines every
  * column.
