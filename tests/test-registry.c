@@ -151,6 +151,10 @@ test_descriptions (void)
 
   g_assert_cmpstr (collab_rule_registry_lookup ("666.total")->area, ==, "talent");
   g_assert_cmpstr (collab_rule_registry_lookup ("fund.floor")->area, ==, "fund");
+  /* The annual agreements (SPEC §11.2): the money with the funds, the
+   * people with the talent. */
+  g_assert_cmpstr (collab_rule_registry_lookup ("fund.agreement")->area, ==, "fund");
+  g_assert_cmpstr (collab_rule_registry_lookup ("talent.agreement")->area, ==, "talent");
 
   /* The money rules that walk the whole ledger run once per dataset. */
   g_assert_cmpint (collab_rule_registry_lookup ("fund.overdraw")->scope, ==, COLLAB_RULE_SCOPE_DATASET);

@@ -426,8 +426,10 @@ test_county_mix_poverty_2016 (void)
   /* Every county every year: 3 × 5. */
   g_assert_cmpuint (findings->len, ==, 15);
   for (guint i = 0; i < findings->len; i++)
-    collab_test_assert_subject_keys (g_ptr_array_index (findings, i), "assisted", "year", NULL);
+    collab_test_assert_subject_keys (g_ptr_array_index (findings, i), "program", "assisted", "year", NULL);
   finding = g_ptr_array_index (findings, 0);
+  /* SPEC §10: a county counts toward the program that pairs it. */
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "program"), ==, "prog");
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "assisted"), ==, "ledu");
   g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2016);
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_VIOLATION);

@@ -19,10 +19,11 @@
 static const char *spec_rules[] = {
   "666.county_mix", "666.mix", "666.short_other", "666.tenure", "666.term", "666.total",
   "cadre.continuity",
-  "fund.floor", "fund.idle", "fund.not_in_reserve", "fund.overdraw", "fund.overspend",
+  "fund.agreement", "fund.floor", "fund.idle", "fund.not_in_reserve", "fund.overdraw", "fund.overspend",
   "fund.plan_total", "fund.prohibited_use", "fund.unfiled", "fund.untraced",
   "labour.follow_up", "labour.overfilled", "labour.priority",
   "pairing.coverage", "pairing.invalid", "pairing.orphan", "pairing.period",
+  "talent.agreement",
   "village.demo",
 };
 
@@ -84,9 +85,10 @@ test_list_builtin (void)
 {
   g_auto(GStrv) ids = collab_ruleset_list_builtin ();
 
-  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_cmpuint (g_strv_length (ids), ==, 3);
   g_assert_cmpstr (ids[0], ==, "east-west-2021");
   g_assert_cmpstr (ids[1], ==, "poverty-2016");
+  g_assert_cmpstr (ids[2], ==, "zhuhai-2021");
 }
 
 static void
@@ -104,11 +106,11 @@ test_builtin_not_found (void)
     }
 }
 
-/* Both shipped sets name every rule of SPEC §5, with every parameter. */
+/* Every shipped set names every rule of SPEC §5, with every parameter. */
 static void
 test_builtin_lists_all_rules (void)
 {
-  const char *ids[] = { "east-west-2021", "poverty-2016" };
+  const char *ids[] = { "east-west-2021", "poverty-2016", "zhuhai-2021" };
 
   for (guint s = 0; s < G_N_ELEMENTS (ids); s++)
     {
@@ -218,6 +220,27 @@ test_poverty_2016 (void)
   g_assert_cmpint (collab_ruleset_get_int (ruleset, "labour.follow_up", "days", -1), ==, 90);
 }
 
+/* SPEC §6: Zhuhai's floor is the annual agreement, and seed 003 states
+ * no 666, cadre or demonstration-village rule. */
+static void
+test_zhuhai_2021 (void)
+{
+  g_autoptr(CollabRuleset) ruleset = builtin ("zhuhai-2021");
+  const char *on[] = {
+    "fund.agreement", "fund.idle", "fund.not_in_reserve", "fund.overdraw", "fund.overspend",
+    "fund.prohibited_use", "fund.unfiled", "fund.untraced", "labour.follow_up", "labour.overfilled",
+    "labour.priority", "pairing.coverage", "pairing.invalid", "pairing.orphan", "pairing.period",
+    "talent.agreement",
+  };
+  g_auto(GStrv) enabled = collab_ruleset_list_rules (ruleset);
+
+  g_assert_cmpuint (g_strv_length (enabled), ==, G_N_ELEMENTS (on));
+  for (guint i = 0; i < G_N_ELEMENTS (on); i++)
+    g_assert_cmpstr (enabled[i], ==, on[i]);
+  g_assert_cmpint (collab_ruleset_get_severity (ruleset, "fund.agreement"), ==, COLLAB_SEVERITY_VIOLATION);
+  g_assert_cmpint (collab_ruleset_get_severity (ruleset, "talent.agreement"), ==, COLLAB_SEVERITY_VIOLATION);
+}
+
 /* A shipped file names only what its set enables and changes; the rules
  * give the rest. Written whole, each set is exactly what the shipped file
  * said before the rules described themselves (tests/data/rulesets/
@@ -226,7 +249,7 @@ test_poverty_2016 (void)
 static void
 test_builtin_round_trip (void)
 {
-  const char *ids[] = { "east-west-2021", "poverty-2016" };
+  const char *ids[] = { "east-west-2021", "poverty-2016", "zhuhai-2021" };
   const char *srcdir = g_getenv ("COLLAB_TEST_SRCDIR");
 
   g_assert_nonnull (srcdir);  /* set by tests/meson.build */
@@ -483,7 +506,7 @@ test_invalid_documents (void)
     { HEADER ", \"interpretation\": \"literal\"}",
       COLLAB_RULESET_ERROR_INVALID, "<data>: $.interpretation: expected \"nested\", \"cumulative\" or \"banded\"*" },
     { HEADER ", \"base\": \"east-west-2099\"}",
-      COLLAB_RULESET_ERROR_NOT_FOUND, "<data>: $.base: no shipped rule set has the id \"east-west-2099\" (shipped: east-west-2021, poverty-2016)" },
+      COLLAB_RULESET_ERROR_NOT_FOUND, "<data>: $.base: no shipped rule set has the id \"east-west-2099\" (shipped: east-west-2021, poverty-2016, zhuhai-2021)" },
     { HEADER ", \"rules\": []}", COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules: expected an object*found an array" },
     { HEADER ", \"rules\": {\"fund.idle\": 90}}",
       COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules[\"fund.idle\"]: expected an object*found an integer" },
@@ -595,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/collab/ruleset/builtin/all-rules", test_builtin_lists_all_rules);
   g_test_add_func ("/collab/ruleset/builtin/east-west-2021", test_east_west_2021);
   g_test_add_func ("/collab/ruleset/builtin/poverty-2016", test_poverty_2016);
+  g_test_add_func ("/collab/ruleset/builtin/zhuhai-2021", test_zhuhai_2021);
   g_test_add_func ("/collab/ruleset/builtin/round-trip", test_builtin_round_trip);
   g_test_add_func ("/collab/ruleset/derive/json", test_derive_json);
   g_test_add_func ("/collab/ruleset/derive/setters", test_derive_setters);

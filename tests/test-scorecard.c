@@ -620,6 +620,98 @@ test_cli_years (void)
   g_unlink (path);
 }
 
+/* --- the annual agreements (SPEC §11.2) --------------------------------
+ * tests/data/agreements.json: zh agreed 1200万, 2 professionals and 2
+ * cadres with Yan'an for 2021 and 500万 with Haidong; 1200万 and 1 cadre
+ * for 2022; 1200万 and 1 professional for 2023. The actuals are the
+ * rules' (test-rule-agreement.c says who counts). */
+
+static void
+assert_null (CollabTable *card,
+             guint        row,
+             const char  *name)
+{
+  g_assert_true (collab_table_is_null (card, row, column (card, name)));
+}
+
+static void
+assert_agreement_row (CollabTable *card,
+                      guint        row,
+                      gint64       agreed_funds,
+                      gint64       agreed_professionals,
+                      gint64       agreed_cadres,
+                      gint64       allocated,
+                      gint64       professionals,
+                      gint64       cadres)
+{
+  g_assert_cmpint (cell (card, row, "agreed_funds"), ==, agreed_funds);
+  if (agreed_professionals < 0)
+    assert_null (card, row, "agreed_professionals");
+  else
+    g_assert_cmpint (cell (card, row, "agreed_professionals"), ==, agreed_professionals);
+  if (agreed_cadres < 0)
+    assert_null (card, row, "agreed_cadres");
+  else
+    g_assert_cmpint (cell (card, row, "agreed_cadres"), ==, agreed_cadres);
+  g_assert_cmpint (cell (card, row, "agreement_allocated"), ==, allocated);
+  g_assert_cmpint (cell (card, row, "agreement_professionals"), ==, professionals);
+  g_assert_cmpint (cell (card, row, "agreement_cadres"), ==, cadres);
+}
+
+static void
+test_agreements (void)
+{
+  g_autoptr(CollabDataset) dataset = collab_test_load_fixture ("wuxi-mini.json");
+  g_autoptr(CollabTable) card = NULL;
+  g_autoptr(CollabTable) whole = NULL;
+  const char *columns[] = {
+    "agreed_funds", "agreed_professionals", "agreed_cadres",
+    "agreement_allocated", "agreement_professionals", "agreement_cadres",
+  };
+
+  collab_test_merge_fixture (dataset, "agreements.json");
+  card = collab_dataset_get_scorecard (dataset, NULL, NULL, NULL, NULL);
+
+  /* Haidong's 2021 names no people: the agreed people are Yan'an's, the
+   * actuals both cities'. */
+  assert_agreement_row (card, row_of (card, "zh", 2021), WAN (1700), 2, 2, WAN (1700), 2 + 1, 2 + 1);
+  assert_agreement_row (card, row_of (card, "zh", 2022), WAN (1200), -1, 1, WAN (1200), 0, 1);
+  assert_agreement_row (card, row_of (card, "zh", 2023), WAN (1200), 1, -1, 0, 0, 1);
+  /* No agreement: nothing agreed and nothing measured. */
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      assert_null (card, row_of (card, "zh", 2024), columns[i]);
+      assert_null (card, row_of (card, "other", 2021), columns[i]);
+    }
+
+  /* A period adds its agreement years; k2, in post in 2021, 2022 and
+   * 2023, counts in each, as the rule counts him. */
+  whole = collab_dataset_get_scorecard_for_period (dataset, NULL, "zh", NULL, NULL);
+  g_assert_cmpuint (collab_table_get_n_rows (whole), ==, 1);
+  assert_agreement_row (whole, 0, WAN (4100), 3, 3, WAN (2900), 3, 5);
+}
+
+/* 666.county_mix names its program (SPEC §10): each program's rows count
+ * the findings of its own counties, not those of the other program of
+ * the dataset (3 in Yan'an, 6 in Haidong, not 9 each). */
+static void
+test_county_mix_by_program (void)
+{
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2016-2020.json");
+  g_autoptr(GPtrArray) findings = collab_test_check_as_of (dataset, NULL, "2020-12-31");
+  g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, findings, NULL, NULL, NULL);
+  gint64 counted = 0, found = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    found += g_str_equal (collab_finding_get_rule (g_ptr_array_index (findings, i)), "666.county_mix");
+  for (guint r = 0; r < collab_table_get_n_rows (card); r++)
+    counted += cell (card, r, "findings.666.county_mix");
+  g_assert_cmpint (found, >, 0);
+  g_assert_cmpint (counted, ==, found);
+  g_assert_cmpint (cell (card, row_of (card, "wuxi-yanan-2016", 2016), "findings.666.county_mix"), <=, 3);
+  g_assert_cmpint (cell (card, row_of (card, "wuxi-haidong-2016", 2016), "findings.666.county_mix"), <=, 6);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -638,6 +730,8 @@ main (int    argc,
   g_test_add_func ("/collab/scorecard/period/sums", test_period_sums);
   g_test_add_func ("/collab/scorecard/period/clipped", test_period_clipped);
   g_test_add_func ("/collab/scorecard/cli/years", test_cli_years);
+  g_test_add_func ("/collab/scorecard/agreements", test_agreements);
+  g_test_add_func ("/collab/scorecard/county-mix-by-program", test_county_mix_by_program);
 
   return g_test_run ();
 }

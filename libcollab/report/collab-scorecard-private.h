@@ -133,6 +133,7 @@ extern const CollabScorecardSection collab_scorecard_funds;
 extern const CollabScorecardSection collab_scorecard_labour;
 extern const CollabScorecardSection collab_scorecard_cooperation;
 extern const CollabScorecardSection collab_scorecard_plan;
+extern const CollabScorecardSection collab_scorecard_agreements;
 extern const CollabScorecardSection collab_scorecard_findings;
 
 G_END_DECLS

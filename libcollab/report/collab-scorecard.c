@@ -21,6 +21,7 @@ static const CollabScorecardSection * const sections[] = {
   &collab_scorecard_labour,
   &collab_scorecard_cooperation,
   &collab_scorecard_plan,
+  &collab_scorecard_agreements,
   &collab_scorecard_findings,
 };
 
@@ -287,8 +288,9 @@ build (CollabDataset          *self,
  * workshops, job fairs, labour training); consumption by channel, direct-sale
  * shops, enterprises settled and their investment, donations in cash and
  * in kind; events by kind, plan tasks by the status of their latest
- * report and key initiatives; and the findings counted by severity and
- * by rule. Amounts are [enum@Collab.ColumnType.AMOUNT]
+ * report and key initiatives; the annual agreements against what the
+ * rules count of them; and the findings counted by severity and by rule.
+ * Amounts are [enum@Collab.ColumnType.AMOUNT]
  * columns of fen. The [Scorecard](scorecard.html) page defines every
  * column.
  *

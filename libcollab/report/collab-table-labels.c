@@ -39,6 +39,7 @@ static const struct
   { "county", N_("County") },
   { "city", N_("City") },
   { "year", N_("Year") },
+  { "measure", N_("Measure") },
   /* Translators: the first and the last year of a scorecard's period. */
   { "first_year", N_("First year") },
   { "last_year", N_("Last year") },
@@ -131,6 +132,13 @@ static const struct
   /* Translators: key initiatives (年度推进重点专项) that have no
    * implementation plan (实施方案). */
   { "initiatives_without_plan", N_("Key initiatives without an implementation plan") },
+  /* The annual agreements (SPEC §11.2), agreed and as the rules count. */
+  { "agreed_funds", N_("Agreed funds (yuan)") },
+  { "agreed_professionals", N_("Agreed professionals") },
+  { "agreed_cadres", N_("Agreed cadres") },
+  { "agreement_allocated", N_("Allocated in agreement years (yuan)") },
+  { "agreement_professionals", N_("Professionals sent in agreement years") },
+  { "agreement_cadres", N_("Cadres in post in agreement years") },
   { "violations", N_("Violations") },
   { "warnings", N_("Warnings") },
   { "infos", N_("Notes") },

@@ -9,8 +9,9 @@
  * Which rules of SPEC §5 a check applies, how serious each is, and their
  * thresholds — as data that loads from and saves to JSON (SPEC §6).
  *
- * Two rule sets ship with the library: `east-west-2021` (the 14th
- * Five-Year plan, the default) and `poverty-2016` (the 13th). A program
+ * Three rule sets ship with the library: `east-west-2021` (the 14th
+ * Five-Year plan, the default), `zhuhai-2021` (Zhuhai–Zunyi, whose floor
+ * is the annual agreement) and `poverty-2016` (the 13th). A program
  * record names the one it is judged by. To change a threshold, derive a
  * set: in JSON, name the shipped set as `base` and give only what differs,
  *

@@ -14,7 +14,9 @@
  * one person). An adjustment with rule "666.county_mix" for the county and
  * year silences it, as "666.mix" does for 666.mix.
  *
- * Subject {assisted, year}; expected {teacher, doctor,
+ * Subject {program, assisted, year} (SPEC §10: a county counts toward
+ * the program that pairs it, so that the scorecard counts a finding in
+ * its own program's rows only); expected {teacher, doctor,
  * agriculture_or_other}, actual the same and "projected".
  */
 
@@ -69,6 +71,7 @@ judge_county (Collab666Run *run,
     return;
 
   finding = collab_check_context_new_finding (run->ctx);
+  collab_finding_set_subject_string (finding, "program", collab_check_context_get_program_id (run->ctx));
   collab_finding_set_subject_string (finding, "assisted", collab_units_id (run->store, county));
   collab_finding_set_subject_int (finding, "year", year);
   collab_finding_take_expected (finding, g_variant_ref (expected));
