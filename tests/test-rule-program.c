@@ -122,7 +122,7 @@ test_event_annual_past_years (void)
   assert_event_finding (nth (findings, 2), "ew", "joint_meeting", 2023, 1, 0);
   assert_event_finding (nth (findings, 3), "ew", "visit", 2023, 1, 0);
   finding = nth (findings, 0);
-  collab_test_assert_message_contains (finding, "Program cp held 0 events of kind park_meeting");
+  collab_test_assert_message_contains (finding, "Program cp held 0 events of the kind meeting on industrial parks");
   collab_test_assert_message_contains (finding, "in 2023, fewer than the 1 a year");
   g_clear_pointer (&findings, g_ptr_array_unref);
 
@@ -152,7 +152,7 @@ test_event_annual_min (void)
   g_assert_cmpuint (findings->len, ==, 2);
   assert_event_finding (nth (findings, 0), "cp", "joint_meeting", 2022, 2, 1);
   assert_event_finding (nth (findings, 1), "ew", "joint_meeting", 2022, 2, 1);
-  collab_test_assert_message_contains (nth (findings, 0), "held 1 event of kind joint_meeting (joint meeting) in 2022");
+  collab_test_assert_message_contains (nth (findings, 0), "held 1 event of the kind joint meeting in 2022");
   g_clear_pointer (&findings, g_ptr_array_unref);
 
   collab_test_add_record (dataset, COLLAB_RECORD_KIND_EVENT, EVENT ("e10", "cp", "joint_meeting", "2022-11-30"));

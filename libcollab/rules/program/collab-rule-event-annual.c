@@ -45,6 +45,8 @@ kind_label (CollabEventKind kind)
     }
 }
 
+/* The subject names the kind as the document writes it (@kind); the
+ * message as people call it. */
 static void
 report (CollabCheckContext *ctx,
         const char         *kind,
@@ -63,17 +65,16 @@ report (CollabCheckContext *ctx,
   collab_finding_set_actual_int (finding, held);
   collab_finding_set_message (finding,
                               /* Translators: the id of a program, the events it held, the
-                               * kind of event as written in the document (such as
-                               * "joint_meeting") and as people call it, the year, the
+                               * kind of event (such as "joint meeting"), the year, the
                                * events of that kind the rule set asks for a year, then the
                                * program's id again. */
-                              ngettext_ ("Program %s held %u event of kind %s (%s) in %d, fewer than the %u a "
-                                         "year the rule set asks for; hold the missing ones, or record those "
-                                         "held as events of program %s.",
-                                         "Program %s held %u events of kind %s (%s) in %d, fewer than the %u a "
-                                         "year the rule set asks for; hold the missing ones, or record those "
-                                         "held as events of program %s.", held),
-                              program_id, held, kind, kind_label (value), year, min, program_id);
+                              ngettext_ ("Program %s held %u event of the kind %s in %d, fewer than the %u a year "
+                                         "the rule set asks for; hold the missing ones, or record those held as "
+                                         "events of program %s.",
+                                         "Program %s held %u events of the kind %s in %d, fewer than the %u a year "
+                                         "the rule set asks for; hold the missing ones, or record those held as "
+                                         "events of program %s.", held),
+                              program_id, held, kind_label (value), year, min, program_id);
   collab_check_context_report (ctx, finding);
 }
 
