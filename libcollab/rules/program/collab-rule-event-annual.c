@@ -99,8 +99,7 @@ check (CollabCheckContext *ctx)
   /* held[(year − first) × kinds + kind]: the program's events in its past years. */
   kinds = g_type_class_ref (COLLAB_TYPE_EVENT_KIND);
   held = g_new0 (guint, (gsize) (last - program->first_year + 1) * kinds->n_values);
-  events = collab_rule_groups_get (&collab_rule_program_index (ctx)->events,
-                                   COLLAB_REF_INDEX (collab_check_context_get_program_ref (ctx)), &n);
+  events = collab_rule_program_records (ctx, &collab_rule_program_index (ctx)->events, &n);
   for (guint i = 0; i < n; i++)
     {
       const CollabEventRec *event = collab_store_get (store, COLLAB_RECORD_KIND_EVENT, events[i]);

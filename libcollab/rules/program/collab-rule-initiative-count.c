@@ -67,8 +67,7 @@ check (CollabCheckContext *ctx)
     return;
 
   counts = g_new0 (guint, last - program->first_year + 1);
-  initiatives = collab_rule_groups_get (&collab_rule_program_index (ctx)->initiatives,
-                                        COLLAB_REF_INDEX (collab_check_context_get_program_ref (ctx)), &n);
+  initiatives = collab_rule_program_records (ctx, &collab_rule_program_index (ctx)->initiatives, &n);
   for (guint i = 0; i < n; i++)
     {
       const CollabInitiativeRec *initiative = collab_store_get (store, COLLAB_RECORD_KIND_INITIATIVE, initiatives[i]);

@@ -19,9 +19,7 @@ check (CollabCheckContext *ctx)
   CollabStore *store = collab_check_context_get_store (ctx);
   const char *program_id = collab_check_context_get_program_id (ctx);
   guint n;
-  const guint32 *initiatives = collab_rule_groups_get (&collab_rule_program_index (ctx)->initiatives,
-                                                       COLLAB_REF_INDEX (collab_check_context_get_program_ref (ctx)),
-                                                       &n);
+  const guint32 *initiatives = collab_rule_program_records (ctx, &collab_rule_program_index (ctx)->initiatives, &n);
 
   for (guint i = 0; i < n; i++)
     {

@@ -49,6 +49,16 @@ collab_rule_groups_get (const CollabRuleGroups *groups,
   return groups->items + groups->starts[group];
 }
 
+/* The records of @groups (one of the index's by program) that belong to
+ * the running program: *n of them. */
+static inline const guint32 *
+collab_rule_program_records (CollabCheckContext     *ctx,
+                             const CollabRuleGroups *groups,
+                             guint                  *n)
+{
+  return collab_rule_groups_get (groups, COLLAB_REF_INDEX (collab_check_context_get_program_ref (ctx)), n);
+}
+
 /* The last past year of the running program's period, as of the check's
  * day: below its first year when none has passed. */
 int                       collab_rule_program_last_past_year (CollabCheckContext *ctx);

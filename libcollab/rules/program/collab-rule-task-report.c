@@ -48,7 +48,7 @@ check (CollabCheckContext *ctx)
     return;
 
   reported = g_new (gboolean, last - program->first_year + 1);
-  tasks = collab_rule_groups_get (&index->tasks, COLLAB_REF_INDEX (collab_check_context_get_program_ref (ctx)), &n);
+  tasks = collab_rule_program_records (ctx, &index->tasks, &n);
   for (guint i = 0; i < n; i++)
     {
       const CollabTaskRec *task = collab_store_get (store, COLLAB_RECORD_KIND_TASK, tasks[i]);

@@ -50,8 +50,7 @@ check (CollabCheckContext *ctx)
 {
   CollabStore *store = collab_check_context_get_store (ctx);
   guint n;
-  const guint32 *tasks = collab_rule_groups_get (&collab_rule_program_index (ctx)->tasks,
-                                                 COLLAB_REF_INDEX (collab_check_context_get_program_ref (ctx)), &n);
+  const guint32 *tasks = collab_rule_program_records (ctx, &collab_rule_program_index (ctx)->tasks, &n);
 
   for (guint i = 0; i < n; i++)
     {
