@@ -325,7 +325,7 @@ test_initiative_plan (void)
   g_assert_cmpint (collab_finding_get_severity (finding), ==, COLLAB_SEVERITY_WARNING);
   collab_test_assert_subject_keys (finding, "initiative", NULL);
   g_assert_cmpstr (collab_finding_get_subject_string (finding, "initiative"), ==, "i6");
-  collab_test_assert_message_contains (finding, "Key initiative i6 (“专项i6”) of 2024 of program cp has no implementation plan");
+  collab_test_assert_message_contains (finding, "Key initiative i6 (“专项i6”) of program cp for 2024 has no implementation plan");
 }
 
 /* --- counterpart-2022 ------------------------------------------------ */

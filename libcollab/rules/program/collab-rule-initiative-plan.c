@@ -32,12 +32,12 @@ check (CollabCheckContext *ctx)
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "initiative", initiative->h.id);
       collab_finding_set_message (finding,
-                                  /* Translators: the id of a key initiative, its title, its year and
-                                   * the id of its program. */
-                                  _("Key initiative %s (“%s”) of %d of program %s has no implementation "
+                                  /* Translators: the id of a key initiative, its title, the id of
+                                   * its program and its year. */
+                                  _("Key initiative %s (“%s”) of program %s for %d has no implementation "
                                     "plan; draw up a detailed, workable plan and record it as the "
                                     "initiative's document."),
-                                  initiative->h.id, initiative->title, initiative->year, program_id);
+                                  initiative->h.id, initiative->title, program_id, initiative->year);
       collab_check_context_report (ctx, finding);
     }
 }
