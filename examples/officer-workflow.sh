@@ -25,7 +25,7 @@ step "导入花名册" sh -c "'$collab' convert '$data/wuxi-roster-2021-2023.xls
 
 check () {
   "$collab" check 无锡-2021.json --as-of 2023-12-31 > check.txt
-  [ $? -eq 1 ] && grep -q '共发现问题27项：违规22项，警告5项，提示0项' check.txt &&
+  [ $? -eq 1 ] && grep -q '共发现问题31项：违规26项，警告5项，提示0项' check.txt &&
     grep -q '计入专业技术人才16名（教师6名、医生6名、农业或其他4名），要求18名' check.txt
 }
 step "检查" check
@@ -37,7 +37,7 @@ import openpyxl
 sheet = openpyxl.load_workbook("检查结果.xlsx").active
 assert sheet.title == "检查结果" and sheet.freeze_panes == "A2", sheet.title
 rows = list(sheet.iter_rows(values_only=True))
-assert rows[0][:2] == ("严重程度", "规则") and len(rows) == 28, rows[0]
+assert rows[0][:2] == ("严重程度", "规则") and len(rows) == 32, rows[0]
 assert all(row[0] in ("违规", "警告") for row in rows[1:])
 '
 }

@@ -71,6 +71,11 @@ assert_declared_default (const CollabRuleParam *param,
         }
       break;
 
+    case COLLAB_RULE_PARAM_COUNTS:
+      /* A rule set says what it counts: by default, nothing. */
+      g_assert_cmpuint (g_variant_n_children (value), ==, 0);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -155,6 +160,10 @@ test_descriptions (void)
    * people with the talent. */
   g_assert_cmpstr (collab_rule_registry_lookup ("fund.agreement")->area, ==, "fund");
   g_assert_cmpstr (collab_rule_registry_lookup ("talent.agreement")->area, ==, "talent");
+  /* The rules of a program's events, tasks and initiatives (SPEC §11.2). */
+  g_assert_cmpstr (collab_rule_registry_lookup ("event.annual")->area, ==, "program");
+  g_assert_cmpstr (collab_rule_registry_lookup ("task.responsible")->area, ==, "program");
+  g_assert_cmpstr (collab_rule_registry_lookup ("initiative.count")->area, ==, "program");
 
   /* The money rules that walk the whole ledger run once per dataset. */
   g_assert_cmpint (collab_rule_registry_lookup ("fund.overdraw")->scope, ==, COLLAB_RULE_SCOPE_DATASET);
@@ -192,6 +201,7 @@ test_defaults (void)
   g_assert_true (g_variant_type_equal (collab_rule_param_variant_type (COLLAB_RULE_PARAM_COUNT), G_VARIANT_TYPE ("x")));
   g_assert_true (g_variant_type_equal (collab_rule_param_variant_type (COLLAB_RULE_PARAM_STRINGS), G_VARIANT_TYPE ("as")));
   g_assert_true (g_variant_type_equal (collab_rule_param_variant_type (COLLAB_RULE_PARAM_TIERS), G_VARIANT_TYPE ("aa{sx}")));
+  g_assert_true (g_variant_type_equal (collab_rule_param_variant_type (COLLAB_RULE_PARAM_COUNTS), G_VARIANT_TYPE ("a{sx}")));
 
   all = collab_rule_registry_get_all (&n);
   for (guint r = 0; r < n; r++)

@@ -19,12 +19,21 @@
 static const char *spec_rules[] = {
   "666.county_mix", "666.mix", "666.short_other", "666.tenure", "666.term", "666.total",
   "cadre.continuity",
+  "event.annual",
   "fund.agreement", "fund.floor", "fund.idle", "fund.not_in_reserve", "fund.overdraw", "fund.overspend",
   "fund.plan_total", "fund.prohibited_use", "fund.unfiled", "fund.untraced",
+  "initiative.count", "initiative.plan",
   "labour.follow_up", "labour.overfilled", "labour.priority",
   "pairing.coverage", "pairing.invalid", "pairing.orphan", "pairing.period",
   "talent.agreement",
+  "task.report", "task.responsible",
   "village.demo",
+};
+
+/* The rules of a counterpart plan's tasks and initiatives (SPEC §11.2),
+ * which only counterpart-2022 applies. */
+static const char *plan_rules[] = {
+  "initiative.count", "initiative.plan", "task.report", "task.responsible",
 };
 
 static const char *prohibited_uses[] = {
@@ -85,10 +94,11 @@ test_list_builtin (void)
 {
   g_auto(GStrv) ids = collab_ruleset_list_builtin ();
 
-  g_assert_cmpuint (g_strv_length (ids), ==, 3);
-  g_assert_cmpstr (ids[0], ==, "east-west-2021");
-  g_assert_cmpstr (ids[1], ==, "poverty-2016");
-  g_assert_cmpstr (ids[2], ==, "zhuhai-2021");
+  g_assert_cmpuint (g_strv_length (ids), ==, 4);
+  g_assert_cmpstr (ids[0], ==, "counterpart-2022");
+  g_assert_cmpstr (ids[1], ==, "east-west-2021");
+  g_assert_cmpstr (ids[2], ==, "poverty-2016");
+  g_assert_cmpstr (ids[3], ==, "zhuhai-2021");
 }
 
 static void
@@ -106,11 +116,11 @@ test_builtin_not_found (void)
     }
 }
 
-/* Every shipped set names every rule of SPEC §5, with every parameter. */
+/* Every shipped set, written, names every rule, with every parameter. */
 static void
 test_builtin_lists_all_rules (void)
 {
-  const char *ids[] = { "east-west-2021", "poverty-2016", "zhuhai-2021" };
+  const char *ids[] = { "counterpart-2022", "east-west-2021", "poverty-2016", "zhuhai-2021" };
 
   for (guint s = 0; s < G_N_ELEMENTS (ids); s++)
     {
@@ -141,6 +151,7 @@ test_east_west_2021 (void)
   g_autoptr(GVariant) tiers = NULL;
   g_autoptr(GVariant) uses = NULL;
   g_autoptr(GVariant) total = NULL;
+  g_autoptr(GVariant) min = collab_ruleset_get_parameter (ruleset, "event.annual", "min");
   g_autofree const char **use_list = NULL;
   const gint64 tier_values[][2] = { { 12, 3 }, { 6, 6 }, { 1, 9 } };
   gsize n_uses;
@@ -148,11 +159,18 @@ test_east_west_2021 (void)
   g_assert_cmpstr (collab_ruleset_get_id (ruleset), ==, "east-west-2021");
   g_assert_cmpint (collab_ruleset_get_interpretation (ruleset), ==, COLLAB_INTERPRETATION_NESTED);
 
-  /* All rules but the 13th-plan one. */
-  g_assert_cmpuint (g_strv_length (enabled), ==, G_N_ELEMENTS (spec_rules) - 1);
+  /* All rules but the 13th-plan one and those of a counterpart plan's
+   * tasks and initiatives. */
+  g_assert_cmpuint (g_strv_length (enabled), ==, G_N_ELEMENTS (spec_rules) - 1 - G_N_ELEMENTS (plan_rules));
   g_assert_false (collab_ruleset_is_enabled (ruleset, "666.county_mix"));
+  for (guint i = 0; i < G_N_ELEMENTS (plan_rules); i++)
+    g_assert_false (collab_ruleset_is_enabled (ruleset, plan_rules[i]));
   for (guint i = 1; i < G_N_ELEMENTS (spec_rules); i++)
-    g_assert_true (collab_ruleset_is_enabled (ruleset, spec_rules[i]));
+    g_assert_true (collab_ruleset_is_enabled (ruleset, spec_rules[i]) ||
+                   g_strv_contains (plan_rules, spec_rules[i]));
+
+  /* SPEC §11.4: a joint meeting and a visit a year. */
+  collab_test_assert_json (min, "{\"joint_meeting\":1,\"visit\":1}");
 
   g_assert_cmpint (collab_ruleset_get_int (ruleset, "666.total", "total", -1), ==, 18);
   g_assert_cmpint (collab_ruleset_get_int (ruleset, "666.mix", "teacher", -1), ==, 6);
@@ -218,6 +236,90 @@ test_poverty_2016 (void)
   /* SPEC §11.4: poverty-2016 gains labour.*. */
   g_assert_true (collab_ruleset_is_enabled (ruleset, "labour.priority"));
   g_assert_cmpint (collab_ruleset_get_int (ruleset, "labour.follow_up", "days", -1), ==, 90);
+  g_assert_false (collab_ruleset_is_enabled (ruleset, "event.annual"));
+}
+
+/* SPEC §11.4: the plan's tasks and initiatives, three kinds of event a
+ * year, the pairing rules; no talent or fund rule. */
+static void
+test_counterpart_2022 (void)
+{
+  g_autoptr(CollabRuleset) ruleset = builtin ("counterpart-2022");
+  g_auto(GStrv) enabled = collab_ruleset_list_rules (ruleset);
+  g_autoptr(GVariant) min = collab_ruleset_get_parameter (ruleset, "event.annual", "min");
+  const char *expected[] = {
+    "event.annual", "initiative.count", "initiative.plan",
+    "pairing.coverage", "pairing.invalid", "pairing.orphan", "pairing.period",
+    "task.report", "task.responsible",
+  };
+
+  g_assert_cmpstr (collab_ruleset_get_id (ruleset), ==, "counterpart-2022");
+  g_assert_cmpuint (g_strv_length (enabled), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (enabled[i], ==, expected[i]);
+
+  g_assert_cmpstr (g_variant_get_type_string (min), ==, "a{sx}");
+  collab_test_assert_json (min, "{\"joint_meeting\":1,\"park_meeting\":1,\"visit\":1}");
+  g_assert_cmpint (collab_ruleset_get_int (ruleset, "initiative.count", "min", -1), ==, 1);
+  g_assert_cmpint (collab_ruleset_get_int (ruleset, "initiative.count", "max", -1), ==, 3);
+  g_assert_cmpint (collab_ruleset_get_severity (ruleset, "event.annual"), ==, COLLAB_SEVERITY_VIOLATION);
+  g_assert_cmpint (collab_ruleset_get_severity (ruleset, "task.responsible"), ==, COLLAB_SEVERITY_VIOLATION);
+  g_assert_cmpint (collab_ruleset_get_severity (ruleset, "task.report"), ==, COLLAB_SEVERITY_WARNING);
+  g_assert_cmpint (collab_ruleset_get_severity (ruleset, "initiative.count"), ==, COLLAB_SEVERITY_WARNING);
+  g_assert_cmpint (collab_ruleset_get_severity (ruleset, "initiative.plan"), ==, COLLAB_SEVERITY_WARNING);
+}
+
+/* Counts by name (event.annual's min): an object of counts in a
+ * document, kept sorted by name however it was written or set, derived
+ * member by member like any parameter, and saved as it loads. */
+static void
+test_counts (void)
+{
+  g_autoptr(CollabRuleset) derived = from_data (
+    HEADER ", \"base\": \"east-west-2021\", "
+    "\"rules\": {\"event.annual\": {\"min\": {\"visit\": 2, \"park_meeting\": 0, \"expo\": 1}}}}");
+  g_autoptr(CollabRuleset) again = NULL;
+  g_autoptr(GVariant) min = collab_ruleset_get_parameter (derived, "event.annual", "min");
+  g_autoptr(GVariant) got = NULL;
+  g_autofree char *saved = NULL;
+
+  collab_test_assert_json (min, "{\"expo\":1,\"park_meeting\":0,\"visit\":2}");
+  g_assert_true (collab_ruleset_is_enabled (derived, "event.annual"));
+
+  saved = collab_ruleset_to_data (derived, NULL);
+  g_assert_nonnull (strstr (saved, "\"min\": {\"expo\": 1, \"park_meeting\": 0, \"visit\": 2}"));
+  again = from_data (saved);
+  got = collab_ruleset_get_parameter (again, "event.annual", "min");
+  g_assert_true (g_variant_equal (got, min));
+  g_clear_pointer (&got, g_variant_unref);
+
+  /* Set from code, in any order; NULL goes back to the rule's none. */
+  collab_ruleset_set_parameter (derived, "event.annual", "min",
+                                g_variant_new_parsed ("@a{sx} {'visit': 3, 'joint_meeting': 1}"));
+  got = collab_ruleset_get_parameter (derived, "event.annual", "min");
+  collab_test_assert_json (got, "{\"joint_meeting\":1,\"visit\":3}");
+  g_clear_pointer (&got, g_variant_unref);
+  collab_ruleset_set_parameter (derived, "event.annual", "min", NULL);
+  got = collab_ruleset_get_parameter (derived, "event.annual", "min");
+  g_assert_cmpuint (g_variant_n_children (got), ==, 0);
+  g_clear_pointer (&got, g_variant_unref);
+
+  /* Refused: a name that is no event kind, a negative count, a name twice. */
+  g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*\"meeting\" is not one of joint_meeting, visit*");
+  collab_ruleset_set_parameter (derived, "event.annual", "min", g_variant_new_parsed ("@a{sx} {'meeting': 1}"));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*the count of \"visit\" is negative*");
+  collab_ruleset_set_parameter (derived, "event.annual", "min", g_variant_new_parsed ("@a{sx} {'visit': -1}"));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*\"visit\" appears twice*");
+  collab_ruleset_set_parameter (derived, "event.annual", "min",
+                                g_variant_new_parsed ("@a{sx} [{'visit', 1}, {'visit', 2}]"));
+  g_test_assert_expected_messages ();
+  g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*expected a dictionary of non-negative counts*");
+  collab_ruleset_set_parameter (derived, "event.annual", "min", g_variant_new_int64 (1));
+  g_test_assert_expected_messages ();
+  got = collab_ruleset_get_parameter (derived, "event.annual", "min");
+  g_assert_cmpuint (g_variant_n_children (got), ==, 0);
 }
 
 /* SPEC §6: Zhuhai's floor is the annual agreement, and seed 003 states
@@ -227,7 +329,7 @@ test_zhuhai_2021 (void)
 {
   g_autoptr(CollabRuleset) ruleset = builtin ("zhuhai-2021");
   const char *on[] = {
-    "fund.agreement", "fund.idle", "fund.not_in_reserve", "fund.overdraw", "fund.overspend",
+    "event.annual", "fund.agreement", "fund.idle", "fund.not_in_reserve", "fund.overdraw", "fund.overspend",
     "fund.prohibited_use", "fund.unfiled", "fund.untraced", "labour.follow_up", "labour.overfilled",
     "labour.priority", "pairing.coverage", "pairing.invalid", "pairing.orphan", "pairing.period",
     "talent.agreement",
@@ -249,7 +351,7 @@ test_zhuhai_2021 (void)
 static void
 test_builtin_round_trip (void)
 {
-  const char *ids[] = { "east-west-2021", "poverty-2016", "zhuhai-2021" };
+  const char *ids[] = { "counterpart-2022", "east-west-2021", "poverty-2016", "zhuhai-2021" };
   const char *srcdir = g_getenv ("COLLAB_TEST_SRCDIR");
 
   g_assert_nonnull (srcdir);  /* set by tests/meson.build */
@@ -506,7 +608,7 @@ test_invalid_documents (void)
     { HEADER ", \"interpretation\": \"literal\"}",
       COLLAB_RULESET_ERROR_INVALID, "<data>: $.interpretation: expected \"nested\", \"cumulative\" or \"banded\"*" },
     { HEADER ", \"base\": \"east-west-2099\"}",
-      COLLAB_RULESET_ERROR_NOT_FOUND, "<data>: $.base: no shipped rule set has the id \"east-west-2099\" (shipped: east-west-2021, poverty-2016, zhuhai-2021)" },
+      COLLAB_RULESET_ERROR_NOT_FOUND, "<data>: $.base: no shipped rule set has the id \"east-west-2099\" (shipped: counterpart-2022, east-west-2021, poverty-2016, zhuhai-2021)" },
     { HEADER ", \"rules\": []}", COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules: expected an object*found an array" },
     { HEADER ", \"rules\": {\"fund.idle\": 90}}",
       COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules[\"fund.idle\"]: expected an object*found an integer" },
@@ -532,6 +634,16 @@ test_invalid_documents (void)
       COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules[\"666.tenure\"].tiers[0].months: expected a non-negative integer, found a string" },
     { HEADER ", \"rules\": {\"666.tenure\": {\"tiers\": [{\"months\": 12, \"count\": 3, \"share\": 1}]}}}",
       COLLAB_RULESET_ERROR_INVALID, "*.tiers[0]: a tier has exactly the members*" },
+    { HEADER ", \"rules\": {\"event.annual\": {\"min\": [\"visit\"]}}}",
+      COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules[\"event.annual\"].min: expected an object of counts by name, found an array" },
+    { HEADER ", \"rules\": {\"event.annual\": {\"min\": {\"visit\": 1, \"meeting\": 1}}}}",
+      COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules[\"event.annual\"].min.meeting: \"meeting\" is not one of joint_meeting, visit, park_meeting*" },
+    { HEADER ", \"rules\": {\"event.annual\": {\"min\": {\"visit\": -1}}}}",
+      COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules[\"event.annual\"].min.visit: expected a non-negative integer, found a negative integer" },
+    { HEADER ", \"rules\": {\"event.annual\": {\"min\": {\"visit\": \"1\"}}}}",
+      COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules[\"event.annual\"].min.visit: expected a non-negative integer, found a string" },
+    { HEADER ", \"rules\": {\"event.annual\": {\"min\": {\"visit\": 1, \"visit\": 2}}}}",
+      COLLAB_RULESET_ERROR_INVALID, "<data>:1:*: the member \"visit\" appears twice" },
     { HEADER ", \"id\": \"twice\"}", COLLAB_RULESET_ERROR_INVALID, "<data>:1:*: the member \"id\" appears twice" },
     { HEADER ", ", COLLAB_RULESET_ERROR_INVALID, "<data>:1:*" },
     { "", COLLAB_RULESET_ERROR_INVALID, "<data>:1:1:*" },
@@ -619,6 +731,8 @@ main (int   argc,
   g_test_add_func ("/collab/ruleset/builtin/east-west-2021", test_east_west_2021);
   g_test_add_func ("/collab/ruleset/builtin/poverty-2016", test_poverty_2016);
   g_test_add_func ("/collab/ruleset/builtin/zhuhai-2021", test_zhuhai_2021);
+  g_test_add_func ("/collab/ruleset/builtin/counterpart-2022", test_counterpart_2022);
+  g_test_add_func ("/collab/ruleset/counts", test_counts);
   g_test_add_func ("/collab/ruleset/builtin/round-trip", test_builtin_round_trip);
   g_test_add_func ("/collab/ruleset/derive/json", test_derive_json);
   g_test_add_func ("/collab/ruleset/derive/setters", test_derive_setters);

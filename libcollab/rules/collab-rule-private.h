@@ -69,6 +69,7 @@ typedef enum
   COLLAB_RULE_PARAM_COUNT,    /* "x", a non-negative integer */
   COLLAB_RULE_PARAM_STRINGS,  /* "as", an array of strings */
   COLLAB_RULE_PARAM_TIERS,    /* "aa{sx}", an array of {"months": n, "count": n} */
+  COLLAB_RULE_PARAM_COUNTS,   /* "a{sx}", a non-negative count by name: {"visit": 1}, sorted by name */
 } CollabRuleParamType;
 
 /* A tier of 666.tenure: at least @count people serving @months or more. */
@@ -87,6 +88,9 @@ typedef struct
   const char * const    *strings;
   const CollabRuleTier  *tiers;
   guint                  n;        /* elements of @strings or @tiers */
+  /* Of counts: the enumeration whose nicks the names are, or NULL for any
+   * name. A counts parameter's default is the empty map. */
+  GType                (*names) (void);
 } CollabRuleParam;
 
 #define COLLAB_RULE_COUNT(name_, value_) \
@@ -95,6 +99,9 @@ typedef struct
   { .name = (name_), .type = COLLAB_RULE_PARAM_STRINGS, .strings = (array_), .n = G_N_ELEMENTS (array_) }
 #define COLLAB_RULE_TIERS(name_, array_) \
   { .name = (name_), .type = COLLAB_RULE_PARAM_TIERS, .tiers = (array_), .n = G_N_ELEMENTS (array_) }
+/* Counts by the nicks of the enumeration @names_ (collab_event_kind_get_type). */
+#define COLLAB_RULE_COUNTS(name_, names_) \
+  { .name = (name_), .type = COLLAB_RULE_PARAM_COUNTS, .names = (names_) }
 
 /* A rule may have up to this many parameters. */
 #define COLLAB_RULE_MAX_PARAMS 8
@@ -134,6 +141,20 @@ guint                   collab_rule_count_params           (const CollabRule    
 GVariant               *collab_rule_get_default            (const CollabRule      *rule,
                                                             guint                  index);
 const GVariantType     *collab_rule_param_variant_type     (CollabRuleParamType    type);
+/* Counts parameters (rules/collab-rule-counts.c). Whether @name may be a
+ * name of @param's counts; if not, @problem says why (translated). */
+gboolean                collab_rule_counts_check_name      (const CollabRuleParam *param,
+                                                            const char           *name,
+                                                            char                **problem);
+/* @value (an "a{sx}") checked whole — names, counts not negative, no name
+ * twice — and sorted by name: a new floating value, or NULL with
+ * @problem set. */
+GVariant               *collab_rule_counts_normalize       (const CollabRuleParam *param,
+                                                            GVariant             *value,
+                                                            char                **problem) G_GNUC_WARN_UNUSED_RESULT;
+/* The count of @name in an "a{sx}", or 0. */
+guint                   collab_rule_counts_get             (GVariant             *counts,
+                                                            const char           *name);
 
 /* The context: rules/collab-check-context.c. Everything it hands out is
  * owned by the checker and valid while the rule runs. */

@@ -39,6 +39,8 @@ collab_rule_param_variant_type (CollabRuleParamType type)
       return G_VARIANT_TYPE_STRING_ARRAY;
     case COLLAB_RULE_PARAM_TIERS:
       return G_VARIANT_TYPE ("aa{sx}");
+    case COLLAB_RULE_PARAM_COUNTS:
+      return G_VARIANT_TYPE ("a{sx}");
     default:
       g_assert_not_reached ();
     }
@@ -67,6 +69,10 @@ make_default_value (const CollabRuleParam *param)
           g_variant_builder_close (&builder);
         }
       return g_variant_ref_sink (g_variant_builder_end (&builder));
+
+    case COLLAB_RULE_PARAM_COUNTS:
+      /* A rule set says what it counts: none by default. */
+      return g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("{sx}"), NULL, 0));
 
     default:
       g_assert_not_reached ();

@@ -157,6 +157,52 @@ check_tier (JsonNode  *node,
   return TRUE;
 }
 
+/* {"joint_meeting": 1, "visit": 1}: a count by name, each checked where
+ * it stands so that the path names it; sorted by name. */
+static GVariant *
+counts_from_json (const CollabRuleParam *param,
+                  JsonNode              *value,
+                  GString               *path,
+                  char                 **problem)
+{
+  g_autoptr(GVariant) counts = NULL;
+  GVariantBuilder builder;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (value))
+    {
+      /* Translators: %s is the kind of value found, such as "an array". */
+      *problem = g_strdup_printf (_("expected an object of counts by name, found %s"), describe (value));
+      return NULL;
+    }
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sx}"));
+  json_object_iter_init_ordered (&iter, json_node_get_object (value));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      gsize len = path->len;
+
+      path_push_member (path, name);
+      if (!collab_rule_counts_check_name (param, name, problem))
+        {
+          g_variant_builder_clear (&builder);
+          return NULL;
+        }
+      if (!is_count (member))
+        {
+          *problem = g_strdup_printf (_("expected a non-negative integer, found %s"), describe (member));
+          g_variant_builder_clear (&builder);
+          return NULL;
+        }
+      g_variant_builder_add (&builder, "{sx}", name, json_node_get_int (member));
+      g_string_truncate (path, len);
+    }
+  counts = g_variant_ref_sink (g_variant_builder_end (&builder));
+  return collab_rule_counts_normalize (param, counts, problem);
+}
+
 GVariant *
 collab_ruleset_param_from_json (const CollabRuleParam *param,
                                 JsonNode              *value,
@@ -173,6 +219,8 @@ collab_ruleset_param_from_json (const CollabRuleParam *param,
       *problem = g_strdup_printf (_("expected a non-negative integer, found %s"), describe (value));
       return NULL;
     }
+  if (param->type == COLLAB_RULE_PARAM_COUNTS)
+    return counts_from_json (param, value, path, problem);
 
   if (!JSON_NODE_HOLDS_ARRAY (value))
     {

@@ -9,9 +9,10 @@
  * Which rules of SPEC §5 a check applies, how serious each is, and their
  * thresholds — as data that loads from and saves to JSON (SPEC §6).
  *
- * Three rule sets ship with the library: `east-west-2021` (the 14th
- * Five-Year plan, the default), `zhuhai-2021` (Zhuhai–Zunyi, whose floor
- * is the annual agreement) and `poverty-2016` (the 13th). A program
+ * The library ships rule sets ([func@Collab.Ruleset.list_builtin]):
+ * `east-west-2021` (the 14th Five-Year plan, the default), `zhuhai-2021`
+ * (Zhuhai–Zunyi, whose floor is the annual agreement), `poverty-2016`
+ * (the 13th) and `counterpart-2022` (the Yan'an–Wuxi counterpart plan). A program
  * record names the one it is judged by. To change a threshold, derive a
  * set: in JSON, name the shipped set as `base` and give only what differs,
  *
@@ -50,7 +51,9 @@
  *
  * Parameters are typed values ([struct@GLib.Variant]): counts are int64,
  * lists arrays of strings, the tiers of `666.tenure` an array of
- * `{"months": n, "count": n}` dictionaries; see
+ * `{"months": n, "count": n}` dictionaries, counts by name (the events
+ * of each kind `event.annual` asks for a year) a dictionary
+ * `{"joint_meeting": 1, "visit": 1}`; see
  * [method@Collab.Ruleset.get_parameter].
  *
  * [method@Collab.Ruleset.to_data] writes the whole set, every rule with
@@ -750,7 +753,10 @@ collab_ruleset_set_int (CollabRuleset *self,
  * - a count (`total`, `days`, `teacher` …) is an int64, `x`;
  * - a list (`uses` of `fund.prohibited_use`) an array of strings, `as`;
  * - the tiers of `666.tenure` an array of dictionaries
- *   `[{"months": 12, "count": 3}, …]`, `aa{sx}`.
+ *   `[{"months": 12, "count": 3}, …]`, `aa{sx}`;
+ * - counts by name (`min` of `event.annual`, the events of each kind a
+ *   year asks for) a dictionary `{"joint_meeting": 1, "visit": 1}`,
+ *   `a{sx}`, sorted by name.
  *
  * ```python
  * ruleset.get_parameter('666.tenure', 'tiers').unpack()
@@ -792,6 +798,25 @@ describe_variant (GVariant *value)
   return g_variant_get_type_string (value);
 }
 
+/* What a message calls the values of a type of parameter. */
+static const char *
+describe_param_type (CollabRuleParamType type)
+{
+  switch (type)
+    {
+    case COLLAB_RULE_PARAM_COUNT:
+      return "a non-negative integer";
+    case COLLAB_RULE_PARAM_STRINGS:
+      return "an array of strings";
+    case COLLAB_RULE_PARAM_TIERS:
+      return "an array of {\"months\": n, \"count\": n}";
+    case COLLAB_RULE_PARAM_COUNTS:
+      return "a dictionary of non-negative counts by name";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* Whether @value suits @param beyond its type: counts are not negative,
  * and tiers have exactly a non-negative "months" and "count". */
 static gboolean
@@ -807,6 +832,7 @@ check_variant (const CollabRuleParam *param,
       return g_variant_get_int64 (value) >= 0;
 
     case COLLAB_RULE_PARAM_STRINGS:
+    case COLLAB_RULE_PARAM_COUNTS:   /* collab_rule_counts_normalize() checks them */
       return TRUE;
 
     case COLLAB_RULE_PARAM_TIERS:
@@ -839,8 +865,11 @@ check_variant (const CollabRuleParam *param,
  *
  * Sets a parameter of a rule. The value must have the parameter's type
  * (see [method@Collab.Ruleset.get_parameter]): a non-negative int64, an
- * array of strings, or for `666.tenure`'s `tiers` an array of
- * `{"months": n, "count": n}`. This does not enable the rule.
+ * array of strings, for `666.tenure`'s `tiers` an array of
+ * `{"months": n, "count": n}`, or for counts by name (`event.annual`'s
+ * `min`) a dictionary of non-negative int64 whose names are those the
+ * rule counts (event kinds), each once; it is kept sorted by name. This
+ * does not enable the rule.
  */
 void
 collab_ruleset_set_parameter (CollabRuleset *self,
@@ -883,12 +912,22 @@ collab_ruleset_set_parameter (CollabRuleset *self,
   if (!g_variant_is_of_type (value, collab_rule_param_variant_type (param->type)) || !check_variant (param, value))
     {
       g_critical ("rule %s, parameter %s: expected %s, found %s (type %s, not %s)", rule, parameter,
-                  param->type == COLLAB_RULE_PARAM_COUNT ? "a non-negative integer"
-                  : param->type == COLLAB_RULE_PARAM_STRINGS ? "an array of strings"
-                                                             : "an array of {\"months\": n, \"count\": n}",
-                  describe_variant (value), g_variant_get_type_string (value),
+                  describe_param_type (param->type), describe_variant (value), g_variant_get_type_string (value),
                   (const char *) collab_rule_param_variant_type (param->type));
       return;
+    }
+  if (param->type == COLLAB_RULE_PARAM_COUNTS)
+    {
+      g_autofree char *problem = NULL;
+      GVariant *sorted = collab_rule_counts_normalize (param, value, &problem);
+
+      if (sorted == NULL)
+        {
+          g_critical ("rule %s, parameter %s: %s", rule, parameter, problem);
+          return;
+        }
+      g_clear_pointer (&owned, g_variant_unref);
+      value = owned = g_variant_ref_sink (sorted);
     }
 
   collab_rule_entry_set_param (collab_ruleset_ensure_entry (self, known, FALSE), index, g_variant_ref (value));
