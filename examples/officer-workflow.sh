@@ -2,7 +2,9 @@
 # The officer's chapter of the guide (doc/officer.md), run as written: an
 # xlsx roster imported onto the plan's dataset, checked, the findings
 # exported to a workbook in Chinese, a roster exported, edited and
-# imported back, and the labour cooperation checked and matched. Prints TAP.
+# imported back, the labour cooperation checked and matched, the figures of
+# 2016-2020 reported, the counterpart plan's tasks and Zhuhai's annual
+# agreements checked. Prints TAP.
 #
 #   officer-workflow.sh COLLAB SOURCE_DIR
 set -u
@@ -13,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 export LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE=
 
-echo "1..6"
+echo "1..9"
 n=0
 step () {
   n=$((n + 1)); name=$1; shift
@@ -73,3 +75,24 @@ assert rows[0][:2] == ("务工人员", "岗位") and len(rows) == 7, rows
 '
 }
 step "人岗匹配" labour_match
+
+period_report () {
+  "$collab" report "$data/wuxi-2016-2020.json" --years 2016-2020 --program wuxi-yanan-2016 > period.txt &&
+    grep -q '选派党政干部（名） *16$' period.txt && grep -q '消费协作金额（元） *2627.13万$' period.txt &&
+    grep -q '落地企业实际投资（元） *7.9亿$' period.txt && grep -q '社会帮扶捐物折价（元） *1683万$' period.txt
+}
+step "2016—2020年成效" period_report
+
+counterpart_check () {
+  "$collab" check "$data/yanan-wuxi-2022-2026.json" --as-of 2026-06-30 > counterpart.txt
+  [ $? -eq 1 ] && grep -q '共发现问题3项：违规1项，警告2项，提示0项' counterpart.txt &&
+    grep -q '没有2024年的总结评估' counterpart.txt && grep -q '在2023年举办产业园区发展交流会议0次' counterpart.txt
+}
+step "对口合作任务检查" counterpart_check
+
+agreement_check () {
+  "$collab" check "$data/zhuhai-zunyi-2021.json" --as-of 2024-06-30 > agreement.txt
+  [ $? -eq 1 ] && grep -q '共发现问题2项：违规2项，警告0项，提示0项' agreement.txt &&
+    grep -q '请为2022年度再下达500万' agreement.txt && grep -q '选派专业技术人才 126 人' agreement.txt
+}
+step "年度协议检查" agreement_check
