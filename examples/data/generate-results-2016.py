@@ -157,6 +157,33 @@ class Builder:
                     record["to"] = city
             self.add("dispatches", record)
 
+    def professionals_sent(self, city, prefix, count):
+        """@count professionals sent to @city's counties, so that every
+        county receives 6 teachers, 6 medical staff and 6 agricultural or
+        other professionals starting each year (the 13th plan's rule,
+        666.county_mix): 18 dispatches a county-year, more than there are
+        people, so that some are sent again in a later year ("候鸟型专家")."""
+        pairs = CITIES[city][2]
+        groups = [(east, west, group) for east, west, _, _ in pairs for group in ("teacher", "doctor", "field")]
+        sizes = spread(count, len(groups))
+        n = 0
+        for (east, west, group), size in zip(groups, sizes):
+            people = []
+            for j in range(size):
+                n += 1
+                profession = group if group != "field" else ("agriculture" if j % 3 else "other")
+                people.append(self.add("people", {"id": f"{prefix}{n:03d}", "profession": profession})["id"])
+            months = [12, 6] if group != "field" else [1, 3]
+            for k in range(6 * len(YEARS)):
+                year, j = YEARS[k // 6], k % 6
+                start = day_in(year, j, 6)
+                pid = people[k % size]
+                self.add("dispatches", {"id": f"d-{pid}-{year}", "person": pid, "kind": "professional",
+                                        "direction": "outbound", "from": east, "to": west,
+                                        "start": start.isoformat(),
+                                        "planned_end": (add_months(start, months[k % 2]) -
+                                                        datetime.timedelta(days=1)).isoformat()})
+
     def trainings(self, city, program, f):
         for area, total, classes in (("cadre_talent", f["trained"], None),
                                      ("labour", f["labour_trainees"], f["labour_classes"])):
@@ -321,7 +348,7 @@ def main(collab):
         f = FIGURES[city]
         b.dispatches(city, f"c{city[0]}o", "cadre", "outbound", f["cadres_sent"])
         b.dispatches(city, f"c{city[0]}i", "cadre", "inbound", f["cadres_received"])
-        b.dispatches(city, f"p{city[0]}o", "professional", "outbound", f["professionals_sent"])
+        b.professionals_sent(city, f"p{city[0]}o", f["professionals_sent"])
         b.dispatches(city, f"p{city[0]}i", "professional", "inbound", f["professionals_received"])
         b.trainings(city, program, f)
         b.labour(city, program, f)
@@ -350,7 +377,10 @@ PROVENANCE = {
         "22↔11, social organisations and villages 13↔7 / 11↔9, schools 36 pairs / 39↔47, hospitals 11 pairs "
         "/ 12↔8); Yan'an's workshop is a glove workshop employing disabled people"],
     "invented": [
-        "every record and id: people, dispatches and their dates and lengths, trainings per year, job offers "
+        "every record and id: people, dispatches and their dates and lengths (the professionals sent are "
+        "spread so that each county receives 6 teachers, 6 medical staff and 6 agricultural or other "
+        "professionals every year, as the 13th plan's rule asks, some of them sent again in a later year), "
+        "trainings per year, job offers "
         "(20480 positions, as 'more than 20000'), workers, placements (seasonal transfers of 120 days with one "
         "follow-up), workshops, job fairs, purchases (60 per city over six channels), shops, enterprises, "
         "investments and donations (split evenly over the years), and every township, village, school, "
