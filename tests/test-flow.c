@@ -233,12 +233,12 @@ test_overflow (void)
   g_autoptr(CollabFundTotals) totals = NULL;
   g_autoptr(CollabTable) table = NULL;
   g_autoptr(GArray) rows = NULL;
-  const char *most = "92233720368547758.07";
-  g_autofree char *members = g_strdup_printf (
+  const char *members =
     "\"transactions\": ["
-    " {\"id\": \"big-1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"%s\", \"date\": \"2022-04-01\"},"
-    " {\"id\": \"big-2\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"%s\", \"date\": \"2023-04-01\"}]",
-    most, most);
+    " {\"id\": \"big-1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
+    "  \"date\": \"2022-04-01\"},"
+    " {\"id\": \"big-2\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
+    "  \"date\": \"2023-04-01\"}]";
 
   collab_test_merge_members (dataset, members);
 

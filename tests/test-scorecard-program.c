@@ -218,26 +218,24 @@ test_overflow (void)
 {
   g_autoptr(CollabDataset) dataset = program_dataset ();
   g_autoptr(CollabTable) card = NULL;
-  const char *most = "92233720368547758.07";
-  g_autofree char *donations = g_strdup_printf (
+  const char *donations =
     "\"donations\": ["
-    " {\"id\": \"big-1\", \"to\": \"haidong\", \"form\": \"cash\", \"amount\": \"%s\", \"date\": \"2021-02-01\"},"
-    " {\"id\": \"big-2\", \"to\": \"haidong\", \"form\": \"cash\", \"amount\": \"%s\", \"date\": \"2022-02-01\"}]",
-    most, most);
-  g_autofree char *investments = g_strdup_printf (
+    " {\"id\": \"big-1\", \"to\": \"haidong\", \"form\": \"cash\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
+    "  \"date\": \"2021-02-01\"},"
+    " {\"id\": \"big-2\", \"to\": \"haidong\", \"form\": \"cash\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
+    "  \"date\": \"2022-02-01\"}]";
+  const char *investments =
     "\"investments\": ["
-    " {\"id\": \"big-3\", \"enterprise\": \"e-a\", \"county\": \"pingan\", \"amount\": \"%s\","
+    " {\"id\": \"big-3\", \"enterprise\": \"e-a\", \"county\": \"pingan\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
     "  \"date\": \"2020-02-01\"},"
-    " {\"id\": \"big-4\", \"enterprise\": \"e-a\", \"county\": \"pingan\", \"amount\": \"%s\","
-    "  \"date\": \"2020-02-02\"}]",
-    most, most);
-  g_autofree char *purchases = g_strdup_printf (
+    " {\"id\": \"big-4\", \"enterprise\": \"e-a\", \"county\": \"pingan\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
+    "  \"date\": \"2020-02-02\"}]";
+  const char *purchases =
     "\"purchases\": ["
-    " {\"id\": \"big-5\", \"origin\": \"ledu\", \"product\": \"x\", \"channel\": \"other\", \"amount\": \"%s\","
-    "  \"date\": \"2020-02-01\"},"
+    " {\"id\": \"big-5\", \"origin\": \"ledu\", \"product\": \"x\", \"channel\": \"other\","
+    "  \"amount\": " COLLAB_TEST_MOST_AMOUNT ", \"date\": \"2020-02-01\"},"
     " {\"id\": \"big-6\", \"origin\": \"ledu\", \"product\": \"x\", \"channel\": \"other\", \"amount\": \"1.00\","
-    "  \"date\": \"2020-03-01\"}]",
-    most);
+    "  \"date\": \"2020-03-01\"}]";
 
   /* Each year's donations fit; their period does not. */
   collab_test_merge_members (dataset, donations);

@@ -12,7 +12,8 @@
  * and received and the pairings' units on each side on
  * tests/data/people-scorecard.json; and the scorecard of a period:
  * distinct counts over the period, and a period of one year that is that
- * year's row, figure for figure.
+ * year's row, figure for figure. Last, allocations past int64 fen: an
+ * error, not a figure.
  */
 
 #include <string.h>
@@ -647,6 +648,32 @@ test_county_mix_by_program (void)
                    <=, 6);
 }
 
+/* The funds columns: allocations past int64 fen are an error naming the
+ * first column that shows them — here the years up to 2022 together,
+ * while 2022 alone fits — and a row without them has its figures. */
+static void
+test_funds_overflow (void)
+{
+  g_autoptr(CollabDataset) dataset = collab_test_funds_fixture ("funds-chain.json");
+  g_autoptr(CollabTable) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  collab_test_merge_members (dataset, "\"transactions\": [{\"id\": \"big\", \"type\": \"allocation\", "
+                                      "\"to\": \"acc-yanan\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ", "
+                                      "\"date\": \"2022-04-01\", \"program\": \"p\"}]");
+  card = collab_dataset_get_scorecard (dataset, NULL, "p", &(CollabYearRange) { 2022, 2022 }, &error);
+  g_assert_null (card);
+  g_assert_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW);
+  g_assert_cmpstr (error->message, ==, "The column “Allocated to date (yuan)” of program p in 2022 adds up to more "
+                                       "than libcollab can count (92233720368547758.07 yuan); correct the amounts "
+                                       "it adds up.");
+  g_clear_error (&error);
+
+  card = collab_dataset_get_scorecard (dataset, NULL, "p", &(CollabYearRange) { 2021, 2021 }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (collab_test_cell (card, 0, "allocated_to_date"), ==, WAN (1000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -667,6 +694,7 @@ main (int    argc,
   g_test_add_func ("/collab/scorecard/cli/years", test_cli_years);
   g_test_add_func ("/collab/scorecard/agreements", test_agreements);
   g_test_add_func ("/collab/scorecard/county-mix-by-program", test_county_mix_by_program);
+  g_test_add_func ("/collab/scorecard/funds-overflow", test_funds_overflow);
 
   return g_test_run ();
 }
