@@ -183,15 +183,8 @@ collab_cli_report (int    argc,
     card = collab_dataset_get_scorecard_for_period (dataset, findings, program, &years, &error);
   else
     card = collab_dataset_get_scorecard (dataset, findings, program, collab_cli_years (year, &years), &error);
-  /* An unknown program is a usage error; sums that do not fit are the
-   * file's, reported as a check's failure is. */
-  if (card == NULL && g_error_matches (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW))
-    {
-      fprintf (stderr, "%s: %s\n", argv[1], error->message);
-      return COLLAB_EXIT_USAGE;
-    }
   if (card == NULL)
-    return collab_cli_usage_error ("report", "%s", error->message);
+    return collab_cli_report_error ("report", argv[1], error);
 
   /* Translators: the name of a sheet of a workbook (记分卡), at most 31
    * characters, none of []:*?/\ */
