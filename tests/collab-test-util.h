@@ -748,6 +748,10 @@ collab_test_tenure_fails (CollabDataset        *dataset,
 /* @n 万元 in fen. */
 #define COLLAB_TEST_WAN(n) ((gint64) (n) * 1000000)
 
+/* The largest amount, G_MAXINT64 fen, as a JSON member's value: two of
+ * them add up past what an amount holds. */
+#define COLLAB_TEST_MOST_AMOUNT "\"92233720368547758.07\""
+
 /* funds.json with @transactions and @projects (JSON array elements, or
  * NULL) merged into it. */
 static inline CollabDataset *

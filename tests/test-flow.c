@@ -222,25 +222,48 @@ test_flow_rows (void)
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND);
 }
 
-/* A sum beyond int64 stays at the limit, either way, never wraps. */
+/* Money that adds up past int64 fen is an error naming the boundary and
+ * the years, never a wrap nor a sum held at the limit: a year's row in
+ * the rows (and the table), the years together in the totals. */
 static void
-test_flow_add (void)
+test_overflow (void)
 {
-  gint64 cell = 0;
+  g_autoptr(CollabDataset) dataset = collab_test_funds_fixture ("funds-chain.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollabFundTotals) totals = NULL;
+  g_autoptr(CollabTable) table = NULL;
+  g_autoptr(GArray) rows = NULL;
+  const char *members =
+    "\"transactions\": ["
+    " {\"id\": \"big-1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
+    "  \"date\": \"2022-04-01\"},"
+    " {\"id\": \"big-2\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
+    "  \"date\": \"2023-04-01\"}]";
 
-  collab_flow_add (&cell, WAN (5));
-  collab_flow_add (&cell, -WAN (2));
-  g_assert_cmpint (cell, ==, WAN (3));
+  collab_test_merge_members (dataset, members);
 
-  cell = G_MAXINT64 - 1;
-  collab_flow_add (&cell, 2);
-  g_assert_cmpint (cell, ==, G_MAXINT64);
-  collab_flow_add (&cell, 1);
-  g_assert_cmpint (cell, ==, G_MAXINT64);
+  /* Each year fits; the years together do not. */
+  rows = collab_flow_aggregate (dataset, "yanan", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (rows, CollabFlowRow, rows->len - 1).sums.allocated, ==, G_MAXINT64);
+  totals = collab_dataset_get_fund_totals (dataset, "yanan", &(CollabYearRange) { 2022, 2022 }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (totals->allocated, ==, G_MAXINT64);
+  g_clear_pointer (&totals, collab_fund_totals_free);
+  totals = collab_dataset_get_fund_totals (dataset, "yanan", NULL, &error);
+  g_assert_null (totals);
+  g_assert_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW);
+  g_assert_nonnull (strstr (error->message, "yanan in 2021–2023"));
+  g_clear_error (&error);
 
-  cell = G_MININT64 + 1;
-  collab_flow_add (&cell, -2);
-  g_assert_cmpint (cell, ==, G_MININT64);
+  /* Two in one year: the row does not fit. */
+  collab_test_merge_members (dataset, "\"transactions\": [{\"id\": \"big-3\", \"type\": \"allocation\", "
+                                      "\"to\": \"acc-yanan\", \"amount\": \"0.01\", \"date\": \"2023-05-01\"}]");
+  table = collab_dataset_aggregate_funds (dataset, "yanan", NULL, &error);
+  g_assert_null (table);
+  g_assert_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW);
+  g_assert_cmpstr (error->message, ==, "The money of yanan in 2023 adds up to more than libcollab can count "
+                                       "(92233720368547758.07 yuan); correct the amounts of its transactions.");
 }
 
 /* The 2021 example ------------------------------------------------------ */
@@ -270,7 +293,7 @@ main (int    argc,
   g_test_add_func ("/collab/flow/rows", test_flow_rows);
   g_test_add_func ("/collab/flow/rows/table", test_aggregate_rows);
   g_test_add_func ("/collab/flow/rows/days", test_aggregate_days);
-  g_test_add_func ("/collab/flow/add", test_flow_add);
+  g_test_add_func ("/collab/flow/overflow", test_overflow);
   g_test_add_func ("/collab/flow/example/2021", test_example_2021);
 
   return g_test_run ();

@@ -5,8 +5,9 @@
  * The edges of a program's money, from account to account to project to
  * what it was spent on, each with its program: down the chain of
  * tests/data/funds-chain.json by parents, through Yan'an first in first
- * out (funds-mixed.json), money that belongs to no program, and the 2021
- * example of examples/data/. The sums over a boundary are test-flow.c's.
+ * out (funds-mixed.json), money that belongs to no program, an edge past
+ * int64 fen, and the 2021 example of examples/data/. The sums over a
+ * boundary are test-flow.c's.
  */
 
 #include <string.h>
@@ -133,6 +134,27 @@ test_trace_unattributed (void)
   assert_edges (all, expected, G_N_ELEMENTS (expected));
 }
 
+/* An edge whose money adds up past int64 fen is an error naming it,
+ * never a wrap nor a sum held at the limit. */
+static void
+test_trace_overflow (void)
+{
+  g_autoptr(CollabDataset) dataset =
+    collab_test_funds_dataset ("{\"id\": \"x1\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                               " \"amount\": " COLLAB_TEST_MOST_AMOUNT ", \"date\": \"2021-05-01\", \"program\": \"p\"},"
+                               "{\"id\": \"x2\", \"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yanan\","
+                               " \"amount\": \"0.01\", \"date\": \"2021-05-02\", \"program\": \"p\"}",
+                               NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollabTable) edges = collab_dataset_trace_funds (dataset, NULL, NULL, &error);
+
+  g_assert_null (edges);
+  g_assert_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW);
+  g_assert_cmpstr (error->message, ==, "The money from acc-js to acc-yanan in 2021 adds up to more than libcollab "
+                                       "can count (92233720368547758.07 yuan); correct the amounts of those "
+                                       "transactions.");
+}
+
 /* The 2021 example ------------------------------------------------------ */
 
 static void
@@ -174,6 +196,7 @@ main (int    argc,
   g_test_add_func ("/collab/funds-trace/chain", test_trace_chain);
   g_test_add_func ("/collab/funds-trace/fifo", test_trace_fifo);
   g_test_add_func ("/collab/funds-trace/unattributed", test_trace_unattributed);
+  g_test_add_func ("/collab/funds-trace/overflow", test_trace_overflow);
   g_test_add_func ("/collab/funds-trace/example/2021", test_example_2021);
 
   return g_test_run ();

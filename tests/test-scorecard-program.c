@@ -13,7 +13,7 @@
 
 #include <libcollab/collab.h>
 
-#include "collab-test-util.h"
+#include "collab-test-scorecard.h"
 
 #define WAN COLLAB_TEST_WAN
 #define YUAN(n) ((gint64) (n) * 100)
@@ -27,59 +27,6 @@ program_dataset (void)
   return dataset;
 }
 
-/* The row of @program (and @year, unless it is 0) in @table. */
-static guint
-row_of (CollabTable *table,
-        const char  *program,
-        int          year)
-{
-  int p = collab_test_column (table, "program");
-  int y = year != 0 ? collab_test_column (table, "year") : -1;
-
-  for (guint r = 0; r < collab_table_get_n_rows (table); r++)
-    if (g_str_equal (collab_table_get_string (table, r, p), program) &&
-        (y < 0 || collab_table_get_int (table, r, y) == year))
-      return r;
-  g_error ("no row for %s %d", program, year);
-  return 0;
-}
-
-static gint64
-cell (CollabTable *table,
-      guint        row,
-      const char  *name)
-{
-  int c = collab_test_column (table, name);
-
-  g_assert_false (collab_table_is_null (table, row, c));
-  return collab_table_get_int (table, row, c);
-}
-
-typedef struct
-{
-  const char *column;
-  gint64      values[4];   /* 2020, 2021, 2022, and the period 2020–2022 */
-} Expected;
-
-static void
-assert_figures (CollabTable    *card,
-                CollabTable    *period,
-                const char     *program,
-                const Expected *expected,
-                guint           n)
-{
-  for (guint i = 0; i < n; i++)
-    for (guint y = 0; y < 4; y++)
-      {
-        gint64 value = y < 3 ? cell (card, row_of (card, program, 2020 + y), expected[i].column)
-                             : cell (period, row_of (period, program, 0), expected[i].column);
-
-        if (value != expected[i].values[y])
-          g_error ("%s %s of %s: %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " expected", program, expected[i].column,
-                   y < 3 ? "a year" : "the period", value, expected[i].values[y]);
-      }
-}
-
 /* Purchases, shops, investments and donations. */
 static void
 test_cooperation (void)
@@ -89,7 +36,7 @@ test_cooperation (void)
   CollabYearRange years = { 2020, 2022 };
   g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, NULL, &years, &error);
   g_autoptr(CollabTable) period = collab_dataset_get_scorecard_for_period (dataset, NULL, NULL, &years, &error);
-  static const Expected yanan[] = {
+  static const CollabTestExpected yanan[] = {
     /* pu-2019 is of 2019-12-31, pu-jan1 of 2020-01-01, pu-dec31 of
      * 2022-12-31 (from a village of Yanchang: no program, the region
      * says); pu-other comes from Yanchuan but names wuxi-haidong, and
@@ -113,7 +60,7 @@ test_cooperation (void)
     { "donations_cash",            { WAN (10), 0, WAN (5), WAN (15) } },
     { "donations_in_kind",         { 0, WAN (20), 0, WAN (20) } },
   };
-  static const Expected haidong[] = {
+  static const CollabTestExpected haidong[] = {
     { "consumption",               { 0, YUAN (700), 0, YUAN (700) } },
     { "consumption_fair",          { 0, YUAN (700), 0, YUAN (700) } },
     { "consumption_beneficiaries", { 0, 0, 0, 0 } },
@@ -127,8 +74,8 @@ test_cooperation (void)
   g_assert_no_error (error);
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 6);
   g_assert_cmpuint (collab_table_get_n_rows (period), ==, 2);
-  assert_figures (card, period, "wuxi-yanan", yanan, G_N_ELEMENTS (yanan));
-  assert_figures (card, period, "wuxi-haidong", haidong, G_N_ELEMENTS (haidong));
+  collab_test_assert_figures (card, period, "wuxi-yanan", yanan, G_N_ELEMENTS (yanan));
+  collab_test_assert_figures (card, period, "wuxi-haidong", haidong, G_N_ELEMENTS (haidong));
 }
 
 /* The next program of the same city counts its own years only. */
@@ -137,16 +84,17 @@ test_next_program (void)
 {
   g_autoptr(CollabDataset) dataset = program_dataset ();
   g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, "wuxi-yanan-next", NULL, NULL);
-  guint first = row_of (card, "wuxi-yanan-next", 2023), second = row_of (card, "wuxi-yanan-next", 2024);
+  guint first = collab_test_row_of (card, "wuxi-yanan-next", 2023);
+  guint second = collab_test_row_of (card, "wuxi-yanan-next", 2024);
 
-  g_assert_cmpint (cell (card, first, "consumption"), ==, YUAN (300));
-  g_assert_cmpint (cell (card, first, "consumption_supermarket"), ==, YUAN (300));
-  g_assert_cmpint (cell (card, first, "consumption_beneficiaries"), ==, 3);
-  g_assert_cmpint (cell (card, first, "donations_cash"), ==, 0);
-  g_assert_cmpint (cell (card, second, "consumption"), ==, 0);
-  g_assert_cmpint (cell (card, second, "shops"), ==, 2);
-  g_assert_cmpint (cell (card, second, "tasks"), ==, 0);
-  g_assert_cmpint (cell (card, second, "tasks_unreported"), ==, 0);
+  g_assert_cmpint (collab_test_cell (card, first, "consumption"), ==, YUAN (300));
+  g_assert_cmpint (collab_test_cell (card, first, "consumption_supermarket"), ==, YUAN (300));
+  g_assert_cmpint (collab_test_cell (card, first, "consumption_beneficiaries"), ==, 3);
+  g_assert_cmpint (collab_test_cell (card, first, "donations_cash"), ==, 0);
+  g_assert_cmpint (collab_test_cell (card, second, "consumption"), ==, 0);
+  g_assert_cmpint (collab_test_cell (card, second, "shops"), ==, 2);
+  g_assert_cmpint (collab_test_cell (card, second, "tasks"), ==, 0);
+  g_assert_cmpint (collab_test_cell (card, second, "tasks_unreported"), ==, 0);
 }
 
 /* Events by kind, plan tasks by their latest report, key initiatives. */
@@ -158,7 +106,7 @@ test_plan (void)
   CollabYearRange years = { 2020, 2022 };
   g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, NULL, &years, &error);
   g_autoptr(CollabTable) period = collab_dataset_get_scorecard_for_period (dataset, NULL, NULL, &years, &error);
-  static const Expected yanan[] = {
+  static const CollabTestExpected yanan[] = {
     /* ev-2019 is of 2019-12-31, ev-meeting of 2020-01-01. */
     { "events_joint_meeting",     { 1, 0, 0, 1 } },
     { "events_visit",             { 0, 1, 0, 1 } },
@@ -179,7 +127,7 @@ test_plan (void)
     { "initiatives",              { 1, 2, 0, 3 } },
     { "initiatives_without_plan", { 0, 1, 0, 1 } },
   };
-  static const Expected haidong[] = {
+  static const CollabTestExpected haidong[] = {
     { "events_park_meeting",      { 0, 0, 1, 1 } },
     { "events_joint_meeting",     { 0, 0, 0, 0 } },
     { "tasks",                    { 1, 1, 1, 1 } },
@@ -189,8 +137,8 @@ test_plan (void)
   };
 
   g_assert_no_error (error);
-  assert_figures (card, period, "wuxi-yanan", yanan, G_N_ELEMENTS (yanan));
-  assert_figures (card, period, "wuxi-haidong", haidong, G_N_ELEMENTS (haidong));
+  collab_test_assert_figures (card, period, "wuxi-yanan", yanan, G_N_ELEMENTS (yanan));
+  collab_test_assert_figures (card, period, "wuxi-haidong", haidong, G_N_ELEMENTS (haidong));
 }
 
 /* A period inside the program's: 2020–2021 stands as at the end of 2021. */
@@ -203,12 +151,12 @@ test_inner_period (void)
                                                                            NULL);
 
   g_assert_cmpuint (collab_table_get_n_rows (period), ==, 1);
-  g_assert_cmpint (cell (period, 0, "enterprises_settled"), ==, 2);
-  g_assert_cmpint (cell (period, 0, "investment"), ==, WAN (36000));
-  g_assert_cmpint (cell (period, 0, "consumption"), ==, YUAN (3000));
-  g_assert_cmpint (cell (period, 0, "tasks_done"), ==, 2);
-  g_assert_cmpint (cell (period, 0, "tasks_unreported"), ==, 2);
-  g_assert_cmpint (cell (period, 0, "initiatives"), ==, 3);
+  g_assert_cmpint (collab_test_cell (period, 0, "enterprises_settled"), ==, 2);
+  g_assert_cmpint (collab_test_cell (period, 0, "investment"), ==, WAN (36000));
+  g_assert_cmpint (collab_test_cell (period, 0, "consumption"), ==, YUAN (3000));
+  g_assert_cmpint (collab_test_cell (period, 0, "tasks_done"), ==, 2);
+  g_assert_cmpint (collab_test_cell (period, 0, "tasks_unreported"), ==, 2);
+  g_assert_cmpint (collab_test_cell (period, 0, "initiatives"), ==, 3);
 }
 
 /* A period of one year is that year's row, for every column. */
@@ -230,42 +178,86 @@ test_one_year_period (void)
     }
 }
 
-/* Sums beyond int64 fen stay at its limit: never a wrap to a small or
- * negative figure, in a year and over a period. */
+/* Overflow: the scorecard of @years (a period with @period) of
+ * wuxi-haidong fails with the error that names @label and @years_text,
+ * or with @label NULL succeeds. */
+static void
+assert_overflow (CollabDataset *dataset,
+                 int            first,
+                 int            last,
+                 gboolean       period,
+                 const char    *label,
+                 const char    *years_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CollabTable) card = NULL;
+  g_autofree char *message = NULL;
+  CollabYearRange years = { first, last };
+
+  card = period ? collab_dataset_get_scorecard_for_period (dataset, NULL, "wuxi-haidong", &years, &error)
+                : collab_dataset_get_scorecard (dataset, NULL, "wuxi-haidong", &years, &error);
+  if (label == NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_nonnull (card);
+      return;
+    }
+  g_assert_null (card);
+  g_assert_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW);
+  message = g_strdup_printf ("The column “%s” of program wuxi-haidong in %s adds up to more than libcollab can "
+                             "count (92233720368547758.07 yuan); correct the amounts it adds up.", label, years_text);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* A sum beyond int64 fen is an error naming the column, the program and
+ * the years: never a wrap to a small or negative figure, nor a sum held
+ * at the limit; a row whose years each fit may still not, over a period.
+ * The largest amount itself fits. */
 static void
 test_overflow (void)
 {
   g_autoptr(CollabDataset) dataset = program_dataset ();
   g_autoptr(CollabTable) card = NULL;
-  g_autoptr(CollabTable) period = NULL;
-  const char *most = "92233720368547758.07";
-  g_autofree char *members = g_strdup_printf (
-    "\"purchases\": ["
-    " {\"id\": \"big-1\", \"origin\": \"ledu\", \"product\": \"x\", \"channel\": \"other\", \"amount\": \"%s\", \"date\": \"2020-02-01\"},"
-    " {\"id\": \"big-2\", \"origin\": \"ledu\", \"product\": \"x\", \"channel\": \"other\", \"amount\": \"1.00\", \"date\": \"2020-03-01\"},"
-    " {\"id\": \"big-3\", \"origin\": \"ledu\", \"product\": \"x\", \"channel\": \"other\", \"amount\": \"%s\", \"date\": \"2021-03-01\"}],"
-    "\"investments\": ["
-    " {\"id\": \"big-4\", \"enterprise\": \"e-a\", \"county\": \"pingan\", \"amount\": \"%s\", \"date\": \"2020-02-01\"},"
-    " {\"id\": \"big-5\", \"enterprise\": \"e-a\", \"county\": \"pingan\", \"amount\": \"%s\", \"date\": \"2020-02-02\"}],"
+  const char *donations =
     "\"donations\": ["
-    " {\"id\": \"big-6\", \"to\": \"haidong\", \"form\": \"cash\", \"amount\": \"%s\", \"date\": \"2021-02-01\"},"
-    " {\"id\": \"big-7\", \"to\": \"haidong\", \"form\": \"cash\", \"amount\": \"%s\", \"date\": \"2022-02-01\"}]",
-    most, most, most, most, most, most);
+    " {\"id\": \"big-1\", \"to\": \"haidong\", \"form\": \"cash\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
+    "  \"date\": \"2021-02-01\"},"
+    " {\"id\": \"big-2\", \"to\": \"haidong\", \"form\": \"cash\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
+    "  \"date\": \"2022-02-01\"}]";
+  const char *investments =
+    "\"investments\": ["
+    " {\"id\": \"big-3\", \"enterprise\": \"e-a\", \"county\": \"pingan\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
+    "  \"date\": \"2020-02-01\"},"
+    " {\"id\": \"big-4\", \"enterprise\": \"e-a\", \"county\": \"pingan\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ","
+    "  \"date\": \"2020-02-02\"}]";
+  const char *purchases =
+    "\"purchases\": ["
+    " {\"id\": \"big-5\", \"origin\": \"ledu\", \"product\": \"x\", \"channel\": \"other\","
+    "  \"amount\": " COLLAB_TEST_MOST_AMOUNT ", \"date\": \"2020-02-01\"},"
+    " {\"id\": \"big-6\", \"origin\": \"ledu\", \"product\": \"x\", \"channel\": \"other\", \"amount\": \"1.00\","
+    "  \"date\": \"2020-03-01\"}]";
 
-  collab_test_merge_members (dataset, members);
+  /* Each year's donations fit; their period does not. */
+  collab_test_merge_members (dataset, donations);
   card = collab_dataset_get_scorecard (dataset, NULL, "wuxi-haidong", NULL, NULL);
-  period = collab_dataset_get_scorecard_for_period (dataset, NULL, "wuxi-haidong", NULL, NULL);
+  g_assert_cmpint (collab_test_cell (card, collab_test_row_of (card, "wuxi-haidong", 2021), "donations_cash"), ==,
+                   G_MAXINT64);
+  g_assert_cmpint (collab_test_cell (card, collab_test_row_of (card, "wuxi-haidong", 2022), "donations_cash"), ==,
+                   G_MAXINT64);
+  assert_overflow (dataset, 2020, 2022, TRUE, "Donations in cash (yuan)", "2020–2022");
+  assert_overflow (dataset, 2021, 2022, TRUE, "Donations in cash (yuan)", "2021–2022");
+  assert_overflow (dataset, 2020, 2021, TRUE, NULL, NULL);
+  /* Without a place for the error, still no table. */
+  g_assert_null (collab_dataset_get_scorecard_for_period (dataset, NULL, NULL, NULL, NULL));
 
-  g_assert_cmpint (cell (card, row_of (card, "wuxi-haidong", 2020), "consumption"), ==, G_MAXINT64);
-  g_assert_cmpint (cell (card, row_of (card, "wuxi-haidong", 2020), "consumption_other"), ==, G_MAXINT64);
-  g_assert_cmpint (cell (card, row_of (card, "wuxi-haidong", 2021), "consumption"), ==, G_MAXINT64);
-  g_assert_cmpint (cell (card, row_of (card, "wuxi-haidong", 2020), "investment"), ==, G_MAXINT64);
-  g_assert_cmpint (cell (card, row_of (card, "wuxi-haidong", 2020), "enterprises_settled"), ==, 1);
-  g_assert_cmpint (cell (card, row_of (card, "wuxi-haidong", 2021), "donations_cash"), ==, G_MAXINT64);
-  g_assert_cmpint (cell (period, 0, "consumption"), ==, G_MAXINT64);
-  g_assert_cmpint (cell (period, 0, "consumption_fair"), ==, YUAN (700));
-  g_assert_cmpint (cell (period, 0, "donations_cash"), ==, G_MAXINT64);
-  g_assert_cmpint (cell (period, 0, "donations_in_kind"), ==, WAN (8));
+  /* Two investments of one year: that year's row, and only it. */
+  collab_test_merge_members (dataset, investments);
+  assert_overflow (dataset, 2020, 2022, FALSE, "Investment (yuan)", "2020");
+  assert_overflow (dataset, 2021, 2022, FALSE, NULL, NULL);
+
+  /* The first column that does not fit is named. */
+  collab_test_merge_members (dataset, purchases);
+  assert_overflow (dataset, 2020, 2020, FALSE, "Consumption (yuan)", "2020");
 }
 
 /* The names are a contract: programs key on them. */

@@ -12,7 +12,8 @@
  * and received and the pairings' units on each side on
  * tests/data/people-scorecard.json; and the scorecard of a period:
  * distinct counts over the period, and a period of one year that is that
- * year's row, figure for figure.
+ * year's row, figure for figure. Last, allocations past int64 fen: an
+ * error, not a figure.
  */
 
 #include <string.h>
@@ -21,45 +22,9 @@
 #include <glib/gstdio.h>
 #include <libcollab/collab.h>
 
-#include "collab-test-util.h"
+#include "collab-test-scorecard.h"
 
 #define WAN COLLAB_TEST_WAN
-
-static int
-column (CollabTable *table,
-        const char  *name)
-{
-  int c = collab_table_find_column (table, name);
-
-  if (c < 0)
-    g_error ("the scorecard has no column %s", name);
-  return c;
-}
-
-static gint64
-cell (CollabTable *table,
-      guint        row,
-      const char  *name)
-{
-  int c = column (table, name);
-
-  g_assert_false (collab_table_is_null (table, row, c));
-  return collab_table_get_int (table, row, c);
-}
-
-static guint
-row_of (CollabTable *table,
-        const char  *program,
-        int          year)
-{
-  int p = column (table, "program"), y = column (table, "year");
-
-  for (guint r = 0; r < collab_table_get_n_rows (table); r++)
-    if (g_str_equal (collab_table_get_string (table, r, p), program) && collab_table_get_int (table, r, y) == year)
-      return r;
-  g_error ("no row for %s %d", program, year);
-  return 0;
-}
 
 static void
 assert_summary_line (CollabTable *card,
@@ -67,27 +32,27 @@ assert_summary_line (CollabTable *card,
                      const char  *money,
                      guint        projects)
 {
-  guint last = row_of (card, program, 2020);
-  g_autofree char *allocated = collab_money_format_readable (cell (card, last, "allocated_to_date"));
-  g_autofree char *transferred = collab_money_format_readable (cell (card, last, "transferred_to_date"));
-  g_autofree char *spent = collab_money_format_readable (cell (card, last, "spent_to_date"));
+  guint last = collab_test_row_of (card, program, 2020);
+  g_autofree char *allocated = collab_money_format_readable (collab_test_cell (card, last, "allocated_to_date"));
+  g_autofree char *transferred = collab_money_format_readable (collab_test_cell (card, last, "transferred_to_date"));
+  g_autofree char *spent = collab_money_format_readable (collab_test_cell (card, last, "spent_to_date"));
   gint64 funded = 0, allocated_sum = 0;
 
   g_assert_cmpstr (allocated, ==, money);
   g_assert_cmpstr (transferred, ==, money);
   g_assert_cmpstr (spent, ==, money);
-  g_assert_cmpint (cell (card, last, "projects_funded_to_date"), ==, projects);
+  g_assert_cmpint (collab_test_cell (card, last, "projects_funded_to_date"), ==, projects);
 
   /* Each project is funded in one year: the years add up to the same. */
   for (int year = 2016; year <= 2020; year++)
     {
-      guint r = row_of (card, program, year);
+      guint r = collab_test_row_of (card, program, year);
 
-      funded += cell (card, r, "projects_funded");
-      allocated_sum += cell (card, r, "allocated");
+      funded += collab_test_cell (card, r, "projects_funded");
+      allocated_sum += collab_test_cell (card, r, "allocated");
     }
   g_assert_cmpint (funded, ==, projects);
-  g_assert_cmpint (allocated_sum, ==, cell (card, last, "allocated_to_date"));
+  g_assert_cmpint (allocated_sum, ==, collab_test_cell (card, last, "allocated_to_date"));
 }
 
 static void
@@ -105,11 +70,11 @@ test_summary_2016_2020 (void)
   assert_summary_line (card, "wuxi-haidong-2016", "7.82亿", 309);
 
   /* The first year on its own; no fund base in the 13th plan. */
-  first = row_of (card, "wuxi-yanan-2016", 2016);
-  g_assert_cmpint (cell (card, first, "allocated"), ==, WAN (1500));
-  g_assert_cmpint (cell (card, first, "projects_funded"), ==, 30);
-  g_assert_true (collab_table_is_null (card, first, column (card, "fund_base")));
-  g_assert_true (collab_table_is_null (card, first, column (card, "fund_plan_total")));
+  first = collab_test_row_of (card, "wuxi-yanan-2016", 2016);
+  g_assert_cmpint (collab_test_cell (card, first, "allocated"), ==, WAN (1500));
+  g_assert_cmpint (collab_test_cell (card, first, "projects_funded"), ==, 30);
+  g_assert_true (collab_table_is_null (card, first, collab_test_column (card, "fund_base")));
+  g_assert_true (collab_table_is_null (card, first, collab_test_column (card, "fund_plan_total")));
 }
 
 static void
@@ -120,11 +85,12 @@ test_summary_one_row (void)
   g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, "wuxi-haidong-2016", &(CollabYearRange) { 2020, 2020 }, NULL);
 
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 1);
-  g_assert_cmpint (cell (card, 0, "allocated_to_date"), ==, WAN (78200));
-  g_assert_cmpint (cell (card, 0, "projects_funded_to_date"), ==, 309);
+  g_assert_cmpint (collab_test_cell (card, 0, "allocated_to_date"), ==, WAN (78200));
+  g_assert_cmpint (collab_test_cell (card, 0, "projects_funded_to_date"), ==, 309);
   /* All completed by the end of 2020; those of 2016–2019 evaluated. */
-  g_assert_cmpint (cell (card, 0, "projects_completed") + cell (card, 0, "projects_evaluated"), ==, 309);
-  g_assert_cmpint (cell (card, 0, "projects_evaluated"), ==, 309 - 83);
+  g_assert_cmpint (collab_test_cell (card, 0, "projects_completed") + collab_test_cell (card, 0, "projects_evaluated"),
+                   ==, 309);
+  g_assert_cmpint (collab_test_cell (card, 0, "projects_evaluated"), ==, 309 - 83);
 }
 
 static void
@@ -141,26 +107,26 @@ test_funds_2021 (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 5);
-  r2021 = row_of (card, "wuxi-2021", 2021);
-  r2022 = row_of (card, "wuxi-2021", 2022);
+  r2021 = collab_test_row_of (card, "wuxi-2021", 2021);
+  r2022 = collab_test_row_of (card, "wuxi-2021", 2022);
 
   /* Against the base of both cities: 1920万 + 27000万 a year. */
-  g_assert_cmpint (cell (card, r2021, "fund_base"), ==, WAN (28920));
-  g_assert_cmpint (cell (card, r2021, "fund_plan_total"), ==, WAN (144600));
-  g_assert_cmpint (cell (card, r2021, "allocated"), ==, WAN (28920));
-  g_assert_cmpint (cell (card, r2021, "transferred"), ==, WAN (28920));
-  g_assert_cmpint (cell (card, r2021, "spent"), ==, WAN (17352));
+  g_assert_cmpint (collab_test_cell (card, r2021, "fund_base"), ==, WAN (28920));
+  g_assert_cmpint (collab_test_cell (card, r2021, "fund_plan_total"), ==, WAN (144600));
+  g_assert_cmpint (collab_test_cell (card, r2021, "allocated"), ==, WAN (28920));
+  g_assert_cmpint (collab_test_cell (card, r2021, "transferred"), ==, WAN (28920));
+  g_assert_cmpint (collab_test_cell (card, r2021, "spent"), ==, WAN (17352));
   for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
-    by_category += cell (card, r2021, categories[c]);
+    by_category += collab_test_cell (card, r2021, categories[c]);
   g_assert_cmpint (by_category, ==, WAN (17352));
-  g_assert_cmpint (cell (card, r2021, "projects_funded"), ==, 24);
-  g_assert_cmpint (cell (card, r2021, "projects_implementing"), ==, 24);
+  g_assert_cmpint (collab_test_cell (card, r2021, "projects_funded"), ==, 24);
+  g_assert_cmpint (collab_test_cell (card, r2021, "projects_implementing"), ==, 24);
 
   /* Nothing new in 2022; what was done stays done. */
-  g_assert_cmpint (cell (card, r2022, "allocated"), ==, 0);
-  g_assert_cmpint (cell (card, r2022, "allocated_to_date"), ==, WAN (28920));
-  g_assert_cmpint (cell (card, r2022, "projects_funded"), ==, 0);
-  g_assert_cmpint (cell (card, r2022, "projects_funded_to_date"), ==, 24);
+  g_assert_cmpint (collab_test_cell (card, r2022, "allocated"), ==, 0);
+  g_assert_cmpint (collab_test_cell (card, r2022, "allocated_to_date"), ==, WAN (28920));
+  g_assert_cmpint (collab_test_cell (card, r2022, "projects_funded"), ==, 0);
+  g_assert_cmpint (collab_test_cell (card, r2022, "projects_funded_to_date"), ==, 24);
 }
 
 static void
@@ -171,10 +137,11 @@ test_columns_without_funds (void)
   g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, NULL, &(CollabYearRange) { 2021, 2021 }, NULL);
 
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 1);
-  g_assert_cmpint (cell (card, 0, "fund_base"), ==, WAN (28920));
-  g_assert_cmpint (cell (card, 0, "allocated"), ==, 0);
-  g_assert_cmpint (cell (card, 0, "projects_funded_to_date"), ==, 0);
-  g_assert_cmpint (collab_table_get_column_type (card, column (card, "spent")), ==, COLLAB_COLUMN_TYPE_AMOUNT);
+  g_assert_cmpint (collab_test_cell (card, 0, "fund_base"), ==, WAN (28920));
+  g_assert_cmpint (collab_test_cell (card, 0, "allocated"), ==, 0);
+  g_assert_cmpint (collab_test_cell (card, 0, "projects_funded_to_date"), ==, 0);
+  g_assert_cmpint (collab_table_get_column_type (card, collab_test_column (card, "spent")), ==,
+                   COLLAB_COLUMN_TYPE_AMOUNT);
 }
 
 /* The talent section --------------------------------------------------- */
@@ -255,39 +222,6 @@ labour_dataset (void)
   return dataset;
 }
 
-typedef struct
-{
-  const char *column;
-  gint64      values[4];   /* 2020, 2021, 2022, and the period 2020–2022 */
-} Expected;
-
-/* The figures of @program in @card (per year) and @period (one row for
- * 2020–2022). */
-static void
-assert_figures (CollabTable    *card,
-                CollabTable    *period,
-                const char     *program,
-                const Expected *expected,
-                guint           n)
-{
-  int program_column = column (period, "program");
-  guint period_row;
-
-  for (period_row = 0; !g_str_equal (collab_table_get_string (period, period_row, program_column), program);
-       period_row++)
-    ;
-  for (guint i = 0; i < n; i++)
-    for (guint y = 0; y < 4; y++)
-      {
-        gint64 value = y < 3 ? cell (card, row_of (card, program, 2020 + y), expected[i].column)
-                             : cell (period, period_row, expected[i].column);
-
-        if (value != expected[i].values[y])
-          g_error ("%s %s of %s: %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " expected", program, expected[i].column,
-                   y < 3 ? "a year" : "the period", value, expected[i].values[y]);
-      }
-}
-
 static void
 test_labour (void)
 {
@@ -295,7 +229,7 @@ test_labour (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, NULL, NULL, &error);
   g_autoptr(CollabTable) period = collab_dataset_get_scorecard_for_period (dataset, NULL, NULL, NULL, &error);
-  static const Expected yanan[] = {
+  static const CollabTestExpected yanan[] = {
     /* o-dec31 opens on 2020-12-31, o-jan1 on 2021-01-01; o-named names
      * the other program, o-nowhere no city, o-early opens in 2019. */
     { "jobs_offered",                       { 5, 7, 0, 12 } },
@@ -326,7 +260,7 @@ test_labour (void)
     { "counties_covered",                   { 1, 1, 0, 0 } },
     { "pairings_county",                    { 1, 1, 1, 2 } },
   };
-  static const Expected haidong[] = {
+  static const CollabTestExpected haidong[] = {
     { "jobs_offered",                       { 0, 24, 0, 24 } },
     { "workers_transferred",                { 0, 2, 0, 2 } },
     { "workers_transferred_poverty_lifted", { 0, 1, 0, 1 } },
@@ -339,8 +273,8 @@ test_labour (void)
   g_assert_no_error (error);
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 6);
   g_assert_cmpuint (collab_table_get_n_rows (period), ==, 2);
-  assert_figures (card, period, "wuxi-yanan", yanan, G_N_ELEMENTS (yanan));
-  assert_figures (card, period, "wuxi-haidong", haidong, G_N_ELEMENTS (haidong));
+  collab_test_assert_figures (card, period, "wuxi-yanan", yanan, G_N_ELEMENTS (yanan));
+  collab_test_assert_figures (card, period, "wuxi-haidong", haidong, G_N_ELEMENTS (haidong));
 }
 
 /* People sent and received, and the units on each side of the pairings - */
@@ -362,7 +296,7 @@ test_people (void)
   g_autoptr(CollabTable) card = collab_dataset_get_scorecard (dataset, NULL, NULL, NULL, &error);
   g_autoptr(CollabTable) period = collab_dataset_get_scorecard_for_period (dataset, NULL, NULL, NULL, &error);
   g_autoptr(CollabTable) thirteenth = NULL;
-  static const Expected yanan[] = {
+  static const CollabTestExpected yanan[] = {
     /* c-twice goes in 2020 and in 2021: one person over the period;
      * c-early's first dispatch starts on 2019-12-31, the 13th plan's,
      * and the second in 2022. c-province comes from Jiangsu, not from
@@ -389,7 +323,7 @@ test_people (void)
     { "pairings_school_assisted",     { 1, 2, 2, 2 } },
     { "pairings_township_assisting",  { 0, 0, 0, 0 } },
   };
-  static const Expected haidong[] = {
+  static const CollabTestExpected haidong[] = {
     { "cadres_sent",                  { 0, 1, 0, 1 } },
     { "cadres_received",              { 0, 0, 0, 0 } },
     { "professionals_sent",           { 0, 0, 0, 0 } },
@@ -401,18 +335,18 @@ test_people (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 4 + 3 + 3);
-  assert_figures (card, period, "wuxi-yanan", yanan, G_N_ELEMENTS (yanan));
-  assert_figures (card, period, "wuxi-haidong", haidong, G_N_ELEMENTS (haidong));
+  collab_test_assert_figures (card, period, "wuxi-yanan", yanan, G_N_ELEMENTS (yanan));
+  collab_test_assert_figures (card, period, "wuxi-haidong", haidong, G_N_ELEMENTS (haidong));
 
   /* The same cities in 2016–2019: c-early's dispatch of 2019 is the 13th
    * plan's, and nothing later is. */
-  g_assert_cmpint (cell (card, row_of (card, "wuxi-yanan-13", 2019), "cadres_sent"), ==, 1);
-  g_assert_cmpint (cell (card, row_of (card, "wuxi-yanan-13", 2018), "cadres_sent"), ==, 0);
+  g_assert_cmpint (collab_test_cell (card, collab_test_row_of (card, "wuxi-yanan-13", 2019), "cadres_sent"), ==, 1);
+  g_assert_cmpint (collab_test_cell (card, collab_test_row_of (card, "wuxi-yanan-13", 2018), "cadres_sent"), ==, 0);
   thirteenth = collab_dataset_get_scorecard_for_period (dataset, NULL, "wuxi-yanan-13", NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cell (thirteenth, 0, "cadres_sent"), ==, 1);
-  g_assert_cmpint (cell (thirteenth, 0, "cadres_received"), ==, 0);
-  g_assert_cmpint (cell (thirteenth, 0, "professionals_sent"), ==, 0);
+  g_assert_cmpint (collab_test_cell (thirteenth, 0, "cadres_sent"), ==, 1);
+  g_assert_cmpint (collab_test_cell (thirteenth, 0, "cadres_received"), ==, 0);
+  g_assert_cmpint (collab_test_cell (thirteenth, 0, "professionals_sent"), ==, 0);
 }
 
 /* The scorecard of a period -------------------------------------------- */
@@ -436,8 +370,8 @@ assert_one_year_period (CollabDataset *dataset,
   g_assert_cmpuint (collab_table_get_n_rows (period), ==, 1);
   /* program, year | program, first_year, last_year; then the same. */
   g_assert_cmpuint (collab_table_get_n_columns (period), ==, collab_table_get_n_columns (card) + 1);
-  g_assert_cmpint (cell (period, 0, "first_year"), ==, year);
-  g_assert_cmpint (cell (period, 0, "last_year"), ==, year);
+  g_assert_cmpint (collab_test_cell (period, 0, "first_year"), ==, year);
+  g_assert_cmpint (collab_test_cell (period, 0, "last_year"), ==, year);
   g_assert_cmpint (collab_table_find_column (period, "year"), ==, -1);
   for (guint c = 2; c < collab_table_get_n_columns (card); c++)
     {
@@ -492,42 +426,42 @@ test_period_sums (void)
 
   /* The plan's summary line from the period's row (SPEC §11.5). */
   g_assert_cmpuint (collab_table_get_n_rows (card), ==, 2);
-  allocated = collab_money_format_readable (cell (card, 0, "allocated"));
+  allocated = collab_money_format_readable (collab_test_cell (card, 0, "allocated"));
   g_assert_cmpstr (allocated, ==, "1.47亿");
-  g_assert_cmpint (cell (card, 0, "spent"), ==, cell (card, 0, "allocated"));
-  g_assert_cmpint (cell (card, 0, "projects_funded"), ==, 218);
-  g_assert_cmpint (cell (card, 1, "projects_funded"), ==, 309);
-  g_assert_cmpint (cell (card, 1, "projects_funded_to_date"), ==, 309);
+  g_assert_cmpint (collab_test_cell (card, 0, "spent"), ==, collab_test_cell (card, 0, "allocated"));
+  g_assert_cmpint (collab_test_cell (card, 0, "projects_funded"), ==, 218);
+  g_assert_cmpint (collab_test_cell (card, 1, "projects_funded"), ==, 309);
+  g_assert_cmpint (collab_test_cell (card, 1, "projects_funded_to_date"), ==, 309);
   /* By status at the end of 2020, as the 2020 row has them. */
-  g_assert_cmpint (cell (card, 1, "projects_evaluated"), ==, 309 - 83);
+  g_assert_cmpint (collab_test_cell (card, 1, "projects_evaluated"), ==, 309 - 83);
 
   /* The 666 tally over 2021–2025: each pairing-year judged alone, each
    * person once per pairing (counted independently in Python). */
-  g_assert_cmpint (cell (talent, 0, "first_year"), ==, 2021);
-  g_assert_cmpint (cell (talent, 0, "last_year"), ==, 2025);
-  g_assert_cmpint (cell (talent, 0, "pairing_years"), ==, 45);
-  g_assert_cmpint (cell (talent, 0, "total_passing"), ==, 9 + 8 + 8);
-  g_assert_cmpint (cell (talent, 0, "tenure_failing"), ==, 1 + 1 + 1 + 9 + 9);
-  g_assert_cmpint (cell (talent, 0, "professionals"), ==, 581);
-  g_assert_cmpint (cell (talent, 0, "professionals_doctor"), ==, 175);
-  g_assert_cmpint (cell (talent, 0, "professionals_served_12"), ==, 145);
+  g_assert_cmpint (collab_test_cell (talent, 0, "first_year"), ==, 2021);
+  g_assert_cmpint (collab_test_cell (talent, 0, "last_year"), ==, 2025);
+  g_assert_cmpint (collab_test_cell (talent, 0, "pairing_years"), ==, 45);
+  g_assert_cmpint (collab_test_cell (talent, 0, "total_passing"), ==, 9 + 8 + 8);
+  g_assert_cmpint (collab_test_cell (talent, 0, "tenure_failing"), ==, 1 + 1 + 1 + 9 + 9);
+  g_assert_cmpint (collab_test_cell (talent, 0, "professionals"), ==, 581);
+  g_assert_cmpint (collab_test_cell (talent, 0, "professionals_doctor"), ==, 175);
+  g_assert_cmpint (collab_test_cell (talent, 0, "professionals_served_12"), ==, 145);
   /* Three cohorts of cadres, not the sum of the years' 14 and 63. */
-  g_assert_cmpint (cell (talent, 0, "cadres_working_group"), ==, 6);
-  g_assert_cmpint (cell (talent, 0, "cadres_liaison"), ==, 27);
-  g_assert_cmpint (cell (talent, 0, "training_person_times"), ==, 1460 + 1575 + 1662);
+  g_assert_cmpint (collab_test_cell (talent, 0, "cadres_working_group"), ==, 6);
+  g_assert_cmpint (collab_test_cell (talent, 0, "cadres_liaison"), ==, 27);
+  g_assert_cmpint (collab_test_cell (talent, 0, "training_person_times"), ==, 1460 + 1575 + 1662);
   /* The fund base once per year. */
-  g_assert_cmpint (cell (whole, 0, "fund_base"), ==, 5 * WAN (28920));
-  g_assert_cmpint (cell (whole, 0, "fund_plan_total"), ==, WAN (144600));
+  g_assert_cmpint (collab_test_cell (whole, 0, "fund_base"), ==, 5 * WAN (28920));
+  g_assert_cmpint (collab_test_cell (whole, 0, "fund_plan_total"), ==, WAN (144600));
 
   /* Every finding once, as in the years' rows. */
   for (guint r = 0; r < collab_table_get_n_rows (yearly); r++)
     {
-      violations += cell (yearly, r, "violations");
-      warnings += cell (yearly, r, "warnings");
+      violations += collab_test_cell (yearly, r, "violations");
+      warnings += collab_test_cell (yearly, r, "warnings");
     }
   g_assert_cmpint (violations, >, 0);
-  g_assert_cmpint (cell (whole, 0, "violations"), ==, violations);
-  g_assert_cmpint (cell (whole, 0, "warnings"), ==, warnings);
+  g_assert_cmpint (collab_test_cell (whole, 0, "violations"), ==, violations);
+  g_assert_cmpint (collab_test_cell (whole, 0, "warnings"), ==, warnings);
 }
 
 /* A period is cut to the years of each program; a program outside it has
@@ -543,9 +477,9 @@ test_period_clipped (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (collab_table_get_n_rows (early), ==, 1);
-  g_assert_cmpint (cell (early, 0, "first_year"), ==, 2020);
-  g_assert_cmpint (cell (early, 0, "last_year"), ==, 2021);
-  g_assert_cmpint (cell (early, 0, "jobs_offered"), ==, 5 + 7);
+  g_assert_cmpint (collab_test_cell (early, 0, "first_year"), ==, 2020);
+  g_assert_cmpint (collab_test_cell (early, 0, "last_year"), ==, 2021);
+  g_assert_cmpint (collab_test_cell (early, 0, "jobs_offered"), ==, 5 + 7);
   g_assert_cmpuint (collab_table_get_n_rows (later), ==, 0);
   g_assert_cmpint (collab_table_find_column (later, "jobs_offered"), >, 0);
 
@@ -631,7 +565,7 @@ assert_null (CollabTable *card,
              guint        row,
              const char  *name)
 {
-  g_assert_true (collab_table_is_null (card, row, column (card, name)));
+  g_assert_true (collab_table_is_null (card, row, collab_test_column (card, name)));
 }
 
 static void
@@ -644,18 +578,18 @@ assert_agreement_row (CollabTable *card,
                       gint64       professionals,
                       gint64       cadres)
 {
-  g_assert_cmpint (cell (card, row, "agreed_funds"), ==, agreed_funds);
+  g_assert_cmpint (collab_test_cell (card, row, "agreed_funds"), ==, agreed_funds);
   if (agreed_professionals < 0)
     assert_null (card, row, "agreed_professionals");
   else
-    g_assert_cmpint (cell (card, row, "agreed_professionals"), ==, agreed_professionals);
+    g_assert_cmpint (collab_test_cell (card, row, "agreed_professionals"), ==, agreed_professionals);
   if (agreed_cadres < 0)
     assert_null (card, row, "agreed_cadres");
   else
-    g_assert_cmpint (cell (card, row, "agreed_cadres"), ==, agreed_cadres);
-  g_assert_cmpint (cell (card, row, "agreement_allocated"), ==, allocated);
-  g_assert_cmpint (cell (card, row, "agreement_professionals"), ==, professionals);
-  g_assert_cmpint (cell (card, row, "agreement_cadres"), ==, cadres);
+    g_assert_cmpint (collab_test_cell (card, row, "agreed_cadres"), ==, agreed_cadres);
+  g_assert_cmpint (collab_test_cell (card, row, "agreement_allocated"), ==, allocated);
+  g_assert_cmpint (collab_test_cell (card, row, "agreement_professionals"), ==, professionals);
+  g_assert_cmpint (collab_test_cell (card, row, "agreement_cadres"), ==, cadres);
 }
 
 static void
@@ -674,14 +608,14 @@ test_agreements (void)
 
   /* Haidong's 2021 names no people: the agreed people are Yan'an's, the
    * actuals both cities'. */
-  assert_agreement_row (card, row_of (card, "zh", 2021), WAN (1700), 2, 2, WAN (1700), 2 + 1, 2 + 1);
-  assert_agreement_row (card, row_of (card, "zh", 2022), WAN (1200), -1, 1, WAN (1200), 0, 1);
-  assert_agreement_row (card, row_of (card, "zh", 2023), WAN (1200), 1, -1, 0, 0, 1);
+  assert_agreement_row (card, collab_test_row_of (card, "zh", 2021), WAN (1700), 2, 2, WAN (1700), 2 + 1, 2 + 1);
+  assert_agreement_row (card, collab_test_row_of (card, "zh", 2022), WAN (1200), -1, 1, WAN (1200), 0, 1);
+  assert_agreement_row (card, collab_test_row_of (card, "zh", 2023), WAN (1200), 1, -1, 0, 0, 1);
   /* No agreement: nothing agreed and nothing measured. */
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      assert_null (card, row_of (card, "zh", 2024), columns[i]);
-      assert_null (card, row_of (card, "other", 2021), columns[i]);
+      assert_null (card, collab_test_row_of (card, "zh", 2024), columns[i]);
+      assert_null (card, collab_test_row_of (card, "other", 2021), columns[i]);
     }
 
   /* A period adds its agreement years; k2, in post in 2021, 2022 and
@@ -706,11 +640,39 @@ test_county_mix_by_program (void)
   for (guint i = 0; i < findings->len; i++)
     found += g_str_equal (collab_finding_get_rule (g_ptr_array_index (findings, i)), "666.county_mix");
   for (guint r = 0; r < collab_table_get_n_rows (card); r++)
-    counted += cell (card, r, "findings.666.county_mix");
+    counted += collab_test_cell (card, r, "findings.666.county_mix");
   g_assert_cmpint (found, >, 0);
   g_assert_cmpint (counted, ==, found);
-  g_assert_cmpint (cell (card, row_of (card, "wuxi-yanan-2016", 2016), "findings.666.county_mix"), ==, 3);
-  g_assert_cmpint (cell (card, row_of (card, "wuxi-haidong-2016", 2016), "findings.666.county_mix"), ==, 6);
+  g_assert_cmpint (collab_test_cell (card, collab_test_row_of (card, "wuxi-yanan-2016", 2016), "findings.666.county_mix"),
+                   ==, 3);
+  g_assert_cmpint (collab_test_cell (card, collab_test_row_of (card, "wuxi-haidong-2016", 2016), "findings.666.county_mix"),
+                   ==, 6);
+}
+
+/* The funds columns: allocations past int64 fen are an error naming the
+ * first column that shows them — here the years up to 2022 together,
+ * while 2022 alone fits — and a row without them has its figures. */
+static void
+test_funds_overflow (void)
+{
+  g_autoptr(CollabDataset) dataset = collab_test_funds_fixture ("funds-chain.json");
+  g_autoptr(CollabTable) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  collab_test_merge_members (dataset, "\"transactions\": [{\"id\": \"big\", \"type\": \"allocation\", "
+                                      "\"to\": \"acc-yanan\", \"amount\": " COLLAB_TEST_MOST_AMOUNT ", "
+                                      "\"date\": \"2022-04-01\", \"program\": \"p\"}]");
+  card = collab_dataset_get_scorecard (dataset, NULL, "p", &(CollabYearRange) { 2022, 2022 }, &error);
+  g_assert_null (card);
+  g_assert_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW);
+  g_assert_cmpstr (error->message, ==, "The column “Allocated to date (yuan)” of program p in 2022 adds up to more "
+                                       "than libcollab can count (92233720368547758.07 yuan); correct the amounts "
+                                       "it adds up.");
+  g_clear_error (&error);
+
+  card = collab_dataset_get_scorecard (dataset, NULL, "p", &(CollabYearRange) { 2021, 2021 }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (collab_test_cell (card, 0, "allocated_to_date"), ==, WAN (1000));
 }
 
 int
@@ -733,6 +695,7 @@ main (int    argc,
   g_test_add_func ("/collab/scorecard/cli/years", test_cli_years);
   g_test_add_func ("/collab/scorecard/agreements", test_agreements);
   g_test_add_func ("/collab/scorecard/county-mix-by-program", test_county_mix_by_program);
+  g_test_add_func ("/collab/scorecard/funds-overflow", test_funds_overflow);
 
   return g_test_run ();
 }

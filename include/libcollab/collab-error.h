@@ -28,10 +28,12 @@ G_BEGIN_DECLS
  * CollabValueError:
  * @COLLAB_VALUE_ERROR_SYNTAX: the text is not an amount or a date
  * @COLLAB_VALUE_ERROR_INEXACT: the amount is finer than a fen (a third decimal of a yuan)
- * @COLLAB_VALUE_ERROR_OVERFLOW: the amount does not fit a signed 64-bit count of fen
+ * @COLLAB_VALUE_ERROR_OVERFLOW: the amount, or a sum of amounts a report adds up, does not fit a signed 64-bit count of fen
  * @COLLAB_VALUE_ERROR_INVALID_DATE: the date does not exist in the calendar (e.g. 2021-02-29)
  *
- * Errors of [func@Collab.money_parse] and [func@Collab.day_parse].
+ * Errors of [func@Collab.money_parse] and [func@Collab.day_parse], and
+ * of the reports whose sums of money do not fit (the scorecard, the fund
+ * totals).
  */
 typedef enum {
   COLLAB_VALUE_ERROR_SYNTAX,

@@ -22,15 +22,12 @@ typedef struct
 /* The rows of @boundary (an id, optionally "kind:id") over a period: the
  * money counting toward @years, or dated in @days, or (both NULL) all of
  * it. Sorted by year, category and status; rows without money are left
- * out. NULL with @error set when @boundary names nothing. */
+ * out. NULL with @error set when @boundary names nothing, or with
+ * %COLLAB_VALUE_ERROR_OVERFLOW when a sum does not fit a gint64 of fen. */
 GArray      *collab_flow_aggregate   (CollabDataset          *dataset,
                                       const char             *boundary,
                                       const CollabYearRange  *years,
                                       const CollabDateRange  *days,
                                       GError                **error) G_GNUC_WARN_UNUSED_RESULT;
-
-/* *@cell += @amount; a sum beyond int64 stays at the limit. */
-void         collab_flow_add         (gint64         *cell,
-                                      gint64          amount);
 
 G_END_DECLS

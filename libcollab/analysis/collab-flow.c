@@ -19,6 +19,7 @@
 #include "model/collab-dataset-private.h"
 #include "collab-flow-private.h"
 #include "collab-ledger-private.h"
+#include "types/collab-day-private.h"
 #include "types/collab-i18n-private.h"
 
 G_DEFINE_BOXED_TYPE (CollabFundTotals, collab_fund_totals, collab_fund_totals_copy, collab_fund_totals_free)
@@ -63,6 +64,8 @@ typedef struct
   int           last_year;
   CollabDay     first_day;
   CollabDay     last_day;
+  /* The year of the first sum that did not fit, or 0. */
+  int           overflow_year;
 } Boundary;
 
 /* The kinds a boundary may be, in the order a bare id is looked up. */
@@ -223,13 +226,34 @@ row_for (GHashTable *rows,
   return sums;
 }
 
-void
-collab_flow_add (gint64 *cell,
-                 gint64  amount)
+/* *@cell += @amount for @year; a sum that does not fit is kept as it was
+ * and its year remembered, for collab_flow_aggregate() to fail with. */
+static void
+add (Boundary *b,
+     gint64   *cell,
+     gint64    amount,
+     int       year)
 {
-  /* An overflow is a dataset no office keeps; do not wrap around. */
-  if (!collab_money_add (*cell, amount, cell))
-    *cell = amount > 0 ? G_MAXINT64 : G_MININT64;
+  if (!collab_money_add (*cell, amount, cell) && b->overflow_year == 0)
+    b->overflow_year = year;
+}
+
+/* The error of money that adds up past a gint64 of fen: never a wrap, nor
+ * a sum held at the limit. */
+static void
+set_overflow (GError     **error,
+              const char  *boundary,
+              int          first_year,
+              int          last_year)
+{
+  g_autofree char *years = collab_years_format (first_year, last_year);
+
+  g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
+               /* Translators: a boundary (an id such as yanan, or kind:id such
+                * as region:yanan), then a year or years (2021, or 2016–2020). */
+               _("The money of %s in %s adds up to more than libcollab can count (92233720368547758.07 yuan); "
+                 "correct the amounts of its transactions."),
+               boundary, years);
 }
 
 static GHashTable *
@@ -287,11 +311,11 @@ sum_rows (Boundary *b)
           last_key = key;
         }
       if (from_inside && to_inside)
-        collab_flow_add (&sums->internal, amount);
+        add (b, &sums->internal, amount, year);
       else if (to_inside)
-        collab_flow_add (&sums->incoming, amount);
+        add (b, &sums->incoming, amount, year);
       else
-        collab_flow_add (&sums->outgoing, amount);
+        add (b, &sums->outgoing, amount, year);
     }
 
   /* Allocations: intent, made to the boundary from outside it. */
@@ -303,7 +327,8 @@ sum_rows (Boundary *b)
       allocations = collab_ledger_get_allocations (b->ledger, b->program, &n);
       for (guint i = 0; i < n; i++)
         if (in_period (b, columns->date[allocations[i].transaction], allocations[i].year))
-          collab_flow_add (&row_for (rows, row_key (allocations[i].year, -1, -1))->allocated, allocations[i].amount);
+          add (b, &row_for (rows, row_key (allocations[i].year, -1, -1))->allocated, allocations[i].amount,
+               allocations[i].year);
     }
   else
     for (guint i = 0; i < n_transactions; i++)
@@ -314,7 +339,7 @@ sum_rows (Boundary *b)
         if (columns->type[i] != COLLAB_TRANSACTION_TYPE_ALLOCATION || !in_period (b, columns->date[i], year))
           continue;
         if (to != COLLAB_LEDGER_NO_NODE && b->inside[to] && (from == COLLAB_LEDGER_NO_NODE || !b->inside[from]))
-          collab_flow_add (&row_for (rows, row_key (year, -1, -1))->allocated, columns->amount[i]);
+          add (b, &row_for (rows, row_key (year, -1, -1))->allocated, columns->amount[i], year);
       }
 
   return rows;
@@ -382,6 +407,11 @@ collab_flow_aggregate (CollabDataset          *dataset,
 
   g_free (b.inside);
   collab_ledger_unref (b.ledger);
+  if (b.overflow_year != 0)
+    {
+      set_overflow (error, boundary, b.overflow_year, b.overflow_year);
+      return NULL;
+    }
   return sorted_rows (rows);
 }
 
@@ -406,7 +436,8 @@ collab_flow_aggregate (CollabDataset          *dataset,
  * ```
  *
  * Returns: (transfer full): the totals, or `NULL` with @error set when
- *   @boundary names no record
+ *   @boundary names no record (%COLLAB_DATASET_ERROR_NOT_FOUND), or when a
+ *   sum does not fit an amount (%COLLAB_VALUE_ERROR_OVERFLOW)
  */
 CollabFundTotals *
 collab_dataset_get_fund_totals (CollabDataset          *self,
@@ -430,10 +461,17 @@ collab_dataset_get_fund_totals (CollabDataset          *self,
     {
       const CollabFundTotals *sums = &g_array_index (rows, CollabFlowRow, i).sums;
 
-      collab_flow_add (&totals->incoming, sums->incoming);
-      collab_flow_add (&totals->internal, sums->internal);
-      collab_flow_add (&totals->outgoing, sums->outgoing);
-      collab_flow_add (&totals->allocated, sums->allocated);
+      if (!collab_money_add (totals->incoming, sums->incoming, &totals->incoming) ||
+          !collab_money_add (totals->internal, sums->internal, &totals->internal) ||
+          !collab_money_add (totals->outgoing, sums->outgoing, &totals->outgoing) ||
+          !collab_money_add (totals->allocated, sums->allocated, &totals->allocated))
+        {
+          /* Rows are sorted by year: the first and the last are the span. */
+          set_overflow (error, boundary, g_array_index (rows, CollabFlowRow, 0).year,
+                        g_array_index (rows, CollabFlowRow, rows->len - 1).year);
+          collab_fund_totals_free (totals);
+          return NULL;
+        }
     }
   return totals;
 }

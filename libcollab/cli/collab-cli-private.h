@@ -49,6 +49,12 @@ gboolean        collab_cli_parse    (const char    *command,
 int             collab_cli_usage_error (const char *command,
                                         const char *format,
                                         ...) G_GNUC_PRINTF (2, 3);
+/* The failure of a report of @path: sums that do not fit are the file's
+ * (its name and the message), anything else is how @command was called
+ * (collab_cli_usage_error()). COLLAB_EXIT_USAGE either way. */
+int             collab_cli_report_error (const char   *command,
+                                         const char   *path,
+                                         const GError *error);
 CollabDataset  *collab_cli_load     (const char    *path);
 /* "12 regions", translated. */
 char           *collab_cli_count_records (CollabRecordKind kind,

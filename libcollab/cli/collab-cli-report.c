@@ -184,7 +184,7 @@ collab_cli_report (int    argc,
   else
     card = collab_dataset_get_scorecard (dataset, findings, program, collab_cli_years (year, &years), &error);
   if (card == NULL)
-    return collab_cli_usage_error ("report", "%s", error->message);
+    return collab_cli_report_error ("report", argv[1], error);
 
   /* Translators: the name of a sheet of a workbook (记分卡), at most 31
    * characters, none of []:*?/\ */

@@ -207,7 +207,7 @@ collab_cli_trace (int    argc,
 
   edges = collab_dataset_trace_funds (dataset, program, collab_cli_years (year, &years), &error);
   if (edges == NULL)
-    return collab_cli_usage_error ("trace", "%s", error->message);
+    return collab_cli_report_error ("trace", argv[1], error);
 
   print_trace (dataset, edges, program, year);
   return COLLAB_EXIT_OK;

@@ -152,6 +152,19 @@ collab_cli_usage_error (const char *command,
   return COLLAB_EXIT_USAGE;
 }
 
+int
+collab_cli_report_error (const char   *command,
+                         const char   *path,
+                         const GError *error)
+{
+  if (g_error_matches (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW))
+    {
+      fprintf (stderr, "%s: %s\n", path, error->message);
+      return COLLAB_EXIT_USAGE;
+    }
+  return collab_cli_usage_error (command, "%s", error->message);
+}
+
 CollabDataset *
 collab_cli_load (const char *path)
 {

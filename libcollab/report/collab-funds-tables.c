@@ -49,6 +49,8 @@
  *
  * Returns: (transfer full): the table, or `NULL` with @error set when
  *   @boundary names no record of those kinds
+ *   (%COLLAB_DATASET_ERROR_NOT_FOUND), or when a sum does not fit an
+ *   amount (%COLLAB_VALUE_ERROR_OVERFLOW)
  */
 
 #include <libcollab/collab-enum-types.h>
@@ -124,6 +126,8 @@ collab_dataset_aggregate_funds (CollabDataset          *self,
  *
  * Returns: (transfer full): the table, or `NULL` with @error set when
  *   @boundary names no record of those kinds
+ *   (%COLLAB_DATASET_ERROR_NOT_FOUND), or when a sum does not fit an
+ *   amount (%COLLAB_VALUE_ERROR_OVERFLOW)
  */
 CollabTable *
 collab_dataset_aggregate_funds_between (CollabDataset          *self,

@@ -38,7 +38,9 @@
  * program), in the order money first moved along it.
  *
  * Returns: (transfer full): the edges, or `NULL` with @error set when
- *   @program_id names no program
+ *   @program_id names no program (%COLLAB_DATASET_ERROR_NOT_FOUND), or when
+ *   an edge's money adds up past what an amount holds
+ *   (%COLLAB_VALUE_ERROR_OVERFLOW)
  */
 
 #include <libcollab/collab-error.h>
@@ -83,6 +85,41 @@ edge_equal (gconstpointer a,
 
   return x->from == y->from && x->to == y->to && x->year == y->year && x->program == y->program &&
          g_strcmp0 (x->use, y->use) == 0;
+}
+
+/* The node an edge ends in: an id, or "spent:<use>" for money spent. */
+static char *
+edge_to (CollabStore  *store,
+         CollabLedger *ledger,
+         const Edge   *edge)
+{
+  if (edge->use == NULL)
+    return g_strdup (collab_store_ref_id (store, collab_ledger_node_ref (ledger, edge->to)));
+  return edge->use[0] != '\0' ? g_strconcat ("spent:", edge->use, NULL) : g_strdup ("spent");
+}
+
+/* Adds @amount to @edge; FALSE with @error set when the sum does not
+ * fit, never a wrap nor a sum held at the limit. */
+static gboolean
+edge_add (CollabStore   *store,
+          CollabLedger  *ledger,
+          Edge          *edge,
+          gint64         amount,
+          GError       **error)
+{
+  g_autofree char *to = NULL;
+
+  if (collab_money_add (edge->amount, amount, &edge->amount))
+    return TRUE;
+
+  to = edge_to (store, ledger, edge);
+  g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
+               /* Translators: two nodes of the flow (account or project ids,
+                * or spent:<use>), then a year. */
+               _("The money from %s to %s in %d adds up to more than libcollab can count "
+                 "(92233720368547758.07 yuan); correct the amounts of those transactions."),
+               collab_store_ref_id (store, collab_ledger_node_ref (ledger, edge->from)), to, edge->year);
+  return FALSE;
 }
 
 CollabTable *
@@ -162,8 +199,8 @@ collab_dataset_trace_funds (CollabDataset          *self,
               {
                 Edge *edge = &g_array_index (edges, Edge, GPOINTER_TO_UINT (position) - 1);
 
-                if (!collab_money_add (edge->amount, shares[s].amount, &edge->amount))
-                  edge->amount = G_MAXINT64;
+                if (!edge_add (store, ledger, edge, shares[s].amount, error))
+                  return NULL;
               }
           }
       }
@@ -179,16 +216,10 @@ collab_dataset_trace_funds (CollabDataset          *self,
   for (guint i = 0; i < edges->len; i++)
     {
       const Edge *edge = &g_array_index (edges, Edge, i);
+      g_autofree char *to = edge_to (store, ledger, edge);
 
       collab_table_builder_append_string (builder, collab_store_ref_id (store, collab_ledger_node_ref (ledger, edge->from)));
-      if (edge->use != NULL)
-        {
-          g_autofree char *sink = edge->use[0] != '\0' ? g_strconcat ("spent:", edge->use, NULL) : g_strdup ("spent");
-
-          collab_table_builder_append_string (builder, sink);
-        }
-      else
-        collab_table_builder_append_string (builder, collab_store_ref_id (store, collab_ledger_node_ref (ledger, edge->to)));
+      collab_table_builder_append_string (builder, to);
       collab_table_builder_append_amount (builder, edge->amount);
       collab_table_builder_append_int (builder, edge->year);
       collab_table_builder_append_string (builder, edge->program != COLLAB_REF_NONE

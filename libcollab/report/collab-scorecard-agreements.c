@@ -18,10 +18,9 @@
  * A year's people are counted per year, as the rule counts them, so a
  * period adds the years: a cadre in post over two agreement years counts
  * in each. Two agreements of one city and year count their year's
- * actuals once. A sum past a gint64 of fen stays at the limit.
+ * actuals once. A sum past a gint64 of fen fails the scorecard with an
+ * error naming the column.
  */
-
-#include <libcollab/collab-money.h>
 
 #include "analysis/collab-agreement-private.h"
 #include "collab-scorecard-private.h"
@@ -75,25 +74,26 @@ add_columns (CollabTableBuilder *builder,
 }
 
 static void
-add (gint64 *sum,
-     gint64  amount)
-{
-  if (!collab_money_add (*sum, amount, sum))
-    *sum = G_MAXINT64;
-}
-
-static void
 append_or_null (CollabTableBuilder *builder,
                 gboolean            given,
-                gint64              value,
-                gboolean            amount)
+                gint64              value)
 {
   if (!given)
     collab_table_builder_append_null (builder);
-  else if (amount)
-    collab_table_builder_append_amount (builder, value);
   else
     collab_table_builder_append_int (builder, value);
+}
+
+static void
+append_sum_or_null (CollabTableBuilder       *builder,
+                    const CollabScorecardRow *row,
+                    gboolean                  given,
+                    const CollabScorecardSum *sum)
+{
+  if (!given)
+    collab_table_builder_append_null (builder);
+  else
+    collab_scorecard_append_sum (builder, row, sum);
 }
 
 /* Whether an agreement before @until in @list has the city and year of
@@ -122,8 +122,8 @@ append_cells (CollabTableBuilder       *builder,
 {
   State *state = data;
   GArray *list = state->by_program[COLLAB_REF_INDEX (row->program_ref)];
-  gint64 funds = 0, professionals = 0, cadres = 0;
-  gint64 allocated = 0, sent = 0, in_post = 0;
+  CollabScorecardSum funds = { 0 }, allocated = { 0 };
+  gint64 professionals = 0, cadres = 0, sent = 0, in_post = 0;
   gboolean any = FALSE, any_professionals = FALSE, any_cadres = FALSE;
 
   for (guint i = 0; i < list->len; i++)
@@ -136,7 +136,7 @@ append_cells (CollabTableBuilder       *builder,
         continue;
 
       any = TRUE;
-      add (&funds, agreement->funds);
+      collab_scorecard_sum_add (&funds, agreement->funds);
       if (collab_agreement_has_professionals (agreement))
         {
           any_professionals = TRUE;
@@ -150,21 +150,21 @@ append_cells (CollabTableBuilder       *builder,
 
       if (seen_before (row->store, list, i, agreement))
         continue;
-      /* An overflow leaves the allocations at the limit, and the sum
-       * stays there. */
-      (void) collab_agreement_count ((CollabStore *) row->store, row->program_ref, agreement->city, agreement->year,
-                                     &actuals, NULL);
-      add (&allocated, actuals.allocated);
+      /* Allocations that do not fit are the column's overflow. */
+      if (!collab_agreement_count ((CollabStore *) row->store, row->program_ref, agreement->city, agreement->year,
+                                   &actuals, NULL))
+        allocated.overflow = TRUE;
+      collab_scorecard_sum_add (&allocated, actuals.allocated);
       sent += actuals.professionals;
       in_post += actuals.cadres;
     }
 
-  append_or_null (builder, any, funds, TRUE);
-  append_or_null (builder, any_professionals, professionals, FALSE);
-  append_or_null (builder, any_cadres, cadres, FALSE);
-  append_or_null (builder, any, allocated, TRUE);
-  append_or_null (builder, any, sent, FALSE);
-  append_or_null (builder, any, in_post, FALSE);
+  append_sum_or_null (builder, row, any, &funds);
+  append_or_null (builder, any_professionals, professionals);
+  append_or_null (builder, any_cadres, cadres);
+  append_sum_or_null (builder, row, any, &allocated);
+  append_or_null (builder, any, sent);
+  append_or_null (builder, any, in_post);
 }
 
 const CollabScorecardSection collab_scorecard_agreements = {

@@ -29,9 +29,9 @@
  * years each count only their own years, since a record counts only in
  * a row whose years hold its date.
  *
- * Amounts are summed in fen with collab_flow_add(): a sum beyond int64
- * stays at the limit, as the funds section's do, and never wraps round
- * to a small or negative figure.
+ * Amounts are summed in fen as CollabScorecardSums: a sum beyond int64
+ * fails the scorecard with an error naming the column, as the funds
+ * section's do; it never wraps round, nor stays at the limit.
  *
  * One pass over the records in prepare() adds the amounts into a cell
  * per program and year and files each investment with its program; a row
@@ -41,7 +41,6 @@
 
 #include <libcollab/collab-enum-types.h>
 
-#include "analysis/collab-flow-private.h"
 #include "collab-scorecard-private.h"
 
 #define N_CHANNELS (COLLAB_PURCHASE_CHANNEL_OTHER + 1)
@@ -49,11 +48,11 @@
 
 typedef struct
 {
-  gint64 consumption;
-  gint64 by_channel[N_CHANNELS];
-  gint64 beneficiaries;
-  gint64 investment;
-  gint64 donations[N_FORMS];
+  CollabScorecardSum consumption;
+  CollabScorecardSum by_channel[N_CHANNELS];
+  gint64             beneficiaries;
+  CollabScorecardSum investment;
+  CollabScorecardSum donations[N_FORMS];
 } Year;
 
 /* An investment, as the rows need it. */
@@ -119,8 +118,8 @@ file_records (State      *state,
         {
           Year *cell = cells->pdata[k];
 
-          collab_flow_add (&cell->consumption, purchase->amount);
-          collab_flow_add (&cell->by_channel[purchase->channel], purchase->amount);
+          collab_scorecard_sum_add (&cell->consumption, purchase->amount);
+          collab_scorecard_sum_add (&cell->by_channel[purchase->channel], purchase->amount);
           cell->beneficiaries += purchase->beneficiaries;
         }
     }
@@ -133,7 +132,7 @@ file_records (State      *state,
       cells_of (state, cities, investment->program, investment->county, investment->date, programs, cells);
       for (guint k = 0; k < cells->len; k++)
         {
-          collab_flow_add (&((Year *) cells->pdata[k])->investment, investment->amount);
+          collab_scorecard_sum_add (&((Year *) cells->pdata[k])->investment, investment->amount);
           g_array_append_val (g_ptr_array_index (state->settled, g_array_index (programs, guint, k)), settled);
         }
     }
@@ -144,7 +143,7 @@ file_records (State      *state,
 
       cells_of (state, cities, donation->program, donation->to, donation->date, programs, cells);
       for (guint k = 0; k < cells->len; k++)
-        collab_flow_add (&((Year *) cells->pdata[k])->donations[donation->form], donation->amount);
+        collab_scorecard_sum_add (&((Year *) cells->pdata[k])->donations[donation->form], donation->amount);
     }
 }
 
@@ -219,13 +218,13 @@ static void
 add_year (Year       *sum,
           const Year *year)
 {
-  collab_flow_add (&sum->consumption, year->consumption);
+  collab_scorecard_sum_add_sum (&sum->consumption, &year->consumption);
   for (guint c = 0; c < N_CHANNELS; c++)
-    collab_flow_add (&sum->by_channel[c], year->by_channel[c]);
+    collab_scorecard_sum_add_sum (&sum->by_channel[c], &year->by_channel[c]);
   sum->beneficiaries += year->beneficiaries;
-  collab_flow_add (&sum->investment, year->investment);
+  collab_scorecard_sum_add_sum (&sum->investment, &year->investment);
   for (guint f = 0; f < N_FORMS; f++)
-    collab_flow_add (&sum->donations[f], year->donations[f]);
+    collab_scorecard_sum_add_sum (&sum->donations[f], &year->donations[f]);
 }
 
 static void
@@ -251,15 +250,15 @@ append_cells (CollabTableBuilder       *builder,
         enterprises += collab_scorecard_count_once (state->counted, entry->enterprise, row_number);
     }
 
-  collab_table_builder_append_amount (builder, sum.consumption);
+  collab_scorecard_append_sum (builder, row, &sum.consumption);
   collab_table_builder_append_int (builder, sum.beneficiaries);
   for (guint c = 0; c < N_CHANNELS; c++)
-    collab_table_builder_append_amount (builder, sum.by_channel[c]);
+    collab_scorecard_append_sum (builder, row, &sum.by_channel[c]);
   collab_table_builder_append_int (builder, state->shops[program]);
   collab_table_builder_append_int (builder, enterprises);
-  collab_table_builder_append_amount (builder, sum.investment);
-  collab_table_builder_append_amount (builder, sum.donations[COLLAB_DONATION_FORM_CASH]);
-  collab_table_builder_append_amount (builder, sum.donations[COLLAB_DONATION_FORM_IN_KIND]);
+  collab_scorecard_append_sum (builder, row, &sum.investment);
+  collab_scorecard_append_sum (builder, row, &sum.donations[COLLAB_DONATION_FORM_CASH]);
+  collab_scorecard_append_sum (builder, row, &sum.donations[COLLAB_DONATION_FORM_IN_KIND]);
 }
 
 const CollabScorecardSection collab_scorecard_cooperation = {

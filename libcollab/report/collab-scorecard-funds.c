@@ -41,13 +41,14 @@
 #define N_CATEGORIES (COLLAB_PROJECT_CATEGORY_RURAL_REVITALIZATION + 1)
 #define N_STATUSES   (COLLAB_PROJECT_STATUS_CANCELLED + 1)
 
+/* Sums of fen: one that does not fit fails the scorecard. */
 typedef struct
 {
-  gint64 allocated;
-  gint64 transferred;
-  gint64 spent;
-  gint64 spent_by_category[N_CATEGORIES];
-  guint  by_status[N_STATUSES];
+  CollabScorecardSum allocated;
+  CollabScorecardSum transferred;
+  CollabScorecardSum spent;
+  CollabScorecardSum spent_by_category[N_CATEGORIES];
+  guint              by_status[N_STATUSES];
 } Year;
 
 typedef struct
@@ -63,14 +64,6 @@ typedef struct
   Program           *programs;
   guint              n_programs;
 } State;
-
-static void
-add (gint64 *cell,
-     gint64  amount)
-{
-  if (!collab_money_add (*cell, amount, cell))
-    *cell = G_MAXINT64;
-}
 
 /* The cell of @program for @year: the period's, the "before" bucket, or
  * NULL after the period. */
@@ -144,7 +137,7 @@ count_money (State        *state,
           Year *cell = year_of (state, p, allocations[i].year);
 
           if (cell != NULL)
-            add (&cell->allocated, allocations[i].amount);
+            collab_scorecard_sum_add (&cell->allocated, allocations[i].amount);
         }
     }
 
@@ -174,14 +167,14 @@ count_money (State        *state,
             {
               const CollabProjectRec *project = collab_store_deref (store, collab_ledger_node_ref (ledger, from));
 
-              add (&cell->spent, shares[s].amount);
-              add (&cell->spent_by_category[project->category], shares[s].amount);
+              collab_scorecard_sum_add (&cell->spent, shares[s].amount);
+              collab_scorecard_sum_add (&cell->spent_by_category[project->category], shares[s].amount);
               continue;
             }
 
           if (is_assisted (store, cities, collab_ledger_node_region (ledger, to), p) &&
               !is_assisted (store, cities, collab_ledger_node_region (ledger, from), p))
-            add (&cell->transferred, shares[s].amount);
+            collab_scorecard_sum_add (&cell->transferred, shares[s].amount);
 
           if (collab_ledger_node_is_project (ledger, to))
             {
@@ -328,11 +321,11 @@ static void
 add_year (Year       *sum,
           const Year *year)
 {
-  add (&sum->allocated, year->allocated);
-  add (&sum->transferred, year->transferred);
-  add (&sum->spent, year->spent);
+  collab_scorecard_sum_add_sum (&sum->allocated, &year->allocated);
+  collab_scorecard_sum_add_sum (&sum->transferred, &year->transferred);
+  collab_scorecard_sum_add_sum (&sum->spent, &year->spent);
   for (guint c = 0; c < N_CATEGORIES; c++)
-    add (&sum->spent_by_category[c], year->spent_by_category[c]);
+    collab_scorecard_sum_add_sum (&sum->spent_by_category[c], &year->spent_by_category[c]);
 }
 
 /* The projects of @program funded in one of the years @mask has. */
@@ -357,26 +350,26 @@ append_fund_base (CollabTableBuilder       *builder,
   const CollabSchema *sub = schema->fields[collab_schema_find_field (schema, "fund_base")].sub;
   int plan_total_field = collab_schema_find_field (sub, "plan_total");
   const CollabFundBaseRec *bases = row->program->fund_base.items;
-  gint64 base = 0, plan_total = 0;
+  CollabScorecardSum base = { 0 }, plan_total = { 0 };
   gboolean any_plan_total = FALSE;
 
   for (guint b = 0; b < row->program->fund_base.n; b++)
     {
       for (int y = row->first_year; y <= row->last_year; y++)
-        add (&base, bases[b].base);
+        collab_scorecard_sum_add (&base, bases[b].base);
       if (plan_total_field >= 0 && COLLAB_RECORD_PRESENT (&bases[b], plan_total_field))
         {
-          add (&plan_total, bases[b].plan_total);
+          collab_scorecard_sum_add (&plan_total, bases[b].plan_total);
           any_plan_total = TRUE;
         }
     }
 
   if (row->program->fund_base.n > 0)
-    collab_table_builder_append_amount (builder, base);
+    collab_scorecard_append_sum (builder, row, &base);
   else
     collab_table_builder_append_null (builder);
   if (any_plan_total)
-    collab_table_builder_append_amount (builder, plan_total);
+    collab_scorecard_append_sum (builder, row, &plan_total);
   else
     collab_table_builder_append_null (builder);
 }
@@ -405,14 +398,14 @@ append_cells (CollabTableBuilder       *builder,
     }
 
   append_fund_base (builder, row);
-  collab_table_builder_append_amount (builder, sum.allocated);
-  collab_table_builder_append_amount (builder, to_date.allocated);
-  collab_table_builder_append_amount (builder, sum.transferred);
-  collab_table_builder_append_amount (builder, to_date.transferred);
-  collab_table_builder_append_amount (builder, sum.spent);
-  collab_table_builder_append_amount (builder, to_date.spent);
+  collab_scorecard_append_sum (builder, row, &sum.allocated);
+  collab_scorecard_append_sum (builder, row, &to_date.allocated);
+  collab_scorecard_append_sum (builder, row, &sum.transferred);
+  collab_scorecard_append_sum (builder, row, &to_date.transferred);
+  collab_scorecard_append_sum (builder, row, &sum.spent);
+  collab_scorecard_append_sum (builder, row, &to_date.spent);
   for (guint c = 0; c < N_CATEGORIES; c++)
-    collab_table_builder_append_amount (builder, sum.spent_by_category[c]);
+    collab_scorecard_append_sum (builder, row, &sum.spent_by_category[c]);
   collab_table_builder_append_int (builder, count_funded (program, row_mask));
   collab_table_builder_append_int (builder, count_funded (program, to_date_mask));
   for (guint s = 0; s < N_STATUSES; s++)

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <libcollab/collab-finding.h>
+#include <libcollab/collab-money.h>
 
 #include "model/collab-store-private.h"
 #include "collab-table-private.h"
@@ -38,6 +39,7 @@ typedef struct
   const CollabProgramRec *program;
   int                     first_year;   /* the row's years, inclusive */
   int                     last_year;
+  GError                **error;        /* where a sum that does not fit is reported */
 } CollabScorecardRow;
 
 /* The first and the last day of the row's years. */
@@ -112,6 +114,40 @@ gpointer              collab_scorecard_years_get  (CollabScorecardYears *years,
                                                    guint                 program,
                                                    int                   year);
 
+/* A sum of fen, and whether an amount added to it did not fit: the sum
+ * of a year a section keeps, or of a row. An overflow is an error, never
+ * a wrap or a sum held at the limit (SPEC §6); it sticks to the sum, to
+ * every sum it is added to, and fails the scorecard when a row shows it
+ * (collab_scorecard_append_sum()). */
+typedef struct
+{
+  gint64   fen;
+  gboolean overflow;
+} CollabScorecardSum;
+
+static inline void
+collab_scorecard_sum_add (CollabScorecardSum *sum,
+                          gint64              fen)
+{
+  if (!collab_money_add (sum->fen, fen, &sum->fen))
+    sum->overflow = TRUE;
+}
+
+static inline void
+collab_scorecard_sum_add_sum (CollabScorecardSum       *sum,
+                              const CollabScorecardSum *other)
+{
+  collab_scorecard_sum_add (sum, other->fen);
+  sum->overflow |= other->overflow;
+}
+
+/* Appends @sum to the next column, an amount column; when it overflowed,
+ * sets the row's error (unless one is set) naming the column, the program
+ * and the years. */
+void     collab_scorecard_append_sum (CollabTableBuilder       *builder,
+                                      const CollabScorecardRow *row,
+                                      const CollabScorecardSum *sum);
+
 typedef struct
 {
   const char *name;
@@ -121,6 +157,8 @@ typedef struct
   void      (*free_state)   (gpointer           state);
   void      (*add_columns)  (CollabTableBuilder *builder,
                              gpointer            state);
+  /* A sum that does not fit goes to the row's error (through
+   * collab_scorecard_append_sum()); the cells are appended all the same. */
   void      (*append_cells) (CollabTableBuilder *builder,
                              const CollabScorecardRow *row,
                              gpointer            state);

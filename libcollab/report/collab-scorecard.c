@@ -6,6 +6,7 @@
 #include <libcollab/collab-error.h>
 #include <libcollab/collab-report.h>
 
+#include "types/collab-day-private.h"
 #include "types/collab-i18n-private.h"
 #include "model/collab-dataset-private.h"
 #include "model/collab-units-private.h"
@@ -126,6 +127,27 @@ collab_scorecard_add_enum_columns (CollabTableBuilder *builder,
   g_type_class_unref (values);
 }
 
+void
+collab_scorecard_append_sum (CollabTableBuilder       *builder,
+                             const CollabScorecardRow *row,
+                             const CollabScorecardSum *sum)
+{
+  if (sum->overflow && *row->error == NULL)
+    {
+      g_autofree char *label = collab_table_label_for_name (collab_table_builder_get_next_column (builder));
+      g_autofree char *years = collab_years_format (row->first_year, row->last_year);
+
+      g_set_error (row->error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
+                   /* Translators: a scorecard column's label (Consumption
+                    * (yuan)), a program's id, then a year or years (2021, or
+                    * 2016–2020). */
+                   _("The column “%s” of program %s in %s adds up to more than libcollab can count "
+                     "(92233720368547758.07 yuan); correct the amounts it adds up."),
+                   label, row->program->h.id, years);
+    }
+  collab_table_builder_append_amount (builder, sum->fen);
+}
+
 struct _CollabScorecardYears
 {
   const CollabStore *store;
@@ -230,6 +252,7 @@ build (CollabDataset          *self,
   const CollabStore *store;
   gpointer states[G_N_ELEMENTS (sections)] = { NULL };
   guint only = G_MAXUINT;
+  g_autoptr(GError) overflow = NULL;
 
   store = collab_dataset_get_store (self);
   if (!collab_units_find_program (store, program_id, &only, error))
@@ -247,13 +270,14 @@ build (CollabDataset          *self,
       sections[s]->add_columns (builder, states[s]);
     }
 
-  for (guint p = 0; p < collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM); p++)
+  for (guint p = 0; p < collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM) && overflow == NULL; p++)
     {
       CollabScorecardRow row = { store, findings };
 
       if (only != G_MAXUINT && p != only)
         continue;
 
+      row.error = &overflow;
       row.program_ref = COLLAB_REF (COLLAB_RECORD_KIND_PROGRAM, p);
       row.program = collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, p);
       append_program (builder, &row, years, period, states);
@@ -263,6 +287,11 @@ build (CollabDataset          *self,
     if (states[s] != NULL && sections[s]->free_state != NULL)
       sections[s]->free_state (states[s]);
 
+  if (overflow != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&overflow));
+      return NULL;
+    }
   return collab_table_builder_end (builder);
 }
 
@@ -303,7 +332,10 @@ build (CollabDataset          *self,
  * ```
  *
  * Returns: (transfer full): the scorecard, or `NULL` with @error set when
- *   @program_id names no program
+ *   @program_id names no program (%COLLAB_DATASET_ERROR_NOT_FOUND), or when
+ *   a figure adds up amounts past what an amount holds
+ *   (%COLLAB_VALUE_ERROR_OVERFLOW: the message names the column, the
+ *   program and the years)
  */
 CollabTable *
 collab_dataset_get_scorecard (CollabDataset          *self,
@@ -344,7 +376,10 @@ collab_dataset_get_scorecard (CollabDataset          *self,
  * ```
  *
  * Returns: (transfer full): the scorecard, or `NULL` with @error set when
- *   @program_id names no program
+ *   @program_id names no program (%COLLAB_DATASET_ERROR_NOT_FOUND), or when
+ *   a figure adds up amounts past what an amount holds
+ *   (%COLLAB_VALUE_ERROR_OVERFLOW: the message names the column, the
+ *   program and the years)
  */
 CollabTable *
 collab_dataset_get_scorecard_for_period (CollabDataset          *self,

@@ -296,6 +296,14 @@ collab_table_builder_append_amount (CollabTableBuilder *self,
   return builder_append_number (self, COLLAB_COLUMN_TYPE_AMOUNT, "amount", fen);
 }
 
+const char *
+collab_table_builder_get_next_column (CollabTableBuilder *self)
+{
+  g_return_val_if_fail (self != NULL && self->cursor < self->columns->len, NULL);
+
+  return ((CollabTableColumn *) g_ptr_array_index (self->columns, self->cursor))->name;
+}
+
 CollabTableBuilder *
 collab_table_builder_append_day (CollabTableBuilder *self,
                                  CollabDay           day)

@@ -354,13 +354,17 @@ char *
 collab_table_get_column_label (CollabTable *self,
                                guint        column)
 {
-  const char *name;
-  char *compound;
-
   g_return_val_if_fail (COLLAB_IS_TABLE (self), NULL);
   g_return_val_if_fail (column < self->columns->len, NULL);
 
-  name = collab_table_column_at (self, column)->name;
+  return collab_table_label_for_name (collab_table_column_at (self, column)->name);
+}
+
+char *
+collab_table_label_for_name (const char *name)
+{
+  char *compound;
+
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (strcmp (labels[i].name, name) == 0)
       return g_strdup (_(labels[i].label));

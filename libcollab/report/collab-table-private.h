@@ -68,9 +68,16 @@ CollabTableBuilder *collab_table_builder_append_bool    (CollabTableBuilder  *se
                                                          gboolean             value);
 CollabTableBuilder *collab_table_builder_append_null    (CollabTableBuilder  *self);
 
+/* The name of the column the next append fills. */
+const char         *collab_table_builder_get_next_column (CollabTableBuilder *self);
+
 /* The table of what was appended; the builder is empty again after it. */
 CollabTable        *collab_table_builder_end            (CollabTableBuilder  *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CollabTableBuilder, collab_table_builder_free)
+
+/* What a person calls a column named @name, in the language of the
+ * messages (collab_table_get_column_label(), collab-table-labels.c). */
+char               *collab_table_label_for_name         (const char          *name) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

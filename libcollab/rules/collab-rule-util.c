@@ -7,6 +7,7 @@
  * model/collab-units-private.h, where the analyses and reports ask it too.
  */
 
+#include "types/collab-day-private.h"
 #include "collab-rule-private.h"
 
 /* "2021" or "2021–2025", for messages. */
@@ -14,9 +15,7 @@ char *
 collab_rule_format_years (int first_year,
                           int last_year)
 {
-  if (first_year == last_year)
-    return g_strdup_printf ("%d", first_year);
-  return g_strdup_printf ("%d–%d", first_year, last_year);
+  return collab_years_format (first_year, last_year);
 }
 
 GVariant *

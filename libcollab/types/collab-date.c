@@ -167,6 +167,15 @@ collab_day_format (CollabDay day)
   return text;
 }
 
+char *
+collab_years_format (int first_year,
+                     int last_year)
+{
+  if (first_year == last_year)
+    return g_strdup_printf ("%d", first_year);
+  return g_strdup_printf ("%d–%d", first_year, last_year);
+}
+
 /**
  * collab_day_get_year:
  * @day: a day, or %COLLAB_DAY_NONE

@@ -32,6 +32,10 @@ G_BEGIN_DECLS
  * that names none (collab-date.c). */
 CollabDay collab_day_today (void);
 
+/* "2021" or "2021–2025": years as messages name them (collab-date.c). */
+char     *collab_years_format (int first_year,
+                               int last_year) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The length of YYYY-MM-DD. */
 #define COLLAB_DAY_TEXT_LEN 10
 

@@ -6,6 +6,7 @@
 import json
 
 import pytest
+from gi.repository import GLib
 
 YUAN = 100
 WAN = 10000 * YUAN
@@ -60,17 +61,45 @@ def test_next_program_counts_its_own_years(dataset):
     assert card['consumption_supermarket'].tolist() == [300 * YUAN, 0]
 
 
-def test_sums_beyond_int64_stay_at_the_limit(dataset):
+def merge_big_donations(dataset):
+    """Two donations of the largest amount to Ledu in 2020: 2020 does not
+    fit; a third in 2022 does, alone."""
     most = '92233720368547758.07'
     dataset.merge_from_data(json.dumps({
         'format': 'libcollab-dataset', 'version': 1,
         'donations': [{'id': f'big-{i}', 'to': 'ledu', 'form': 'in_kind', 'amount': most,
-                       'date': f'{year}-05-01'} for i, year in enumerate((2020, 2020, 2021))],
+                       'date': f'{year}-05-01'} for i, year in enumerate((2020, 2020, 2022))],
     }).encode())
-    card = dataset.get_scorecard(None, 'wuxi-haidong').to_pandas().set_index('year')
-    assert card['donations_in_kind'].tolist() == [INT64_MAX, INT64_MAX, 0]
-    period = dataset.get_scorecard(None, 'wuxi-haidong', period=True).to_pandas()
-    assert period['donations_in_kind'].tolist() == [INT64_MAX]
+
+
+OVERFLOW_2020 = ('The column “Donations in kind (yuan)” of program wuxi-haidong in 2020 adds up to more than '
+                 'libcollab can count (92233720368547758.07 yuan); correct the amounts it adds up.')
+
+
+def test_sums_beyond_int64_are_an_error(Collab, dataset):
+    merge_big_donations(dataset)
+    with pytest.raises(GLib.Error) as raised:
+        dataset.get_scorecard(None, 'wuxi-haidong')
+    assert raised.value.matches(Collab.value_error_quark(), Collab.ValueError.OVERFLOW)
+    assert raised.value.message == OVERFLOW_2020
+    with pytest.raises(GLib.Error):
+        dataset.get_scorecard(None, 'wuxi-haidong', period=True)
+    # A year that fits has its row; the largest amount is a figure.
+    card = dataset.get_scorecard(None, 'wuxi-haidong', (2021, 2022)).to_pandas().set_index('year')
+    assert card['donations_in_kind'].tolist() == [8 * WAN, INT64_MAX]
+
+
+def test_cli_report_of_sums_beyond_int64_exits_2(dataset, collab_cli, tmp_path):
+    merge_big_donations(dataset)
+    path = tmp_path / 'big.json'
+    dataset.save_to_file(str(path))
+    result = collab_cli('en', 'report', path, '--program', 'wuxi-haidong')
+    assert result.returncode == 2
+    assert result.stdout == ''
+    assert result.stderr == f'{path}: {OVERFLOW_2020}\n'
+    # A year that fits is reported.
+    result = collab_cli('en', 'report', path, '--program', 'wuxi-haidong', '--year', '2022')
+    assert result.returncode == 0
 
 
 def test_columns_have_labels(dataset):
