@@ -26,11 +26,14 @@
  * dispatches starting in its own years. Short-term visits are in no
  * column.
  *
- * prepare() files each dispatch with its program(s), by year (a counting
- * sort), so that a row reads only its program's years; the distinct counts are made per
- * row, since a period's are not the sums of its years', with an array
- * that says which count last counted each person: a million dispatches
- * over a thousand rows take no hash.
+ * The dispatches are filed with their program(s), by year (a counting
+ * sort), once per store (collab_store_get_derived(): a million
+ * dispatches take a third of a second to file, which a notebook asking
+ * for scorecard after scorecard should not pay each time), so that a row
+ * reads only its program's years. The distinct counts are made per row,
+ * since a period's are not the sums of its years', with an array per
+ * scorecard that says which count last counted each person: a million
+ * dispatches over a thousand rows take no hash.
  */
 
 #include "model/collab-units-private.h"
@@ -66,14 +69,21 @@ typedef struct
                           * more: where its persons start in persons */
 } List;
 
+/* What is kept with the store. */
 typedef struct
 {
   List    *lists;     /* per program and column: [p * N_LISTS + l] */
   guint    n_lists;
+} Filed;
+
+/* What one scorecard keeps. */
+typedef struct
+{
+  const Filed *filed;
   /* The last count (a number from 1; one per row and column) that
    * counted each person (collab_scorecard_count_once()). */
-  guint32 *seen;
-  guint32  count;
+  guint32     *seen;
+  guint32      count;
 } State;
 
 /* Whether @region is @city or lies under it. */
@@ -87,7 +97,7 @@ is_in (const CollabStore *store,
 }
 
 static void
-file_dispatches (State             *state,
+file_dispatches (Filed             *filed,
                  const CollabStore *store)
 {
   g_autoptr(GHashTable) cities = collab_scorecard_index_assisted (store);
@@ -118,7 +128,7 @@ file_dispatches (State             *state,
           /* A dispatch outside the program's years is in none of its rows. */
           if (entry.year >= program->first_year && entry.year <= program->last_year &&
               is_in (store, east, program->assisting))
-            g_array_append_val (state->lists[p * N_LISTS + list].filed, entry);
+            g_array_append_val (filed->lists[p * N_LISTS + list].filed, entry);
         }
     }
 }
@@ -149,20 +159,47 @@ sort_by_year (List                   *list,
 }
 
 static gpointer
+build_filed (CollabStore *store)
+{
+  Filed *filed = g_new0 (Filed, 1);
+
+  filed->n_lists = collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM) * N_LISTS;
+  filed->lists = g_new0 (List, MAX (filed->n_lists, 1));
+  for (guint i = 0; i < filed->n_lists; i++)
+    filed->lists[i].filed = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  file_dispatches (filed, store);
+  for (guint i = 0; i < filed->n_lists; i++)
+    sort_by_year (&filed->lists[i], collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, i / N_LISTS));
+  return filed;
+}
+
+static void
+free_filed (gpointer data)
+{
+  Filed *filed = data;
+
+  for (guint i = 0; i < filed->n_lists; i++)
+    {
+      g_free (filed->lists[i].persons);
+      g_free (filed->lists[i].year_first);
+    }
+  g_free (filed->lists);
+  g_free (filed);
+}
+
+static const CollabDerivedKind filed_kind = { "scorecard-people", build_filed, free_filed };
+
+static gpointer
 prepare (const CollabStore *store,
          GPtrArray         *findings)
 {
   State *state = g_new0 (State, 1);
 
-  state->n_lists = collab_store_count (store, COLLAB_RECORD_KIND_PROGRAM) * N_LISTS;
-  state->lists = g_new0 (List, MAX (state->n_lists, 1));
-  for (guint i = 0; i < state->n_lists; i++)
-    state->lists[i].filed = g_array_new (FALSE, FALSE, sizeof (Entry));
+  /* The store is shared, not changed: derived data is built under its
+   * lock (collab-store-private.h). */
+  state->filed = collab_store_get_derived ((CollabStore *) store, &filed_kind);
   state->seen = g_new0 (guint32, collab_store_count (store, COLLAB_RECORD_KIND_PERSON) + 1);
-
-  file_dispatches (state, store);
-  for (guint i = 0; i < state->n_lists; i++)
-    sort_by_year (&state->lists[i], collab_store_get (store, COLLAB_RECORD_KIND_PROGRAM, i / N_LISTS));
   return state;
 }
 
@@ -171,12 +208,6 @@ free_state (gpointer data)
 {
   State *state = data;
 
-  for (guint i = 0; i < state->n_lists; i++)
-    {
-      g_free (state->lists[i].persons);
-      g_free (state->lists[i].year_first);
-    }
-  g_free (state->lists);
   g_free (state->seen);
   g_free (state);
 }
@@ -215,7 +246,7 @@ append_cells (CollabTableBuilder       *builder,
 
   for (guint l = 0; l < N_LISTS; l++)
     collab_table_builder_append_int (builder,
-                                     count_people (state, &state->lists[program * N_LISTS + l], row));
+                                     count_people (state, &state->filed->lists[program * N_LISTS + l], row));
 }
 
 const CollabScorecardSection collab_scorecard_people = {
