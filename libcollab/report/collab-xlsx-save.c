@@ -75,6 +75,25 @@ money_width (gint64 fen)
   return (guint) strlen (text) + (digits > 0 ? (digits - 1) / 3 : 0);
 }
 
+/* Closes @book, which writes it out and frees it, one workbook at a
+ * time: libxlsxwriter stamps docProps/core.xml with gmtime(), whose
+ * result is one static buffer of glibc's for the whole process, so two
+ * threads writing workbooks at once would race on it (TSan saw it in
+ * tests/threads/test-threads-shared.c) and could stamp each other's
+ * time. Writing the file is the greater part of a save; tables are
+ * built, and cells written, in parallel still. */
+static lxw_error
+close_workbook (lxw_workbook *book)
+{
+  static GMutex closing;
+  lxw_error result;
+
+  g_mutex_lock (&closing);
+  result = workbook_close (book);
+  g_mutex_unlock (&closing);
+  return result;
+}
+
 /* Writes the cell at @row (of the table) to sheet row @row + 1, and
  * returns its width in characters. */
 static guint
@@ -163,7 +182,7 @@ write_workbook (CollabTable  *table,
 
   if (workbook_validate_sheet_name (book, sheet_name) != LXW_NO_ERROR)
     {
-      workbook_close (book);
+      close_workbook (book);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
                    /* Translators: %s is the name asked for; Excel allows 31 characters, none of []:*?/\ */
                    _("“%s” cannot name a sheet: at most 31 characters, none of []:*?/\\"), sheet_name);
@@ -204,7 +223,7 @@ write_workbook (CollabTable  *table,
     }
 
   /* workbook_close() frees the workbook whatever happens. */
-  result = workbook_close (book);
+  result = close_workbook (book);
   if (w.sheet == NULL || result != LXW_NO_ERROR)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,

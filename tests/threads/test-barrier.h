@@ -5,7 +5,8 @@
  * The parties meet at it, and none goes on until all have come; it can be
  * passed again at once. It is built on GMutex and GCond so that, under
  * TSan, glib-tsan-shim.c makes it visible: its mutex orders what each
- * party did before it against what the others do after.
+ * party did before it against what the others do after. And how many
+ * rounds the parties meet for: COLLAB_THREADS_ROUNDS, for a longer soak.
  */
 
 #pragma once
@@ -59,4 +60,18 @@ barrier_wait (Barrier *barrier)
         g_cond_wait (&barrier->cond, &barrier->mutex);
     }
   g_mutex_unlock (&barrier->mutex);
+}
+
+/* The rounds a test runs: COLLAB_THREADS_ROUNDS, else @fallback. */
+static inline guint
+barrier_n_rounds (guint fallback)
+{
+  const char *text = g_getenv ("COLLAB_THREADS_ROUNDS");
+  guint64 n;
+
+  if (text == NULL)
+    return fallback;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, 100000, &n, NULL))
+    g_error ("COLLAB_THREADS_ROUNDS=%s is not a number of rounds", text);
+  return n;
 }

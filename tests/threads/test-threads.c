@@ -398,19 +398,6 @@ pool_stop (Pool *pool)
   g_mutex_clear (&pool->shared.turn);
 }
 
-static guint
-n_rounds (void)
-{
-  const char *text = g_getenv ("COLLAB_THREADS_ROUNDS");
-  guint64 n;
-
-  if (text == NULL)
-    return DEFAULT_ROUNDS;
-  if (!g_ascii_string_to_unsigned (text, 10, 1, 100000, &n, NULL))
-    g_error ("COLLAB_THREADS_ROUNDS=%s is not a number of rounds", text);
-  return n;
-}
-
 /* --- a dataset nobody changes ------------------------------------------- */
 
 /* Each round a dataset fresh from the file: the derived data is built
@@ -421,7 +408,7 @@ test_fresh_dataset (void)
   guint n_kinds = n_record_kinds ();
   g_autoptr(CollabDataset) reference = collab_test_load_example (WUXI);
   Results expected;
-  guint rounds = n_rounds ();
+  guint rounds = barrier_n_rounds (DEFAULT_ROUNDS);
   Pool pool;
 
   results_compute (reference, 0, n_kinds, &expected);
@@ -529,7 +516,7 @@ test_changed_dataset (void)
   guint n_kinds = n_record_kinds ();
   g_autoptr(CollabDataset) dataset = collab_dataset_new ();
   Results expected[G_N_ELEMENTS (changes)];
-  guint rounds = MAX (n_rounds (), G_N_ELEMENTS (changes));
+  guint rounds = MAX (barrier_n_rounds (DEFAULT_ROUNDS), G_N_ELEMENTS (changes));
   Pool pool;
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
