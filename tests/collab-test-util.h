@@ -18,6 +18,7 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <libcollab/collab.h>
@@ -814,6 +815,37 @@ collab_test_count_notify (GObject    *object,
                           gpointer    user_data)
 {
   (*(guint *) user_data)++;
+}
+
+/* --- sizes and bounds ------------------------------------------------ */
+
+/* Whether the test was built with ASan or TSan, which make it several
+ * times slower and bigger: tests of size then take smaller inputs and
+ * looser bounds, and are never skipped. */
+static inline gboolean
+collab_test_sanitized (void)
+{
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  return TRUE;
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+  return TRUE;
+# else
+  return FALSE;
+# endif
+#else
+  return FALSE;
+#endif
+}
+
+/* The most memory the process has held so far, in MiB (its peak RSS). */
+static inline double
+collab_test_peak_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
 }
 
 G_END_DECLS
