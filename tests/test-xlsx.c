@@ -372,8 +372,9 @@ test_hostile (void)
     { "truncated.xlsx", COLLAB_DATASET_ERROR_SYNTAX, ": the zip archive is damaged or cut short" },
     { "bomb.xlsx", COLLAB_DATASET_ERROR_FORMAT,
       ": the part xl/worksheets/sheet1.xml inflates to 67109" },
+    /* A zip without xl/workbook.xml, with a word-processing document's part. */
     { "no-workbook.xlsx", COLLAB_DATASET_ERROR_FORMAT,
-      ": the zip archive has no xl/workbook.xml: it is not an xlsx workbook" },
+      ": the file is a Word document (.docx), not an xlsx workbook" },
     { "malformed.xlsx", COLLAB_DATASET_ERROR_SYNTAX, ": xl/worksheets/sheet1.xml:2: the XML is malformed" },
     { "bad-shared.xlsx", COLLAB_DATASET_ERROR_SYNTAX,
       ":dispatches!C1: the cell refers to shared string \"5\", which the workbook does not have" },

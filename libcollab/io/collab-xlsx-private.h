@@ -8,8 +8,11 @@
  *                        which one to read; the public API
  *   collab-xlsx-sheet.c  the XML of the parts, streamed with libxml2's
  *                        xmlTextReader: shared strings, the styles that
- *                        make a number a date, and a sheet as the rows of
- *                        text cells the CSV import reads (collab-csv-read.c)
+ *                        make a number a date, a sheet's cells, formulas
+ *                        and merged ranges
+ *   collab-xlsx-grid.c   the cells kept within bounds, merged ranges
+ *                        filled, and the rows of text cells the CSV
+ *                        import reads (collab-csv-read.c)
  *
  * Neither parses zip or XML by hand: libgsf reads the zip, libxml2 the
  * XML, without network access, DTDs or entity expansion.
@@ -49,20 +52,78 @@ gboolean          collab_xlsx_xml_is            (xmlTextReaderPtr      reader,
                                                  int                   type,
                                                  const char           *local_name);
 
-/* The strings of xl/sharedStrings.xml, rich text runs joined. */
-GPtrArray        *collab_xlsx_read_shared_strings (const CollabXlsxPart *part,
+/* The text the cells of a workbook point into: the shared strings, then
+ * the text of every other cell as the sheet is read, each item ending
+ * with a NUL; offset 0 is the empty string. The rows a sheet becomes
+ * point into it, so it must outlive them. */
+typedef struct
+{
+  GString *text;
+  GArray  *shared;   /* guint32: where shared string i starts in @text */
+} CollabXlsxStrings;
+
+CollabXlsxStrings *collab_xlsx_strings_new      (void);
+void               collab_xlsx_strings_free     (CollabXlsxStrings    *strings);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CollabXlsxStrings, collab_xlsx_strings_free)
+/* Adds @length bytes of @data as an item at *@at; FALSE when the store
+ * would pass 4 GiB. */
+gboolean           collab_xlsx_strings_add      (CollabXlsxStrings    *strings,
+                                                 const char           *data,
+                                                 gsize                 length,
+                                                 guint32              *at);
+
+/* The items of xl/sharedStrings.xml, rich text runs joined, added to
+ * @strings as its shared strings. */
+gboolean          collab_xlsx_read_shared_strings (const CollabXlsxPart *part,
+                                                   CollabXlsxStrings    *strings,
                                                    GError              **error);
 /* For each cell format of xl/styles.xml (cellXfs), whether it shows a
  * number as a date. */
 GArray           *collab_xlsx_read_date_styles  (const CollabXlsxPart *part,
                                                  GError              **error);
-/* The rows of a sheet as CollabCsvRow, each one allocation, cells from
- * column A, as many in every row; `line` is the row's number. */
+/* The rows of a sheet as CollabCsvRow, each one allocation whose cells
+ * point into @strings; cells from column A, as many in every row; `line`
+ * is the row's number. */
 GPtrArray        *collab_xlsx_read_rows         (const CollabXlsxPart *part,
                                                  const char           *sheet,
-                                                 GPtrArray            *shared_strings,
+                                                 CollabXlsxStrings    *strings,
                                                  GArray               *date_styles,
                                                  gboolean              date1904,
+                                                 GError              **error);
+
+/* `D7` as the 0-based column 3 and the row 7, within Excel's 16384
+ * columns and 1048576 rows; FALSE for anything else. */
+gboolean          collab_xlsx_parse_reference   (const char           *text,
+                                                 guint                *column,
+                                                 guint                *row);
+
+/* The cells of a sheet as they are read (collab-xlsx-grid.c): rows in
+ * order, each row's cells in order of column, then merged ranges; then
+ * the rows of text cells, or an error when the sheet asks for more than
+ * it holds. */
+typedef struct _CollabXlsxGrid CollabXlsxGrid;
+
+CollabXlsxGrid   *collab_xlsx_grid_new          (CollabXlsxStrings    *strings,
+                                                 const CollabXlsxPart *part,
+                                                 const char           *sheet);
+void              collab_xlsx_grid_free         (CollabXlsxGrid       *grid);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CollabXlsxGrid, collab_xlsx_grid_free)
+guint             collab_xlsx_grid_last_row     (CollabXlsxGrid       *grid);
+guint             collab_xlsx_grid_next_column  (CollabXlsxGrid       *grid);
+void              collab_xlsx_grid_add_row      (CollabXlsxGrid       *grid,
+                                                 guint                 number);
+/* A cell of the last row whose text, @length bytes, is at @text in the
+ * store. */
+gboolean          collab_xlsx_grid_add_cell     (CollabXlsxGrid       *grid,
+                                                 guint                 column,
+                                                 guint32               text,
+                                                 gsize                 length,
+                                                 GError              **error);
+/* A merged range, `A3:A5`. */
+gboolean          collab_xlsx_grid_add_merge    (CollabXlsxGrid       *grid,
+                                                 const char           *ref,
+                                                 GError              **error);
+GPtrArray        *collab_xlsx_grid_end          (CollabXlsxGrid       *grid,
                                                  GError              **error);
 
 /* A number as a cell holds it (`1.5E+7`) in plain decimals (`15000000`),

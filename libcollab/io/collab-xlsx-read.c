@@ -130,6 +130,12 @@ refuse_not_zip (const guint8  *data,
     return refuse_ole2 (data, length, name, error);
   if (length == 0)
     return not_a_workbook (name, _("the file is empty: expected an xlsx workbook"), error);
+  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return not_a_workbook (name, _("the file is a PDF document, not an xlsx workbook: a table in a PDF "
+                                   "cannot be imported; ask for the workbook it was printed from"), error);
+  if (length >= 2 && data[0] == 0x1f && data[1] == 0x8b)
+    return not_a_workbook (name, _("the file is compressed with gzip, not an xlsx workbook: uncompress it "
+                                   "(gunzip) and import what it holds"), error);
   /* Text: a CSV file renamed, or saved by a program that calls it .xlsx. */
   if (memchr (data, '\0', head) == NULL &&
       (g_utf8_validate ((const char *) data, (gssize) head, NULL) || memchr (data, ',', head) != NULL ||
@@ -233,6 +239,68 @@ part_of (Workbook   *book,
   return (CollabXlsxPart) { book->name, path, data != NULL ? data : "", length };
 }
 
+/* Zip archives that are not workbooks, by a part each has: what the
+ * file is, for the message, and whether it is an office document that
+ * may hold a table. */
+static const struct
+{
+  const char *part;
+  const char *what;
+  gboolean    office;
+} other_zips[] = {
+  { "word/document.xml", N_("a Word document (.docx)"), TRUE },
+  { "ppt/presentation.xml", N_("a PowerPoint presentation (.pptx)"), TRUE },
+  { "META-INF/MANIFEST.MF", N_("a Java archive (.jar)"), FALSE },
+};
+
+#define OPENDOCUMENT_SPREADSHEET "application/vnd.oasis.opendocument.spreadsheet"
+
+/* A zip archive without xl/workbook.xml: says what it is, when it can. */
+static void
+refuse_other_zip (Workbook  *book,
+                  GError   **error)
+{
+  g_autoptr(GBytes) mimetype = NULL;
+  g_autoptr(GError) ignored = NULL;
+  gsize length = 0;
+  const char *type;
+
+  for (guint i = 0; i < G_N_ELEMENTS (other_zips); i++)
+    {
+      g_auto(GStrv) names = g_strsplit (other_zips[i].part, "/", -1);
+      g_autoptr(GsfInput) part = gsf_infile_child_by_aname (book->zip, (const char **) names);
+
+      if (part != NULL && other_zips[i].office)
+        g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
+                     /* Translators: the second %s is what the file is, "a Word document (.docx)". */
+                     _("%s: the file is %s, not an xlsx workbook: copy its table into Excel and save it as "
+                       ".xlsx"), book->name, _(other_zips[i].what));
+      else if (part != NULL)
+        g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
+                     /* Translators: the second %s is what the file is, "a Java archive (.jar)". */
+                     _("%s: the file is %s, not an xlsx workbook"), book->name, _(other_zips[i].what));
+      if (part != NULL)
+        return;
+    }
+  /* OpenDocument files name their kind in their first part. */
+  if (read_part (book, "mimetype", &mimetype, &ignored) && mimetype != NULL)
+    {
+      type = g_bytes_get_data (mimetype, &length);
+      if (length >= strlen (OPENDOCUMENT_SPREADSHEET) &&
+          memcmp (type, OPENDOCUMENT_SPREADSHEET, strlen (OPENDOCUMENT_SPREADSHEET)) == 0)
+        {
+          g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
+                       /* Translators: %s is the file. */
+                       _("%s: the file is an OpenDocument spreadsheet (.ods), not an xlsx workbook: open it "
+                         "in LibreOffice or Excel and save it as .xlsx"), book->name);
+          return;
+        }
+    }
+  g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
+               _("%s: the zip archive has no xl/workbook.xml: it is not an xlsx workbook "
+                 "(a .docx, an .ods or another zip archive?)"), book->name);
+}
+
 /* The workbook's sheets ---------------------------------------------------- */
 
 typedef struct
@@ -286,9 +354,7 @@ read_sheets (Workbook   *book,
     return NULL;
   if (workbook == NULL)
     {
-      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
-                   _("%s: the zip archive has no xl/workbook.xml: it is not an xlsx workbook "
-                     "(a .docx, an .ods or another zip archive?)"), book->name);
+      refuse_other_zip (book, error);
       return NULL;
     }
   if (!read_part (book, "xl/_rels/workbook.xml.rels", &rels, error))
@@ -433,7 +499,7 @@ import_workbook (CollabStore       *store,
   g_autoptr(GBytes) strings_part = NULL;
   g_autoptr(GBytes) styles_part = NULL;
   g_autoptr(GBytes) sheet_part = NULL;
-  g_autoptr(GPtrArray) strings = NULL;
+  g_autoptr(CollabXlsxStrings) strings = collab_xlsx_strings_new ();
   g_autoptr(GArray) date_styles = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *strings_path = g_strdup ("xl/sharedStrings.xml");
@@ -460,8 +526,7 @@ import_workbook (CollabStore       *store,
   if (strings_part != NULL)
     {
       part = part_of (&book, strings_path, strings_part);
-      strings = collab_xlsx_read_shared_strings (&part, error);
-      if (strings == NULL)
+      if (!collab_xlsx_read_shared_strings (&part, strings, error))
         return FALSE;
     }
   if (styles_part != NULL)
@@ -483,10 +548,35 @@ import_workbook (CollabStore       *store,
     }
   part = part_of (&book, sheet->target, sheet_part);
   rows = collab_xlsx_read_rows (&part, sheet->name, strings, date_styles, date1904, error);
+  /* The rows point into @strings, not into the sheet's XML: let it go
+   * before the import, which holds the records twice over. */
+  g_clear_pointer (&sheet_part, g_bytes_unref);
+  g_clear_pointer (&strings_part, g_bytes_unref);
   if (rows == NULL)
     return FALSE;
 
   return collab_csv_import_rows (store, kind, rows, name, sheet->name, n_generated, error);
+}
+
+/* The bytes of the file at @path. A folder (a workbook's name given to
+ * the folder it was unpacked into, say) is an error of its own. */
+static GBytes *
+read_file (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GError) file_error = NULL;
+  char *data;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, &file_error))
+    {
+      if (g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
+        not_a_workbook (path, _("this is a folder, not an xlsx workbook"), error);
+      else
+        g_propagate_error (error, g_steal_pointer (&file_error));
+      return NULL;
+    }
+  return g_bytes_new_take (data, length);
 }
 
 /**
@@ -516,14 +606,21 @@ import_workbook (CollabStore       *store,
  * 1920.5 is exactly 1920.50 元; date cells (numbers under a date format)
  * as days in the workbook's 1900 or 1904 system, and dates as text as in
  * CSV; booleans as true or false. Empty and missing cells are members not
- * given.
+ * given. A formula reads as the value Excel saved with it; one saved
+ * without a value is an error naming its cell, for no formula is
+ * calculated. A merged range that spans several rows gives the value of
+ * its top-left cell to each of its rows, in its first column; a range of
+ * one row keeps it in its first cell.
  *
  * Errors read `FILE:SHEET!CELL: HEADER (member): message`
  * (`roster.xlsx:派出人员!D7: …`). A file that is no xlsx workbook (an
  * .xls, a password-protected workbook, text, a damaged zip, a zip bomb,
- * a zip without xl/workbook.xml) is a %COLLAB_DATASET_ERROR_FORMAT or
- * %COLLAB_DATASET_ERROR_SYNTAX error saying what the file is. The import
- * is atomic: on error, @dataset keeps exactly the records it had.
+ * a zip without xl/workbook.xml, a PDF, a gzip file, a .docx, an .ods, a
+ * folder) is a %COLLAB_DATASET_ERROR_FORMAT or
+ * %COLLAB_DATASET_ERROR_SYNTAX error saying what the file is; so is a
+ * sheet that asks for far more than it holds (doc/csv.md lists the
+ * bounds). The import is atomic: on error, @dataset keeps exactly the
+ * records it had.
  *
  * Returns: whether the rows were imported
  */
@@ -573,16 +670,14 @@ collab_dataset_import_xlsx (CollabDataset     *dataset,
                             GError           **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  char *data;
-  gsize length;
 
   g_return_val_if_fail (COLLAB_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  bytes = read_file (path, error);
+  if (bytes == NULL)
     return FALSE;
-  bytes = g_bytes_new_take (data, length);
   return collab_dataset_import_xlsx_data (dataset, kind, bytes, path, sheet, error);
 }
 
@@ -609,15 +704,13 @@ collab_xlsx_list_sheets (const char  *path,
   g_autofree char *styles_path = NULL;
   gboolean date1904 = FALSE;
   g_autoptr(GStrvBuilder) builder = NULL;
-  char *data;
-  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  bytes = read_file (path, error);
+  if (bytes == NULL)
     return NULL;
-  bytes = g_bytes_new_take (data, length);
   if (!open_workbook (&book, bytes, error))
     return NULL;
   sheets = read_sheets (&book, &date1904, &strings_path, &styles_path, error);

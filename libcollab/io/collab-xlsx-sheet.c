@@ -26,12 +26,10 @@
 #include "collab-xlsx-private.h"
 #include "types/collab-i18n-private.h"
 
-/* The most rows and columns Excel has; and the most cells a sheet may
- * make, its empty ones included, so that a cell at XFD1048576 cannot ask
- * for terabytes. */
+/* The most rows and columns Excel has (collab-xlsx-grid.c bounds what a
+ * sheet may make of them). */
 #define MAX_ROW    1048576u
 #define MAX_COLUMN 16384u
-#define MAX_CELLS  (32u * 1024 * 1024)
 
 /* XML ---------------------------------------------------------------------- */
 
@@ -200,35 +198,53 @@ rich_text_feed (RichText         *state,
     g_string_append (text, (const char *) xmlTextReaderConstValue (reader));
 }
 
-GPtrArray *
+gboolean
 collab_xlsx_read_shared_strings (const CollabXlsxPart *part,
+                                 CollabXlsxStrings    *strings,
                                  GError              **error)
 {
   g_autoptr(xmlTextReader) reader = collab_xlsx_xml_open (part);
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  GString *item = NULL;
+  g_autoptr(GString) item = g_string_new (NULL);
+  gboolean in_item = FALSE;
   RichText state = { 0 };
   gboolean done;
 
+  /* Each item is copied into the store, one after another: no allocation
+   * of its own (a table of millions of short strings stays compact). */
   while (collab_xlsx_xml_next (reader, part, &done, error))
     {
-      if (collab_xlsx_xml_is (reader, XML_READER_TYPE_ELEMENT, "si"))
+      gboolean start = collab_xlsx_xml_is (reader, XML_READER_TYPE_ELEMENT, "si");
+
+      if (start)
         {
-          if (item != NULL)
-            g_string_free (item, TRUE);
-          item = g_string_new (NULL);
+          g_string_truncate (item, 0);
           state = (RichText) { 0 };
-          if (xmlTextReaderIsEmptyElement (reader))
-            g_ptr_array_add (strings, g_string_free (g_steal_pointer (&item), FALSE));
+          in_item = !xmlTextReaderIsEmptyElement (reader);
         }
-      else if (collab_xlsx_xml_is (reader, XML_READER_TYPE_END_ELEMENT, "si") && item != NULL)
-        g_ptr_array_add (strings, g_string_free (g_steal_pointer (&item), FALSE));
-      else if (item != NULL)
-        rich_text_feed (&state, reader, item);
+      else if (in_item && collab_xlsx_xml_is (reader, XML_READER_TYPE_END_ELEMENT, "si"))
+        in_item = FALSE;
+      else
+        {
+          if (in_item)
+            rich_text_feed (&state, reader, item);
+          continue;
+        }
+      if (!in_item)
+        {
+          guint32 at;
+
+          if (!collab_xlsx_strings_add (strings, item->str, item->len, &at))
+            {
+              g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
+                           /* Translators: the file, then the part (xl/sharedStrings.xml). */
+                           _("%s: %s: the shared strings hold more text than a workbook of records"),
+                           part->file, part->part);
+              return FALSE;
+            }
+          g_array_append_val (strings->shared, at);
+        }
     }
-  if (item != NULL)
-    g_string_free (item, TRUE);
-  return done ? g_steal_pointer (&strings) : NULL;
+  return done;
 }
 
 /* Styles ------------------------------------------------------------------- */
@@ -418,33 +434,10 @@ collab_xlsx_serial_date (const char *serial,
 
 /* Rows --------------------------------------------------------------------- */
 
-typedef struct
-{
-  guint  column;
-  char  *text;
-} Cell;
-
-typedef struct
-{
-  guint   number;
-  GArray *cells;   /* of Cell, by column */
-} Row;
-
-static void
-row_clear (gpointer data)
-{
-  Row *row = data;
-
-  for (guint i = 0; i < row->cells->len; i++)
-    g_free (g_array_index (row->cells, Cell, i).text);
-  g_array_unref (row->cells);
-}
-
-/* `D7` as the 0-based column 3 and the row 7; FALSE for anything else. */
-static gboolean
-parse_reference (const char *text,
-                 guint      *column,
-                 guint      *row)
+gboolean
+collab_xlsx_parse_reference (const char *text,
+                             guint      *column,
+                             guint      *row)
 {
   const char *p = text;
   guint c = 0;
@@ -467,28 +460,101 @@ parse_reference (const char *text,
 typedef struct
 {
   guint    column;
+  guint    row;
   char    *type;
   guint    style;
-  GString *value;      /* `<v>` */
+  GString *value;        /* `<v>` */
   GString *inline_text;  /* `<is>` */
+  GString *formula;      /* `<f>` */
+  char    *shared_formula;   /* its `si`, for a formula shared with others */
+  gboolean has_v;
+  gboolean has_f;
   gboolean in_v;
   gboolean in_is;
+  gboolean in_f;
   RichText rich;
 } CellState;
 
+/* What reading a sheet takes, for each of its cells. */
+typedef struct
+{
+  const CollabXlsxPart *part;
+  const char           *sheet;
+  CollabXlsxStrings    *strings;
+  GHashTable           *shared_formulas;   /* `si` → the formula, for messages */
+  GArray               *date_styles;
+  gboolean              date1904;
+  CollabXlsxGrid       *grid;
+} SheetReader;
+
+static void
+cell_state_clear (CellState *cell)
+{
+  g_clear_pointer (&cell->type, g_free);
+  g_clear_pointer (&cell->shared_formula, g_free);
+}
+
+/* @text, or its first @n characters and an ellipsis: what a message
+ * quotes of a hostile file stays short. */
 static char *
-cell_text (const CellState      *cell,
-           const CollabXlsxPart *part,
-           const char           *sheet,
-           guint                 row,
-           GPtrArray            *shared_strings,
-           GArray               *date_styles,
-           gboolean              date1904,
-           GError              **error)
+shorten (const char *text,
+         glong       n)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= n)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, n);
+  return g_strconcat (start, "…", NULL);
+}
+
+/* The message of a cell that cannot be read: `FILE:SHEET!D7: …`. */
+static void G_GNUC_PRINTF (5, 6)
+cell_error (GError            **error,
+            int                 code,
+            const SheetReader  *sheet,
+            const CellState    *cell,
+            const char         *format,
+            ...)
+{
+  g_autoptr(GString) place = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  collab_csv_append_column_letters (place, cell->column);
+  g_set_error (error, COLLAB_DATASET_ERROR, code, "%s:%s!%s%u: %s", sheet->part->file, sheet->sheet, place->str,
+               cell->row, message);
+}
+
+/* The text of the cell as the import reads it; NULL with @error set. A
+ * formula's value is the one Excel saved beside it (`<f>` and `<v>`): a
+ * formula without one is an error, for libcollab calculates none. */
+static char *
+cell_text (const SheetReader  *sheet,
+           const CellState    *cell,
+           GError            **error)
 {
   const char *type = cell->type != NULL ? cell->type : "n";
   const char *value = cell->value->str;
 
+  if (cell->has_f && !cell->has_v && strcmp (type, "inlineStr") != 0)
+    {
+      const char *formula = cell->formula->str;
+      g_autofree char *shown = NULL;
+
+      if (*formula == '\0' && cell->shared_formula != NULL)
+        formula = g_hash_table_lookup (sheet->shared_formulas, cell->shared_formula);
+      shown = shorten (formula != NULL ? formula : "", 80);
+      cell_error (error, COLLAB_DATASET_ERROR_INVALID_VALUE, sheet, cell,
+                  /* Translators: after FILE:SHEET!CELL; %s is the formula, as A2&"县". */
+                  _("the cell holds the formula =%s and no value saved with it, and libcollab calculates no "
+                    "formula: open the workbook in Excel (or LibreOffice), which saves each formula's value, and "
+                    "save it again"), shown);
+      return NULL;
+    }
   if (strcmp (type, "inlineStr") == 0)
     return g_strdup (cell->inline_text->str);
   if (strcmp (type, "s") == 0)
@@ -496,7 +562,7 @@ cell_text (const CellState      *cell,
       guint64 index;
 
       if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &index, NULL) ||
-          shared_strings == NULL || index >= shared_strings->len)
+          index >= sheet->strings->shared->len)
         {
           g_autoptr(GString) place = g_string_new (NULL);
 
@@ -504,10 +570,11 @@ cell_text (const CellState      *cell,
           g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                        _("%s:%s!%s%u: the cell refers to shared string \"%s\", which the workbook "
                          "does not have: the workbook is damaged"),
-                       part->file, sheet, place->str, row, value);
+                       sheet->part->file, sheet->sheet, place->str, cell->row, value);
           return NULL;
         }
-      return g_strdup (g_ptr_array_index (shared_strings, index));
+      /* The store's own item: the caller takes it as it is. */
+      return NULL;
     }
   if (strcmp (type, "b") == 0)
     return g_strdup (strcmp (value, "1") == 0 ? "true" : strcmp (value, "0") == 0 ? "false" : value);
@@ -522,8 +589,8 @@ cell_text (const CellState      *cell,
     {
       char *text = NULL;
 
-      if (cell->style < date_styles->len && g_array_index (date_styles, gboolean, cell->style))
-        text = collab_xlsx_serial_date (value, date1904);
+      if (cell->style < sheet->date_styles->len && g_array_index (sheet->date_styles, gboolean, cell->style))
+        text = collab_xlsx_serial_date (value, sheet->date1904);
       if (text == NULL)
         text = collab_xlsx_plain_number (value);
       return text != NULL ? text : g_strdup (value);
@@ -532,167 +599,208 @@ cell_text (const CellState      *cell,
   return g_strdup (value);
 }
 
-/* The rows read, as the CSV import takes them: every row as wide as the
- * widest that holds text, each one allocation. */
-static GPtrArray *
-make_rows (GArray               *rows,
-           guint                 width,
-           const CollabXlsxPart *part,
-           const char           *sheet,
-           GError              **error)
+/* Adds the cell just read to the grid. */
+static gboolean
+end_cell (SheetReader  *sheet,
+          CellState    *cell,
+          GError      **error)
 {
-  GPtrArray *out;
+  CollabXlsxStrings *strings = sheet->strings;
+  g_autofree char *text = NULL;
+  guint32 at;
 
-  if ((guint64) width * rows->len > MAX_CELLS)
+  /* A formula shared with the cells below it is written in full once. */
+  if (cell->has_f && cell->shared_formula != NULL && cell->formula->len > 0)
+    g_hash_table_insert (sheet->shared_formulas, g_strdup (cell->shared_formula), g_strdup (cell->formula->str));
+  text = cell_text (sheet, cell, error);
+  if (text == NULL && *error != NULL)
+    return FALSE;
+  if (text == NULL)
+    {
+      guint index = (guint) g_ascii_strtoull (cell->value->str, NULL, 10);
+      guint end = index + 1 < strings->shared->len ? g_array_index (strings->shared, guint32, index + 1)
+                                                   : (guint32) strings->text->len;
+
+      at = g_array_index (strings->shared, guint32, index);
+      return collab_xlsx_grid_add_cell (sheet->grid, cell->column, at, end - at - 1, error);
+    }
+  if (*text == '\0')
+    return TRUE;
+  if (!collab_xlsx_strings_add (strings, text, strlen (text), &at))
+    {
+      cell_error (error, COLLAB_DATASET_ERROR_FORMAT, sheet, cell,
+                  _("the sheet holds more text than a workbook of records"));
+      return FALSE;
+    }
+  return collab_xlsx_grid_add_cell (sheet->grid, cell->column, at, strlen (text), error);
+}
+
+/* The start of a row: its number, which must follow the last. */
+static gboolean
+start_row (xmlTextReaderPtr   reader,
+           SheetReader       *sheet,
+           GError           **error)
+{
+  g_autofree char *r = collab_xlsx_xml_attribute (reader, "r");
+  guint previous = collab_xlsx_grid_last_row (sheet->grid);
+  guint64 number = (guint64) previous + 1;
+
+  if ((r != NULL && !g_ascii_string_to_unsigned (r, 10, 1, MAX_ROW, &number, NULL)) ||
+      number <= previous || number > MAX_ROW)
     {
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                   _("%s: %s: the sheet has %u rows and %u columns, more cells than an import reads"),
-                   part->file, sheet, rows->len, width);
-      return NULL;
+                   _("%s: %s: row \"%s\" after row %u: rows must be numbered 1 to %u, in order"),
+                   sheet->part->file, sheet->sheet, r != NULL ? r : "", previous, MAX_ROW);
+      return FALSE;
     }
+  collab_xlsx_grid_add_row (sheet->grid, (guint) number);
+  return TRUE;
+}
 
-  out = g_ptr_array_new_full (rows->len, g_free);
-  for (guint r = 0; r < rows->len; r++)
+/* The start of a cell: where it is, which must be in its row after the
+ * cells before it. */
+static gboolean
+start_cell (xmlTextReaderPtr   reader,
+            SheetReader       *sheet,
+            CellState         *cell,
+            GError           **error)
+{
+  g_autofree char *r = collab_xlsx_xml_attribute (reader, "r");
+  g_autofree char *s = collab_xlsx_xml_attribute (reader, "s");
+  guint row = collab_xlsx_grid_last_row (sheet->grid);
+  guint next = collab_xlsx_grid_next_column (sheet->grid);
+  guint column, row_number;
+
+  if (r == NULL)
+    column = next;
+  else if (!collab_xlsx_parse_reference (r, &column, &row_number) || row_number != row || column < next)
     {
-      const Row *row = &g_array_index (rows, Row, r);
-      gsize size = sizeof (CollabCsvRow) + (width + 1) * sizeof (char *) + 1;
-      CollabCsvRow *csv_row;
-      char *text;
+      /* A reference is short; a hostile one is shown cut. */
+      g_autofree char *shown = shorten (r, 40);
 
-      for (guint i = 0; i < row->cells->len; i++)
-        if (g_array_index (row->cells, Cell, i).column < width)
-          size += strlen (g_array_index (row->cells, Cell, i).text) + 1;
-
-      csv_row = g_malloc0 (size);
-      csv_row->line = row->number;
-      csv_row->n_cells = width;
-      csv_row->cells = (char **) (csv_row + 1);
-      text = (char *) (csv_row->cells + width + 1);
-      *text = '\0';
-      for (guint c = 0; c < width; c++)
-        csv_row->cells[c] = text;   /* the empty string at the start */
-      text++;
-      for (guint i = 0; i < row->cells->len; i++)
-        {
-          const Cell *cell = &g_array_index (row->cells, Cell, i);
-          gsize n = strlen (cell->text) + 1;
-
-          if (cell->column >= width)
-            continue;
-          memcpy (text, cell->text, n);
-          csv_row->cells[cell->column] = text;
-          text += n;
-        }
-      g_ptr_array_add (out, csv_row);
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
+                   _("%s: %s: the cell \"%s\" is not where row %u puts its cells: "
+                     "the workbook is damaged"),
+                   sheet->part->file, sheet->sheet, shown, row);
+      return FALSE;
     }
-  return out;
+  if (column >= MAX_COLUMN)
+    {
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
+                   _("%s: %s: row %u has more than %u cells"), sheet->part->file, sheet->sheet, row, MAX_COLUMN);
+      return FALSE;
+    }
+  cell_state_clear (cell);
+  cell->type = collab_xlsx_xml_attribute (reader, "t");
+  cell->column = column;
+  cell->row = row;
+  cell->style = s != NULL ? (guint) g_ascii_strtoull (s, NULL, 10) : 0;
+  g_string_truncate (cell->value, 0);
+  g_string_truncate (cell->inline_text, 0);
+  g_string_truncate (cell->formula, 0);
+  cell->rich = (RichText) { 0 };
+  cell->has_v = cell->has_f = cell->in_v = cell->in_is = cell->in_f = FALSE;
+  return TRUE;
+}
+
+/* A node inside a cell: its value, inline text or formula. */
+static void
+feed_cell (xmlTextReaderPtr  reader,
+           int               type,
+           const char       *name,
+           CellState        *cell)
+{
+  gboolean element = type == XML_READER_TYPE_ELEMENT;
+  gboolean end = type == XML_READER_TYPE_END_ELEMENT;
+
+  if ((element || end) && strcmp (name, "v") == 0)
+    {
+      cell->in_v = element && !xmlTextReaderIsEmptyElement (reader);
+      cell->has_v = TRUE;
+    }
+  else if ((element || end) && strcmp (name, "f") == 0)
+    {
+      cell->in_f = element && !xmlTextReaderIsEmptyElement (reader);
+      cell->has_f = TRUE;
+      if (element)
+        cell->shared_formula = collab_xlsx_xml_attribute (reader, "si");
+    }
+  else if ((element || end) && strcmp (name, "is") == 0)
+    cell->in_is = element && !xmlTextReaderIsEmptyElement (reader);
+  else if (cell->in_v && is_text (reader))
+    g_string_append (cell->value, (const char *) xmlTextReaderConstValue (reader));
+  else if (cell->in_f && is_text (reader))
+    g_string_append (cell->formula, (const char *) xmlTextReaderConstValue (reader));
+  else if (cell->in_is)
+    rich_text_feed (&cell->rich, reader, cell->inline_text);
 }
 
 GPtrArray *
 collab_xlsx_read_rows (const CollabXlsxPart *part,
-                       const char           *sheet,
-                       GPtrArray            *shared_strings,
+                       const char           *sheet_name,
+                       CollabXlsxStrings    *strings,
                        GArray               *date_styles,
                        gboolean              date1904,
                        GError              **error)
 {
   g_autoptr(xmlTextReader) reader = collab_xlsx_xml_open (part);
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_autoptr(CollabXlsxGrid) grid = collab_xlsx_grid_new (strings, part, sheet_name);
   g_autoptr(GString) value = g_string_new (NULL);
   g_autoptr(GString) inline_text = g_string_new (NULL);
-  CellState cell = { 0, NULL, 0, value, inline_text, FALSE, FALSE, { 0 } };
-  Row *row = NULL;
-  guint width = 0;
-  gboolean in_cell = FALSE;
+  g_autoptr(GString) formula = g_string_new (NULL);
+  g_autoptr(GHashTable) shared_formulas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  SheetReader sheet = { part, sheet_name, strings, shared_formulas, date_styles, date1904, grid };
+  CellState cell = { 0 };
+  gboolean in_data = FALSE, in_row = FALSE, in_cell = FALSE;
+  gboolean ok = TRUE;
   gboolean done;
 
-  g_array_set_clear_func (rows, row_clear);
-  while (collab_xlsx_xml_next (reader, part, &done, error))
+  cell.value = value;
+  cell.inline_text = inline_text;
+  cell.formula = formula;
+  while (ok && collab_xlsx_xml_next (reader, part, &done, error))
     {
-      if (collab_xlsx_xml_is (reader, XML_READER_TYPE_ELEMENT, "row"))
-        {
-          g_autofree char *r = collab_xlsx_xml_attribute (reader, "r");
-          guint previous = rows->len > 0 ? g_array_index (rows, Row, rows->len - 1).number : 0;
-          guint64 number = previous + 1;
+      /* The node's type and name once: a sheet has millions of nodes. */
+      int type = xmlTextReaderNodeType (reader);
+      const char *name = type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_END_ELEMENT
+                         ? (const char *) xmlTextReaderConstLocalName (reader) : "";
+      gboolean element = type == XML_READER_TYPE_ELEMENT;
+      gboolean end = type == XML_READER_TYPE_END_ELEMENT;
 
-          if ((r != NULL && !g_ascii_string_to_unsigned (r, 10, 1, MAX_ROW, &number, NULL)) ||
-              number <= previous || number > MAX_ROW)
+      if (in_cell)
+        {
+          if (end && strcmp (name, "c") == 0)
             {
-              g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                           _("%s: %s: row \"%s\" after row %u: rows must be numbered 1 to %u, in order"),
-                           part->file, sheet, r != NULL ? r : "", previous, MAX_ROW);
-              return NULL;
+              in_cell = FALSE;
+              ok = end_cell (&sheet, &cell, error);
             }
-          g_array_set_size (rows, rows->len + 1);
-          row = &g_array_index (rows, Row, rows->len - 1);
-          row->number = (guint) number;
-          row->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+          else
+            feed_cell (reader, type, name, &cell);
         }
-      else if (row != NULL && collab_xlsx_xml_is (reader, XML_READER_TYPE_ELEMENT, "c"))
+      else if (in_row && element && strcmp (name, "c") == 0)
         {
-          g_autofree char *r = collab_xlsx_xml_attribute (reader, "r");
-          g_autofree char *s = collab_xlsx_xml_attribute (reader, "s");
-          guint column, row_number;
-          guint next = row->cells->len > 0 ? g_array_index (row->cells, Cell, row->cells->len - 1).column + 1 : 0;
-
-          if (r == NULL)
-            column = next;
-          else if (!parse_reference (r, &column, &row_number) || row_number != row->number || column < next)
-            {
-              g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                           _("%s: %s: the cell \"%s\" is not where row %u puts its cells: "
-                             "the workbook is damaged"),
-                           part->file, sheet, r, row->number);
-              return NULL;
-            }
-          if (column >= MAX_COLUMN)
-            {
-              g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                           _("%s: %s: row %u has more than %u cells"), part->file, sheet, row->number, MAX_COLUMN);
-              return NULL;
-            }
-          g_free (cell.type);
-          cell.type = collab_xlsx_xml_attribute (reader, "t");
-          cell.column = column;
-          cell.style = s != NULL ? (guint) g_ascii_strtoull (s, NULL, 10) : 0;
-          g_string_truncate (value, 0);
-          g_string_truncate (inline_text, 0);
-          cell.rich = (RichText) { 0 };
-          cell.in_v = cell.in_is = FALSE;
+          ok = start_cell (reader, &sheet, &cell, error);
           in_cell = !xmlTextReaderIsEmptyElement (reader);
-          if (!in_cell)
-            g_array_append_val (row->cells, ((Cell) { column, g_strdup ("") }));
         }
-      else if (in_cell && collab_xlsx_xml_is (reader, XML_READER_TYPE_END_ELEMENT, "c"))
+      else if (in_data && element && strcmp (name, "row") == 0)
         {
-          char *text = cell_text (&cell, part, sheet, row->number, shared_strings, date_styles, date1904, error);
-
-          if (text == NULL)
-            {
-              g_free (cell.type);
-              return NULL;
-            }
-          if (*text != '\0')
-            width = MAX (width, cell.column + 1);
-          g_array_append_val (row->cells, ((Cell) { cell.column, text }));
-          in_cell = FALSE;
+          ok = start_row (reader, &sheet, error);
+          in_row = !xmlTextReaderIsEmptyElement (reader);
         }
-      else if (in_cell && collab_xlsx_xml_is (reader, XML_READER_TYPE_ELEMENT, "v"))
-        cell.in_v = !xmlTextReaderIsEmptyElement (reader);
-      else if (in_cell && collab_xlsx_xml_is (reader, XML_READER_TYPE_END_ELEMENT, "v"))
-        cell.in_v = FALSE;
-      else if (in_cell && collab_xlsx_xml_is (reader, XML_READER_TYPE_ELEMENT, "is"))
-        cell.in_is = !xmlTextReaderIsEmptyElement (reader);
-      else if (in_cell && collab_xlsx_xml_is (reader, XML_READER_TYPE_END_ELEMENT, "is"))
-        cell.in_is = FALSE;
-      else if (in_cell && cell.in_v && is_text (reader))
-        g_string_append (value, (const char *) xmlTextReaderConstValue (reader));
-      else if (in_cell && cell.in_is)
-        rich_text_feed (&cell.rich, reader, inline_text);
+      else if (end && strcmp (name, "row") == 0)
+        in_row = FALSE;
+      else if ((element || end) && strcmp (name, "sheetData") == 0)
+        in_data = element && !xmlTextReaderIsEmptyElement (reader);
+      else if (element && strcmp (name, "mergeCell") == 0)
+        {
+          g_autofree char *ref = collab_xlsx_xml_attribute (reader, "ref");
+
+          ok = collab_xlsx_grid_add_merge (grid, ref, error);
+        }
     }
-  g_free (cell.type);
-  if (!done)
+  cell_state_clear (&cell);
+  if (!ok || !done)
     return NULL;
 
-  return make_rows (rows, width, part, sheet, error);
+  return collab_xlsx_grid_end (grid, error);
 }

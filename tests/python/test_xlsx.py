@@ -50,7 +50,7 @@ def test_sheets(Collab):
     ('encrypted.xlsx', 'encrypted with a password'),
     ('csv-renamed.xlsx', 'the file is text (a CSV file?)'),
     ('bomb.xlsx', 'zip bomb'),
-    ('no-workbook.xlsx', 'no xl/workbook.xml'),
+    ('no-workbook.xlsx', 'a Word document (.docx), not an xlsx workbook'),
 ])
 def test_hostile_files_load_nothing(Collab, wuxi, name, expected):
     before = wuxi.to_data()

@@ -385,6 +385,207 @@ def wuxi_roster():
         out.write('\n')
 
 
+# The hostile-input corpus (issue 12) ---------------------------------------
+#
+# Each file is small; what is large is what it claims or inflates to. The
+# big ones (a million rows, tens of thousands of entries, a table of
+# shared strings padded under the ratio cap) are made by
+# tests/xlsx/test-xlsx-corpus.c in memory instead.
+
+def raw_zip(name, entries, comment=b''):
+    """A zip written byte by byte, for what zipfile will not write: each
+    entry is a dict with name, data (the bytes stored), method (0 or 8),
+    crc, size (the uncompressed size declared), and optionally at (the
+    index of an earlier entry whose local header and data it shares:
+    overlapping entries) and zip64 (sizes in a zip64 extra field)."""
+    import struct
+    out = bytearray()
+    offsets = []
+    for entry in entries:
+        if 'at' in entry:
+            offsets.append(offsets[entry['at']])
+            continue
+        offsets.append(len(out))
+        name_bytes = entry['name'].encode()
+        extra = b''
+        size, csize = entry['size'], len(entry['data'])
+        if entry.get('zip64'):
+            extra = struct.pack('<HHQQ', 1, 16, size, csize)
+            size = csize = 0xFFFFFFFF
+        out += struct.pack('<IHHHHHIIIHH', 0x04034b50, 45 if extra else 20, 0, entry['method'], 0, 0x21,
+                           entry['crc'], csize, size, len(name_bytes), len(extra)) + name_bytes + extra
+        out += entry['data']
+    directory = bytearray()
+    for entry, offset in zip(entries, offsets):
+        name_bytes = entry['name'].encode()
+        extra = b''
+        size, csize = entry['size'], len(entry['data'])
+        if entry.get('zip64'):
+            extra = struct.pack('<HHQQQ', 1, 24, size, csize, offset)
+            size = csize = offset = 0xFFFFFFFF
+        directory += struct.pack('<IHHHHHHIIIHHHHHII', 0x02014b50, 45 if extra else 20, 45 if extra else 20, 0,
+                                 entry['method'], 0, 0x21, entry['crc'], csize, size, len(name_bytes), len(extra),
+                                 0, 0, 0, 0, offset) + name_bytes + extra
+    start = len(out)
+    out += directory
+    out += struct.pack('<IHHHHIIH', 0x06054b50, 0, 0, len(entries), len(entries), len(directory), start,
+                       len(comment)) + comment
+    with open(os.path.join(HERE, name), 'wb') as f:
+        f.write(out)
+
+
+def deflated(data):
+    import zlib
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
+
+
+def entry(name, data, **kw):
+    import zlib
+    return dict(name=name, data=deflated(data), method=8, crc=zlib.crc32(data), size=len(data), **kw)
+
+
+def sheet_xml(rows, after=''):
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet {MAIN}><sheetData>' + rows + '</sheetData>'
+            + after + '</worksheet>').encode()
+
+
+def regions_rows(first_row=1):
+    """A header and two regions, as inline strings from @first_row on."""
+    cells = [['id', 'name', 'level', 'parent'], ['yanan', '延安市', 'city', 'shaanxi'],
+             ['yanchuan', '延川县', 'county', 'yanan']]
+    out = ''
+    for i, row in enumerate(cells):
+        r = first_row + i
+        out += f'<row r="{r}">' + ''.join(inline_cell(f'{"ABCD"[c]}{r}', text) for c, text in enumerate(row)) + '</row>'
+    return out
+
+
+def book_parts(sheet, strings=None):
+    parts = [('[Content_Types].xml', CONTENT_TYPES), ('xl/workbook.xml', workbook_xml('regions')),
+             ('xl/_rels/workbook.xml.rels', RELS.replace(b'</Relationships>', SHARED_REL)),
+             ('xl/worksheets/sheet1.xml', sheet)]
+    if strings is not None:
+        parts.append(('xl/sharedStrings.xml', strings))
+    return parts
+
+
+SHARED_REL = (b'<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+              b'sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+
+
+def bombs():
+    # A table of shared strings that inflates 1000 to 1: 40 MiB of items.
+    strings = (f'<?xml version="1.0" encoding="UTF-8"?>\n<sst {MAIN}>'.encode() + b'<si><t>x</t></si>' * (40 << 16)
+               + b'</sst>')
+    write_zip('bomb-strings.xlsx', book_parts(sheet_xml(regions_rows()), strings))
+    # One shared string of a megabyte, named by 1000 cells: a gigabyte of
+    # text once each cell is copied, from a file of a few kilobytes.
+    strings = (f'<?xml version="1.0" encoding="UTF-8"?>\n<sst {MAIN}>'.encode() + b'<si><t>' + b'x' * (1 << 20)
+               + b'</t></si></sst>')
+    rows = regions_rows() + ''.join(f'<row r="{r}"><c r="E{r}" t="s"><v>0</v></c></row>' for r in range(4, 1004))
+    write_zip('bomb-refs.xlsx', book_parts(sheet_xml(rows), strings))
+    # Two entries, the sheet and the shared strings, that are one deflate
+    # stream of 20 MiB in the file: overlapping entries (a "quoted" zip
+    # bomb repeats this for every entry).
+    blank = b' ' * (20 << 20)
+    good = dict(book_parts(sheet_xml(regions_rows())))
+    raw_zip('bomb-overlap.xlsx', [entry('[Content_Types].xml', CONTENT_TYPES),
+                                  entry('xl/workbook.xml', good['xl/workbook.xml']),
+                                  entry('xl/_rels/workbook.xml.rels', good['xl/_rels/workbook.xml.rels']),
+                                  entry('xl/worksheets/sheet1.xml', blank),
+                                  dict(entry('xl/sharedStrings.xml', blank), at=3)])
+    # A good workbook in zip64 form, and one whose sheet claims 1 TiB.
+    raw_zip('zip64.xlsx', [entry(n, d, zip64=True) for n, d in book_parts(sheet_xml(regions_rows()))])
+    raw_zip('zip64-huge.xlsx', [entry(n, d) for n, d in book_parts(sheet_xml(regions_rows()))[:-1]]
+            + [dict(entry('xl/worksheets/sheet1.xml', sheet_xml(regions_rows())), size=1 << 40, zip64=True)])
+    # A central directory that lies: the sheet declares 300 bytes and
+    # inflates to 32 MiB; or declares 8 MiB and inflates to a few hundred.
+    big = sheet_xml(regions_rows() + ' ' * (32 << 20))
+    raw_zip('lying-small.xlsx', [entry(n, d) for n, d in book_parts(sheet_xml(regions_rows()))[:-1]]
+            + [dict(entry('xl/worksheets/sheet1.xml', big), size=300)])
+    raw_zip('lying-big.xlsx', [entry(n, d) for n, d in book_parts(sheet_xml(regions_rows()))[:-1]]
+            + [dict(entry('xl/worksheets/sheet1.xml', sheet_xml(regions_rows())), size=8 << 20)])
+
+
+def wrong_containers():
+    # Office documents that are zips of XML, but not workbooks.
+    write_zip('docx.xlsx', [('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', b'<Relationships/>'),
+                            ('word/document.xml', b'<w:document/>')])
+    with zipfile.ZipFile(os.path.join(HERE, 'ods.xlsx'), 'w') as out:
+        info = zipfile.ZipInfo('mimetype', FIXED)
+        out.writestr(info, 'application/vnd.oasis.opendocument.spreadsheet')
+        info = zipfile.ZipInfo('content.xml', FIXED)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        out.writestr(info, '<office:document-content/>')
+    write_zip('jar.xlsx', [('META-INF/MANIFEST.MF', b'Manifest-Version: 1.0\r\n\r\n'), ('a/B.class', b'\xca\xfe\xba\xbe')])
+    # A gzip of a sheet, a PDF, nothing at all.
+    import gzip
+    with open(os.path.join(HERE, 'gzip.xlsx'), 'wb') as out:
+        out.write(gzip.compress(sheet_xml(regions_rows()), mtime=0))
+    with open(os.path.join(HERE, 'pdf.xlsx'), 'wb') as out:
+        out.write(b'%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n')
+    with open(os.path.join(HERE, 'empty.xlsx'), 'wb'):
+        pass
+
+
+def huge_sheets():
+    # A cell 99,999,999,999 rows down; a row past Excel's last; the last
+    # column, XFD, in a table that reads; and a sheet 1900 rows deep whose
+    # last row has a value at XFD: 31 million cells from 30 KiB of XML.
+    by_hand('far-ref.xlsx', 'regions', regions_rows() + '<row r="4"><c r="A99999999999" t="inlineStr"><is><t>x</t>'
+            '</is></c></row>')
+    by_hand('row-beyond.xlsx', 'regions', regions_rows() + '<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>x'
+            '</t></is></c></row>')
+    by_hand('xfd.xlsx', 'regions', regions_rows().replace('</row>', '<c r="XFD{}" t="inlineStr"><is><t>{}</t></is></c>'
+                                                          '</row>', 1).format(1, 'note'))
+    rows = ''.join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 1900))
+    by_hand('wide-deep.xlsx', 'regions', rows + '<row r="1900"><c r="XFD1900" t="inlineStr"><is><t>x</t></is></c></row>')
+
+
+def formula_cells(uncached=False):
+    """Regions whose names, codes and levels are formulas: a string result
+    (t="str"), a number, a shared formula; with @uncached, one formula
+    without the value Excel saves beside it."""
+    rows = ('<row r="1">' + ''.join(inline_cell(f'{c}1', t) for c, t in zip('ABCDE', ['id', 'name', 'level', 'parent',
+                                                                                      'code'])) + '</row>'
+            '<row r="2">' + inline_cell('A2', 'yanan') + '<c r="B2" t="str"><f>"延安"&amp;"市"</f><v>延安市</v></c>'
+            + inline_cell('C2', 'city') + inline_cell('D2', 'shaanxi')
+            + '<c r="E2"><f>610000+600</f><v>610600</v></c></row>'
+            '<row r="3">' + inline_cell('A3', 'yanchuan') + '<c r="B3" t="str"><f>"延川"&amp;"县"</f><v>延川县</v></c>'
+            + inline_cell('C3', 'county') + inline_cell('D3', 'yanan')
+            + '<c r="E3"><f t="shared" ref="E3:E4" si="0">E2+22</f><v>610622</v></c></row>'
+            '<row r="4">' + inline_cell('A4', 'yanchang') + '<c r="B4" t="str"><f>"延长县"</f><v>延长县</v></c>'
+            + inline_cell('C4', 'county') + inline_cell('D4', 'yanan')
+            + ('<c r="E4"><f t="shared" si="0"/></c>' if uncached else '<c r="E4"><f t="shared" si="0"/><v>610621</v></c>')
+            + '</row>')
+    return rows
+
+
+def formulas_and_merges():
+    by_hand('formula.xlsx', 'regions', formula_cells())
+    by_hand('formula-uncached.xlsx', 'regions', formula_cells(uncached=True))
+    # An error value cached for a formula (#DIV/0!) where a code goes.
+    by_hand('formula-error.xlsx', 'regions', formula_cells().replace('<c r="E2"><f>610000+600</f><v>610600</v></c>',
+                                                                     '<c r="E2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'))
+    # A title merged across the table, and a parent merged down three
+    # rows (as officers merge a repeated unit); a merge that reaches past
+    # the last row, and one of a blank cell.
+    rows = ('<row r="1">' + inline_cell('A1', '延安市辖区县') + '</row>'
+            '<row r="2">' + ''.join(inline_cell(f'{c}2', t) for c, t in zip('ABCD', ['id', 'name', 'level', 'parent']))
+            + '</row>')
+    for r, (rid, name) in enumerate([('yanchuan', '延川县'), ('yanchang', '延长县'), ('baota', '宝塔区')], start=3):
+        rows += (f'<row r="{r}">' + inline_cell(f'A{r}', rid) + inline_cell(f'B{r}', name)
+                 + (inline_cell(f'C{r}', 'county') + inline_cell(f'D{r}', 'yanan') if r == 3
+                    else f'<c r="C{r}" t="inlineStr"><is><t>county</t></is></c><c r="D{r}" s="0"/>') + '</row>')
+    merges = ('<mergeCells count="4"><mergeCell ref="A1:D1"/><mergeCell ref="D3:D5"/>'
+              '<mergeCell ref="E3:E900000"/><mergeCell ref="F1:F2"/></mergeCells>')
+    write_zip('merged.xlsx', book_parts(sheet_xml(rows, merges))[:3]
+              + [('xl/worksheets/sheet1.xml', sheet_xml(rows, merges))])
+    bad = '<mergeCells count="1"><mergeCell ref="D3:A1"/></mergeCells>'
+    write_zip('merged-bad.xlsx', book_parts(sheet_xml(rows, bad)))
+
+
 def main():
     save(roster_workbook(), 'roster-zh.xlsx')
     # Inline strings, as openpyxl writes them: the same records.
@@ -395,6 +596,10 @@ def main():
     odd_workbooks()
     hostile_workbooks('roster-zh.xlsx')
     wuxi_roster()
+    bombs()
+    wrong_containers()
+    huge_sheets()
+    formulas_and_merges()
 
 
 if __name__ == '__main__':
