@@ -1,4 +1,4 @@
-/* collab-xlsx-private.h: what the two files of the xlsx import share
+/* collab-xlsx-private.h: what the files of the xlsx import share
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -6,10 +6,11 @@
  *                        an encrypted workbook, text), the parts read
  *                        within size caps, the workbook's sheets and
  *                        which one to read; the public API
- *   collab-xlsx-sheet.c  the XML of the parts, streamed with libxml2's
- *                        xmlTextReader: shared strings, the styles that
- *                        make a number a date, a sheet's cells, formulas
- *                        and merged ranges
+ *   collab-xlsx-xml.c    libxml2, safely: a cursor for the small parts,
+ *                        SAX for the large ones, and rich text
+ *   collab-xlsx-sheet.c  the shared strings, the styles that make a
+ *                        number a date, the values of cells
+ *   collab-xlsx-cells.c  a sheet's cells, formulas and merged ranges
  *   collab-xlsx-grid.c   the cells kept within bounds, merged ranges
  *                        filled, and the rows of text cells the CSV
  *                        import reads (collab-csv-read.c)
@@ -24,6 +25,11 @@
 #include <libxml/xmlreader.h>
 
 G_BEGIN_DECLS
+
+/* The most rows and columns Excel has (collab-xlsx-grid.c bounds what a
+ * sheet may make of them). */
+#define COLLAB_XLSX_MAX_ROW    1048576u
+#define COLLAB_XLSX_MAX_COLUMN 16384u
 
 /* A part of the workbook in memory, and the names messages give it. */
 typedef struct
@@ -51,6 +57,51 @@ char             *collab_xlsx_xml_attribute     (xmlTextReaderPtr      reader,
 gboolean          collab_xlsx_xml_is            (xmlTextReaderPtr      reader,
                                                  int                   type,
                                                  const char           *local_name);
+
+/* A SAX parse of @part (collab-xlsx-xml.c), for the large parts: each
+ * element's start and end by local name, and text. A callback that
+ * returns FALSE with @error set stops the parse with that error. */
+typedef struct
+{
+  gboolean (*start) (gpointer        data,
+                     const char     *name,
+                     const xmlChar **attributes,
+                     int             n_attributes,
+                     GError        **error);
+  gboolean (*end)   (gpointer        data,
+                     const char     *name,
+                     GError        **error);
+  void     (*text)  (gpointer        data,
+                     const char     *text,
+                     int             length);
+} CollabXlsxSaxFuncs;
+
+gboolean          collab_xlsx_sax_parse         (const CollabXlsxPart     *part,
+                                                 const CollabXlsxSaxFuncs *funcs,
+                                                 gpointer                  data,
+                                                 GError                  **error);
+/* The attribute @name of a SAX start, by local name, or NULL. */
+char             *collab_xlsx_sax_attribute     (const xmlChar           **attributes,
+                                                 int                       n_attributes,
+                                                 const char               *name);
+
+/* A string item (`<si>` of the shared strings, `<is>` of a cell): the
+ * text of its `t` elements, plain or in runs (`<r><t>`), without the
+ * phonetic guide of `<rPh>`. */
+typedef struct
+{
+  gboolean in_t;
+  gboolean in_phonetic;
+} CollabXlsxRichText;
+
+void              collab_xlsx_rich_text_start   (CollabXlsxRichText       *state,
+                                                 const char               *name);
+void              collab_xlsx_rich_text_end     (CollabXlsxRichText       *state,
+                                                 const char               *name);
+void              collab_xlsx_rich_text_text    (CollabXlsxRichText       *state,
+                                                 const char               *text,
+                                                 int                       length,
+                                                 GString                  *out);
 
 /* The text the cells of a workbook point into: the shared strings, then
  * the text of every other cell as the sheet is read, each item ending
