@@ -601,6 +601,9 @@ collab_xlsx_read_rows (const CollabXlsxPart *part,
   g_autoptr(GString) value = g_string_new (NULL);
   g_autoptr(GString) inline_text = g_string_new (NULL);
   CellState cell = { 0, NULL, 0, value, inline_text, FALSE, FALSE, { 0 } };
+  /* What cell.type points to, freed on every return, the early ones of a
+   * damaged sheet included (fuzz-xlsx found one that leaked it). */
+  g_autofree char *cell_type = NULL;
   Row *row = NULL;
   guint width = 0;
   gboolean in_cell = FALSE;
@@ -651,8 +654,8 @@ collab_xlsx_read_rows (const CollabXlsxPart *part,
                            _("%s: %s: row %u has more than %u cells"), part->file, sheet, row->number, MAX_COLUMN);
               return NULL;
             }
-          g_free (cell.type);
-          cell.type = collab_xlsx_xml_attribute (reader, "t");
+          g_free (cell_type);
+          cell.type = cell_type = collab_xlsx_xml_attribute (reader, "t");
           cell.column = column;
           cell.style = s != NULL ? (guint) g_ascii_strtoull (s, NULL, 10) : 0;
           g_string_truncate (value, 0);
@@ -668,10 +671,7 @@ collab_xlsx_read_rows (const CollabXlsxPart *part,
           char *text = cell_text (&cell, part, sheet, row->number, shared_strings, date_styles, date1904, error);
 
           if (text == NULL)
-            {
-              g_free (cell.type);
-              return NULL;
-            }
+            return NULL;
           if (*text != '\0')
             width = MAX (width, cell.column + 1);
           g_array_append_val (row->cells, ((Cell) { cell.column, text }));
@@ -690,7 +690,6 @@ collab_xlsx_read_rows (const CollabXlsxPart *part,
       else if (in_cell && cell.in_is)
         rich_text_feed (&cell.rich, reader, inline_text);
     }
-  g_free (cell.type);
   if (!done)
     return NULL;
 
