@@ -26,7 +26,11 @@
  * out; a debit takes the credits its stretch of the out axis covers. A
  * node that pays out more than it holds (an overdraw, or a source paying
  * from the budget) hands out money the ledger cannot attribute, and the
- * credits that arrive later first fill that hole.
+ * credits that arrive later first fill that hole. The axes and the hole
+ * may run past what a gint64 holds (three transfers of the most an amount
+ * holds out of one): they are CollabMoneyTotal, exact however far, and
+ * only what fits an amount is handed out as one (doc/funds.md, "Sums that
+ * do not fit").
  *
  * A ledger is immutable and refcounted; collab_ledger_for_store() builds
  * it once per store and drops it when the records change.
