@@ -636,6 +636,39 @@ test_stale (Fixture       *f,
   g_assert_cmpint (waitpid (live, NULL, 0), ==, live);
 }
 
+/* Whether the temporary file was held locked while it was written. */
+static gboolean temp_was_locked;
+
+static int
+try_lock (CollabFileStep  step,
+          const char     *path)
+{
+  int fd;
+
+  if (step != COLLAB_FILE_STEP_SYNC)
+    return 0;
+  fd = g_open (path, O_RDONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  temp_was_locked = flock (fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  close (fd);
+  return 0;
+}
+
+/* A save in progress holds its temporary file locked: what tells a save
+ * in another PID namespace that the file is not stale. */
+static void
+test_temp_locked (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = in_dir (f, "data.json");
+
+  temp_was_locked = FALSE;
+  collab_file_test_fault = try_lock;
+  save_ok (f, path);
+  collab_file_test_fault = NULL;
+  g_assert_true (temp_was_locked);
+}
+
 /* A name so long that the temporary file's name cuts it still saves, and
  * its stale temporary files are found by the cut name. */
 static void
@@ -683,6 +716,7 @@ main (int    argc,
   ADD ("failures", test_failures);
   ADD ("write-fails", test_write_fails);
   ADD ("stale", test_stale);
+  ADD ("stale/locked", test_temp_locked);
   ADD ("long-name", test_long_name);
 #undef ADD
 
