@@ -21,6 +21,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <glib/gstdio.h>
 #include <libcollab/collab.h>
 
 G_BEGIN_DECLS
@@ -73,6 +74,41 @@ collab_test_merge_data (CollabDataset *dataset,
 
   if (!collab_dataset_merge_from_data (dataset, document, -1, &error))
     g_error ("%s\n%s", error->message, document);
+}
+
+/* --- files ------------------------------------------------------------ */
+
+/* The whole of the file @path; stops the test when it cannot be read. */
+static inline char *
+collab_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Removes @path and, for a folder (not a link to one), all it holds. */
+static inline void
+collab_test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) handle = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          collab_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
 }
 
 /* The record @id of @kind has @member as the string @expected. */

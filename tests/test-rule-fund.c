@@ -512,19 +512,27 @@ test_example_2021 (void)
   collab_test_assert_no_findings (findings);
 }
 
-/* Money sums that would overflow are clamped, never wrapped. */
+/* Allocations that add up past a gint64 of fen are a finding that says
+ * so, never a sum wrapped round or held at the limit (tests/test-money-
+ * limits.c has the rest). */
 static void
 test_floor_overflow (void)
 {
   g_autoptr(CollabDataset) dataset =
     collab_test_funds_dataset ("{\"id\": \"a1\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"92233720368547758.07\","
                                " \"date\": \"2021-04-15\", \"program\": \"p\"},"
-                               "{\"id\": \"a2\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"92233720368547758.07\","
+                               "{\"id\": \"a2\", \"type\": \"allocation\", \"to\": \"acc-yanan\", \"amount\": \"0.01\","
                                " \"date\": \"2021-04-15\", \"program\": \"p\"}",
                                NULL);
   g_autoptr(GPtrArray) findings = check (dataset, "fund.floor");
+  CollabFinding *finding = collab_test_assert_one_finding (findings);
 
-  collab_test_assert_no_findings (findings);
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, "city"), ==, "yanan");
+  g_assert_cmpint (collab_finding_get_subject_int (finding, "year"), ==, 2021);
+  g_assert_null (collab_finding_get_actual (finding));
+  g_assert_null (collab_finding_get_remedy (finding));
+  collab_test_assert_message_contains (finding, "The allocations of program p to yanan");
+  collab_test_assert_message_contains (finding, "for 2021 add up to more than libcollab can count");
 }
 
 int

@@ -616,6 +616,14 @@ test_invalid_documents (void)
       COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules[\"fund.idle\"].days: expected a non-negative integer, found a string" },
     { HEADER ", \"rules\": {\"fund.idle\": {\"days\": -1}}}",
       COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules[\"fund.idle\"].days: expected a non-negative integer, found a negative integer" },
+    /* Counts stop at a hundred million, so that the 666 sums of up to eight
+     * tiers fit: beyond is refused, never held at a limit. */
+    { HEADER ", \"rules\": {\"666.total\": {\"total\": 100000001}}}",
+      COLLAB_RULESET_ERROR_INVALID, "<data>: $.rules[\"666.total\"].total: expected a non-negative integer, found an integer above 100000000, more than a rule set may ask for" },
+    { HEADER ", \"rules\": {\"666.tenure\": {\"tiers\": [{\"months\": 12, \"count\": 9223372036854775807}]}}}",
+      COLLAB_RULESET_ERROR_INVALID, "*.tiers[0].count: expected a non-negative integer, found an integer above 100000000*" },
+    { HEADER ", \"rules\": {\"event.annual\": {\"min\": {\"visit\": 100000001}}}}",
+      COLLAB_RULESET_ERROR_INVALID, "*.min.visit: expected a non-negative integer, found an integer above 100000000*" },
     { HEADER ", \"rules\": {\"fund.idle\": {\"days\": 1.5}}}",
       COLLAB_RULESET_ERROR_INVALID, "*.days: expected a non-negative integer, found a number with a fraction" },
     { HEADER ", \"rules\": {\"fund.idle\": {\"dayz\": 90}}}",
@@ -707,12 +715,16 @@ test_bad_arguments (void)
   collab_ruleset_set_int (ruleset, "fund.idle", "dayz", 3);
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*expected a non-negative integer, found a string*");
+  g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*expected an integer from 0 to 100000000, found a string*");
   collab_ruleset_set_parameter (ruleset, "fund.idle", "days", text);
   g_test_assert_expected_messages ();
 
   g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*found a negative integer*");
   collab_ruleset_set_int (ruleset, "fund.idle", "days", -5);
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message (LIBRARY_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*found an integer above 100000000*");
+  collab_ruleset_set_int (ruleset, "666.total", "total", G_MAXINT64);
   g_test_assert_expected_messages ();
 
   g_assert_cmpint (collab_ruleset_get_int (ruleset, "fund.idle", "days", -1), ==, 180);

@@ -24,20 +24,21 @@
 #include <libcollab/collab-dataset.h>
 
 #include "model/collab-store-private.h"
+#include "types/collab-money-private.h"
 
 G_BEGIN_DECLS
 
 typedef struct
 {
-  gint64 allocated;      /* fen */
-  guint  professionals;  /* distinct persons */
-  guint  cadres;         /* distinct persons */
+  CollabMoneySum allocated;      /* fen, or an overflow */
+  guint          professionals;  /* distinct persons */
+  guint          cadres;         /* distinct persons */
 } CollabAgreementActuals;
 
 /* Measures @year of @program in @city. FALSE with
  * %COLLAB_VALUE_ERROR_OVERFLOW when the allocations add up to more than a
  * gint64 of fen holds: @actuals then has the people counted and
- * `allocated` at G_MAXINT64, above any agreement. */
+ * `allocated` marked as an overflow, its fen meaning nothing. */
 gboolean collab_agreement_count (CollabStore            *store,
                                  CollabRef               program,
                                  CollabRef               city,

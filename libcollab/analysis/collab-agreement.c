@@ -11,11 +11,7 @@
  * library today) gets a pass of its own, by the same code.
  */
 
-#include <libcollab/collab-error.h>
-#include <libcollab/collab-money.h>
-
 #include "model/collab-units-private.h"
-#include "types/collab-i18n-private.h"
 #include "collab-agreement-private.h"
 #include "collab-ledger-private.h"
 #include "collab-talent-private.h"
@@ -257,24 +253,20 @@ collab_agreement_count (CollabStore            *store,
 
   g_return_val_if_fail (COLLAB_REF_KIND (program) == COLLAB_RECORD_KIND_PROGRAM, FALSE);
 
-  actuals->allocated = 0;
+  actuals->allocated = (CollabMoneySum) { 0 };
   lookup_people (store, &key, actuals);
 
   ledger = collab_ledger_for_store (store);
   allocations = collab_ledger_get_allocations (ledger, program, &n);
-  for (guint i = 0; i < n; i++)
-    if (allocations[i].city == city && allocations[i].year == year &&
-        !collab_money_add (actuals->allocated, allocations[i].amount, &actuals->allocated))
-      {
-        actuals->allocated = G_MAXINT64;
-        g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
-                     /* Translators: a program's id, a city's id and its name, and a year. */
-                     _("The allocations of program %s to %s (%s) for %d add up to more than libcollab can "
-                       "count (92233720368547758.07 yuan); correct the amounts of those allocations."),
-                     collab_store_ref_id (store, program), collab_units_id (store, city),
-                     collab_units_name (store, city), year);
-        return FALSE;
-      }
+  for (guint i = 0; i < n && !actuals->allocated.overflow; i++)
+    if (allocations[i].city == city && allocations[i].year == year)
+      collab_money_sum_add (&actuals->allocated, allocations[i].amount);
+
+  if (actuals->allocated.overflow)
+    {
+      collab_ledger_set_allocations_overflow (ledger, program, city, year, year, error);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -64,8 +64,8 @@ struct _CollabLedger
   guint32         *allocation_start;   /* n_programs + 1 offsets */
   CollabLedgerAllocation *allocations;
   guint8          *traced;             /* per transaction */
-  gint64          *tracing_total;      /* per program */
-  gint64          *tracing_traced;
+  CollabMoneySum  *tracing_total;      /* per program */
+  CollabMoneySum  *tracing_traced;
   guint32         *untraced_start;     /* n_programs + 1 offsets */
   guint32         *untraced;
 };

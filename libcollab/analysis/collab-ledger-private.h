@@ -26,7 +26,11 @@
  * out; a debit takes the credits its stretch of the out axis covers. A
  * node that pays out more than it holds (an overdraw, or a source paying
  * from the budget) hands out money the ledger cannot attribute, and the
- * credits that arrive later first fill that hole.
+ * credits that arrive later first fill that hole. The axes and the hole
+ * may run past what a gint64 holds (three transfers of the most an amount
+ * holds out of one): they are CollabMoneyTotal, exact however far, and
+ * only what fits an amount is handed out as one (doc/funds.md, "Sums that
+ * do not fit").
  *
  * A ledger is immutable and refcounted; collab_ledger_for_store() builds
  * it once per store and drops it when the records change.
@@ -37,6 +41,7 @@
 #include <libcollab/collab-dataset.h>
 
 #include "model/collab-store-private.h"
+#include "types/collab-money-private.h"
 
 G_BEGIN_DECLS
 
@@ -114,12 +119,13 @@ gint64                    collab_ledger_get_share_of   (CollabLedger       *self
 
 /* The first day on which @node had passed on more than it had received,
  * on one day money in counting before money out, with the totals in and
- * out at the end of that day. */
+ * out at the end of that day: exact, though they may not fit a gint64
+ * (collab_money_total_get()). */
 gboolean                  collab_ledger_find_deficit   (CollabLedger       *self,
                                                         guint               node,
                                                         CollabDay          *day,
-                                                        gint64             *received,
-                                                        gint64             *passed_on);
+                                                        CollabMoneyTotal   *received,
+                                                        CollabMoneyTotal   *passed_on);
 
 /* Allocations: the assisted city of @program an allocation goes to, or
  * COLLAB_REF_NONE when it is not one of @program's (see doc/funds.md). */
@@ -140,13 +146,26 @@ const CollabLedgerAllocation *collab_ledger_get_allocations (CollabLedger  *self
                                                         CollabRef           program,
                                                         guint              *n);
 
+/* Sets @error to %COLLAB_VALUE_ERROR_OVERFLOW: the allocations of
+ * @program to @city over @first_year … @last_year add up past a gint64 of
+ * fen. fund.floor, fund.plan_total and fund.agreement say it in the same
+ * words. */
+void                      collab_ledger_set_allocations_overflow (CollabLedger *self,
+                                                        CollabRef           program,
+                                                        CollabRef           city,
+                                                        int                 first_year,
+                                                        int                 last_year,
+                                                        GError            **error);
+
 /* Tracing by parents: a movement is traced end to end when it is paid by
  * a source, or names a parent movement that is traced. */
 gboolean                  collab_ledger_is_traced      (CollabLedger       *self,
                                                         guint               index);
 /* @program's money in movements, the part of it traced end to end, and
- * the movements of it that name no parent and are not paid by a source. */
-void                      collab_ledger_get_tracing    (CollabLedger       *self,
+ * the movements of it that name no parent and are not paid by a source.
+ * FALSE when the program's money adds up past a gint64 of fen: @total
+ * and @traced are then unset, @untraced is set all the same. */
+gboolean                  collab_ledger_get_tracing    (CollabLedger       *self,
                                                         CollabRef           program,
                                                         gint64             *total,
                                                         gint64             *traced,

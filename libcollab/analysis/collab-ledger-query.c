@@ -8,19 +8,24 @@
  * the fund rules share (the filing day, the status on a day).
  */
 
+#include <libcollab/collab-error.h>
+
+#include "model/collab-units-private.h"
+#include "types/collab-day-private.h"
+#include "types/collab-i18n-private.h"
 #include "collab-ledger-impl-private.h"
 
 gboolean
-collab_ledger_find_deficit (CollabLedger *self,
-                            guint         node,
-                            CollabDay    *day,
-                            gint64       *received,
-                            gint64       *passed_on)
+collab_ledger_find_deficit (CollabLedger     *self,
+                            guint             node,
+                            CollabDay        *day,
+                            CollabMoneyTotal *received,
+                            CollabMoneyTotal *passed_on)
 {
   guint n_in, n_out, i = 0, j = 0;
   const guint32 *in = collab_ledger_get_credits (self, node, &n_in);
   const guint32 *out = collab_ledger_get_debits (self, node, &n_out);
-  gint64 total_in = 0, total_out = 0;
+  CollabMoneyTotal total_in = { 0 }, total_out = { 0 };
 
   while (j < n_out)
     {
@@ -28,11 +33,11 @@ collab_ledger_find_deficit (CollabLedger *self,
 
       /* Money in up to and including the day first. */
       while (i < n_in && self->tx_date[in[i]] <= today)
-        total_in += self->tx_amount[in[i++]];
+        collab_money_total_add (&total_in, self->tx_amount[in[i++]]);
       while (j < n_out && self->tx_date[out[j]] == today)
-        total_out += self->tx_amount[out[j++]];
+        collab_money_total_add (&total_out, self->tx_amount[out[j++]]);
 
-      if (total_out > total_in)
+      if (collab_money_total_compare (&total_out, &total_in) > 0)
         {
           *day = today;
           *received = total_in;
@@ -168,6 +173,25 @@ collab_ledger_get_allocations (CollabLedger *self,
   return self->allocations + self->allocation_start[p];
 }
 
+void
+collab_ledger_set_allocations_overflow (CollabLedger  *self,
+                                        CollabRef      program,
+                                        CollabRef      city,
+                                        int            first_year,
+                                        int            last_year,
+                                        GError       **error)
+{
+  g_autofree char *years = collab_years_format (first_year, last_year);
+
+  g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
+               /* Translators: a program's id, a city's id and its name, and a
+                * year or years (2021, or 2021–2025). */
+               _("The allocations of program %s to %s (%s) for %s add up to more than libcollab can "
+                 "count (92233720368547758.07 yuan); correct the amounts of those allocations."),
+               collab_store_ref_id (self->store, program), collab_units_id (self->store, city),
+               collab_units_name (self->store, city), years);
+}
+
 enum { TRACE_UNKNOWN, TRACE_YES, TRACE_NO, TRACE_VISITING };
 
 /* Whether each movement is traced end to end, following parents without
@@ -244,8 +268,8 @@ sum_tracing (CollabLedger *self)
 
   ensure_traced (self);
 
-  self->tracing_total = g_new0 (gint64, MAX (self->n_programs, 1));
-  self->tracing_traced = g_new0 (gint64, MAX (self->n_programs, 1));
+  self->tracing_total = g_new0 (CollabMoneySum, MAX (self->n_programs, 1));
+  self->tracing_traced = g_new0 (CollabMoneySum, MAX (self->n_programs, 1));
   self->untraced_start = g_new0 (guint32, self->n_programs + 1);
 
   /* Twice: count, then fill. */
@@ -268,9 +292,9 @@ sum_tracing (CollabLedger *self)
               p = COLLAB_REF_INDEX (shares[s].program);
               if (pass == 0)
                 {
-                  self->tracing_total[p] += shares[s].amount;
+                  collab_money_sum_add (&self->tracing_total[p], shares[s].amount);
                   if (self->traced[index] == TRACE_YES)
-                    self->tracing_traced[p] += shares[s].amount;
+                    collab_money_sum_add (&self->tracing_traced[p], shares[s].amount);
                   if (listed)
                     self->untraced_start[p + 1]++;
                 }
@@ -288,7 +312,7 @@ sum_tracing (CollabLedger *self)
     }
 }
 
-void
+gboolean
 collab_ledger_get_tracing (CollabLedger   *self,
                            CollabRef       program,
                            gint64         *total,
@@ -298,17 +322,21 @@ collab_ledger_get_tracing (CollabLedger   *self,
 {
   guint p = COLLAB_REF_INDEX (program);
 
-  g_return_if_fail (COLLAB_REF_KIND (program) == COLLAB_RECORD_KIND_PROGRAM);
+  g_return_val_if_fail (COLLAB_REF_KIND (program) == COLLAB_RECORD_KIND_PROGRAM, FALSE);
 
   if (g_once_init_enter (&self->tracing_once))
     {
       sum_tracing (self);
       g_once_init_leave (&self->tracing_once, 1);
     }
-  *total = self->tracing_total[p];
-  *traced = self->tracing_traced[p];
   *untraced = self->untraced + self->untraced_start[p];
   *n_untraced = self->untraced_start[p + 1] - self->untraced_start[p];
+  /* The traced part is part of the total: it fits when the total does. */
+  if (self->tracing_total[p].overflow)
+    return FALSE;
+  *total = self->tracing_total[p].fen;
+  *traced = self->tracing_traced[p].fen;
+  return TRUE;
 }
 
 /* The day a project was filed (备案): its first `filed` step, or

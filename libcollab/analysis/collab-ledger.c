@@ -20,6 +20,7 @@
 
 #include <string.h>
 
+#include "types/collab-money-private.h"
 #include "collab-ledger-impl-private.h"
 
 
@@ -31,7 +32,9 @@ typedef struct
   guint32 lot;        /* index into the node's credits replayed so far */
   guint32 share;      /* index into that credit's shares */
   gint64  used;       /* of that share */
-  gint64  hole;       /* money paid out before it came in, to be filled */
+  /* Money paid out before it came in, to be filled: a node may pay out
+   * more than a gint64 holds before any comes in. */
+  CollabMoneyTotal hole;
 } Cursor;
 
 typedef struct
@@ -158,6 +161,7 @@ cursor_peek (Replay *r,
   return NULL;
 }
 
+/* The pieces of one movement add up to its amount: their sums fit. */
 static void
 add_piece (GArray    *pieces,
            CollabRef  program,
@@ -181,17 +185,18 @@ consume (Replay    *r,
          gint64     amount,
          CollabRef  fallback)
 {
+  static const CollabMoneyTotal nothing = { 0, 0 };
   Cursor *c = &r->cursors[node];
   CollabLedgerShare *share;
   gint64 available;
 
   /* Money that came in after it had already been paid out is gone. */
-  while (c->hole > 0 && (share = cursor_peek (r, node, &available)) != NULL)
+  while (!collab_money_total_is_zero (&c->hole) && (share = cursor_peek (r, node, &available)) != NULL)
     {
-      gint64 take = MIN (c->hole, available);
+      gint64 take = collab_money_total_excess (&c->hole, &nothing, available);
 
       c->used += take;
-      c->hole -= take;
+      collab_money_total_sub (&c->hole, take);
     }
 
   while (amount > 0 && (share = cursor_peek (r, node, &available)) != NULL)
@@ -207,7 +212,7 @@ consume (Replay    *r,
     {
       add_piece (r->pieces, fallback, amount);
       if (!r->ledger->node_source[node])
-        c->hole += amount;
+        collab_money_total_add (&c->hole, amount);
     }
 }
 

@@ -69,7 +69,8 @@ json_to_sheet (const char        *in,
     }
 
   /* Written beside the target and renamed: the old file stays whole
-   * until the new one is complete, and keeps its permissions. */
+   * until the new one is complete, and keeps its permissions and owner
+   * (doc/saving.md). */
   if (!collab_dataset_export_to_file (dataset, kind, out, format, flags, &error))
     {
       fprintf (stderr, "%s\n", error->message);

@@ -196,7 +196,11 @@ collab_dataset_merge_from_data (CollabDataset  *self,
  * @error: return location for a #GError
  *
  * Writes the dataset document in its canonical form, atomically: the
- * file at @path is replaced only once the new one is complete on disk.
+ * file at @path is replaced only once the new one is complete on disk,
+ * and keeps its permissions, its owner where the saver may give it, and
+ * a symbolic link at @path stays a link to the file replaced. See
+ * [Saving files](saving.html) for what is kept and how the temporary
+ * files of killed saves are removed.
  *
  * Returns: whether the document was saved
  */

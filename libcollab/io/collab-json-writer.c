@@ -583,7 +583,9 @@ collab_json_save_dataset (const CollabStore  *store,
 
   /* Written beside the target and renamed over it once complete and on
    * disk: a reader of @path sees the old file or the new one, never half,
-   * and a file replaced keeps its permissions. */
+   * and a file replaced keeps what collab-file-private.h says. Every
+   * path out of here goes through end(), which removes the temporary
+   * file on an error. */
   if (!collab_file_replace_begin (&replace, path, error))
     return FALSE;
 

@@ -187,4 +187,9 @@ char             *collab_xlsx_plain_number      (const char           *text);
 char             *collab_xlsx_serial_date       (const char           *serial,
                                                  gboolean              date1904);
 
+/* Whether every entry of the zip archive @data has a time libgsf can
+ * make a date of (collab-zip-times.c says why that is looked at first). */
+gboolean          collab_zip_times_valid        (const guint8         *data,
+                                                 gsize                 length);
+
 G_END_DECLS

@@ -28,6 +28,7 @@
 
 #include <string.h>
 
+#include <gsf/gsf-infile-impl.h>
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile-zip.h>
 #include <gsf/gsf-infile.h>
@@ -87,6 +88,45 @@ not_a_workbook (const char  *name,
 /* An OLE2 compound file: an Excel 97–2003 workbook, or an xlsx workbook
  * that a password encrypted into one (ECMA-376 part 2 / MS-OFFCRYPTO:
  * the streams EncryptionInfo and EncryptedPackage). */
+/* The child @name of @dir, or NULL; @error says why when the child is
+ * there but cannot be opened (a damaged local header). The class's own
+ * function, because gsf_infile_child_by_name() turns that error into a
+ * g_warning() on the caller's terminal, and a damaged file deserves a
+ * GError, not a warning (one that G_DEBUG=fatal-warnings makes fatal). */
+static GsfInput *
+child_by_name (GsfInfile   *dir,
+               const char  *name,
+               GError     **error)
+{
+  GsfInfileClass *klass = G_TYPE_INSTANCE_GET_CLASS (dir, GSF_INFILE_TYPE, GsfInfileClass);
+
+  return klass->child_by_name (dir, name, error);
+}
+
+/* The part at the path @names (`xl`, `workbook.xml`) of @zip, as
+ * child_by_name() finds each step. */
+static GsfInput *
+child_by_path (GsfInfile   *zip,
+               char       **names,
+               GError     **error)
+{
+  g_autoptr(GsfInput) child = g_object_ref (GSF_INPUT (zip));
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GsfInput *next;
+
+      if (!GSF_IS_INFILE (child))
+        return NULL;
+      next = child_by_name (GSF_INFILE (child), names[i], error);
+      g_object_unref (child);
+      child = next;
+      if (child == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&child);
+}
+
 static gboolean
 refuse_ole2 (const guint8  *data,
              gsize          length,
@@ -100,12 +140,14 @@ refuse_ole2 (const guint8  *data,
 
   if (ole != NULL)
     {
-      encrypted = gsf_infile_child_by_name (ole, "EncryptedPackage");
+      /* A child that cannot be opened is one that is not there: the
+       * message says what the file is either way. */
+      encrypted = child_by_name (ole, "EncryptedPackage", NULL);
       if (encrypted == NULL)
-        encrypted = gsf_infile_child_by_name (ole, "EncryptionInfo");
-      book = gsf_infile_child_by_name (ole, "Workbook");
+        encrypted = child_by_name (ole, "EncryptionInfo", NULL);
+      book = child_by_name (ole, "Workbook", NULL);
       if (book == NULL)
-        book = gsf_infile_child_by_name (ole, "Book");
+        book = child_by_name (ole, "Book", NULL);
     }
   if (encrypted != NULL)
     return not_a_workbook (name, _("the workbook is encrypted with a password, and an xlsx workbook is "
@@ -164,6 +206,15 @@ open_workbook (Workbook      *book,
       return refuse_not_zip (data, length, book->name, error);
     }
 
+  if (!collab_zip_times_valid (data, length))
+    {
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
+                   /* Translators: %s is the file. */
+                   _("%s: the zip archive is damaged (an entry's date is no date): expected a whole xlsx workbook"),
+                   book->name);
+      return FALSE;
+    }
+
   input = gsf_input_memory_new (data, (gsf_off_t) length, FALSE);
   book->zip = gsf_infile_zip_new (input, &zip_error);
   if (book->zip == NULL)
@@ -186,11 +237,21 @@ read_part (Workbook    *book,
            GError     **error)
 {
   g_auto(GStrv) names = g_strsplit (path, "/", -1);
-  g_autoptr(GsfInput) part = gsf_infile_child_by_aname (book->zip, (const char **) names);
+  g_autoptr(GError) zip_error = NULL;
+  g_autoptr(GsfInput) part = child_by_path (book->zip, names, &zip_error);
   g_autoptr(GByteArray) bytes = NULL;
   gsf_off_t size;
 
   *out = NULL;
+  if (zip_error != NULL)
+    {
+      /* Translators: the first %s is the file, the second a part of the
+       * workbook (xl/workbook.xml), the third libgsf's reason. */
+      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
+                   _("%s: the part %s cannot be read (%s): the zip archive is damaged"),
+                   book->name, path, zip_error->message);
+      return FALSE;
+    }
   if (part == NULL)
     return TRUE;
 

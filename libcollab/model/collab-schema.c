@@ -52,8 +52,8 @@ static const CollabField organization_fields[] = {
 
 static const CollabField fund_base_fields[] = {
   F_REF ("city", CollabFundBaseRec, city, KIND (REGION), REQ),
-  F_AMOUNT ("base", CollabFundBaseRec, base, REQ),
-  F_AMOUNT ("plan_total", CollabFundBaseRec, plan_total, 0),
+  F_AMOUNT ("base", CollabFundBaseRec, base, REQ | COLLAB_FIELD_COUNT),
+  F_AMOUNT ("plan_total", CollabFundBaseRec, plan_total, COLLAB_FIELD_COUNT),
 };
 
 /* Translators: the kind of a part of a record, named in messages such

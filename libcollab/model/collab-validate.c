@@ -62,7 +62,8 @@ check_day_order (const CollabSchema  *schema,
 }
 
 /* Counts of people, positions and classes (SPEC §11.1), and the amounts
- * that cannot be negative (purchases, investments, donations, agreements). */
+ * that cannot be negative (purchases, investments, donations, agreements,
+ * fund bases: the fund rules subtract what was allocated from them). */
 static gboolean
 check_counts (const CollabSchema  *schema,
               gconstpointer        record,

@@ -136,7 +136,7 @@ append_cells (CollabTableBuilder       *builder,
         continue;
 
       any = TRUE;
-      collab_scorecard_sum_add (&funds, agreement->funds);
+      collab_money_sum_add (&funds, agreement->funds);
       if (collab_agreement_has_professionals (agreement))
         {
           any_professionals = TRUE;
@@ -151,10 +151,9 @@ append_cells (CollabTableBuilder       *builder,
       if (seen_before (row->store, list, i, agreement))
         continue;
       /* Allocations that do not fit are the column's overflow. */
-      if (!collab_agreement_count ((CollabStore *) row->store, row->program_ref, agreement->city, agreement->year,
-                                   &actuals, NULL))
-        allocated.overflow = TRUE;
-      collab_scorecard_sum_add (&allocated, actuals.allocated);
+      (void) collab_agreement_count ((CollabStore *) row->store, row->program_ref, agreement->city, agreement->year,
+                                     &actuals, NULL);
+      collab_money_sum_add_sum (&allocated, &actuals.allocated);
       sent += actuals.professionals;
       in_post += actuals.cadres;
     }

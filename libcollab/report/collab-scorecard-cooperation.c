@@ -118,8 +118,8 @@ file_records (State      *state,
         {
           Year *cell = cells->pdata[k];
 
-          collab_scorecard_sum_add (&cell->consumption, purchase->amount);
-          collab_scorecard_sum_add (&cell->by_channel[purchase->channel], purchase->amount);
+          collab_money_sum_add (&cell->consumption, purchase->amount);
+          collab_money_sum_add (&cell->by_channel[purchase->channel], purchase->amount);
           cell->beneficiaries += purchase->beneficiaries;
         }
     }
@@ -132,7 +132,7 @@ file_records (State      *state,
       cells_of (state, cities, investment->program, investment->county, investment->date, programs, cells);
       for (guint k = 0; k < cells->len; k++)
         {
-          collab_scorecard_sum_add (&((Year *) cells->pdata[k])->investment, investment->amount);
+          collab_money_sum_add (&((Year *) cells->pdata[k])->investment, investment->amount);
           g_array_append_val (g_ptr_array_index (state->settled, g_array_index (programs, guint, k)), settled);
         }
     }
@@ -143,7 +143,7 @@ file_records (State      *state,
 
       cells_of (state, cities, donation->program, donation->to, donation->date, programs, cells);
       for (guint k = 0; k < cells->len; k++)
-        collab_scorecard_sum_add (&((Year *) cells->pdata[k])->donations[donation->form], donation->amount);
+        collab_money_sum_add (&((Year *) cells->pdata[k])->donations[donation->form], donation->amount);
     }
 }
 
@@ -218,13 +218,13 @@ static void
 add_year (Year       *sum,
           const Year *year)
 {
-  collab_scorecard_sum_add_sum (&sum->consumption, &year->consumption);
+  collab_money_sum_add_sum (&sum->consumption, &year->consumption);
   for (guint c = 0; c < N_CHANNELS; c++)
-    collab_scorecard_sum_add_sum (&sum->by_channel[c], &year->by_channel[c]);
+    collab_money_sum_add_sum (&sum->by_channel[c], &year->by_channel[c]);
   sum->beneficiaries += year->beneficiaries;
-  collab_scorecard_sum_add_sum (&sum->investment, &year->investment);
+  collab_money_sum_add_sum (&sum->investment, &year->investment);
   for (guint f = 0; f < N_FORMS; f++)
-    collab_scorecard_sum_add_sum (&sum->donations[f], &year->donations[f]);
+    collab_money_sum_add_sum (&sum->donations[f], &year->donations[f]);
 }
 
 static void

@@ -137,7 +137,7 @@ count_money (State        *state,
           Year *cell = year_of (state, p, allocations[i].year);
 
           if (cell != NULL)
-            collab_scorecard_sum_add (&cell->allocated, allocations[i].amount);
+            collab_money_sum_add (&cell->allocated, allocations[i].amount);
         }
     }
 
@@ -167,14 +167,14 @@ count_money (State        *state,
             {
               const CollabProjectRec *project = collab_store_deref (store, collab_ledger_node_ref (ledger, from));
 
-              collab_scorecard_sum_add (&cell->spent, shares[s].amount);
-              collab_scorecard_sum_add (&cell->spent_by_category[project->category], shares[s].amount);
+              collab_money_sum_add (&cell->spent, shares[s].amount);
+              collab_money_sum_add (&cell->spent_by_category[project->category], shares[s].amount);
               continue;
             }
 
           if (is_assisted (store, cities, collab_ledger_node_region (ledger, to), p) &&
               !is_assisted (store, cities, collab_ledger_node_region (ledger, from), p))
-            collab_scorecard_sum_add (&cell->transferred, shares[s].amount);
+            collab_money_sum_add (&cell->transferred, shares[s].amount);
 
           if (collab_ledger_node_is_project (ledger, to))
             {
@@ -321,11 +321,11 @@ static void
 add_year (Year       *sum,
           const Year *year)
 {
-  collab_scorecard_sum_add_sum (&sum->allocated, &year->allocated);
-  collab_scorecard_sum_add_sum (&sum->transferred, &year->transferred);
-  collab_scorecard_sum_add_sum (&sum->spent, &year->spent);
+  collab_money_sum_add_sum (&sum->allocated, &year->allocated);
+  collab_money_sum_add_sum (&sum->transferred, &year->transferred);
+  collab_money_sum_add_sum (&sum->spent, &year->spent);
   for (guint c = 0; c < N_CATEGORIES; c++)
-    collab_scorecard_sum_add_sum (&sum->spent_by_category[c], &year->spent_by_category[c]);
+    collab_money_sum_add_sum (&sum->spent_by_category[c], &year->spent_by_category[c]);
 }
 
 /* The projects of @program funded in one of the years @mask has. */
@@ -356,10 +356,10 @@ append_fund_base (CollabTableBuilder       *builder,
   for (guint b = 0; b < row->program->fund_base.n; b++)
     {
       for (int y = row->first_year; y <= row->last_year; y++)
-        collab_scorecard_sum_add (&base, bases[b].base);
+        collab_money_sum_add (&base, bases[b].base);
       if (plan_total_field >= 0 && COLLAB_RECORD_PRESENT (&bases[b], plan_total_field))
         {
-          collab_scorecard_sum_add (&plan_total, bases[b].plan_total);
+          collab_money_sum_add (&plan_total, bases[b].plan_total);
           any_plan_total = TRUE;
         }
     }

@@ -27,6 +27,7 @@
 #include <libcollab/collab-money.h>
 
 #include "model/collab-store-private.h"
+#include "types/collab-money-private.h"
 #include "collab-table-private.h"
 
 G_BEGIN_DECLS
@@ -115,31 +116,12 @@ gpointer              collab_scorecard_years_get  (CollabScorecardYears *years,
                                                    int                   year);
 
 /* A sum of fen, and whether an amount added to it did not fit: the sum
- * of a year a section keeps, or of a row. An overflow is an error, never
- * a wrap or a sum held at the limit (SPEC §6); it sticks to the sum, to
- * every sum it is added to, and fails the scorecard when a row shows it
- * (collab_scorecard_append_sum()). */
-typedef struct
-{
-  gint64   fen;
-  gboolean overflow;
-} CollabScorecardSum;
-
-static inline void
-collab_scorecard_sum_add (CollabScorecardSum *sum,
-                          gint64              fen)
-{
-  if (!collab_money_add (sum->fen, fen, &sum->fen))
-    sum->overflow = TRUE;
-}
-
-static inline void
-collab_scorecard_sum_add_sum (CollabScorecardSum       *sum,
-                              const CollabScorecardSum *other)
-{
-  collab_scorecard_sum_add (sum, other->fen);
-  sum->overflow |= other->overflow;
-}
+ * of a year a section keeps, or of a row, added up with
+ * collab_money_sum_add() (types/collab-money-private.h). An overflow is
+ * an error, never a wrap or a sum held at the limit (SPEC §3); it sticks
+ * to the sum, to every sum it is added to, and fails the scorecard when a
+ * row shows it (collab_scorecard_append_sum()). */
+typedef CollabMoneySum CollabScorecardSum;
 
 /* Appends @sum to the next column, an amount column; when it overflowed,
  * sets the row's error (unless one is set) naming the column, the program

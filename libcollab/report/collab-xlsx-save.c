@@ -287,7 +287,8 @@ save_table (CollabTable        *table,
  *
  * The file is written beside @path and renamed over it once complete: a
  * failure leaves the old file as it was, and a file replaced keeps its
- * permissions.
+ * permissions, its owner where the saver may give it, and a symbolic
+ * link stays a link ([Saving files](saving.html)).
  *
  * Returns: whether the file was written
  */

@@ -79,6 +79,13 @@ collab_rule_counts_normalize (const CollabRuleParam *param,
           *problem = g_strdup_printf (_("the count of \"%s\" is negative"), name);
           return NULL;
         }
+      if (count > COLLAB_RULE_COUNT_MAX)
+        {
+          /* Translators: a name of a count, such as "visit"; 100000000 is
+           * the largest count a rule set may give. */
+          *problem = g_strdup_printf (_("the count of \"%s\" is above 100000000, more than a rule set may ask for"), name);
+          return NULL;
+        }
       if (g_hash_table_contains (counts, name))
         {
           /* Translators: a name of a count, such as "visit". */

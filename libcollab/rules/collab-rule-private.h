@@ -62,6 +62,14 @@ typedef enum
   COLLAB_RULE_SCOPE_PROGRAM_AND_NONE,
 } CollabRuleScope;
 
+/* The largest count a rule set may give (people, days, months, events).
+ * A hundred million is far beyond any program, and small enough that what
+ * the rules add up from counts (up to COLLAB_TALENT_MAX_TIERS tiers of
+ * 666.tenure, three groups of 666.mix, in collab-talent-plan.c) fits a
+ * guint: a larger count is refused when the rule set is read, rather than
+ * held at a limit or wrapped. */
+#define COLLAB_RULE_COUNT_MAX G_GINT64_CONSTANT (100000000)
+
 /* The types a rule parameter may have, with their GVariant types and
  * their JSON in a rule set document. */
 typedef enum

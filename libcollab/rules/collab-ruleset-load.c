@@ -54,6 +54,9 @@ describe (JsonNode *node)
 
         if (type == G_TYPE_STRING)
           return _("a string");
+        if (type == G_TYPE_INT64 && json_node_get_int (node) > COLLAB_RULE_COUNT_MAX)
+          /* Translators: COLLAB_RULE_COUNT_MAX, the largest count a rule set may give. */
+          return _("an integer above 100000000, more than a rule set may ask for");
         if (type == G_TYPE_INT64)
           return json_node_get_int (node) < 0 ? _("a negative integer") : _("an integer");
         if (type == G_TYPE_BOOLEAN)
@@ -106,7 +109,7 @@ static gboolean
 is_count (JsonNode *node)
 {
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64 &&
-         json_node_get_int (node) >= 0;
+         json_node_get_int (node) >= 0 && json_node_get_int (node) <= COLLAB_RULE_COUNT_MAX;
 }
 
 static gboolean

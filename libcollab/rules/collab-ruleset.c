@@ -788,7 +788,8 @@ describe_variant (GVariant *value)
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
     return "a string";
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-    return g_variant_get_int64 (value) < 0 ? "a negative integer" : "an integer";
+    return g_variant_get_int64 (value) < 0 ? "a negative integer"
+           : g_variant_get_int64 (value) > COLLAB_RULE_COUNT_MAX ? "an integer above 100000000" : "an integer";
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
     return "a boolean";
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
@@ -805,7 +806,7 @@ describe_param_type (CollabRuleParamType type)
   switch (type)
     {
     case COLLAB_RULE_PARAM_COUNT:
-      return "a non-negative integer";
+      return "an integer from 0 to 100000000";
     case COLLAB_RULE_PARAM_STRINGS:
       return "an array of strings";
     case COLLAB_RULE_PARAM_TIERS:
@@ -817,8 +818,16 @@ describe_param_type (CollabRuleParamType type)
     }
 }
 
-/* Whether @value suits @param beyond its type: counts are not negative,
- * and tiers have exactly a non-negative "months" and "count". */
+/* Whether @value is a count a rule set may give. */
+static gboolean
+is_count (gint64 value)
+{
+  return value >= 0 && value <= COLLAB_RULE_COUNT_MAX;
+}
+
+/* Whether @value suits @param beyond its type: counts are from 0 to
+ * COLLAB_RULE_COUNT_MAX, and tiers have exactly such a "months" and
+ * "count". */
 static gboolean
 check_variant (const CollabRuleParam *param,
                GVariant              *value)
@@ -829,7 +838,7 @@ check_variant (const CollabRuleParam *param,
   switch (param->type)
     {
     case COLLAB_RULE_PARAM_COUNT:
-      return g_variant_get_int64 (value) >= 0;
+      return is_count (g_variant_get_int64 (value));
 
     case COLLAB_RULE_PARAM_STRINGS:
     case COLLAB_RULE_PARAM_COUNTS:   /* collab_rule_counts_normalize() checks them */
@@ -842,7 +851,7 @@ check_variant (const CollabRuleParam *param,
           gint64 months, count;
           gboolean ok = g_variant_n_children (tier) == 2 &&
                         g_variant_lookup (tier, "months", "x", &months) &&
-                        g_variant_lookup (tier, "count", "x", &count) && months >= 0 && count >= 0;
+                        g_variant_lookup (tier, "count", "x", &count) && is_count (months) && is_count (count);
 
           g_variant_unref (tier);
           if (!ok)

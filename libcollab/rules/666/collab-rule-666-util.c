@@ -29,9 +29,9 @@ get_count (CollabRuleset *ruleset,
            const char    *rule,
            const char    *parameter)
 {
-  gint64 value = collab_ruleset_get_int (ruleset, rule, parameter, 0);
-
-  return (guint) CLAMP (value, 0, G_MAXINT32);
+  /* The rule set holds counts up to COLLAB_RULE_COUNT_MAX, so the sums
+   * of collab-talent-plan.c fit a guint. */
+  return (guint) collab_ruleset_get_int (ruleset, rule, parameter, 0);
 }
 
 /* The thresholds @ruleset gives the 666 rules (each rule's own defaults
@@ -75,7 +75,7 @@ collab_rule_666_thresholds (CollabTalentRules    *rules,
       if (rules->n_tiers == COLLAB_TALENT_MAX_TIERS)
         continue;
       rules->tiers[rules->n_tiers].months = CLAMP (months, 0, COLLAB_TALENT_MONTHS_CAP);
-      rules->tiers[rules->n_tiers].count = CLAMP (count, 0, G_MAXINT32);
+      rules->tiers[rules->n_tiers].count = (guint) count;
       rules->n_tiers++;
     }
 

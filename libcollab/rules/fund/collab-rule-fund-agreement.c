@@ -70,8 +70,8 @@ judge (const CollabAgreementRec     *agreement,
        const GError                 *overflow,
        gpointer                      ctx)
 {
-  if (overflow != NULL || actuals->allocated < agreement->funds)
-    report (ctx, agreement, actuals->allocated, overflow);
+  if (overflow != NULL || actuals->allocated.fen < agreement->funds)
+    report (ctx, agreement, actuals->allocated.fen, overflow);
 }
 
 static void

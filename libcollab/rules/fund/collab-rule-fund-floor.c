@@ -18,6 +18,10 @@
  * Years that have not begun by the as-of day are not judged: nothing can
  * have been allocated for them yet. One finding per city and year.
  *
+ * Allocations of a city and year that add up past what a gint64 of fen
+ * holds cannot be compared: that is a finding too, with no actual value
+ * and no remedy, asking to correct them (as fund.agreement's).
+ *
  * Subject: {program, city, year}; expected: the base; actual: what was
  * allocated; remedy: {"allocate": the shortfall}.
  */
@@ -56,6 +60,24 @@ report (CollabCheckContext      *ctx,
   collab_check_context_report (ctx, finding);
 }
 
+/* Allocations that add up past an amount cannot be compared with the
+ * base: a finding asking to correct them, as fund.agreement makes. */
+static void
+report_overflow (CollabCheckContext      *ctx,
+                 CollabLedger            *ledger,
+                 const CollabFundBaseRec *base,
+                 int                      year)
+{
+  CollabStore *store = collab_check_context_get_store (ctx);
+  CollabFinding *finding = collab_check_context_new_finding (ctx);
+
+  collab_finding_set_subject_string (finding, "program", collab_check_context_get_program_id (ctx));
+  collab_finding_set_subject_string (finding, "city", collab_units_id (store, base->city));
+  collab_finding_set_subject_int (finding, "year", year);
+  collab_finding_take_expected (finding, collab_rule_fund_amount (base->base));
+  collab_rule_fund_report_overflow (ctx, ledger, finding, base->city, year, year);
+}
+
 static void
 check (CollabCheckContext *ctx)
 {
@@ -65,7 +87,7 @@ check (CollabCheckContext *ctx)
   int n_years = program->last_year - program->first_year + 1;
   int last_judged = MIN (program->last_year, (int) collab_day_get_year (collab_check_context_get_as_of (ctx)));
   g_autoptr(CollabLedger) ledger = NULL;
-  g_autofree gint64 *allocated = NULL;
+  g_autofree CollabMoneySum *allocated = NULL;
 
   if (program->fund_base.n == 0 || last_judged < program->first_year)
     return;
@@ -76,10 +98,12 @@ check (CollabCheckContext *ctx)
   for (guint b = 0; b < program->fund_base.n; b++)
     for (int year = program->first_year; year <= last_judged; year++)
       {
-        gint64 sum = allocated[b * n_years + (year - program->first_year)];
+        const CollabMoneySum *sum = &allocated[b * n_years + (year - program->first_year)];
 
-        if (sum < bases[b].base)
-          report (ctx, &bases[b], year, sum);
+        if (sum->overflow)
+          report_overflow (ctx, ledger, &bases[b], year);
+        else if (sum->fen < bases[b].base)
+          report (ctx, &bases[b], year, sum->fen);
       }
 }
 

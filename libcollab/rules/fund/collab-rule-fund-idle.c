@@ -89,34 +89,35 @@ check_account (CollabCheckContext *ctx,
   guint n_in, n_out, j = 0;
   const guint32 *in = collab_ledger_get_credits (ledger, node, &n_in);
   const guint32 *out = collab_ledger_get_debits (ledger, node, &n_out);
-  gint64 start = 0, out_by_deadline = 0, out_by_as_of = 0;
+  /* The axes: exact however far they run past a gint64, while what is
+   * held of one transfer is at most its amount. */
+  CollabMoneyTotal start = { 0 }, out_by_deadline = { 0 }, out_by_as_of = { 0 };
 
   for (guint i = 0; i < n_out && columns->date[out[i]] <= as_of; i++)
-    out_by_as_of += columns->amount[out[i]];
+    collab_money_total_add (&out_by_as_of, columns->amount[out[i]]);
 
   for (guint k = 0; k < n_in; k++)
     {
       gint64 amount = columns->amount[in[k]];
       gint64 deadline = (gint64) columns->date[in[k]] + days;
-      gint64 gone, idle;
+      gint64 idle;
 
       if (deadline > as_of)
         break;  /* in date order: the later ones are younger still */
 
       /* Deadlines grow with k, so the money out only moves forward. */
       while (j < n_out && columns->date[out[j]] <= deadline)
-        out_by_deadline += columns->amount[out[j++]];
+        collab_money_total_add (&out_by_deadline, columns->amount[out[j++]]);
 
-      gone = CLAMP (out_by_deadline - start, 0, amount);
-      idle = amount - gone;
+      idle = amount - collab_money_total_excess (&out_by_deadline, &start, amount);
       if (idle > 0)
         {
           if (what == NULL)
             what = collab_rule_fund_describe (collab_check_context_get_store (ctx), account);
           report (ctx, account, what, as_of_text, collab_ledger_get_transaction (ledger, in[k]), days, idle,
-                  amount - CLAMP (out_by_as_of - start, 0, amount));
+                  amount - collab_money_total_excess (&out_by_as_of, &start, amount));
         }
-      start += amount;
+      collab_money_total_add (&start, amount);
     }
 }
 

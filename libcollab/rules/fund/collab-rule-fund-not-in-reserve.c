@@ -23,7 +23,7 @@ judge (const CollabFundProject *p)
   g_autofree char *total_text = NULL;
   const guint32 *credits;
   CollabFinding *finding;
-  gint64 total = 0;
+  CollabMoneySum total = { 0 };
   guint n;
 
   if (p->project->in_reserve)
@@ -32,15 +32,31 @@ judge (const CollabFundProject *p)
   if (n == 0)
     return;
   for (guint i = 0; i < n; i++)
-    total += collab_ledger_get_columns (p->ledger)->amount[credits[i]];
+    collab_money_sum_add (&total, collab_ledger_get_columns (p->ledger)->amount[credits[i]]);
 
   what = collab_rule_fund_describe (p->store, p->ref);
-  total_text = collab_money_format_readable (total);
-
   finding = collab_check_context_new_finding (p->ctx);
   collab_finding_set_subject_string (finding, "project", p->project->h.id);
   collab_finding_take_expected (finding, g_variant_new_boolean (TRUE));
   collab_finding_take_actual (finding, g_variant_new_boolean (FALSE));
+  if (total.overflow)
+    {
+      collab_finding_set_message (finding,
+                                  /* Translators: a project's id and its name, then a number of transfers. */
+                                  ngettext_ ("The project %s received, in %u transfer, more than libcollab can count "
+                                             "(92233720368547758.07 yuan), and did not come from the project reserve "
+                                             "(in_reserve is not true): correct the amount, and enter the project in "
+                                             "the reserve or record why it was chosen.",
+                                             "The project %s received, in %u transfers, more than libcollab can "
+                                             "count (92233720368547758.07 yuan), and did not come from the project "
+                                             "reserve (in_reserve is not true): correct the amounts, and enter the "
+                                             "project in the reserve or record why it was chosen.", n),
+                                  what, n);
+      collab_check_context_report (p->ctx, finding);
+      return;
+    }
+
+  total_text = collab_money_format_readable (total.fen);
   collab_finding_set_message (finding,
                               ngettext_ ("The project %s received %s in %u transfer but did not come from the project "
                                          "reserve (in_reserve is not true); the plan asks that reserve projects be funded "

@@ -17,7 +17,10 @@
  * a program's, so the rule runs once per dataset.
  *
  * Subject: {account, date}; expected: what it had received by the end of
- * that day; actual: what it had passed on.
+ * that day; actual: what it had passed on. The balance is exact however
+ * large the amounts (collab_ledger_find_deficit()); a total that does
+ * not fit an amount is left out of the values, and the message says that
+ * libcollab cannot count it instead of stating the deficit.
  */
 
 #include "collab-rule-fund-private.h"
@@ -42,13 +45,21 @@ check (CollabCheckContext *ctx)
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "account", collab_units_id (store, ref));
       collab_finding_set_subject_string (finding, "date", deficit.day);
-      collab_finding_take_expected (finding, collab_rule_fund_amount (deficit.received));
-      collab_finding_take_actual (finding, collab_rule_fund_amount (deficit.passed_on));
-      collab_finding_set_message (finding,
-                                  _("By the end of %s the account %s had passed on %s but received only %s: "
-                                    "%s left it that never came in; record the transfer into it that paid for "
-                                    "this, or correct the transfers out."),
-                                  deficit.day, deficit.what, deficit.out, deficit.in, deficit.difference);
+      collab_rule_fund_deficit_values (finding, &deficit);
+      if (deficit.counted)
+        collab_finding_set_message (finding,
+                                    _("By the end of %s the account %s had passed on %s but received only %s: "
+                                      "%s left it that never came in; record the transfer into it that paid for "
+                                      "this, or correct the transfers out."),
+                                    deficit.day, deficit.what, deficit.out, deficit.in, deficit.difference);
+      else
+        collab_finding_set_message (finding,
+                                    /* Translators: a date, then an account's id and its designation. */
+                                    _("By the end of %s the account %s had passed on more than it received, and "
+                                      "what it received or passed on adds up to more than libcollab can count "
+                                      "(92233720368547758.07 yuan); correct the amounts of the transfers into "
+                                      "and out of it."),
+                                    deficit.day, deficit.what);
       collab_check_context_report (ctx, finding);
     }
 }

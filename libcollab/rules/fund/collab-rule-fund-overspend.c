@@ -9,6 +9,7 @@
  *
  * Subject: {project}; expected: what had been transferred to it by the
  * end of that day; actual: what it had spent. The day is in the message.
+ * Totals that do not fit an amount are left out, as in fund.overdraw.
  */
 
 #include "collab-rule-fund-private.h"
@@ -24,13 +25,21 @@ judge (const CollabFundProject *p)
 
   finding = collab_check_context_new_finding (p->ctx);
   collab_finding_set_subject_string (finding, "project", p->project->h.id);
-  collab_finding_take_expected (finding, collab_rule_fund_amount (deficit.received));
-  collab_finding_take_actual (finding, collab_rule_fund_amount (deficit.passed_on));
-  collab_finding_set_message (finding,
-                              _("By the end of %s the project %s had spent %s but only %s had been transferred "
-                                "to it, %s too much; record the transfer that paid for it, or correct the "
-                                "expenditures."),
-                              deficit.day, deficit.what, deficit.out, deficit.in, deficit.difference);
+  collab_rule_fund_deficit_values (finding, &deficit);
+  if (deficit.counted)
+    collab_finding_set_message (finding,
+                                _("By the end of %s the project %s had spent %s but only %s had been transferred "
+                                  "to it, %s too much; record the transfer that paid for it, or correct the "
+                                  "expenditures."),
+                                deficit.day, deficit.what, deficit.out, deficit.in, deficit.difference);
+  else
+    collab_finding_set_message (finding,
+                                /* Translators: a date, then a project's id and its name. */
+                                _("By the end of %s the project %s had spent more than had been transferred to "
+                                  "it, and what was transferred or spent adds up to more than libcollab can count "
+                                  "(92233720368547758.07 yuan); correct the amounts of its transfers and "
+                                  "expenditures."),
+                                deficit.day, deficit.what);
   collab_check_context_report (p->ctx, finding);
 }
 

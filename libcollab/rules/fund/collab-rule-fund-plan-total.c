@@ -11,6 +11,10 @@
  * the sum is still growing, and only a sum already above the plan total
  * is reported; once the period is over, any difference is.
  *
+ * Allocations that add up past what a gint64 of fen holds are above any
+ * plan total, by an amount that cannot be stated: a finding without an
+ * actual value asks to correct them, while the period runs too.
+ *
  * Subject: {program, city}; expected: the plan total; actual: the sum.
  */
 
@@ -40,8 +44,8 @@ check (CollabCheckContext *ctx)
   gboolean over = as_of >= collab_day_new (program->last_year, 12, 31);
   int n_years = program->last_year - program->first_year + 1;
   g_autoptr(CollabLedger) ledger = NULL;
-  g_autofree gint64 *allocated = NULL;
-  g_autofree gint64 *sums = NULL;
+  g_autofree CollabMoneySum *allocated = NULL;
+  g_autofree CollabMoneySum *sums = NULL;
   g_autofree char *years = NULL;
 
   if (program->fund_base.n == 0)
@@ -49,38 +53,46 @@ check (CollabCheckContext *ctx)
 
   ledger = collab_rule_fund_ledger (ctx);
   allocated = collab_rule_fund_allocated (ledger, program_ref, program);
-  sums = g_new0 (gint64, program->fund_base.n);
+  sums = g_new0 (CollabMoneySum, program->fund_base.n);
   years = collab_rule_format_years (program->first_year, program->last_year);
 
   /* The period's sum per city: the years of fund.floor added up. */
   for (guint b = 0; b < program->fund_base.n; b++)
     for (int y = 0; y < n_years; y++)
-      if (!collab_money_add (sums[b], allocated[b * n_years + y], &sums[b]))
-        sums[b] = G_MAXINT64;
+      collab_money_sum_add_sum (&sums[b], &allocated[b * n_years + y]);
 
   for (guint b = 0; b < program->fund_base.n; b++)
     {
       const char *city_id = collab_units_id (store, bases[b].city);
+      gint64 sum = sums[b].fen, plan_total = bases[b].plan_total;
       g_autofree char *plan_text = NULL;
       g_autofree char *sum_text = NULL;
       g_autofree char *gap_text = NULL;
       CollabFinding *finding;
 
-      if (!has_plan_total (&bases[b]) || sums[b] == bases[b].plan_total ||
-          (!over && sums[b] < bases[b].plan_total))
+      if (!has_plan_total (&bases[b]) ||
+          (!sums[b].overflow && (sum == plan_total || (!over && sum < plan_total))))
         continue;
-
-      plan_text = collab_money_format_readable (bases[b].plan_total);
-      sum_text = collab_money_format_readable (sums[b]);
-      gap_text = collab_money_format_readable (ABS (sums[b] - bases[b].plan_total));
 
       finding = collab_check_context_new_finding (ctx);
       collab_finding_set_subject_string (finding, "program", program->h.id);
       collab_finding_set_subject_string (finding, "city", city_id);
-      collab_finding_take_expected (finding, collab_rule_fund_amount (bases[b].plan_total));
-      collab_finding_take_actual (finding, collab_rule_fund_amount (sums[b]));
+      collab_finding_take_expected (finding, collab_rule_fund_amount (plan_total));
+      if (sums[b].overflow)
+        {
+          /* Above any plan total, by an amount no gint64 holds. */
+          collab_rule_fund_report_overflow (ctx, ledger, finding, bases[b].city, program->first_year,
+                                            program->last_year);
+          continue;
+        }
+
+      plan_text = collab_money_format_readable (plan_total);
+      sum_text = collab_money_format_readable (sum);
+      /* Both are amounts the loader took as not negative: the gap fits. */
+      gap_text = collab_money_format_readable (sum > plan_total ? sum - plan_total : plan_total - sum);
+      collab_finding_take_actual (finding, collab_rule_fund_amount (sum));
       collab_finding_set_message (finding,
-                                  sums[b] > bases[b].plan_total
+                                  sum > plan_total
                                     ? _("Program %s allocated %s to %s (%s) over %s, against a plan total of %s "
                                         "(over by %s); check the allocations or update the plan.")
                                     : _("Program %s allocated %s to %s (%s) over %s, against a plan total of %s "

@@ -63,31 +63,49 @@ collab_rule_fund_describe (const CollabStore *store,
 
 /* The first day an account or a project had passed on (or spent) more
  * than it had received, in the words a message uses: fund.overdraw and
- * fund.overspend say the same of accounts and of projects. */
+ * fund.overspend say the same of accounts and of projects. The totals
+ * are exact, but may not fit an amount: then the finding says that
+ * libcollab cannot count them, and states neither. */
 typedef struct
 {
-  gint64  received;      /* by the end of the day */
-  gint64  passed_on;     /* by the end of the day */
-  char   *day;           /* "2021-05-31" */
-  char   *what;          /* collab_rule_fund_describe() */
-  char   *in;            /* the amounts in 万 and 亿 */
-  char   *out;
-  char   *difference;
+  CollabMoneyTotal received;   /* by the end of the day */
+  CollabMoneyTotal passed_on;  /* by the end of the day */
+  gboolean         counted;    /* both fit a gint64 of fen: in, out and difference are set */
+  char            *day;        /* "2021-05-31" */
+  char            *what;       /* collab_rule_fund_describe() */
+  char            *in;         /* the amounts in 万 and 亿, or NULL */
+  char            *out;
+  char            *difference;
 } CollabFundDeficit;
 
 /* What @program allocated to each city of its fund base in each year of
  * its period, counted as fund.floor counts (doc/funds.md): cell
- * [b × years + (year − first year)] in fen, a sum beyond int64 kept at
- * the limit. fund.plan_total adds up the years. */
-gint64    *collab_rule_fund_allocated    (CollabLedger           *ledger,
+ * [b × years + (year − first year)], a sum of fen or an overflow (then a
+ * finding of its own, collab_rule_fund_report_overflow()). fund.plan_total
+ * adds up the years. */
+CollabMoneySum *collab_rule_fund_allocated (CollabLedger           *ledger,
                                           CollabRef               program_ref,
                                           const CollabProgramRec *program) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Reports the finding of a sum of allocations that does not fit (as
+ * fund.agreement does its own): @finding has its subject and expected
+ * value; the message names the program, the city and the years. */
+void       collab_rule_fund_report_overflow (CollabCheckContext *ctx,
+                                          CollabLedger       *ledger,
+                                          CollabFinding      *finding,
+                                          CollabRef           city,
+                                          int                 first_year,
+                                          int                 last_year);
 
 gboolean   collab_rule_fund_find_deficit (const CollabStore *store,
                                           CollabLedger      *ledger,
                                           CollabRef          ref,
                                           CollabFundDeficit *deficit);
 void       collab_fund_deficit_clear     (CollabFundDeficit *deficit);
+/* Sets the finding's expected (received) and actual (passed on) values,
+ * each when it fits an amount. */
+void       collab_rule_fund_deficit_values (CollabFinding         *finding,
+                                          const CollabFundDeficit *deficit);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CollabFundDeficit, collab_fund_deficit_clear)
 

@@ -19,6 +19,8 @@
  *
  * Subject: {program}; expected: the program's money in movements;
  * actual: the part traced end to end; remedy: {"name_parent": [ids]}.
+ * When the program's money adds up past what a gint64 of fen holds, the
+ * finding has neither value, and says so instead of giving the share.
  */
 
 #include "collab-rule-fund-private.h"
@@ -38,10 +40,11 @@ check (CollabCheckContext *ctx)
   char share[G_ASCII_DTOSTR_BUF_SIZE];
   const guint32 *untraced;
   guint n_untraced;
-  gint64 total, traced;
+  gint64 total = 0, traced = 0;
+  gboolean counted;
   CollabFinding *finding;
 
-  collab_ledger_get_tracing (ledger, program_ref, &total, &traced, &untraced, &n_untraced);
+  counted = collab_ledger_get_tracing (ledger, program_ref, &total, &traced, &untraced, &n_untraced);
   if (n_untraced == 0)
     return;
 
@@ -59,16 +62,35 @@ check (CollabCheckContext *ctx)
 
   g_variant_builder_init (&remedy, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&remedy, "{sv}", "name_parent", g_variant_builder_end (&ids));
+
+  finding = collab_check_context_new_finding (ctx);
+  collab_finding_set_subject_string (finding, "program", program_id);
+  collab_finding_take_remedy (finding, g_variant_builder_end (&remedy));
+  if (!counted)
+    {
+      collab_finding_set_message (finding,
+                                  /* Translators: a program's id, the number of movements, then
+                                   * their ids. */
+                                  ngettext_ ("Program %s's money in transfers and expenditures adds up to more "
+                                             "than libcollab can count (92233720368547758.07 yuan), so the share "
+                                             "traced end to end cannot be given; correct the amounts. %u movement "
+                                             "names no parent (%s): name the transaction whose money it passes on.",
+                                             "Program %s's money in transfers and expenditures adds up to more "
+                                             "than libcollab can count (92233720368547758.07 yuan), so the share "
+                                             "traced end to end cannot be given; correct the amounts. %u movements "
+                                             "name no parent (%s): name the transaction whose money each passes "
+                                             "on.", n_untraced),
+                                  program_id, n_untraced, listed->str);
+      collab_check_context_report (ctx, finding);
+      return;
+    }
+
   total_text = collab_money_format_readable (total);
   traced_text = collab_money_format_readable (traced);
   /* Not printf: a decimal point whatever the locale. */
   g_ascii_formatd (share, sizeof share, "%.1f", total > 0 ? 100.0 * (double) traced / (double) total : 0.0);
-
-  finding = collab_check_context_new_finding (ctx);
-  collab_finding_set_subject_string (finding, "program", program_id);
   collab_finding_take_expected (finding, collab_rule_fund_amount (total));
   collab_finding_take_actual (finding, collab_rule_fund_amount (traced));
-  collab_finding_take_remedy (finding, g_variant_builder_end (&remedy));
   collab_finding_set_message (finding,
                               ngettext_ ("%s%% of program %s's money in transfers and expenditures (%s of %s) is traced "
                                          "end to end from its source; %u movement names no parent (%s): name the "

@@ -7,14 +7,14 @@
 
 #include "collab-rule-fund-private.h"
 
-gint64 *
+CollabMoneySum *
 collab_rule_fund_allocated (CollabLedger           *ledger,
                             CollabRef               program_ref,
                             const CollabProgramRec *program)
 {
   const CollabFundBaseRec *bases = program->fund_base.items;
   int n_years = program->last_year - program->first_year + 1;
-  gint64 *allocated = g_new0 (gint64, MAX ((gsize) program->fund_base.n * n_years, 1));
+  CollabMoneySum *allocated = g_new0 (CollabMoneySum, MAX ((gsize) program->fund_base.n * n_years, 1));
   const CollabLedgerAllocation *allocations;
   guint n_allocations;
 
@@ -28,14 +28,27 @@ collab_rule_fund_allocated (CollabLedger           *ledger,
       for (guint b = 0; b < program->fund_base.n; b++)
         if (bases[b].city == a->city)
           {
-            gint64 *cell = &allocated[b * n_years + (a->year - program->first_year)];
-
-            if (!collab_money_add (*cell, a->amount, cell))
-              *cell = G_MAXINT64;
+            collab_money_sum_add (&allocated[b * n_years + (a->year - program->first_year)], a->amount);
             break;
           }
     }
   return allocated;
+}
+
+void
+collab_rule_fund_report_overflow (CollabCheckContext *ctx,
+                                  CollabLedger       *ledger,
+                                  CollabFinding      *finding,
+                                  CollabRef           city,
+                                  int                 first_year,
+                                  int                 last_year)
+{
+  g_autoptr(GError) overflow = NULL;
+
+  collab_ledger_set_allocations_overflow (ledger, collab_check_context_get_program_ref (ctx), city,
+                                          first_year, last_year, &overflow);
+  collab_finding_set_message (finding, "%s", overflow->message);
+  collab_check_context_report (ctx, finding);
 }
 
 gboolean
@@ -45,6 +58,7 @@ collab_rule_fund_find_deficit (const CollabStore *store,
                                CollabFundDeficit *deficit)
 {
   CollabDay day;
+  gint64 received, passed_on;
 
   if (!collab_ledger_find_deficit (ledger, collab_ledger_node (ledger, ref), &day, &deficit->received,
                                    &deficit->passed_on))
@@ -52,10 +66,28 @@ collab_rule_fund_find_deficit (const CollabStore *store,
 
   deficit->day = collab_day_format (day);
   deficit->what = collab_rule_fund_describe (store, ref);
-  deficit->in = collab_money_format_readable (deficit->received);
-  deficit->out = collab_money_format_readable (deficit->passed_on);
-  deficit->difference = collab_money_format_readable (deficit->passed_on - deficit->received);
+  deficit->counted = collab_money_total_get (&deficit->received, &received) &&
+                     collab_money_total_get (&deficit->passed_on, &passed_on);
+  if (deficit->counted)
+    {
+      deficit->in = collab_money_format_readable (received);
+      deficit->out = collab_money_format_readable (passed_on);
+      /* passed_on > received >= 0: the difference fits. */
+      deficit->difference = collab_money_format_readable (passed_on - received);
+    }
   return TRUE;
+}
+
+void
+collab_rule_fund_deficit_values (CollabFinding           *finding,
+                                 const CollabFundDeficit *deficit)
+{
+  gint64 fen;
+
+  if (collab_money_total_get (&deficit->received, &fen))
+    collab_finding_take_expected (finding, collab_rule_fund_amount (fen));
+  if (collab_money_total_get (&deficit->passed_on, &fen))
+    collab_finding_take_actual (finding, collab_rule_fund_amount (fen));
 }
 
 void
