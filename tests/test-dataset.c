@@ -630,12 +630,12 @@ test_add_dangling (void)
                     "{\"id\": \"p-new\", \"program\": \"wuxi-2021\", \"assisting\": \"jiangyin\","
                     " \"assisted\": \"nowhere\", \"level\": \"county\"}",
                     COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                    "$.pairings[0].assisted: no region or organization has the id \"nowhere\"");
+                    "$.pairings[0] (p-new).assisted: no region or organization has the id \"nowhere\"");
   assert_add_fails (dataset, COLLAB_RECORD_KIND_PAIRING,
                     "{\"id\": \"p-new\", \"program\": \"wuxi-2022\", \"assisting\": \"jiangyin\","
                     " \"assisted\": \"yanchuan\", \"level\": \"county\"}",
                     COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                    "$.pairings[0].program: no program has the id \"wuxi-2022\"");
+                    "$.pairings[0] (p-new).program: no program has the id \"wuxi-2022\"");
   gone = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_PAIRING, "p-new");
   g_assert_null (gone);
 }
@@ -664,7 +664,7 @@ test_add_invalid (void)
   assert_add_fails (dataset, COLLAB_RECORD_KIND_PAIRING,
                     "{\"id\": \"p-new\", \"program\": \"wuxi-2021\", \"assisting\": \"jiangyin\","
                     " \"assisted\": \"ledu\", \"level\": \"province\"}",
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.pairings[0].level: expected one of city, county");
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.pairings[0] (p-new).level: expected one of city, county");
   assert_add_fails (dataset, COLLAB_RECORD_KIND_PAIRING,
                     "{\"id\": \"p-new\", \"assisting\": \"jiangyin\", \"assisted\": \"ledu\", \"level\": \"county\"}",
                     COLLAB_DATASET_ERROR_MISSING_MEMBER, "a pairing needs the member \"program\"");
@@ -895,7 +895,7 @@ test_merge_file (void)
   g_assert_false (collab_dataset_merge_from_file (dataset, path, &error));
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_DUPLICATE_ID);
   g_assert_true (g_str_has_prefix (error->message, path));
-  g_assert_nonnull (strstr (error->message, "$.people[0].id: the person id \"x001\" is already used"));
+  g_assert_nonnull (strstr (error->message, "$.people[0] (x001).id: the person id \"x001\" is already used"));
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PERSON), ==, 2);
 
   g_unlink (path);
@@ -915,12 +915,12 @@ test_merge_failure (void)
       " \"dispatches\": [{\"id\": \"d001\", \"person\": \"x001\", \"kind\": \"professional\", \"direction\": \"outbound\","
       "  \"from\": \"jiangyin\", \"to\": \"atlantis\", \"start\": \"2022-03-01\", \"planned_end\": \"2023-02-28\"}]}",
       COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-      "<data>: $.dispatches[0].to: no region has the id \"atlantis\"" },
+      "<data>: $.dispatches[0] (d001).to: no region has the id \"atlantis\"" },
     /* A region id the dataset has already. */
     { "{" HEADER ", \"regions\": [{\"id\": \"new\", \"name\": \"N\", \"level\": \"county\", \"parent\": \"wuxi\"},"
       " {\"id\": \"wuxi\", \"name\": \"无锡市\", \"level\": \"city\"}]}",
       COLLAB_DATASET_ERROR_DUPLICATE_ID,
-      "<data>: $.regions[1].id: the region id \"wuxi\" is already used by $.regions[1]" },
+      "<data>: $.regions[1] (wuxi).id: the region id \"wuxi\" is already used by $.regions[1]" },
     /* A syntax error after some good records. */
     { "{" HEADER ", \"regions\": [{\"id\": \"new\", \"name\": \"N\", \"level\": \"county\", \"parent\": \"wuxi\"}], ]}",
       COLLAB_DATASET_ERROR_SYNTAX, "<data>:1:" },

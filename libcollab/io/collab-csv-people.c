@@ -15,6 +15,7 @@
 
 #include "collab-csv-import-private.h"
 #include "collab-json-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* The person a roster row describes ---------------------------------------- */
@@ -416,6 +417,23 @@ collab_csv_map_reader_error (CollabCsvImport *imp,
   if (*p != ']' || !collab_schema_kind_from_member (member, &kind))
     goto verbatim;
   p++;
+
+  /* The record's id beside it, " (d001)", once the reader has read it:
+   * the row says where instead. Matched whole, as it was written, since
+   * an id may hold any character. */
+  if (*p == ' ')
+    {
+      g_autoptr(GString) annotation = g_string_new (NULL);
+      const char *id = NULL;
+
+      if (kind == imp->kind && index < imp->record_ids->len)
+        id = g_ptr_array_index (imp->record_ids, index);
+      else if (imp->via != NULL && kind == imp->via_kind && index < imp->new_order->len)
+        id = ((CollabCsvNewRecord *) g_ptr_array_index (imp->new_order, index))->id;
+      collab_error_append_id (annotation, id);
+      if (annotation->len > 0 && g_str_has_prefix (p, annotation->str))
+        p += annotation->len;
+    }
 
   /* `.planned_end`, `.period.first_year`, `.status[0].date`, `.assisted[1]`, or nothing. */
   if (*p == '.')

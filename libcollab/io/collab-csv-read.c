@@ -281,9 +281,10 @@ append_flag_columns (CollabCsvImport    *imp,
   return TRUE;
 }
 
-/* Writes the record of @row into @out. @canonical collects
- * `member\037text` for each value the row gives, the row's content by
- * which an id is made for it when the table has none. */
+/* Writes the record of @row into @out, and its id, if it has one, into
+ * @imp->record_ids. @canonical collects `member\037text` for each value
+ * the row gives, the row's content by which an id is made for it when
+ * the table has none. */
 static gboolean
 convert_row (CollabCsvImport    *imp,
              const CollabCsvRow *row,
@@ -293,6 +294,7 @@ convert_row (CollabCsvImport    *imp,
   g_autoptr(GString) body = g_string_new (NULL);
   g_autoptr(GPtrArray) canonical = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *person = NULL;
+  g_autofree char *id = NULL;
   gboolean first = TRUE;
 
   for (guint c = 0; c < imp->columns->len; c++)
@@ -345,6 +347,11 @@ convert_row (CollabCsvImport    *imp,
         value = collab_csv_convert_cell (imp, column->field, column, text, row, c, body, error);
       if (value == NULL)
         return FALSE;
+      if (column->field->type == COLLAB_FIELD_ID)
+        {
+          g_free (id);
+          id = g_strdup (value);
+        }
       g_ptr_array_add (canonical, g_strdup_printf ("%s\037%s", column->member, value));
     }
 
@@ -393,8 +400,7 @@ convert_row (CollabCsvImport    *imp,
   g_string_append_c (out, '{');
   if (imp->generate_ids)
     {
-      g_autofree char *id = collab_csv_make_id (imp, imp->schema->singular, canonical);
-
+      id = collab_csv_make_id (imp, imp->schema->singular, canonical);
       if (!check_id (imp, row, -1, id, error))
         return FALSE;
       collab_json_append_string (out, "id");
@@ -405,6 +411,7 @@ convert_row (CollabCsvImport    *imp,
     }
   g_string_append_len (out, body->str, body->len);
   g_string_append_c (out, '}');
+  g_ptr_array_add (imp->record_ids, g_steal_pointer (&id));
 
   if (person != NULL && imp->has_via_columns)
     return collab_csv_describe_companion (imp, row, person, error);
@@ -419,6 +426,7 @@ import_clear (CollabCsvImport *imp)
   g_clear_pointer (&imp->columns, g_array_unref);
   g_clear_pointer (&imp->cells, g_strfreev);
   g_clear_pointer (&imp->record_rows, g_ptr_array_unref);
+  g_clear_pointer (&imp->record_ids, g_ptr_array_unref);
   g_clear_pointer (&imp->csv_ids, g_hash_table_unref);
   g_clear_pointer (&imp->new_order, g_ptr_array_unref);
   g_clear_pointer (&imp->new_records, g_hash_table_unref);
@@ -556,6 +564,7 @@ collab_csv_import_rows (CollabStore       *store,
   imp.columns = g_array_new (FALSE, TRUE, sizeof (CollabCsvColumn));
   g_array_set_clear_func (imp.columns, collab_csv_column_clear);
   imp.record_rows = g_ptr_array_new ();
+  imp.record_ids = g_ptr_array_new_with_free_func (g_free);
   imp.csv_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.new_records = g_hash_table_new (g_str_hash, g_str_equal);
   imp.new_order = g_ptr_array_new_with_free_func (collab_csv_new_record_free);

@@ -37,6 +37,7 @@
 
 #include "collab-json-reader-private.h"
 #include "model/collab-validate-private.h"
+#include "types/collab-error-private.h"
 
 /* Resolution --------------------------------------------------------------- */
 
@@ -62,7 +63,9 @@ resolve_ref (CollabRecordKind   kind,
     {
       const CollabSchema *schema = collab_schema_for_kind (kind);
       g_autoptr(GString) kinds = g_string_new (NULL);
+      g_autoptr(GString) place = g_string_new (NULL);
       g_autoptr(GString) member = g_string_new (NULL);
+      g_autofree char *cut = collab_error_cut (name);
       g_autofree char *message = NULL;
 
       /* A reference in a sub-record is named through the member that
@@ -93,11 +96,10 @@ resolve_ref (CollabRecordKind   kind,
 
       /* Translators: the first %s is a kind of record, translated (or
        * two, joined by " or "), the second the id that names none. */
-      message = g_strdup_printf (_("no %s has the id \"%s\""), kinds->str, name);
+      message = g_strdup_printf (_("no %s has the id \"%s\""), kinds->str, cut);
+      collab_validate_append_place (place, reader->store, kind, index, reader->starts[kind]);
       g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                   "%s: $.%s[%u].%s: %s",
-                   reader->filename, schema->member,
-                   index - reader->starts[kind], member->str, message);
+                   "%s: %s.%s: %s", reader->filename, place->str, member->str, message);
       return FALSE;
     }
 

@@ -16,6 +16,8 @@
  * ```
  */
 
+#include <string.h>
+
 #include <libcollab/collab-error.h>
 
 #include "collab-error-private.h"
@@ -61,15 +63,87 @@ COLLAB_DEFINE_QUARK (collab-dataset-error-quark, collab_dataset_error)
  */
 COLLAB_DEFINE_QUARK (collab-ruleset-error-quark, collab_ruleset_error)
 
+/* Quoting ------------------------------------------------------------------ */
+
+/* collab_error_append_cut:
+ * @out: where the text goes
+ * @text: the text a message quotes
+ * @len: its length in bytes, or -1 when it ends with a NUL
+ *
+ * Appends @text made valid UTF-8 and cut after
+ * %COLLAB_ERROR_QUOTE_MAX_CHARS characters, at a character's boundary,
+ * with "…" in place of the rest. Only the head is read: a value of a
+ * megabyte costs no more than a short one.
+ */
+void
+collab_error_append_cut (GString    *out,
+                         const char *text,
+                         gssize      len)
+{
+  /* A character takes at most 4 bytes and an invalid byte becomes one
+   * character: this head holds one character more than is shown when
+   * the text has more, so the cut below knows whether anything is left. */
+  gsize limit = (gsize) (COLLAB_ERROR_QUOTE_MAX_CHARS + 1) * 4;
+  gsize head = len >= 0 ? MIN ((gsize) len, limit) : strnlen (text, limit);
+  g_autofree char *valid = g_utf8_make_valid (text, (gssize) head);
+  const char *end = valid;
+
+  for (guint chars = 0; *end != '\0' && chars < COLLAB_ERROR_QUOTE_MAX_CHARS; chars++)
+    end = g_utf8_next_char (end);
+  g_string_append_len (out, valid, end - valid);
+  if (*end != '\0')
+    g_string_append (out, "…");
+}
+
+/* collab_error_cut:
+ * @text: the text a message quotes
+ *
+ * @text as collab_error_append_cut() shows it, for a message whose
+ * sentence holds the quotes itself (`no region has the id "%s"`).
+ *
+ * Returns: (transfer full): the text, valid and cut
+ */
+char *
+collab_error_cut (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  collab_error_append_cut (out, text, -1);
+  return g_string_free (out, FALSE);
+}
+
+/* collab_error_quote:
+ * @text: the text a message quotes
+ *
+ * @text as collab_error_append_cut() shows it, in double quotes.
+ *
+ * Returns: (transfer full): the text, valid, cut and quoted
+ */
 char *
 collab_error_quote (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autofree char *head = NULL;
+  GString *out = g_string_new ("\"");
 
-  if (g_utf8_strlen (valid, -1) <= COLLAB_ERROR_QUOTE_MAX_CHARS)
-    return g_strdup_printf ("\"%s\"", valid);
+  collab_error_append_cut (out, text, -1);
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
 
-  head = g_utf8_substring (valid, 0, COLLAB_ERROR_QUOTE_MAX_CHARS);
-  return g_strdup_printf ("\"%s…\"", head);
+/* collab_error_append_id:
+ * @out: a JSON path or a place in a table
+ * @id: (nullable): the id of the record there
+ *
+ * Appends " (@id)", cut as collab_error_append_cut() cuts it, so that a
+ * load error names the record the way an officer looks for it:
+ * `$.dispatches[0] (d001).planned_end`. Nothing when @id is `NULL`.
+ */
+void
+collab_error_append_id (GString    *out,
+                        const char *id)
+{
+  if (id == NULL)
+    return;
+  g_string_append (out, " (");
+  collab_error_append_cut (out, id, -1);
+  g_string_append_c (out, ')');
 }
