@@ -717,13 +717,13 @@ test_remove_referenced (void)
   guint changed = 0;
   static const struct { CollabRecordKind kind; const char *id; const char *message; } cases[] = {
     { COLLAB_RECORD_KIND_REGION, "ledu",
-      "the region \"ledu\" cannot be removed: $.pairings[5].assisted refers to it" },
+      "the region \"ledu\" cannot be removed: $.pairings[5] (p-huishan-ledu).assisted refers to it" },
     { COLLAB_RECORD_KIND_REGION, "jiangyin",
-      "the region \"jiangyin\" cannot be removed: $.pairings[2].assisting refers to it" },
+      "the region \"jiangyin\" cannot be removed: $.pairings[2] (p-jiangyin-yanchuan).assisting refers to it" },
     { COLLAB_RECORD_KIND_REGION, "wuxi",
-      "the region \"wuxi\" cannot be removed: $.regions[2].parent refers to it" },
+      "the region \"wuxi\" cannot be removed: $.regions[2] (xishan).parent refers to it" },
     { COLLAB_RECORD_KIND_PROGRAM, "wuxi-2021",
-      "the program \"wuxi-2021\" cannot be removed: $.pairings[0].program refers to it" },
+      "the program \"wuxi-2021\" cannot be removed: $.pairings[0] (p-wuxi-yanan).program refers to it" },
   };
 
   g_signal_connect (dataset, "changed", G_CALLBACK (count_changed), &changed);
@@ -812,7 +812,7 @@ test_remove_renumbers (void)
   g_assert_no_error (error);
   g_assert_false (collab_dataset_remove (dataset, COLLAB_RECORD_KIND_REGION, "w", &error));
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT);
-  g_assert_cmpstr (error->message, ==, "the region \"w\" cannot be removed: $.programs[0].assisted[0] refers to it");
+  g_assert_cmpstr (error->message, ==, "the region \"w\" cannot be removed: $.programs[0] (prog).assisted[0] refers to it");
   g_clear_error (&error);
 
   /* Through a sub-record. */
@@ -828,7 +828,7 @@ test_remove_renumbers (void)
 
     g_assert_false (collab_dataset_remove (other, COLLAB_RECORD_KIND_REGION, "v", &error));
     g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT);
-    g_assert_cmpstr (error->message, ==, "the region \"v\" cannot be removed: $.programs[0].fund_base[1].city refers to it");
+    g_assert_cmpstr (error->message, ==, "the region \"v\" cannot be removed: $.programs[0] (prog).fund_base[1].city refers to it");
   }
 }
 

@@ -24,6 +24,7 @@
 
 #include "collab-csv-private.h"
 #include "collab-xlsx-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* The most rows and columns Excel has; and the most cells a sheet may
@@ -87,14 +88,16 @@ collab_xlsx_xml_next (xmlTextReaderPtr      reader,
 {
   xmlTextReaderErrorFunc handler;
   XmlError *xml_error;
+  g_autofree char *shown = NULL;
   int ret;
 
   *done = FALSE;
   if (reader == NULL)
     {
+      shown = collab_error_cut (part->part);
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                    _("%s: %s: the part cannot be read as XML: the workbook is damaged"),
-                   part->file, part->part);
+                   part->file, shown);
       return FALSE;
     }
   ret = xmlTextReaderRead (reader);
@@ -102,18 +105,20 @@ collab_xlsx_xml_next (xmlTextReaderPtr      reader,
     return TRUE;
 
   xmlTextReaderGetErrorHandler (reader, &handler, (void **) &xml_error);
+  /* The part's name comes from the workbook: cut like a value. */
+  shown = collab_error_cut (part->part);
   if (ret == 0)
     *done = TRUE;
   else if (ret == 1)
     g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                  _("%s: %s: the part declares a document type, which no workbook does: "
                    "the file is not a workbook that Excel saved"),
-                 part->file, part->part);
+                 part->file, shown);
   else
     g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                  _("%s: %s:%d: the XML is malformed (%s): the workbook is damaged; "
                    "open it in Excel and save it again"),
-                 part->file, part->part, xml_error != NULL ? xml_error->line : 0,
+                 part->file, shown, xml_error != NULL ? xml_error->line : 0,
                  xml_error != NULL && xml_error->message != NULL ? xml_error->message : "?");
   return FALSE;
 }
@@ -499,12 +504,13 @@ cell_text (const CellState      *cell,
           shared_strings == NULL || index >= shared_strings->len)
         {
           g_autoptr(GString) place = g_string_new (NULL);
+          g_autofree char *shown = collab_error_cut (value);
 
           collab_csv_append_column_letters (place, cell->column);
           g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                        _("%s:%s!%s%u: the cell refers to shared string \"%s\", which the workbook "
                          "does not have: the workbook is damaged"),
-                       part->file, sheet, place->str, row, value);
+                       part->file, sheet, place->str, row, shown);
           return NULL;
         }
       return g_strdup (g_ptr_array_index (shared_strings, index));
@@ -621,9 +627,11 @@ collab_xlsx_read_rows (const CollabXlsxPart *part,
           if ((r != NULL && !g_ascii_string_to_unsigned (r, 10, 1, MAX_ROW, &number, NULL)) ||
               number <= previous || number > MAX_ROW)
             {
+              g_autofree char *shown = collab_error_cut (r != NULL ? r : "");
+
               g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                            _("%s: %s: row \"%s\" after row %u: rows must be numbered 1 to %u, in order"),
-                           part->file, sheet, r != NULL ? r : "", previous, MAX_ROW);
+                           part->file, sheet, shown, previous, MAX_ROW);
               return NULL;
             }
           g_array_set_size (rows, rows->len + 1);
@@ -642,10 +650,12 @@ collab_xlsx_read_rows (const CollabXlsxPart *part,
             column = next;
           else if (!parse_reference (r, &column, &row_number) || row_number != row->number || column < next)
             {
+              g_autofree char *shown = collab_error_cut (r);
+
               g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                            _("%s: %s: the cell \"%s\" is not where row %u puts its cells: "
                              "the workbook is damaged"),
-                           part->file, sheet, r, row->number);
+                           part->file, sheet, shown, row->number);
               return NULL;
             }
           if (column >= MAX_COLUMN)

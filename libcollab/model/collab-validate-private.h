@@ -23,13 +23,4 @@ gboolean collab_validate_store         (const CollabStore   *store,
                                         const char          *filename,
                                         GError             **error);
 
-/* Appends "$.dispatches[0] (d001)": the place in its document of the
- * record @index of @kind, whose records in that document start at
- * @start, and its id, cut as messages cut what they quote. */
-void     collab_validate_append_place  (GString             *path,
-                                        const CollabStore   *store,
-                                        CollabRecordKind     kind,
-                                        guint                index,
-                                        guint                start);
-
 G_END_DECLS

@@ -212,19 +212,6 @@ collab_validate_record (const CollabSchema  *schema,
   return check_counts (schema, record, field, error);
 }
 
-void
-collab_validate_append_place (GString           *path,
-                              const CollabStore *store,
-                              CollabRecordKind   kind,
-                              guint              index,
-                              guint              start)
-{
-  const CollabRecordHeader *record = collab_store_get (store, kind, index);
-
-  g_string_append_printf (path, "$.%s[%u]", collab_schema_for_kind (kind)->member, index - start);
-  collab_error_append_id (path, record->id);
-}
-
 /* An error on the member @field of the record @index of @kind, the
  * document's records of that kind starting at @start. @format is a whole
  * sentence, translated, with at most one %s: @id, cut (or NULL). */
@@ -247,7 +234,7 @@ store_error (GError           **error,
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
   message = g_strdup_printf (format, cut);
 #pragma GCC diagnostic pop
-  collab_validate_append_place (place, store, kind, index, start);
+  collab_store_append_place (place, store, kind, index, start);
   g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT,
                "%s: %s.%s: %s", filename, place->str, field, message);
   return FALSE;

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <libcollab/collab-error.h>
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,8 @@ G_BEGIN_DECLS
 void    collab_error_append_cut   (GString    *out,
                                    const char *text,
                                    gssize      len);
-char   *collab_error_cut          (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+/* collab_error_cut() is public (collab-error.h): the command line quotes
+ * what it was given the same way. */
 char   *collab_error_quote        (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 void    collab_error_append_id    (GString    *out,
                                    const char *id);

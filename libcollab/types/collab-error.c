@@ -95,19 +95,29 @@ collab_error_append_cut (GString    *out,
     g_string_append (out, "…");
 }
 
-/* collab_error_cut:
- * @text: the text a message quotes
+/**
+ * collab_error_cut:
+ * @text: a value a message quotes: an id, a name, a text that was not a date
  *
- * @text as collab_error_append_cut() shows it, for a message whose
- * sentence holds the quotes itself (`no region has the id "%s"`).
+ * @text as libcollab's messages quote it: made valid UTF-8 and cut after
+ * 64 characters, at a character's boundary, with "…" in place of the
+ * rest, so that a message stays readable when the value is a whole line
+ * of garbage or an id of a megabyte. Only the head of @text is read.
+ *
+ * For a message whose sentence holds the quotes itself
+ * (`no region has the id "%s"`); what is machine-readable keeps the whole
+ * value.
  *
  * Returns: (transfer full): the text, valid and cut
  */
 char *
 collab_error_cut (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
 
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_new (NULL);
   collab_error_append_cut (out, text, -1);
   return g_string_free (out, FALSE);
 }
