@@ -26,5 +26,7 @@ void    collab_error_append_cut   (GString    *out,
 char   *collab_error_quote        (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 void    collab_error_append_id    (GString    *out,
                                    const char *id);
+const char *collab_error_cut_kept (const char *text,
+                                   GPtrArray  *kept);
 
 G_END_DECLS

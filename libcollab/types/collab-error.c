@@ -139,6 +139,37 @@ collab_error_quote (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* collab_error_cut_kept:
+ * @text: the text a message quotes
+ * @kept: where the cut copies are kept
+ *
+ * @text as collab_error_cut() shows it, for a message made of many:
+ * @text itself when it is short and valid, with no copy, which is the
+ * case of almost every id and name; else a cut copy, added to @kept,
+ * which frees it.
+ *
+ * Returns: (transfer none): @text, or its cut copy in @kept
+ */
+const char *
+collab_error_cut_kept (const char *text,
+                       GPtrArray  *kept)
+{
+  gsize head = strnlen (text, COLLAB_ERROR_QUOTE_MAX_CHARS + 1);
+  char *cut;
+
+  /* Fewer bytes than the limit are fewer characters. */
+  if (head <= COLLAB_ERROR_QUOTE_MAX_CHARS && g_utf8_validate_len (text, head, NULL))
+    return text;
+  cut = collab_error_cut (text);
+  if (strcmp (cut, text) == 0)
+    {
+      g_free (cut);
+      return text;
+    }
+  g_ptr_array_add (kept, cut);
+  return cut;
+}
+
 /* collab_error_append_id:
  * @out: a JSON path or a place in a table
  * @id: (nullable): the id of the record there
