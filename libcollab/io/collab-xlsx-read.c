@@ -240,11 +240,13 @@ read_part (Workbook    *book,
   *out = NULL;
   if (zip_error != NULL)
     {
+      g_autofree char *shown = collab_error_cut (path);
+
       /* Translators: the first %s is the file, the second a part of the
        * workbook (xl/workbook.xml), the third libgsf's reason. */
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                    _("%s: the part %s cannot be read (%s): the zip archive is damaged"),
-                   book->name, path, zip_error->message);
+                   book->name, shown, zip_error->message);
       return FALSE;
     }
   if (part == NULL)

@@ -80,7 +80,7 @@ check (CollabCheckContext *ctx)
                                              "traced end to end cannot be given; correct the amounts. %u movements "
                                              "name no parent (%s): name the transaction whose money each passes "
                                              "on.", n_untraced),
-                                  program_id, n_untraced, listed->str);
+                                  collab_check_context_cut (ctx, program_id), n_untraced, listed->str);
       collab_check_context_report (ctx, finding);
       return;
     }
