@@ -86,9 +86,12 @@ collab_rule_counts_normalize (const CollabRuleParam *param,
         }
       if (count > COLLAB_RULE_COUNT_MAX)
         {
+          g_autofree char *shown = collab_error_cut (name);
+
           /* Translators: a name of a count, such as "visit"; 100000000 is
            * the largest count a rule set may give. */
-          *problem = g_strdup_printf (_("the count of \"%s\" is above 100000000, more than a rule set may ask for"), name);
+          *problem = g_strdup_printf (_("the count of \"%s\" is above 100000000, more than a rule set may ask for"),
+                                      shown);
           return NULL;
         }
       if (g_hash_table_contains (counts, name))
