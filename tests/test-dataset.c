@@ -630,12 +630,12 @@ test_add_dangling (void)
                     "{\"id\": \"p-new\", \"program\": \"wuxi-2021\", \"assisting\": \"jiangyin\","
                     " \"assisted\": \"nowhere\", \"level\": \"county\"}",
                     COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                    "$.pairings[0].assisted: no region or organization has the id \"nowhere\"");
+                    "$.pairings[0] (p-new).assisted: no region or organization has the id \"nowhere\"");
   assert_add_fails (dataset, COLLAB_RECORD_KIND_PAIRING,
                     "{\"id\": \"p-new\", \"program\": \"wuxi-2022\", \"assisting\": \"jiangyin\","
                     " \"assisted\": \"yanchuan\", \"level\": \"county\"}",
                     COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                    "$.pairings[0].program: no program has the id \"wuxi-2022\"");
+                    "$.pairings[0] (p-new).program: no program has the id \"wuxi-2022\"");
   gone = collab_dataset_lookup (dataset, COLLAB_RECORD_KIND_PAIRING, "p-new");
   g_assert_null (gone);
 }
@@ -664,7 +664,7 @@ test_add_invalid (void)
   assert_add_fails (dataset, COLLAB_RECORD_KIND_PAIRING,
                     "{\"id\": \"p-new\", \"program\": \"wuxi-2021\", \"assisting\": \"jiangyin\","
                     " \"assisted\": \"ledu\", \"level\": \"province\"}",
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.pairings[0].level: expected one of city, county");
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.pairings[0] (p-new).level: expected one of city, county");
   assert_add_fails (dataset, COLLAB_RECORD_KIND_PAIRING,
                     "{\"id\": \"p-new\", \"assisting\": \"jiangyin\", \"assisted\": \"ledu\", \"level\": \"county\"}",
                     COLLAB_DATASET_ERROR_MISSING_MEMBER, "a pairing needs the member \"program\"");
@@ -717,13 +717,13 @@ test_remove_referenced (void)
   guint changed = 0;
   static const struct { CollabRecordKind kind; const char *id; const char *message; } cases[] = {
     { COLLAB_RECORD_KIND_REGION, "ledu",
-      "the region \"ledu\" cannot be removed: $.pairings[5].assisted refers to it" },
+      "the region \"ledu\" cannot be removed: $.pairings[5] (p-huishan-ledu).assisted refers to it" },
     { COLLAB_RECORD_KIND_REGION, "jiangyin",
-      "the region \"jiangyin\" cannot be removed: $.pairings[2].assisting refers to it" },
+      "the region \"jiangyin\" cannot be removed: $.pairings[2] (p-jiangyin-yanchuan).assisting refers to it" },
     { COLLAB_RECORD_KIND_REGION, "wuxi",
-      "the region \"wuxi\" cannot be removed: $.regions[2].parent refers to it" },
+      "the region \"wuxi\" cannot be removed: $.regions[2] (xishan).parent refers to it" },
     { COLLAB_RECORD_KIND_PROGRAM, "wuxi-2021",
-      "the program \"wuxi-2021\" cannot be removed: $.pairings[0].program refers to it" },
+      "the program \"wuxi-2021\" cannot be removed: $.pairings[0] (p-wuxi-yanan).program refers to it" },
   };
 
   g_signal_connect (dataset, "changed", G_CALLBACK (count_changed), &changed);
@@ -812,7 +812,7 @@ test_remove_renumbers (void)
   g_assert_no_error (error);
   g_assert_false (collab_dataset_remove (dataset, COLLAB_RECORD_KIND_REGION, "w", &error));
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT);
-  g_assert_cmpstr (error->message, ==, "the region \"w\" cannot be removed: $.programs[0].assisted[0] refers to it");
+  g_assert_cmpstr (error->message, ==, "the region \"w\" cannot be removed: $.programs[0] (prog).assisted[0] refers to it");
   g_clear_error (&error);
 
   /* Through a sub-record. */
@@ -828,7 +828,7 @@ test_remove_renumbers (void)
 
     g_assert_false (collab_dataset_remove (other, COLLAB_RECORD_KIND_REGION, "v", &error));
     g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT);
-    g_assert_cmpstr (error->message, ==, "the region \"v\" cannot be removed: $.programs[0].fund_base[1].city refers to it");
+    g_assert_cmpstr (error->message, ==, "the region \"v\" cannot be removed: $.programs[0] (prog).fund_base[1].city refers to it");
   }
 }
 
@@ -895,7 +895,7 @@ test_merge_file (void)
   g_assert_false (collab_dataset_merge_from_file (dataset, path, &error));
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_DUPLICATE_ID);
   g_assert_true (g_str_has_prefix (error->message, path));
-  g_assert_nonnull (strstr (error->message, "$.people[0].id: the person id \"x001\" is already used"));
+  g_assert_nonnull (strstr (error->message, "$.people[0] (x001).id: the person id \"x001\" is already used"));
   g_assert_cmpuint (collab_dataset_get_n_records (dataset, COLLAB_RECORD_KIND_PERSON), ==, 2);
 
   g_unlink (path);
@@ -915,12 +915,12 @@ test_merge_failure (void)
       " \"dispatches\": [{\"id\": \"d001\", \"person\": \"x001\", \"kind\": \"professional\", \"direction\": \"outbound\","
       "  \"from\": \"jiangyin\", \"to\": \"atlantis\", \"start\": \"2022-03-01\", \"planned_end\": \"2023-02-28\"}]}",
       COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-      "<data>: $.dispatches[0].to: no region has the id \"atlantis\"" },
+      "<data>: $.dispatches[0] (d001).to: no region has the id \"atlantis\"" },
     /* A region id the dataset has already. */
     { "{" HEADER ", \"regions\": [{\"id\": \"new\", \"name\": \"N\", \"level\": \"county\", \"parent\": \"wuxi\"},"
       " {\"id\": \"wuxi\", \"name\": \"无锡市\", \"level\": \"city\"}]}",
       COLLAB_DATASET_ERROR_DUPLICATE_ID,
-      "<data>: $.regions[1].id: the region id \"wuxi\" is already used by $.regions[1]" },
+      "<data>: $.regions[1] (wuxi).id: the region id \"wuxi\" is already used by $.regions[1]" },
     /* A syntax error after some good records. */
     { "{" HEADER ", \"regions\": [{\"id\": \"new\", \"name\": \"N\", \"level\": \"county\", \"parent\": \"wuxi\"}], ]}",
       COLLAB_DATASET_ERROR_SYNTAX, "<data>:1:" },

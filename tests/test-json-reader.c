@@ -14,6 +14,7 @@
 #include <libcollab/collab.h>
 
 #include "io/collab-json-private.h"
+#include "types/collab-error-private.h"
 #include "collab-test-util.h"
 
 #define FILENAME "test.json"
@@ -231,7 +232,7 @@ test_valid_into_filled_store (void)
    * from the start of the new document. */
   g_assert_false (collab_json_read_into (store, roster, strlen (roster), "roster.json", &error));
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_DANGLING_REFERENCE);
-  g_assert_cmpstr (error->message, ==, "roster.json: $.dispatches[0].to: no region has the id \"nowhere\"");
+  g_assert_cmpstr (error->message, ==, "roster.json: $.dispatches[0] (d1).to: no region has the id \"nowhere\"");
   g_assert_cmpuint (collab_store_count (store, COLLAB_RECORD_KIND_REGION), ==, 6);
   g_assert_cmpuint (collab_store_count (store, COLLAB_RECORD_KIND_PERSON), ==, 0);
   g_assert_false (collab_store_lookup (store, COLLAB_RECORD_KIND_PERSON, "x1", NULL));
@@ -379,12 +380,12 @@ test_syntax_invalid_utf8 (void)
 
       g_free (read_error (kept, COLLAB_DATASET_ERROR_SYNTAX));
       g_free (read_error (key, COLLAB_DATASET_ERROR_SYNTAX));
-      g_assert_true (strstr (message, "UTF8") != NULL || strstr (message, "$.regions[0].name: a string is not valid UTF-8") != NULL);
+      g_assert_true (strstr (message, "UTF8") != NULL || strstr (message, "$.regions[0] (a).name: a string is not valid UTF-8") != NULL);
     }
 
   assert_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"\xc0\xaf\", \"level\": \"city\"}]}",
                 COLLAB_DATASET_ERROR_SYNTAX,
-                FILENAME ": $.regions[0].name: a string is not valid UTF-8 (line 1, column 81)");
+                FILENAME ": $.regions[0] (a).name: a string is not valid UTF-8 (line 1, column 81)");
   assert_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"\x80\", \"level\": \"city\"}]}",
                 COLLAB_DATASET_ERROR_SYNTAX, FILENAME ":1:80: lexical error: invalid bytes in UTF8 string.");
 }
@@ -474,26 +475,26 @@ test_enum_unknown_word (void)
 {
   assert_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"planet\"}]}",
                 COLLAB_DATASET_ERROR_INVALID_VALUE,
-                FILENAME ": $.regions[0].level: expected one of province, city, county, township, village, "
+                FILENAME ": $.regions[0] (a).level: expected one of province, city, county, township, village, "
                 "found \"planet\" (line 1, column 100)");
   /* Words are case-sensitive, and "unknown" is no side one can write. */
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"City\"}]}",
                     COLLAB_DATASET_ERROR_INVALID_VALUE, "found \"City\"", NULL);
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"side\": \"unknown\"}]}",
                     COLLAB_DATASET_ERROR_INVALID_VALUE,
-                    "$.regions[0].side: expected one of east, west, found \"unknown\"", NULL);
+                    "$.regions[0] (a).side: expected one of east, west, found \"unknown\"", NULL);
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": 2}]}",
                     COLLAB_DATASET_ERROR_TYPE,
-                    "$.regions[0].level: expected one of province, city, county, township, village, found 2", NULL);
+                    "$.regions[0] (a).level: expected one of province, city, county, township, village, found 2", NULL);
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"flags\": [\"poverty_lifted\", \"rich\"]}]}",
                     COLLAB_DATASET_ERROR_INVALID_VALUE,
-                    "$.regions[0].flags[1]: expected one of poverty_lifted, national_key, revolutionary_base, "
+                    "$.regions[0] (a).flags[1]: expected one of poverty_lifted, national_key, revolutionary_base, "
                     "functional_zone, found \"rich\"", NULL);
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"flags\": \"poverty_lifted\"}]}",
-                    COLLAB_DATASET_ERROR_TYPE, "$.regions[0].flags: expected an array of flags, found \"poverty_lifted\"", NULL);
+                    COLLAB_DATASET_ERROR_TYPE, "$.regions[0] (a).flags: expected an array of flags, found \"poverty_lifted\"", NULL);
   assert_error_has (TRANSACTION ("\"type\": \"grant\", \"to\": \"acc-yc\", \"amount\": 5, \"date\": \"2021-01-01\""),
                     COLLAB_DATASET_ERROR_INVALID_VALUE,
-                    "$.transactions[0].type: expected one of plan, allocation, transfer, expenditure, found \"grant\"", NULL);
+                    "$.transactions[0] (t1).type: expected one of plan, allocation, transfer, expenditure, found \"grant\"", NULL);
 }
 
 static void
@@ -505,22 +506,22 @@ test_error_in_sub_record (void)
                     "\"_a\": [1], \"status\": [{\"status\": \"reserve\", \"date\": \"2021-01-01\", \"_by\": {\"x\": [1, 2]}}, "
                     "{\"status\": \"approved\", \"date\": \"2021-02-01\"}]}]}",
                     COLLAB_DATASET_ERROR_INVALID_VALUE,
-                    "$.projects[0].status[1].status: expected one of reserve, planned, filed, implementing, completed, "
+                    "$.projects[0] (p2).status[1].status: expected one of reserve, planned, filed, implementing, completed, "
                     "evaluated, cancelled, found \"approved\"", NULL);
   assert_error_has ("{" HEADER ", " REGIONS ", \"projects\": [{\"id\": \"p2\", \"name\": \"P\", \"county\": \"yc\", \"category\": \"labour\", "
                     "\"status\": [{\"status\": \"reserve\", \"date\": \"2021-03-01\", \"_by\": {\"x\": [1, 2]}}, "
                     "{\"status\": \"filed\", \"date\": \"2021-02-01\", \"_by\": \"y\"}], \"budget\": \"1.001\"}]}",
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.projects[0].budget: \"1.001\": an amount is exact", NULL);
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.projects[0] (p2).budget: \"1.001\": an amount is exact", NULL);
   assert_error_has ("{" HEADER ", " REGIONS ", \"projects\": [{\"id\": \"p2\", \"name\": \"P\", \"county\": \"yc\", \"category\": \"labour\", "
                     "\"status\": [{\"status\": \"reserve\", \"date\": \"2021-03-01\", \"_by\": {\"x\": [1, 2]}}, "
                     "{\"status\": \"filed\", \"date\": \"2021-02-01\"}]}]}",
                     COLLAB_DATASET_ERROR_INCONSISTENT,
-                    "$.projects[0].status: the status history must be in date order (step 1 is earlier than step 0)", NULL);
+                    "$.projects[0] (p2).status: the status history must be in date order (step 1 is earlier than step 0)", NULL);
   /* A good record with kept members, then a dangling reference. */
   assert_error_has ("{" HEADER ", " REGIONS ", \"projects\": [{\"id\": \"p2\", \"name\": \"P\", \"county\": \"nowhere\", \"category\": \"labour\", "
                     "\"status\": [{\"status\": \"reserve\", \"date\": \"2021-03-01\", \"_by\": {\"x\": [1, 2]}}], "
                     "\"_k\": {\"a\": \"b\"}}], \"_top\": [1, {\"2\": 3}]}",
-                    COLLAB_DATASET_ERROR_DANGLING_REFERENCE, "$.projects[0].county: no region has the id \"nowhere\"", NULL);
+                    COLLAB_DATASET_ERROR_DANGLING_REFERENCE, "$.projects[0] (p2).county: no region has the id \"nowhere\"", NULL);
 }
 
 static void
@@ -528,17 +529,17 @@ test_date_impossible (void)
 {
   assert_error_has (DISPATCH ("\"start\": \"2021-02-29\", \"planned_end\": \"2022-01-01\""),
                     COLLAB_DATASET_ERROR_INVALID_VALUE,
-                    FILENAME ": $.dispatches[0].start: \"2021-02-29\" is not a date in the calendar: "
+                    FILENAME ": $.dispatches[0] (d1).start: \"2021-02-29\" is not a date in the calendar: "
                     "month 02 of 2021 has 28 days (line 1, column ", NULL);
   assert_error_has (DISPATCH ("\"start\": \"2021-04-31\", \"planned_end\": \"2022-01-01\""),
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.dispatches[0].start: \"2021-04-31\"", NULL);
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.dispatches[0] (d1).start: \"2021-04-31\"", NULL);
   assert_error_has (DISPATCH ("\"start\": \"2021-03-01\", \"planned_end\": \"2021-13-01\""),
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.dispatches[0].planned_end: \"2021-13-01\"", NULL);
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.dispatches[0] (d1).planned_end: \"2021-13-01\"", NULL);
   assert_error_has (DISPATCH ("\"start\": \"2021-3-1\", \"planned_end\": \"2022-01-01\""),
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.dispatches[0].start: \"2021-3-1\"", NULL);
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.dispatches[0] (d1).start: \"2021-3-1\"", NULL);
   assert_error_has (DISPATCH ("\"start\": 20210301, \"planned_end\": \"2022-01-01\""),
                     COLLAB_DATASET_ERROR_TYPE,
-                    "$.dispatches[0].start: expected a date as \"YYYY-MM-DD\", found 20210301", NULL);
+                    "$.dispatches[0] (d1).start: expected a date as \"YYYY-MM-DD\", found 20210301", NULL);
   /* 2020 was a leap year. */
   {
     CollabStore *store = read_ok (DISPATCH ("\"start\": \"2020-02-29\", \"planned_end\": \"2021-02-27\""));
@@ -551,12 +552,12 @@ test_amount_inexact (void)
 {
   assert_error_has (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": \"1.234\", \"date\": \"2021-01-01\""),
                     COLLAB_DATASET_ERROR_INVALID_VALUE,
-                    FILENAME ": $.transactions[0].amount: \"1.234\": an amount is exact to the fen "
+                    FILENAME ": $.transactions[0] (t1).amount: \"1.234\": an amount is exact to the fen "
                     "(two decimals of a yuan, six of 万, ten of 亿) (line 1, column ", NULL);
   assert_error_has (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": \"1.0000001万\", \"date\": \"2021-01-01\""),
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.transactions[0].amount: \"1.0000001万\": an amount is exact", NULL);
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.transactions[0] (t1).amount: \"1.0000001万\": an amount is exact", NULL);
   assert_error_has (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": \"一千万\", \"date\": \"2021-01-01\""),
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.transactions[0].amount: \"一千万\" is not an amount", NULL);
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.transactions[0] (t1).amount: \"一千万\" is not an amount", NULL);
 }
 
 static void
@@ -564,14 +565,14 @@ test_amount_overflow (void)
 {
   assert_error_has (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": \"99999999999999999999\", \"date\": \"2021-01-01\""),
                     COLLAB_DATASET_ERROR_INVALID_VALUE,
-                    "$.transactions[0].amount: \"99999999999999999999\": the amount is outside what a signed 64-bit count of fen holds",
+                    "$.transactions[0] (t1).amount: \"99999999999999999999\": the amount is outside what a signed 64-bit count of fen holds",
                     NULL);
   assert_error_has (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": \"1000000000亿\", \"date\": \"2021-01-01\""),
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.transactions[0].amount: \"1000000000亿\": the amount is outside", NULL);
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.transactions[0] (t1).amount: \"1000000000亿\": the amount is outside", NULL);
   /* A JSON integer of yuan that fits int64 but not as fen. */
   assert_error_has (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": 100000000000000000, \"date\": \"2021-01-01\""),
                     COLLAB_DATASET_ERROR_INVALID_VALUE,
-                    "$.transactions[0].amount: 100000000000000000 yuan is outside what a signed 64-bit count of fen holds", NULL);
+                    "$.transactions[0] (t1).amount: 100000000000000000 yuan is outside what a signed 64-bit count of fen holds", NULL);
 }
 
 static void
@@ -586,7 +587,7 @@ test_amount_float (void)
         "\"amount\": %s, \"date\": \"2021-01-01\"}]}", values[i]);
 
       assert_error_has (document, COLLAB_DATASET_ERROR_TYPE,
-                        "$.transactions[0].amount: expected an amount as a string such as \"1920万\" or an integer of yuan, found ",
+                        "$.transactions[0] (t1).amount: expected an amount as a string such as \"1920万\" or an integer of yuan, found ",
                         NULL);
     }
   assert_error_has (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": 1.5, \"date\": \"2021-01-01\""),
@@ -599,7 +600,7 @@ static void
 test_amount_negative (void)
 {
   assert_error_has (TRANSACTION ("\"type\": \"allocation\", \"to\": \"acc-yc\", \"amount\": \"-5\", \"date\": \"2021-01-01\""),
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.transactions[0].amount: an amount cannot be negative", NULL);
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.transactions[0] (t1).amount: an amount cannot be negative", NULL);
 }
 
 static void
@@ -608,10 +609,10 @@ test_year_range (void)
   assert_error_has ("{" HEADER ", " REGIONS ", \"programs\": [{\"id\": \"prog\", \"name\": \"P\", \"kind\": \"east_west\", "
                     "\"first_year\": 21, \"last_year\": 2025, \"assisting\": \"wx\", \"assisted\": [\"ya\"]}]}",
                     COLLAB_DATASET_ERROR_INVALID_VALUE,
-                    "$.programs[0].first_year: expected a year from 1900 to 2200, found 21", NULL);
+                    "$.programs[0] (prog).first_year: expected a year from 1900 to 2200, found 21", NULL);
   assert_error_has ("{" HEADER ", " REGIONS ", \"programs\": [{\"id\": \"prog\", \"name\": \"P\", \"kind\": \"east_west\", "
                     "\"first_year\": \"2021\", \"last_year\": 2025, \"assisting\": \"wx\", \"assisted\": [\"ya\"]}]}",
-                    COLLAB_DATASET_ERROR_TYPE, "$.programs[0].first_year: expected a year, found \"2021\"", NULL);
+                    COLLAB_DATASET_ERROR_TYPE, "$.programs[0] (prog).first_year: expected a year, found \"2021\"", NULL);
 }
 
 static void
@@ -619,7 +620,7 @@ test_nul_in_string (void)
 {
   assert_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"无\\u0000锡\", \"level\": \"city\"}]}",
                 COLLAB_DATASET_ERROR_INVALID_VALUE,
-                FILENAME ": $.regions[0].name: a string cannot hold a NUL character (line 1, column 88)");
+                FILENAME ": $.regions[0] (a).name: a string cannot hold a NUL character (line 1, column 88)");
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\\u0000\", \"name\": \"A\", \"level\": \"city\"}]}",
                     COLLAB_DATASET_ERROR_INVALID_VALUE, "$.regions[0].id: a string cannot hold a NUL character", NULL);
   /* In values the library keeps but does not read, too: a save would cut
@@ -627,10 +628,10 @@ test_nul_in_string (void)
   assert_error_has ("{" HEADER ", \"x\": {\"y\": [\"a\\u0000b\"]}}",
                     COLLAB_DATASET_ERROR_INVALID_VALUE, "$.x.y[0]: a string cannot hold a NUL character", NULL);
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"note\": \"\\u0000\"}]}",
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.regions[0].note: a string cannot hold a NUL character", NULL);
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.regions[0] (a).note: a string cannot hold a NUL character", NULL);
   /* And in member names. */
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"n\\u0000\": 1}]}",
-                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.regions[0]: a member name cannot hold a NUL character", NULL);
+                    COLLAB_DATASET_ERROR_INVALID_VALUE, "$.regions[0] (a): a member name cannot hold a NUL character", NULL);
   assert_error_has ("{" HEADER ", \"x\": {\"k\\u0000a\": 1, \"k\\u0000b\": 2}}",
                     COLLAB_DATASET_ERROR_INVALID_VALUE, "$.x: a member name cannot hold a NUL character", NULL);
 }
@@ -642,14 +643,14 @@ test_duplicate_member_in_record (void)
 {
   assert_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"name\": \"B\", \"level\": \"city\"}]}",
                 COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                FILENAME ": $.regions[0].name: the member \"name\" appears twice (line 1, column 89)");
+                FILENAME ": $.regions[0] (a).name: the member \"name\" appears twice (line 1, column 89)");
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"x\": 1, \"x\": 1}]}",
-                    COLLAB_DATASET_ERROR_DUPLICATE_MEMBER, "$.regions[0].x: the member \"x\" appears twice", NULL);
+                    COLLAB_DATASET_ERROR_DUPLICATE_MEMBER, "$.regions[0] (a).x: the member \"x\" appears twice", NULL);
   /* In a sub-record. */
   assert_error_has (BASE ", \"pairings\": [{\"id\": \"p\", \"program\": \"prog\", \"assisting\": \"jy\", \"assisted\": \"yc\", "
                     "\"level\": \"county\", \"period\": {\"first_year\": 2021, \"first_year\": 2022, \"last_year\": 2025}}]}",
                     COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                    "$.pairings[0].period.first_year: the member \"first_year\" appears twice", NULL);
+                    "$.pairings[0] (p).period.first_year: the member \"first_year\" appears twice", NULL);
 }
 
 static void
@@ -674,7 +675,7 @@ test_duplicate_member_nested (void)
                     "$.x[1].b: the member \"b\" appears twice", NULL);
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", "
                     "\"x\": {\"y\": [{\"b\": 1, \"b\": 2}]}}]}",
-                    COLLAB_DATASET_ERROR_DUPLICATE_MEMBER, "$.regions[0].x.y[0].b: the member \"b\" appears twice", NULL);
+                    COLLAB_DATASET_ERROR_DUPLICATE_MEMBER, "$.regions[0] (a).x.y[0].b: the member \"b\" appears twice", NULL);
   /* The same name in two different objects is fine. */
   {
     CollabStore *store = read_ok ("{" HEADER ", \"x\": {\"b\": 1, \"c\": {\"b\": 2}}, \"y\": {\"b\": 3}}");
@@ -688,7 +689,7 @@ test_duplicate_id (void)
   assert_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\"}, "
                 "{\"id\": \"b\", \"name\": \"B\", \"level\": \"city\"}, {\"id\": \"a\", \"name\": \"C\", \"level\": \"city\"}]}",
                 COLLAB_DATASET_ERROR_DUPLICATE_ID,
-                FILENAME ": $.regions[2].id: the region id \"a\" is already used by $.regions[0] (line 1, column 185)");
+                FILENAME ": $.regions[2] (a).id: the region id \"a\" is already used by $.regions[0] (line 1, column 185)");
   /* Ids are unique within a kind only. */
   {
     CollabStore *store = read_ok ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\"}], "
@@ -705,33 +706,33 @@ test_dangling_reference (void)
   assert_error (BASE ", \"pairings\": [{\"id\": \"p\", \"program\": \"prog\", \"assisting\": \"jy\", "
                 "\"assisted\": \"nowhere\", \"level\": \"county\"}]}",
                 COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                FILENAME ": $.pairings[0].assisted: no region or organization has the id \"nowhere\"");
+                FILENAME ": $.pairings[0] (p).assisted: no region or organization has the id \"nowhere\"");
   assert_error ("{" HEADER ", " REGIONS ", \"programs\": [{\"id\": \"prog\", \"name\": \"P\", \"kind\": \"east_west\", "
                 "\"first_year\": 2021, \"last_year\": 2025, \"assisting\": \"wx\", \"assisted\": [\"ya\", \"haidong\"]}]}",
                 COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                FILENAME ": $.programs[0].assisted[1]: no region has the id \"haidong\"");
+                FILENAME ": $.programs[0] (prog).assisted[1]: no region has the id \"haidong\"");
   assert_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\"}, "
                 "{\"id\": \"b\", \"name\": \"B\", \"level\": \"county\", \"parent\": \"c\"}]}",
                 COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                FILENAME ": $.regions[1].parent: no region has the id \"c\"");
+                FILENAME ": $.regions[1] (b).parent: no region has the id \"c\"");
   assert_error (TRANSACTION ("\"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yc\", \"amount\": 5, "
                              "\"date\": \"2021-01-01\", \"parent\": \"t0\""),
                 COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                FILENAME ": $.transactions[0].parent: no transaction has the id \"t0\"");
+                FILENAME ": $.transactions[0] (t1).parent: no transaction has the id \"t0\"");
   /* In a sub-record. */
   assert_error_has ("{" HEADER ", " REGIONS ", \"programs\": [{\"id\": \"prog\", \"name\": \"P\", \"kind\": \"east_west\", "
                     "\"first_year\": 2021, \"last_year\": 2025, \"assisting\": \"wx\", \"assisted\": [\"ya\"], "
                     "\"fund_base\": [{\"city\": \"haidong\", \"base\": \"27000万\"}]}]}",
                     COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                    FILENAME ": $.programs[0].fund_base[0].city: no region has the id \"haidong\"", NULL);
+                    FILENAME ": $.programs[0] (prog).fund_base[0].city: no region has the id \"haidong\"", NULL);
   assert_error_has ("{" HEADER ", " REGIONS ", \"programs\": [{\"id\": \"prog\", \"name\": \"P\", \"kind\": \"east_west\", "
                     "\"first_year\": 2021, \"last_year\": 2025, \"assisting\": \"wx\", \"assisted\": [\"ya\"], "
                     "\"fund_base\": [{\"city\": \"ya\", \"base\": \"1920万\"}, {\"city\": \"hd\", \"base\": \"27000万\"}]}]}",
                     COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                    FILENAME ": $.programs[0].fund_base[1].city: no region has the id \"hd\"", NULL);
+                    FILENAME ": $.programs[0] (prog).fund_base[1].city: no region has the id \"hd\"", NULL);
   /* An empty id is no reference. */
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"parent\": \"\"}]}",
-                    COLLAB_DATASET_ERROR_TYPE, "$.regions[0].parent: expected the id of a record, found \"\"", NULL);
+                    COLLAB_DATASET_ERROR_TYPE, "$.regions[0] (a).parent: expected the id of a record, found \"\"", NULL);
 }
 
 static void
@@ -741,30 +742,30 @@ test_reference_wrong_kind (void)
   assert_error (BASE ", \"pairings\": [{\"id\": \"p\", \"program\": \"jy\", \"assisting\": \"jy\", "
                 "\"assisted\": \"yc\", \"level\": \"county\"}]}",
                 COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                FILENAME ": $.pairings[0].program: no program has the id \"jy\"");
+                FILENAME ": $.pairings[0] (p).program: no program has the id \"jy\"");
   assert_error (BASE ", \"dispatches\": [{\"id\": \"d1\", \"person\": \"jy\", \"kind\": \"professional\", "
                 "\"direction\": \"outbound\", \"from\": \"jy\", \"to\": \"yc\", \"start\": \"2021-03-01\", \"planned_end\": \"2021-08-31\"}]}",
                 COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                FILENAME ": $.dispatches[0].person: no person has the id \"jy\"");
+                FILENAME ": $.dispatches[0] (d1).person: no person has the id \"jy\"");
   assert_error (BASE ", \"dispatches\": [{\"id\": \"d1\", \"person\": \"x1\", \"kind\": \"professional\", "
                 "\"direction\": \"outbound\", \"from\": \"jy\", \"to\": \"prj\", \"start\": \"2021-03-01\", \"planned_end\": \"2021-08-31\"}]}",
                 COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                FILENAME ": $.dispatches[0].to: no region has the id \"prj\"");
+                FILENAME ": $.dispatches[0] (d1).to: no region has the id \"prj\"");
   assert_error (TRANSACTION ("\"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"yc\", \"amount\": 5, \"date\": \"2021-01-01\""),
                 COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                FILENAME ": $.transactions[0].to: no account or project has the id \"yc\"");
+                FILENAME ": $.transactions[0] (t1).to: no account or project has the id \"yc\"");
 }
 
 static void
 test_reference_type (void)
 {
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"parent\": 5}]}",
-                    COLLAB_DATASET_ERROR_TYPE, "$.regions[0].parent: expected the id of a record, found 5", NULL);
+                    COLLAB_DATASET_ERROR_TYPE, "$.regions[0] (a).parent: expected the id of a record, found 5", NULL);
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"parent\": {\"id\": \"b\"}}]}",
-                    COLLAB_DATASET_ERROR_TYPE, "$.regions[0].parent: expected a single value, found an object", NULL);
+                    COLLAB_DATASET_ERROR_TYPE, "$.regions[0] (a).parent: expected a single value, found an object", NULL);
   assert_error_has ("{" HEADER ", " REGIONS ", \"programs\": [{\"id\": \"prog\", \"name\": \"P\", \"kind\": \"east_west\", "
                     "\"first_year\": 2021, \"last_year\": 2025, \"assisting\": \"wx\", \"assisted\": \"ya\"}]}",
-                    COLLAB_DATASET_ERROR_TYPE, "$.programs[0].assisted: expected an array of ids, found \"ya\"", NULL);
+                    COLLAB_DATASET_ERROR_TYPE, "$.programs[0] (prog).assisted: expected an array of ids, found \"ya\"", NULL);
 }
 
 /* Members ------------------------------------------------------------------ */
@@ -773,20 +774,20 @@ static void
 test_missing_member (void)
 {
   assert_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"level\": \"city\"}]}", COLLAB_DATASET_ERROR_MISSING_MEMBER,
-                FILENAME ": $.regions[0]: a region needs the member \"name\" (line 1, column 86)");
+                FILENAME ": $.regions[0] (a): a region needs the member \"name\" (line 1, column 86)");
   assert_error_has ("{" HEADER ", \"regions\": [{\"name\": \"A\", \"level\": \"city\"}]}", COLLAB_DATASET_ERROR_MISSING_MEMBER,
                     "$.regions[0]: a region needs the member \"id\"", NULL);
   assert_error_has (BASE ", \"pairings\": [{\"id\": \"p\", \"program\": \"prog\", \"assisting\": \"jy\", \"assisted\": \"yc\", "
                     "\"level\": \"county\", \"period\": {\"first_year\": 2021}}]}",
-                    COLLAB_DATASET_ERROR_MISSING_MEMBER, "$.pairings[0].period: a period needs the member \"last_year\"", NULL);
+                    COLLAB_DATASET_ERROR_MISSING_MEMBER, "$.pairings[0] (p).period: a period needs the member \"last_year\"", NULL);
   assert_error_has (TRANSACTION ("\"type\": \"transfer\", \"from\": \"acc-js\", \"amount\": 5, \"date\": \"2021-01-01\""),
-                    COLLAB_DATASET_ERROR_MISSING_MEMBER, "$.transactions[0].to: a transfer needs the member \"to\"", NULL);
+                    COLLAB_DATASET_ERROR_MISSING_MEMBER, "$.transactions[0] (t1).to: a transfer needs the member \"to\"", NULL);
   assert_error_has (TRANSACTION ("\"type\": \"allocation\", \"amount\": 5, \"date\": \"2021-01-01\""),
                     COLLAB_DATASET_ERROR_MISSING_MEMBER,
-                    "$.transactions[0].to: a plan or an allocation needs the member \"to\"", NULL);
+                    "$.transactions[0] (t1).to: a plan or an allocation needs the member \"to\"", NULL);
   assert_error_has (TRANSACTION ("\"type\": \"expenditure\", \"amount\": 5, \"date\": \"2021-01-01\""),
                     COLLAB_DATASET_ERROR_MISSING_MEMBER,
-                    "$.transactions[0].from: an expenditure needs the member \"from\"", NULL);
+                    "$.transactions[0] (t1).from: an expenditure needs the member \"from\"", NULL);
   /* Optional ids may go; required ones may not be empty. */
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": \"\", \"name\": \"A\", \"level\": \"city\"}]}",
                     COLLAB_DATASET_ERROR_INVALID_VALUE, "$.regions[0].id: an id cannot be empty", NULL);
@@ -797,11 +798,11 @@ test_null_required (void)
 {
   assert_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": null, \"level\": \"city\"}]}",
                 COLLAB_DATASET_ERROR_TYPE,
-                FILENAME ": $.regions[0].name: expected a value, found null (line 1, column 82)");
+                FILENAME ": $.regions[0] (a).name: expected a value, found null (line 1, column 82)");
   assert_error_has ("{" HEADER ", \"regions\": [{\"id\": null, \"name\": \"A\", \"level\": \"city\"}]}",
                     COLLAB_DATASET_ERROR_TYPE, "$.regions[0].id: expected a value, found null", NULL);
   assert_error_has (DISPATCH ("\"start\": \"2021-03-01\", \"planned_end\": null"),
-                    COLLAB_DATASET_ERROR_TYPE, "$.dispatches[0].planned_end: expected a value, found null", NULL);
+                    COLLAB_DATASET_ERROR_TYPE, "$.dispatches[0] (d1).planned_end: expected a value, found null", NULL);
 }
 
 /* Nesting ------------------------------------------------------------------ */
@@ -825,7 +826,7 @@ test_deep_nesting (void)
   g_autofree char *objects = deep_document (100000, TRUE, FALSE, TRUE);
 
   g_test_timer_start ();
-  assert_too_deep (in_record, FILENAME ": $.regions[0].deep[0][0]");
+  assert_too_deep (in_record, FILENAME ": $.regions[0] (a).deep[0][0]");
   assert_too_deep (at_top, FILENAME ": $.deep[0][0][0]");
   assert_too_deep (unclosed, FILENAME ": $.deep[0][0][0]");
   assert_too_deep (objects, FILENAME ": $.deep.a.a.a.a");
@@ -872,7 +873,7 @@ test_deep_nesting_known_member (void)
   records_text = g_string_free (records, FALSE);
 
   assert_error_has (flags_text, COLLAB_DATASET_ERROR_TYPE,
-                    "$.regions[0].flags[0]: expected a string, found an array", NULL);
+                    "$.regions[0] (a).flags[0]: expected a string, found an array", NULL);
   assert_error_has (records_text, COLLAB_DATASET_ERROR_TYPE,
                     "$.regions[0]: expected a region object, found an array", NULL);
 }
@@ -884,19 +885,19 @@ test_end_before_start (void)
 {
   assert_error_has (DISPATCH ("\"start\": \"2021-03-01\", \"planned_end\": \"2021-02-28\""),
                     COLLAB_DATASET_ERROR_INCONSISTENT,
-                    FILENAME ": $.dispatches[0].planned_end: ends on 2021-02-28, before it starts on 2021-03-01 (line 1, column ",
+                    FILENAME ": $.dispatches[0] (d1).planned_end: ends on 2021-02-28, before it starts on 2021-03-01 (line 1, column ",
                     NULL);
   assert_error_has (DISPATCH ("\"start\": \"2021-03-01\", \"planned_end\": \"2021-08-31\", \"actual_end\": \"2020-12-31\""),
                     COLLAB_DATASET_ERROR_INCONSISTENT,
-                    "$.dispatches[0].actual_end: ends on 2020-12-31, before it starts on 2021-03-01", NULL);
+                    "$.dispatches[0] (d1).actual_end: ends on 2020-12-31, before it starts on 2021-03-01", NULL);
   assert_error_has ("{" HEADER ", " REGIONS ", \"programs\": [{\"id\": \"prog\", \"name\": \"P\", \"kind\": \"east_west\", "
                     "\"first_year\": 2025, \"last_year\": 2021, \"assisting\": \"wx\", \"assisted\": [\"ya\"]}]}",
                     COLLAB_DATASET_ERROR_INCONSISTENT,
-                    "$.programs[0].last_year: the period ends in 2021, before it starts in 2025", NULL);
+                    "$.programs[0] (prog).last_year: the period ends in 2021, before it starts in 2025", NULL);
   assert_error_has (BASE ", \"pairings\": [{\"id\": \"p\", \"program\": \"prog\", \"assisting\": \"jy\", \"assisted\": \"yc\", "
                     "\"level\": \"county\", \"period\": {\"first_year\": 2023, \"last_year\": 2022}}]}",
                     COLLAB_DATASET_ERROR_INCONSISTENT,
-                    "$.pairings[0].period.last_year: the period ends in 2022, before it starts in 2023", NULL);
+                    "$.pairings[0] (p).period.last_year: the period ends in 2022, before it starts in 2023", NULL);
   /* One day is a service. */
   {
     CollabStore *store = read_ok (DISPATCH ("\"start\": \"2021-03-01\", \"planned_end\": \"2021-03-01\""));
@@ -904,18 +905,125 @@ test_end_before_start (void)
   }
 }
 
+/* Messages stay short ------------------------------------------------------ */
+
+/* A megabyte of @unit: an id, a word or a name no one would type, which
+ * a message quotes cut (types/collab-error-private.h). */
+#define HUGE_BYTES (1024 * 1024)
+
+static char *
+huge_text (const char *unit)
+{
+  gsize n = HUGE_BYTES / strlen (unit);
+  GString *out = g_string_sized_new (HUGE_BYTES + 8);
+
+  for (gsize i = 0; i < n; i++)
+    g_string_append (out, unit);
+  return g_string_free (out, FALSE);
+}
+
+/* @format has %s for each place the huge text goes (up to three); the
+ * error has @code, holds each of @parts (NULL-terminated; "%s" in a part
+ * is the huge text cut, "…" included) and is under 1 KB. */
+static void
+assert_bounded (const char *unit,
+                const char *format,
+                int         code,
+                ...)
+{
+  g_autofree char *huge = huge_text (unit);
+  g_autofree char *cut = NULL;
+  g_autofree char *document = NULL;
+  g_autofree char *message = NULL;
+  GString *head = g_string_new (NULL);
+  va_list args;
+
+  for (guint i = 0; i < COLLAB_ERROR_QUOTE_MAX_CHARS; i++)
+    g_string_append (head, unit);
+  g_string_append (head, "…");
+  cut = g_string_free (head, FALSE);
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  document = g_strdup_printf (format, huge, huge, huge);
+#pragma GCC diagnostic pop
+  message = read_error (document, code);
+  g_assert_cmpuint (strlen (message), <, 1024);
+
+  va_start (args, code);
+  for (const char *part = va_arg (args, const char *); part != NULL; part = va_arg (args, const char *))
+    {
+      g_autoptr(GString) expected = g_string_new (part);
+
+      g_string_replace (expected, "%s", cut, 0);
+      if (strstr (message, expected->str) == NULL)
+        g_error ("\"%s\" is not in \"%s\"", expected->str, message);
+    }
+  va_end (args);
+}
+
+/* A value of a megabyte makes no message of a megabyte: it is quoted cut,
+ * in the message and in the path, where the record is named by its id. */
+static void
+test_bounded_messages (void)
+{
+  /* A reference that names nothing, at the end of the document. */
+  assert_bounded ("x", "{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", "
+                  "\"parent\": \"%s\"}]}", COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
+                  FILENAME ": $.regions[0] (a).parent: no region has the id \"%s\"", NULL);
+  assert_bounded ("x", "{" HEADER ", " REGIONS ", \"programs\": [{\"id\": \"prog\", \"name\": \"P\", "
+                  "\"kind\": \"east_west\", \"first_year\": 2021, \"last_year\": 2025, \"assisting\": \"wx\", "
+                  "\"assisted\": [\"ya\", \"%s\"]}]}", COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
+                  "$.programs[0] (prog).assisted[1]: no region has the id \"%s\"", NULL);
+  /* A word that is no level, in ASCII and in Chinese (cut at a character). */
+  assert_bounded ("x", "{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"%s\"}]}",
+                  COLLAB_DATASET_ERROR_INVALID_VALUE,
+                  "$.regions[0] (a).level: expected one of province, city, county, township, village, found \"%s\"",
+                  NULL);
+  assert_bounded ("县", "{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"%s\"}]}",
+                  COLLAB_DATASET_ERROR_INVALID_VALUE, "found \"%s\"", NULL);
+  /* An id used twice names itself in the path and in the message. */
+  assert_bounded ("x", "{" HEADER ", \"regions\": [{\"id\": \"%s\", \"name\": \"A\", \"level\": \"city\"}, "
+                  "{\"id\": \"%s\", \"name\": \"B\", \"level\": \"city\"}]}", COLLAB_DATASET_ERROR_DUPLICATE_ID,
+                  FILENAME ": $.regions[1] (%s).id: the region id \"%s\" is already used by $.regions[0]", NULL);
+  /* An impossible period of a dispatch with a huge id. */
+  assert_bounded ("d", BASE ", \"dispatches\": [{\"id\": \"%s\", \"person\": \"x1\", \"kind\": \"professional\", "
+                  "\"direction\": \"outbound\", \"from\": \"jy\", \"to\": \"yc\", \"start\": \"2021-03-01\", "
+                  "\"planned_end\": \"2021-02-28\"}]}", COLLAB_DATASET_ERROR_INCONSISTENT,
+                  FILENAME ": $.dispatches[0] (%s).planned_end: ends on 2021-02-28, before it starts on 2021-03-01",
+                  NULL);
+  /* A member name the record does not know, twice. */
+  assert_bounded ("k", "{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", "
+                  "\"%s\": 1, \"%s\": 2}]}", COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
+                  "$.regions[0] (a).%s: the member \"%s\" appears twice", NULL);
+  /* A code that is no code; a checked transaction naming a huge account. */
+  assert_bounded ("9", "{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", "
+                  "\"code\": \"%s\"}]}", COLLAB_DATASET_ERROR_INVALID_VALUE, "found \"%s\"", NULL);
+  assert_bounded ("a", "{" HEADER ", " REGIONS ", \"accounts\": [{\"id\": \"%s\", \"holder\": \"yc\"}], "
+                  "\"transactions\": [{\"id\": \"t1\", \"type\": \"expenditure\", \"from\": \"%s\", \"amount\": 5, "
+                  "\"date\": \"2021-01-01\"}]}", COLLAB_DATASET_ERROR_INCONSISTENT,
+                  FILENAME ": $.transactions[0] (t1).from: an expenditure is made by a project, and \"%s\" is an account",
+                  NULL);
+  /* A date that is no date, an amount that is no amount. */
+  assert_bounded ("2", DISPATCH ("\"start\": \"%s\""), COLLAB_DATASET_ERROR_INVALID_VALUE,
+                  "$.dispatches[0] (d1).start: \"%s\"", NULL);
+  assert_bounded ("万", TRANSACTION ("\"type\": \"plan\", \"to\": \"acc-yc\", \"amount\": \"%s\", "
+                  "\"date\": \"2021-01-01\""), COLLAB_DATASET_ERROR_INVALID_VALUE,
+                  "$.transactions[0] (t1).amount: \"%s\"", NULL);
+}
+
 static void
 test_own_ancestor (void)
 {
   assert_error ("{" HEADER ", \"regions\": [{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"parent\": \"a\"}]}",
                 COLLAB_DATASET_ERROR_INCONSISTENT,
-                FILENAME ": $.regions[0].parent: the region \"a\" is its own ancestor");
+                FILENAME ": $.regions[0] (a).parent: the region \"a\" is its own ancestor");
   assert_error ("{" HEADER ", \"regions\": [{\"id\": \"top\", \"name\": \"T\", \"level\": \"province\"}, "
                 "{\"id\": \"a\", \"name\": \"A\", \"level\": \"city\", \"parent\": \"c\"}, "
                 "{\"id\": \"b\", \"name\": \"B\", \"level\": \"county\", \"parent\": \"a\"}, "
                 "{\"id\": \"c\", \"name\": \"C\", \"level\": \"township\", \"parent\": \"b\"}]}",
                 COLLAB_DATASET_ERROR_INCONSISTENT,
-                FILENAME ": $.regions[1].parent: the region \"a\" is its own ancestor");
+                FILENAME ": $.regions[1] (a).parent: the region \"a\" is its own ancestor");
 }
 
 static void
@@ -924,17 +1032,17 @@ test_expenditure_from_account (void)
   assert_error (TRANSACTION ("\"type\": \"expenditure\", \"from\": \"acc-yc\", \"amount\": \"120万\", "
                              "\"date\": \"2021-09-01\", \"use\": \"seedlings\""),
                 COLLAB_DATASET_ERROR_INCONSISTENT,
-                FILENAME ": $.transactions[0].from: an expenditure is made by a project, and \"acc-yc\" is an account");
+                FILENAME ": $.transactions[0] (t1).from: an expenditure is made by a project, and \"acc-yc\" is an account");
   assert_error (TRANSACTION ("\"type\": \"expenditure\", \"from\": \"prj\", \"to\": \"acc-yc\", \"amount\": 5, \"date\": \"2021-09-01\""),
                 COLLAB_DATASET_ERROR_INCONSISTENT,
-                FILENAME ": $.transactions[0].to: an expenditure leaves the program: name the payee in \"payee\", not \"to\"");
+                FILENAME ": $.transactions[0] (t1).to: an expenditure leaves the program: name the payee in \"payee\", not \"to\"");
   assert_error (TRANSACTION ("\"type\": \"transfer\", \"from\": \"prj\", \"to\": \"acc-yc\", \"amount\": 5, \"date\": \"2021-09-01\""),
                 COLLAB_DATASET_ERROR_INCONSISTENT,
-                FILENAME ": $.transactions[0].from: a transfer is paid from an account, and \"prj\" is a project "
+                FILENAME ": $.transactions[0] (t1).from: a transfer is paid from an account, and \"prj\" is a project "
                 "(a project spends with an expenditure)");
   assert_error (TRANSACTION ("\"type\": \"allocation\", \"to\": \"prj\", \"amount\": 5, \"date\": \"2021-09-01\""),
                 COLLAB_DATASET_ERROR_INCONSISTENT,
-                FILENAME ": $.transactions[0].to: a plan or an allocation is made to an account, and \"prj\" is a project");
+                FILENAME ": $.transactions[0] (t1).to: a plan or an allocation is made to an account, and \"prj\" is a project");
 }
 
 static void
@@ -942,15 +1050,15 @@ test_transfer_into_source (void)
 {
   assert_error (TRANSACTION ("\"type\": \"transfer\", \"from\": \"acc-yc\", \"to\": \"acc-js\", \"amount\": 5, \"date\": \"2021-01-01\""),
                 COLLAB_DATASET_ERROR_INCONSISTENT,
-                FILENAME ": $.transactions[0].to: \"acc-js\" is a source account: money enters the program there "
+                FILENAME ": $.transactions[0] (t1).to: \"acc-js\" is a source account: money enters the program there "
                 "and is never transferred into it");
   assert_error (TRANSACTION ("\"type\": \"transfer\", \"from\": \"acc-yc\", \"to\": \"acc-yc\", \"amount\": 5, \"date\": \"2021-01-01\""),
                 COLLAB_DATASET_ERROR_INCONSISTENT,
-                FILENAME ": $.transactions[0].to: a transfer from \"acc-yc\" to itself");
+                FILENAME ": $.transactions[0] (t1).to: a transfer from \"acc-yc\" to itself");
   assert_error (TRANSACTION ("\"type\": \"transfer\", \"from\": \"acc-js\", \"to\": \"acc-yc\", \"amount\": 5, "
                              "\"date\": \"2021-01-01\", \"parent\": \"t1\""),
                 COLLAB_DATASET_ERROR_INCONSISTENT,
-                FILENAME ": $.transactions[0].parent: a transaction cannot pass on its own money");
+                FILENAME ": $.transactions[0] (t1).parent: a transaction cannot pass on its own money");
 }
 
 /* Records of a dataset --------------------------------------------------- */
@@ -1062,13 +1170,13 @@ test_records_funds (void)
 {
   assert_funds_error ("{\"id\": \"x\", \"type\": \"expenditure\", \"from\": \"acc-yanan\", \"amount\": \"1\","
                       " \"date\": \"2021-01-01\"}",
-                      "transactions[0].from", "made by a project");
+                      "transactions[0] (x).from", "made by a project");
   assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-js\", \"amount\": \"1\","
                       " \"date\": \"2021-01-01\"}",
-                      "transactions[0].to", "source account");
+                      "transactions[0] (x).to", "source account");
   assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"prj-apple\", \"to\": \"acc-sn\","
                       " \"amount\": \"1\", \"date\": \"2021-01-01\"}",
-                      "transactions[0].from", "is a project");
+                      "transactions[0] (x).from", "is a project");
   assert_funds_error ("{\"id\": \"x\", \"type\": \"transfer\", \"from\": \"acc-sn\", \"to\": \"acc-nowhere\","
                       " \"amount\": \"1\", \"date\": \"2021-01-01\"}",
                       "acc-nowhere", "");
@@ -1083,7 +1191,7 @@ test_records_funds (void)
                       "transactions[0]", "\"to\"");
   assert_funds_error ("{\"id\": \"x\", \"type\": \"allocation\", \"to\": \"prj-apple\", \"amount\": \"1\","
                       " \"date\": \"2021-01-01\"}",
-                      "transactions[0].to", "is a project");
+                      "transactions[0] (x).to", "is a project");
 }
 
 /* Amounts through the document (SPEC §3, §9): every form a transaction
@@ -1183,6 +1291,7 @@ main (int   argc,
   g_test_add_func ("/collab/json-reader/nesting/known-member", test_deep_nesting_known_member);
   g_test_add_func ("/collab/json-reader/consistency/end-before-start", test_end_before_start);
   g_test_add_func ("/collab/json-reader/consistency/own-ancestor", test_own_ancestor);
+  g_test_add_func ("/collab/json-reader/messages/bounded", test_bounded_messages);
   g_test_add_func ("/collab/json-reader/consistency/expenditure-from-account", test_expenditure_from_account);
   g_test_add_func ("/collab/json-reader/consistency/transfer-into-source", test_transfer_into_source);
   g_test_add_func ("/collab/json-reader/records/roster", test_records_roster);

@@ -125,7 +125,7 @@ test_nothing (void)
 }
 
 /* An offer of no position is no offer: the load refuses it, naming
- * where it is. */
+ * where it is and its id. */
 static void
 test_zero_positions (void)
 {
@@ -136,7 +136,7 @@ test_zero_positions (void)
   g_assert_null (dataset);
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INVALID_VALUE);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "$.job_offers[0].positions"));
+  g_assert_nonnull (strstr (error->message, "$.job_offers[0] (o-zero).positions"));
 }
 
 /* Offers whose every position a placement took, ended or not, and one

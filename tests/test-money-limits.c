@@ -130,10 +130,10 @@ test_load (void)
   } bad[] = {
     { "\"transactions\": [" TX ("x", "transfer", FROM ("acc-js"), TO ("acc-sn"), "\"92233720368547758.08\"",
                                 "2021-01-01", "") "]",
-      "transactions[0].amount", "64-bit" },
+      "transactions[0] (x).amount", "64-bit" },
     { "\"purchases\": [{\"id\": \"x\", \"origin\": \"yanchuan\", \"product\": \"红枣\", \"channel\": \"canteen\","
       " \"amount\": \"922337203.6854775808亿\", \"date\": \"2021-01-01\"}]",
-      "purchases[0].amount", "64-bit" },
+      "purchases[0] (x).amount", "64-bit" },
     { "\"programs\": [{\"id\": \"neg\", \"name\": \"n\", \"kind\": \"east_west\", \"first_year\": 2021,"
       " \"last_year\": 2025, \"assisting\": \"wuxi\", \"assisted\": [\"yanan\"],"
       " \"fund_base\": [{\"city\": \"yanan\", \"base\": \"1920万\", \"plan_total\": \"-1\"}]}]",

@@ -43,67 +43,67 @@ static const struct
   { "purchase-amount", COLLAB_DATASET_ERROR_INVALID_VALUE,
     "\"purchases\": [{\"id\": \"p\", \"origin\": \"yanan\", \"product\": \"枣\", \"channel\": \"canteen\", "
     "\"amount\": \"-1.00\", \"date\": \"2022-01-01\"}]}",
-    "$.purchases[0].amount: an amount cannot be negative (line 6, column 124)" },
+    "$.purchases[0] (p).amount: an amount cannot be negative (line 6, column 124)" },
   { "purchase-beneficiaries", COLLAB_DATASET_ERROR_INVALID_VALUE,
     "\"purchases\": [{\"id\": \"p\", \"origin\": \"yanan\", \"product\": \"枣\", \"channel\": \"canteen\", "
     "\"amount\": \"1.00\", \"date\": \"2022-01-01\", \"beneficiaries\": -3}]}",
-    "$.purchases[0].beneficiaries: a count cannot be negative, found -3 (line 6, column 144)" },
+    "$.purchases[0] (p).beneficiaries: a count cannot be negative, found -3 (line 6, column 144)" },
   { "investment-amount", COLLAB_DATASET_ERROR_INVALID_VALUE,
     "\"investments\": [{\"id\": \"i\", \"enterprise\": \"o\", \"county\": \"yanan\", \"amount\": \"-5万\", "
     "\"date\": \"2022-01-01\"}]}",
-    "$.investments[0].amount: an amount cannot be negative (line 6, column 105)" },
+    "$.investments[0] (i).amount: an amount cannot be negative (line 6, column 105)" },
   { "donation-amount", COLLAB_DATASET_ERROR_INVALID_VALUE,
     "\"donations\": [{\"id\": \"d\", \"to\": \"yanan\", \"form\": \"cash\", \"amount\": \"-5万\", \"date\": \"2022-01-01\"}]}",
-    "$.donations[0].amount: an amount cannot be negative (line 6, column 96)" },
+    "$.donations[0] (d).amount: an amount cannot be negative (line 6, column 96)" },
   { "agreement-funds", COLLAB_DATASET_ERROR_INVALID_VALUE,
     "\"agreements\": [{\"id\": \"a\", \"program\": \"cp\", \"year\": 2022, \"city\": \"yanan\", \"funds\": \"-1\"}]}",
-    "$.agreements[0].funds: an amount cannot be negative (line 6, column 90)" },
+    "$.agreements[0] (a).funds: an amount cannot be negative (line 6, column 90)" },
   { "agreement-cadres", COLLAB_DATASET_ERROR_INVALID_VALUE,
     "\"agreements\": [{\"id\": \"a\", \"program\": \"cp\", \"year\": 2022, \"city\": \"yanan\", \"funds\": \"1\", "
     "\"cadres\": -1}]}",
-    "$.agreements[0].cadres: a count cannot be negative, found -1 (line 6, column 103)" },
+    "$.agreements[0] (a).cadres: a count cannot be negative, found -1 (line 6, column 103)" },
   { "agreement-professionals-type", COLLAB_DATASET_ERROR_TYPE,
     "\"agreements\": [{\"id\": \"a\", \"program\": \"cp\", \"year\": 2022, \"city\": \"yanan\", \"funds\": \"1\", "
     "\"professionals\": 1.5}]}",
-    "$.agreements[0].professionals: expected an integer, found 1.5 (line 6, column 110)" },
+    "$.agreements[0] (a).professionals: expected an integer, found 1.5 (line 6, column 110)" },
   /* Unknown words of the closed vocabularies. */
   { "purchase-channel", COLLAB_DATASET_ERROR_INVALID_VALUE,
     "\"purchases\": [{\"id\": \"p\", \"origin\": \"yanan\", \"product\": \"枣\", \"channel\": \"shop\", "
     "\"amount\": \"1.00\", \"date\": \"2022-01-01\"}]}",
-    "$.purchases[0].channel: expected one of canteen, supermarket, counter, ecommerce, fair, union, other, "
+    "$.purchases[0] (p).channel: expected one of canteen, supermarket, counter, ecommerce, fair, union, other, "
     "found \"shop\" (line 6, column 79)" },
   { "donation-form", COLLAB_DATASET_ERROR_INVALID_VALUE,
     "\"donations\": [{\"id\": \"d\", \"to\": \"yanan\", \"form\": \"goods\", \"amount\": \"5万\", \"date\": \"2022-01-01\"}]}",
-    "$.donations[0].form: expected one of cash, in_kind, found \"goods\" (line 6, column 57)" },
+    "$.donations[0] (d).form: expected one of cash, in_kind, found \"goods\" (line 6, column 57)" },
   { "task-report-status", COLLAB_DATASET_ERROR_INVALID_VALUE,
     "\"task_reports\": [{\"task\": \"t1\", \"year\": 2022, \"status\": \"finished\"}]}",
     "$.task_reports[0].status: expected one of not_started, in_progress, done, found \"finished\" (line 6, column 67)" },
   /* Missing members. */
   { "purchase-missing-channel", COLLAB_DATASET_ERROR_MISSING_MEMBER,
     "\"purchases\": [{\"id\": \"p\", \"origin\": \"yanan\", \"product\": \"枣\", \"amount\": \"1.00\", \"date\": \"2022-01-01\"}]}",
-    "$.purchases[0]: a purchase needs the member \"channel\" (line 6, column 101)" },
+    "$.purchases[0] (p): a purchase needs the member \"channel\" (line 6, column 101)" },
   { "investment-missing-county", COLLAB_DATASET_ERROR_MISSING_MEMBER,
     "\"investments\": [{\"id\": \"i\", \"enterprise\": \"o\", \"amount\": \"5万\", \"date\": \"2022-01-01\"}]}",
-    "$.investments[0]: an investment needs the member \"county\" (line 6, column 85)" },
+    "$.investments[0] (i): an investment needs the member \"county\" (line 6, column 85)" },
   { "task-report-missing-year", COLLAB_DATASET_ERROR_MISSING_MEMBER,
     "\"task_reports\": [{\"task\": \"t1\", \"status\": \"done\"}]}",
     "$.task_reports[0]: a task report needs the member \"year\" (line 6, column 50)" },
   { "initiative-missing-title", COLLAB_DATASET_ERROR_MISSING_MEMBER,
     "\"initiatives\": [{\"id\": \"i\", \"program\": \"cp\", \"year\": 2022}]}",
-    "$.initiatives[0]: a key initiative needs the member \"title\" (line 6, column 59)" },
+    "$.initiatives[0] (i): a key initiative needs the member \"title\" (line 6, column 59)" },
   { "agreement-missing-city", COLLAB_DATASET_ERROR_MISSING_MEMBER,
     "\"agreements\": [{\"id\": \"a\", \"program\": \"cp\", \"year\": 2022, \"funds\": \"1\"}]}",
-    "$.agreements[0]: an annual agreement needs the member \"city\" (line 6, column 72)" },
+    "$.agreements[0] (a): an annual agreement needs the member \"city\" (line 6, column 72)" },
   /* Dangling tasks, named by their path alone. */
   { "task-report-dangling", COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
     "\"task_reports\": [{\"task\": \"t9\", \"year\": 2022, \"status\": \"done\"}]}",
     "$.task_reports[0].task: no plan task has the id \"t9\"" },
   { "initiative-dangling", COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
     "\"initiatives\": [{\"id\": \"i\", \"program\": \"cp\", \"year\": 2022, \"title\": \"X\", \"tasks\": [\"t1\", \"t2\"]}]}",
-    "$.initiatives[0].tasks[1]: no plan task has the id \"t2\"" },
+    "$.initiatives[0] (i).tasks[1]: no plan task has the id \"t2\"" },
   { "event-dangling", COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
     "\"events\": [{\"id\": \"e\", \"program\": \"cp\", \"kind\": \"visit\", \"date\": \"2022-01-01\", \"tasks\": [\"t3\"]}]}",
-    "$.events[0].tasks[0]: no plan task has the id \"t3\"" },
+    "$.events[0] (e).tasks[0]: no plan task has the id \"t3\"" },
 };
 
 /* The task's own number and its area are checked in the BASE's task
@@ -117,16 +117,16 @@ static const struct
   const char       *message;
 } task_errors[] = {
   { "task-number-zero", COLLAB_DATASET_ERROR_INVALID_VALUE, "\"number\": 1", "\"number\": 0",
-    "$.tasks[0].number: expected a count of at least 1, found 0 (line 5, column 109)" },
+    "$.tasks[0] (t1).number: expected a count of at least 1, found 0 (line 5, column 109)" },
   { "task-number-negative", COLLAB_DATASET_ERROR_INVALID_VALUE, "\"number\": 1", "\"number\": -2",
-    "$.tasks[0].number: expected a count of at least 1, found -2 (line 5, column 110)" },
+    "$.tasks[0] (t1).number: expected a count of at least 1, found -2 (line 5, column 110)" },
   { "task-area", COLLAB_DATASET_ERROR_INVALID_VALUE, "\"area\": \"industry\"", "\"area\": \"farming\"",
-    "$.tasks[0].area: expected one of red_culture, rural_urban, public_services, ecology, industry, "
+    "$.tasks[0] (t1).area: expected one of red_culture, rural_urban, public_services, ecology, industry, "
     "found \"farming\" (line 5, column 71)" },
   { "task-responsible-dangling", COLLAB_DATASET_ERROR_DANGLING_REFERENCE, "[\"o\"]", "[\"o\", \"zz\"]",
-    "$.tasks[0].responsible[1]: no organization has the id \"zz\"" },
+    "$.tasks[0] (t1).responsible[1]: no organization has the id \"zz\"" },
   { "task-missing-title", COLLAB_DATASET_ERROR_MISSING_MEMBER, ", \"title\": \"T\"", "",
-    "$.tasks[0]: a plan task needs the member \"title\" (line 5, column 95)" },
+    "$.tasks[0] (t1): a plan task needs the member \"title\" (line 5, column 95)" },
 };
 
 /* The load of @document fails with @code and a message that ends in

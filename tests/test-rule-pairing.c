@@ -389,6 +389,67 @@ test_orphan (void)
   collab_test_assert_message_contains (finding, "wuxi-jingkai (经开区)");
 }
 
+/* A megabyte of @unit. */
+static char *
+huge_text (const char *unit)
+{
+  GString *out = g_string_new (NULL);
+
+  while (out->len < 1024 * 1024)
+    g_string_append (out, unit);
+  return g_string_free (out, FALSE);
+}
+
+/* The message quotes the ids and names cut (64 characters and "…") and
+ * stays under 1 KB; the subject keeps the whole id. */
+static void
+assert_bounded (CollabFinding *finding,
+                const char    *key,
+                const char    *id)
+{
+  const char *message = collab_finding_get_message (finding);
+
+  g_test_message ("%s", message);
+  g_assert_cmpuint (strlen (message), <, 1024);
+  g_assert_true (g_utf8_validate (message, -1, NULL));
+  g_assert_nonnull (strstr (message, "…"));
+  g_assert_cmpstr (collab_finding_get_subject_string (finding, key), ==, id);
+}
+
+/* Ids and names of a megabyte: the findings' messages quote them cut. */
+static void
+test_huge_ids (void)
+{
+  g_autoptr(CollabDataset) dataset = collab_test_load_example ("wuxi-2021.json");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *pairing_id = huge_text ("p");
+  g_autofree char *region_id = huge_text ("r");
+  g_autofree char *region_name = huge_text ("县");
+  g_autofree char *pairing = g_strdup_printf ("{\"id\": \"%s\", \"program\": \"wuxi-2021\", \"assisting\": \"pingan\", "
+                                              "\"assisted\": \"pingan\", \"level\": \"county\"}", pairing_id);
+  g_autofree char *region = g_strdup_printf ("{\"id\": \"%s\", \"name\": \"%s\", \"level\": \"county\", "
+                                             "\"parent\": \"wuxi\"}", region_id, region_name);
+
+  add_pairing (dataset, pairing);
+  collab_test_add_record (dataset, COLLAB_RECORD_KIND_REGION, region);
+  findings = check (dataset, NULL);
+
+  g_assert_cmpuint (findings->len, ==, 2);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CollabFinding *finding = g_ptr_array_index (findings, i);
+
+      if (collab_test_finding_is (finding, "pairing.invalid"))
+        assert_bounded (finding, "pairing", pairing_id);
+      else
+        {
+          g_assert_cmpstr (collab_finding_get_rule (finding), ==, "pairing.orphan");
+          assert_bounded (finding, "assisting", region_id);
+          collab_test_assert_message_contains (finding, "rrrrrrrr… (县县县");
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/collab/rules/pairing/period/outside", test_period);
   g_test_add_func ("/collab/rules/pairing/period/inside", test_period_inside);
   g_test_add_func ("/collab/rules/pairing/orphan", test_orphan);
+  g_test_add_func ("/collab/rules/pairing/huge-ids", test_huge_ids);
 
   return g_test_run ();
 }

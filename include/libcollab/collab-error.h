@@ -111,4 +111,7 @@ GQuark collab_dataset_error_quark (void);
 COLLAB_AVAILABLE_IN_ALL
 GQuark collab_ruleset_error_quark (void);
 
+COLLAB_AVAILABLE_IN_ALL
+char  *collab_error_cut           (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

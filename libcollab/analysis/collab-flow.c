@@ -20,6 +20,7 @@
 #include "collab-flow-private.h"
 #include "collab-ledger-private.h"
 #include "types/collab-day-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 G_DEFINE_BOXED_TYPE (CollabFundTotals, collab_fund_totals, collab_fund_totals_copy, collab_fund_totals_free)
@@ -84,6 +85,7 @@ find_boundary (const CollabStore  *store,
 {
   const char *colon = strchr (boundary, ':');
   const char *id = boundary;
+  g_autofree char *shown = NULL;
   guint index;
 
   /* "region:yanan" names the kind; "yanan" takes the first kind that has
@@ -98,8 +100,9 @@ find_boundary (const CollabStore  *store,
             id = colon + 1;
             if (collab_store_lookup (store, boundary_kinds[k], id, &index))
               return COLLAB_REF (boundary_kinds[k], index);
+            shown = collab_error_cut (id);
             g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                         _("no %s has the id \"%s\""), name, id);
+                         _("no %s has the id \"%s\""), name, shown);
             return COLLAB_REF_NONE;
           }
       }
@@ -108,8 +111,9 @@ find_boundary (const CollabStore  *store,
     if (collab_store_lookup (store, boundary_kinds[k], id, &index))
       return COLLAB_REF (boundary_kinds[k], index);
 
+  shown = collab_error_cut (boundary);
   g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-               _("no program, region, organization, account or project has the id \"%s\""), boundary);
+               _("no program, region, organization, account or project has the id \"%s\""), shown);
   return COLLAB_REF_NONE;
 }
 
@@ -247,13 +251,14 @@ set_overflow (GError     **error,
               int          last_year)
 {
   g_autofree char *years = collab_years_format (first_year, last_year);
+  g_autofree char *shown = collab_error_cut (boundary);
 
   g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
                /* Translators: a boundary (an id such as yanan, or kind:id such
                 * as region:yanan), then a year or years (2021, or 2016–2020). */
                _("The money of %s in %s adds up to more than libcollab can count (92233720368547758.07 yuan); "
                  "correct the amounts of its transactions."),
-               boundary, years);
+               shown, years);
 }
 
 static GHashTable *

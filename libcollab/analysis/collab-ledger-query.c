@@ -12,6 +12,7 @@
 
 #include "model/collab-units-private.h"
 #include "types/collab-day-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 #include "collab-ledger-impl-private.h"
 
@@ -182,14 +183,16 @@ collab_ledger_set_allocations_overflow (CollabLedger  *self,
                                         GError       **error)
 {
   g_autofree char *years = collab_years_format (first_year, last_year);
+  g_autofree char *program_id = collab_error_cut (collab_store_ref_id (self->store, program));
+  g_autofree char *city_id = collab_error_cut (collab_units_id (self->store, city));
+  g_autofree char *city_name = collab_error_cut (collab_units_name (self->store, city));
 
   g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
                /* Translators: a program's id, a city's id and its name, and a
                 * year or years (2021, or 2021–2025). */
                _("The allocations of program %s to %s (%s) for %s add up to more than libcollab can "
                  "count (92233720368547758.07 yuan); correct the amounts of those allocations."),
-               collab_store_ref_id (self->store, program), collab_units_id (self->store, city),
-               collab_units_name (self->store, city), years);
+               program_id, city_id, city_name, years);
 }
 
 enum { TRACE_UNKNOWN, TRACE_YES, TRACE_NO, TRACE_VISITING };

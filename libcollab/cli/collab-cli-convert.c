@@ -128,7 +128,11 @@ collab_cli_convert (int    argc,
     return collab_cli_usage_error ("convert", _("expected IN and OUT, found %d file names"),
                                    argc - 1 + (output != NULL));
   if (format != NULL && !collab_cli_is_sheet_format (format))
-    return collab_cli_usage_error ("convert", _("--format is csv or xlsx, not “%s”"), format);
+    {
+      g_autofree char *shown = collab_error_cut (format);
+
+      return collab_cli_usage_error ("convert", _("--format is csv or xlsx, not “%s”"), shown);
+    }
 
   in = argv[1];
   out = output != NULL ? output : argv[2];

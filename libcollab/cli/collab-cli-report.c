@@ -159,10 +159,14 @@ collab_cli_report (int    argc,
   if (year < 0)
     return collab_cli_usage_error ("report", _("--year is a year, not %d"), year);
   if (period != NULL && !parse_years (period, &years))
-    /* Translators: %s is what was given after --years; keep FIRST-LAST and
-     * 2016-2020 as they are. */
-    return collab_cli_usage_error ("report", _("--years is FIRST-LAST, the first year no later than the last, "
-                                               "as 2016-2020, not '%s'"), period);
+    {
+      g_autofree char *shown = collab_error_cut (period);
+
+      /* Translators: %s is what was given after --years; keep FIRST-LAST and
+       * 2016-2020 as they are. */
+      return collab_cli_usage_error ("report", _("--years is FIRST-LAST, the first year no later than the last, "
+                                                 "as 2016-2020, not '%s'"), shown);
+    }
   if (!collab_cli_check_output ("report", format, output))
     return COLLAB_EXIT_USAGE;
 

@@ -221,13 +221,16 @@ collab_cli_table_kind (const char       *command,
 
   if (kind_name != NULL)
     {
+      g_autofree char *shown = NULL;
+
       if (collab_cli_kind_from_option (kind_name, kind))
         return TRUE;
+      shown = collab_error_cut (kind_name);
       collab_cli_usage_error (command, _("unknown --kind \"%s\": expected regions, organizations, "
                                          "programs, pairings, accounts, transactions, projects, people, "
                                          "dispatches, trainings, adjustments, demonstration_villages, "
                                          "job_offers, workers, placements, follow_ups or events"),
-                              kind_name);
+                              shown);
       return FALSE;
     }
 

@@ -218,8 +218,10 @@ collab_cli_checker (const char *command,
 
       if (value == NULL)
         {
+          g_autofree char *shown = collab_error_cut (interpretation);
+
           collab_cli_usage_error (command, _("--interpretation is nested, cumulative or banded, not '%s'"),
-                                  interpretation);
+                                  shown);
           return NULL;
         }
       collab_checker_set_interpretation (checker, value->value);
@@ -269,7 +271,9 @@ collab_cli_check_output (const char *command,
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json") &&
       !collab_cli_is_sheet_format (format))
     {
-      collab_cli_usage_error (command, _("--format is text, json, csv or xlsx, not “%s”"), format);
+      g_autofree char *shown = collab_error_cut (format);
+
+      collab_cli_usage_error (command, _("--format is text, json, csv or xlsx, not “%s”"), shown);
       return FALSE;
     }
   /* A workbook is not text: it goes to a file, never to a terminal. */
@@ -445,6 +449,7 @@ main (int    argc,
 {
   const char *lang = take_lang_option (&argc, argv);
   gboolean lang_ok = set_language (lang);
+  g_autofree char *shown = NULL;
 
   /* collab's own strings are in the library's domain; GOption translates
    * the options' help in the default domain. */
@@ -455,7 +460,8 @@ main (int    argc,
   if (!lang_ok)
     {
       /* In the language of the environment, --lang being what is wrong. */
-      fprintf (stderr, _("collab: --lang is a language such as zh_CN or en, not '%s'"), lang);
+      shown = collab_error_cut (lang);
+      fprintf (stderr, _("collab: --lang is a language such as zh_CN or en, not '%s'"), shown);
       fputc ('\n', stderr);
       return COLLAB_EXIT_USAGE;
     }
@@ -477,7 +483,8 @@ main (int    argc,
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
-  fprintf (stderr, _("collab: unknown command '%s'"), argv[1]);
+  shown = collab_error_cut (argv[1]);
+  fprintf (stderr, _("collab: unknown command '%s'"), shown);
   fputs ("\n\n", stderr);
   print_help (stderr);
   return COLLAB_EXIT_USAGE;

@@ -17,6 +17,7 @@
 
 #include "collab-csv-import-private.h"
 #include "collab-json-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* References by id, else by name, code or short name ----------------------- */
@@ -307,8 +308,12 @@ collab_csv_closest_records (CollabCsvImport   *imp,
     {
       const Candidate *c = &g_array_index (found, Candidate, i);
 
-      g_ptr_array_add (items, strcmp (c->name, c->id) == 0 ? g_strdup (c->name)
-                                                           : g_strdup_printf ("%s (%s)", c->name, c->id));
+      g_autoptr(GString) item = g_string_new (NULL);
+
+      collab_error_append_cut (item, c->name, -1);
+      if (strcmp (c->name, c->id) != 0)
+        collab_error_append_id (item, c->id);
+      g_ptr_array_add (items, g_string_free (g_steal_pointer (&item), FALSE));
     }
   return collab_csv_join (items, FALSE);
 }
@@ -359,13 +364,18 @@ resolve_ref (CollabCsvImport    *imp,
           if (entry == NULL)
             continue;
           if (entry->other != NULL || found != NULL)
-            return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                                        row->line, (int) column, NULL,
-                                        _("\"%s\" is the name of more than one record (%s \"%s\", %s \"%s\"): "
-                                          "write the id"),
-                                        text, _(collab_schema_kind_name (found != NULL ? found_kind : k)),
-                                        found != NULL ? found : entry->id, _(collab_schema_kind_name (k)),
-                                        found != NULL ? entry->id : entry->other), NULL);
+            {
+              g_autofree char *name = collab_error_cut (text);
+              g_autofree char *first = collab_error_cut (found != NULL ? found : entry->id);
+              g_autofree char *second = collab_error_cut (found != NULL ? entry->id : entry->other);
+
+              return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                                          row->line, (int) column, NULL,
+                                          _("\"%s\" is the name of more than one record (%s \"%s\", %s \"%s\"): "
+                                            "write the id"),
+                                          name, _(collab_schema_kind_name (found != NULL ? found_kind : k)),
+                                          first, _(collab_schema_kind_name (k)), second), NULL);
+            }
           found = entry->id;
           found_kind = k;
         }
@@ -408,6 +418,7 @@ bad_value (CollabCsvImport    *imp,
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (field->enum_type ());
   g_autoptr(GString) choices = g_string_new (NULL);
+  g_autofree char *found = NULL;
   guint n_values = G_IS_FLAGS_CLASS (klass) ? G_FLAGS_CLASS (klass)->n_values : G_ENUM_CLASS (klass)->n_values;
 
   for (guint i = 0; i < n_values; i++)
@@ -428,9 +439,10 @@ bad_value (CollabCsvImport    *imp,
         g_string_append_printf (choices, " (%s)", word);
     }
 
+  found = collab_error_cut (text);
   return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
                              row->line, (int) column, NULL,
-                             _("expected one of %s, found \"%s\""), choices->str, text);
+                             _("expected one of %s, found \"%s\""), choices->str, found);
 }
 
 /* A cell of a list of words: the flags of a FLAGS field (脱贫县、革命老区),
@@ -578,10 +590,14 @@ collab_csv_convert_cell (CollabCsvImport       *imp,
         char *date = collab_csv_normalize_date (text);
 
         if (date == NULL)
-          return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                                      row->line, (int) index, NULL,
-                                      _("expected a date such as 2021-03-01, 2021/3/1, 2021.3.1 or 2021年3月1日, "
-                             "found \"%s\""), text), NULL);
+          {
+            g_autofree char *found = collab_error_cut (text);
+
+            return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                                        row->line, (int) index, NULL,
+                                        _("expected a date such as 2021-03-01, 2021/3/1, 2021.3.1 or 2021年3月1日, "
+                                          "found \"%s\""), found), NULL);
+          }
         collab_json_append_string (json, date);
         return date;
       }
@@ -611,11 +627,15 @@ collab_csv_convert_cell (CollabCsvImport       *imp,
         if (field->type == COLLAB_FIELD_YEAR && g_str_has_suffix (digits, "年"))
           digits[strlen (digits) - strlen ("年")] = '\0';
         if (!g_ascii_string_to_signed (digits, 10, G_MININT64, G_MAXINT64, &value, NULL))
-          return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                                      row->line, (int) index, NULL,
-                                      field->type == COLLAB_FIELD_YEAR ? _("expected a year such as 2021, found \"%s\"")
-                                                            : _("expected a whole number, found \"%s\""),
-                                      text), NULL);
+          {
+            g_autofree char *found = collab_error_cut (text);
+
+            return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                                        row->line, (int) index, NULL,
+                                        field->type == COLLAB_FIELD_YEAR ? _("expected a year such as 2021, found \"%s\"")
+                                                                         : _("expected a whole number, found \"%s\""),
+                                        found), NULL);
+          }
         g_string_append_printf (json, "%" G_GINT64_FORMAT, value);
         return g_strdup_printf ("%" G_GINT64_FORMAT, value);
       }
@@ -625,9 +645,13 @@ collab_csv_convert_cell (CollabCsvImport       *imp,
         gboolean value;
 
         if (!collab_csv_read_bool (text, &value))
-          return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                                      row->line, (int) index, NULL,
-                                      _("expected 是 or 否 (true or false, 1 or 0), found \"%s\""), text), NULL);
+          {
+            g_autofree char *found = collab_error_cut (text);
+
+            return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                                        row->line, (int) index, NULL,
+                                        _("expected 是 or 否 (true or false, 1 or 0), found \"%s\""), found), NULL);
+          }
         g_string_append (json, value ? "true" : "false");
         return g_strdup (value ? "true" : "false");
       }

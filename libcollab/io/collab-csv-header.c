@@ -11,6 +11,7 @@
 #include <libcollab/collab-error.h>
 
 #include "collab-csv-import-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* The header row ----------------------------------------------------------- */
@@ -326,10 +327,13 @@ collab_csv_read_header (CollabCsvImport *imp,
       found = find_column (imp, base, &column);
 
       if (found == FIND_NO_CSV_FORM)
-        return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_TYPE, header->line, c,
-                                   column.header,
-                                   _("a %s holds a list of records here, which a CSV column cannot"),
-                                   _(imp->schema->singular));
+        {
+          g_autofree char *label = collab_error_cut (column.header);
+
+          return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_TYPE, header->line, c, label,
+                                     _("a %s holds a list of records here, which a CSV column cannot"),
+                                     _(imp->schema->singular));
+        }
       if (found == FIND_NONE)
         {
           column.type = COLLAB_CSV_TARGET_EXTRA;
@@ -342,10 +346,14 @@ collab_csv_read_header (CollabCsvImport *imp,
 
       for (guint before = 0; before < c; before++)
         if (same_target (collab_csv_import_column (imp, before), &column))
-          return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                                     header->line, c, NULL,
-                                     _("column %u (%s) already gives \"%s\""), before + 1,
-                                     collab_csv_import_column (imp, before)->header, column.member);
+          {
+            g_autofree char *other = collab_error_cut (collab_csv_import_column (imp, before)->header);
+            g_autofree char *member = collab_error_cut (column.member);
+
+            return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
+                                       header->line, c, NULL,
+                                       _("column %u (%s) already gives \"%s\""), before + 1, other, member);
+          }
 
       if (column.type == COLLAB_CSV_TARGET_FIELD && column.companion)
         imp->has_via_columns = TRUE;

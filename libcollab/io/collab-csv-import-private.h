@@ -76,6 +76,7 @@ typedef struct
   GArray             *columns;       /* of CollabCsvColumn */
   char              **cells;         /* the trimmed cells of the row being read */
   GPtrArray          *record_rows;   /* index in the document -> CollabCsvRow */
+  GPtrArray          *record_ids;    /* index in the document -> its id there, or NULL */
   GHashTable         *csv_ids;       /* id -> the first CollabCsvRow that has it */
   GHashTable         *new_records;   /* id -> CollabCsvNewRecord */
   GPtrArray          *new_order;     /* of CollabCsvNewRecord, in the order of their first rows */

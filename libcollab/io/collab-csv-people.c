@@ -15,6 +15,7 @@
 
 #include "collab-csv-import-private.h"
 #include "collab-json-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* The person a roster row describes ---------------------------------------- */
@@ -123,11 +124,18 @@ collab_csv_describe_companion (CollabCsvImport    *imp,
           known = collab_csv_field_text (imp->store, column->field,
                                          COLLAB_FIELD_PTR (existing, column->field));
           if (strcmp (known, text) != 0)
-            return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INCONSISTENT,
-                                       row->line, (int) c, NULL,
-                                       _("the %s \"%s\" has the %s \"%s\" in the dataset, "
-                              "and this row says \"%s\""),
-                                       _(schema->singular), id, column->field->name, known, text);
+            {
+              g_autofree char *shown_id = collab_error_cut (id);
+              g_autofree char *shown_known = collab_error_cut (known);
+              g_autofree char *shown_text = collab_error_cut (text);
+
+              return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INCONSISTENT,
+                                         row->line, (int) c, NULL,
+                                         _("the %s \"%s\" has the %s \"%s\" in the dataset, "
+                                           "and this row says \"%s\""),
+                                         _(schema->singular), shown_id, column->field->name, shown_known,
+                                         shown_text);
+            }
         }
       else if (record->given[f].text == NULL)
         {
@@ -137,13 +145,19 @@ collab_csv_describe_companion (CollabCsvImport    *imp,
           record->given[f].column = c;
         }
       else if (strcmp (record->given[f].text, text) != 0)
-        return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INCONSISTENT,
-                                   row->line, (int) c, NULL,
-                                   imp->sheet != NULL
-                                   ? _("row %u gives the %s \"%s\" the %s \"%s\", and this row says \"%s\"")
-                                   : _("line %u gives the %s \"%s\" the %s \"%s\", and this row says \"%s\""),
-                                   record->given[f].row->line, _(schema->singular), id, column->field->name,
-                                   record->given[f].text, text);
+        {
+          g_autofree char *shown_id = collab_error_cut (id);
+          g_autofree char *shown_given = collab_error_cut (record->given[f].text);
+          g_autofree char *shown_text = collab_error_cut (text);
+
+          return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INCONSISTENT,
+                                     row->line, (int) c, NULL,
+                                     imp->sheet != NULL
+                                     ? _("row %u gives the %s \"%s\" the %s \"%s\", and this row says \"%s\"")
+                                     : _("line %u gives the %s \"%s\" the %s \"%s\", and this row says \"%s\""),
+                                     record->given[f].row->line, _(schema->singular), shown_id,
+                                     column->field->name, shown_given, shown_text);
+        }
     }
 
   return TRUE;
@@ -180,11 +194,15 @@ collab_csv_append_new_records (CollabCsvImport  *imp,
 
           if ((field->flags & COLLAB_FIELD_REQUIRED) && field->type != COLLAB_FIELD_ID &&
               record->given[f].text == NULL)
-            return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
-                                       record->row->line, companion_column (imp, field), NULL,
-                                       _("the %s \"%s\" is not in the dataset, and none of its rows "
-                              "gives the %s a new %s needs"),
-                                       _(schema->singular), record->id, field->name, _(schema->singular));
+            {
+              g_autofree char *shown_id = collab_error_cut (record->id);
+
+              return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_MISSING_MEMBER,
+                                         record->row->line, companion_column (imp, field), NULL,
+                                         _("the %s \"%s\" is not in the dataset, and none of its rows "
+                                           "gives the %s a new %s needs"),
+                                         _(schema->singular), shown_id, field->name, _(schema->singular));
+            }
         }
 
       g_string_append (out, i > 0 ? ",\n" : "\n");
@@ -289,11 +307,15 @@ collab_csv_person_of_row (CollabCsvImport    *imp,
   key = person_key (name, unit);
   found = g_hash_table_lookup (people_by_name (imp), key);
   if (found == AMBIGUOUS)
-    return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                                row->line, imp->via_name_column, NULL,
-                                _("the dataset has more than one %s named \"%s\" in this unit: "
-                                  "give the id in a column \"%s\""),
-                                _(imp->via_schema->singular), name, imp->via->name), NULL);
+    {
+      g_autofree char *shown = collab_error_cut (name);
+
+      return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                                  row->line, imp->via_name_column, NULL,
+                                  _("the dataset has more than one %s named \"%s\" in this unit: "
+                                    "give the id in a column \"%s\""),
+                                  _(imp->via_schema->singular), shown, imp->via->name), NULL);
+    }
   if (found != NULL)
     return g_strdup (found);
 
@@ -416,6 +438,23 @@ collab_csv_map_reader_error (CollabCsvImport *imp,
   if (*p != ']' || !collab_schema_kind_from_member (member, &kind))
     goto verbatim;
   p++;
+
+  /* The record's id beside it, " (d001)", once the reader has read it:
+   * the row says where instead. Matched whole, as it was written, since
+   * an id may hold any character. */
+  if (*p == ' ')
+    {
+      g_autoptr(GString) annotation = g_string_new (NULL);
+      const char *id = NULL;
+
+      if (kind == imp->kind && index < imp->record_ids->len)
+        id = g_ptr_array_index (imp->record_ids, index);
+      else if (imp->via != NULL && kind == imp->via_kind && index < imp->new_order->len)
+        id = ((CollabCsvNewRecord *) g_ptr_array_index (imp->new_order, index))->id;
+      collab_error_append_id (annotation, id);
+      if (annotation->len > 0 && g_str_has_prefix (p, annotation->str))
+        p += annotation->len;
+    }
 
   /* `.planned_end`, `.period.first_year`, `.status[0].date`, `.assisted[1]`, or nothing. */
   if (*p == '.')

@@ -49,6 +49,7 @@
 #include "collab-csv-import-private.h"
 #include "collab-json-private.h"
 #include "model/collab-dataset-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* Appends `"member": ` to a JSON object being written, after a comma
@@ -81,11 +82,16 @@ collab_csv_append_member (GString    *out,
 static char *
 column_label (const CollabCsvColumn *column)
 {
+  GString *label;
+
   if (column->type == COLLAB_CSV_TARGET_NONE)
     return NULL;
-  if (column->member == NULL || strcmp (column->header, column->member) == 0)
-    return g_strdup (column->header);
-  return g_strdup_printf ("%s (%s)", column->header, column->member);
+  /* The header is the file's: cut like any value a message quotes. */
+  label = g_string_new (NULL);
+  collab_error_append_cut (label, column->header, -1);
+  if (column->member != NULL && strcmp (column->header, column->member) != 0)
+    collab_error_append_id (label, column->member);
+  return g_string_free (label, FALSE);
 }
 
 /* Excel's name of a column: A … Z, AA … */
@@ -126,7 +132,9 @@ collab_csv_fail_at (CollabCsvImport  *imp,
 
   if (imp->sheet != NULL)
     {
-      g_string_append_printf (place, ":%s!", imp->sheet);
+      g_string_append_c (place, ':');
+      collab_error_append_cut (place, imp->sheet, -1);
+      g_string_append_c (place, '!');
       collab_csv_append_column_letters (place, column >= 0 ? (guint) column : 0);
       g_string_append_printf (place, "%u", line);
     }
@@ -150,25 +158,29 @@ check_id (CollabCsvImport    *imp,
           GError            **error)
 {
   const CollabCsvRow *first = g_hash_table_lookup (imp->csv_ids, id);
+  gboolean taken = collab_store_lookup (imp->store, imp->kind, id, NULL);
+  g_autofree char *shown = NULL;
 
+  if (!taken && (first == NULL || first == row))
+    return TRUE;
+
+  shown = collab_error_cut (id);
   /* A made id that is taken means the same row was imported before. */
-  if (collab_store_lookup (imp->store, imp->kind, id, NULL) && column < 0)
+  if (taken && column < 0)
     return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_ID,
                                row->line, column, "",
                                _("the dataset already has this %s (the id \"%s\" made from the row is "
                                  "taken): was the table imported before?"),
-                               _(imp->schema->singular), id);
-  if (collab_store_lookup (imp->store, imp->kind, id, NULL))
+                               _(imp->schema->singular), shown);
+  if (taken)
     return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_ID,
                                row->line, column, NULL,
-                               _("the dataset already has a %s with the id \"%s\""), _(imp->schema->singular), id);
-  if (first != NULL && first != row)
-    return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_ID,
-                               row->line, column, NULL,
-                               imp->sheet != NULL ? _("row %u already has the %s id \"%s\"")
-                                                  : _("line %u already has the %s id \"%s\""),
-                               first->line, _(imp->schema->singular), id);
-  return TRUE;
+                               _("the dataset already has a %s with the id \"%s\""), _(imp->schema->singular), shown);
+  return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DUPLICATE_ID,
+                             row->line, column, NULL,
+                             imp->sheet != NULL ? _("row %u already has the %s id \"%s\"")
+                                                : _("line %u already has the %s id \"%s\""),
+                             first->line, _(imp->schema->singular), shown);
 }
 
 /* The columns of an inline sub-record or of a history make one member:
@@ -256,8 +268,12 @@ append_flag_columns (CollabCsvImport    *imp,
           at = (int) c;
         }
       else if (!collab_csv_read_bool (imp->cells[c], &yes))
-        return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE, row->line, (int) c, NULL,
-                                   _("expected 是 or 否 (true or false, 1 or 0), found \"%s\""), imp->cells[c]);
+        {
+          g_autofree char *found = collab_error_cut (imp->cells[c]);
+
+          return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE, row->line, (int) c, NULL,
+                                     _("expected 是 or 否 (true or false, 1 or 0), found \"%s\""), found);
+        }
       else if (yes)
         {
           flags |= column->flag;
@@ -281,9 +297,10 @@ append_flag_columns (CollabCsvImport    *imp,
   return TRUE;
 }
 
-/* Writes the record of @row into @out. @canonical collects
- * `member\037text` for each value the row gives, the row's content by
- * which an id is made for it when the table has none. */
+/* Writes the record of @row into @out, and its id, if it has one, into
+ * @imp->record_ids. @canonical collects `member\037text` for each value
+ * the row gives, the row's content by which an id is made for it when
+ * the table has none. */
 static gboolean
 convert_row (CollabCsvImport    *imp,
              const CollabCsvRow *row,
@@ -293,6 +310,7 @@ convert_row (CollabCsvImport    *imp,
   g_autoptr(GString) body = g_string_new (NULL);
   g_autoptr(GPtrArray) canonical = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *person = NULL;
+  g_autofree char *id = NULL;
   gboolean first = TRUE;
 
   for (guint c = 0; c < imp->columns->len; c++)
@@ -324,9 +342,13 @@ convert_row (CollabCsvImport    *imp,
         }
 
       if (column->type == COLLAB_CSV_TARGET_NONE)
-        return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                                   row->line, (int) c, NULL,
-                                   _("\"%s\" is in a column without a header"), text);
+        {
+          g_autofree char *found = collab_error_cut (text);
+
+          return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                                     row->line, (int) c, NULL,
+                                     _("\"%s\" is in a column without a header"), found);
+        }
 
       collab_csv_append_member (body, &first, column->member);
       if (column->type == COLLAB_CSV_TARGET_EXTRA)
@@ -345,6 +367,11 @@ convert_row (CollabCsvImport    *imp,
         value = collab_csv_convert_cell (imp, column->field, column, text, row, c, body, error);
       if (value == NULL)
         return FALSE;
+      if (column->field->type == COLLAB_FIELD_ID)
+        {
+          g_free (id);
+          id = g_strdup (value);
+        }
       g_ptr_array_add (canonical, g_strdup_printf ("%s\037%s", column->member, value));
     }
 
@@ -393,8 +420,7 @@ convert_row (CollabCsvImport    *imp,
   g_string_append_c (out, '{');
   if (imp->generate_ids)
     {
-      g_autofree char *id = collab_csv_make_id (imp, imp->schema->singular, canonical);
-
+      id = collab_csv_make_id (imp, imp->schema->singular, canonical);
       if (!check_id (imp, row, -1, id, error))
         return FALSE;
       collab_json_append_string (out, "id");
@@ -405,6 +431,7 @@ convert_row (CollabCsvImport    *imp,
     }
   g_string_append_len (out, body->str, body->len);
   g_string_append_c (out, '}');
+  g_ptr_array_add (imp->record_ids, g_steal_pointer (&id));
 
   if (person != NULL && imp->has_via_columns)
     return collab_csv_describe_companion (imp, row, person, error);
@@ -419,6 +446,7 @@ import_clear (CollabCsvImport *imp)
   g_clear_pointer (&imp->columns, g_array_unref);
   g_clear_pointer (&imp->cells, g_strfreev);
   g_clear_pointer (&imp->record_rows, g_ptr_array_unref);
+  g_clear_pointer (&imp->record_ids, g_ptr_array_unref);
   g_clear_pointer (&imp->csv_ids, g_hash_table_unref);
   g_clear_pointer (&imp->new_order, g_ptr_array_unref);
   g_clear_pointer (&imp->new_records, g_hash_table_unref);
@@ -556,6 +584,7 @@ collab_csv_import_rows (CollabStore       *store,
   imp.columns = g_array_new (FALSE, TRUE, sizeof (CollabCsvColumn));
   g_array_set_clear_func (imp.columns, collab_csv_column_clear);
   imp.record_rows = g_ptr_array_new ();
+  imp.record_ids = g_ptr_array_new_with_free_func (g_free);
   imp.csv_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.new_records = g_hash_table_new (g_str_hash, g_str_equal);
   imp.new_order = g_ptr_array_new_with_free_func (collab_csv_new_record_free);

@@ -24,6 +24,7 @@
 #include <libcollab/collab-error.h>
 
 #include "collab-csv-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* Cells -------------------------------------------------------------------- */
@@ -366,7 +367,13 @@ undecodable (const char  *data,
           g_autofree char *text = collab_csv_trim_cell (header->cells[column - 1]);
 
           if (*text != '\0')
-            label = g_strdup_printf ("%s: ", text);
+            {
+              GString *cut = g_string_new (NULL);
+
+              collab_error_append_cut (cut, text, -1);
+              g_string_append (cut, ": ");
+              label = g_string_free (cut, FALSE);
+            }
         }
       break;
     }

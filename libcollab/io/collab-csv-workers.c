@@ -29,6 +29,7 @@
 #include "collab-csv-import-private.h"
 #include "collab-json-private.h"
 #include "types/collab-day-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* The references of the rows of a kind that KEY columns find, and the
@@ -139,7 +140,10 @@ describe (CollabCsvImport *imp,
   g_autofree char *start = collab_day_format (placement->start);
   g_autofree char *end = placement->end != COLLAB_DAY_NONE ? collab_day_format (placement->end) : g_strdup ("");
 
-  return g_strdup_printf ("%s (%s, %s–%s)", placement->h.id, employer->name, start, end);
+  g_autofree char *id = collab_error_cut (placement->h.id);
+  g_autofree char *name = collab_error_cut (employer->name);
+
+  return g_strdup_printf ("%s (%s, %s–%s)", id, name, start, end);
 }
 
 static char *
@@ -196,12 +200,16 @@ key_ref (CollabCsvImport    *imp,
     return FALSE;
   *ref = collab_store_find_ref (imp->store, column->field->ref_kinds, id);
   if (*ref == COLLAB_REF_NONE)
-    return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
-                               /* Translators: a kind of record (organization, region), then the cell */
-                               _("no %s has the name or the id \"%s\""),
-                               _(collab_schema_kind_name ((CollabRecordKind) g_bit_nth_lsf (column->field->ref_kinds,
-                                                                                            -1))),
-                               imp->cells[c]);
+    {
+      g_autofree char *shown = collab_error_cut (imp->cells[c]);
+
+      return collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
+                                 /* Translators: a kind of record (organization, region), then the cell */
+                                 _("no %s has the name or the id \"%s\""),
+                                 _(collab_schema_kind_name ((CollabRecordKind) g_bit_nth_lsf (column->field->ref_kinds,
+                                                                                              -1))),
+                                 shown);
+    }
   return TRUE;
 }
 
@@ -292,6 +300,7 @@ collab_csv_placement_of_row (CollabCsvImport    *imp,
   g_autoptr(GArray) chosen = NULL;
   g_autofree char *list = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *shown = NULL;
   CollabRef employer;
   CollabDay day;
 
@@ -307,14 +316,15 @@ collab_csv_placement_of_row (CollabCsvImport    *imp,
   workers = workers_named (imp, text);
   if (workers->len == 0)
     {
+      shown = collab_error_cut (text);
       list = collab_csv_closest_records (imp, worker_field, text);
       if (list != NULL)
         return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
                                     _("no %s is named %s; did you mean %s?"),
-                                    _(collab_schema_kind_name (COLLAB_RECORD_KIND_WORKER)), text, list), NULL);
+                                    _(collab_schema_kind_name (COLLAB_RECORD_KIND_WORKER)), shown, list), NULL);
       return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
                                   _("no %s has the name or the id \"%s\""),
-                                  _(collab_schema_kind_name (COLLAB_RECORD_KIND_WORKER)), text), NULL);
+                                  _(collab_schema_kind_name (COLLAB_RECORD_KIND_WORKER)), shown), NULL);
     }
 
   if (!key_ref (imp, row, 1, &employer, error))
@@ -322,15 +332,20 @@ collab_csv_placement_of_row (CollabCsvImport    *imp,
   candidates = placements_of (imp, workers, employer);
   if (candidates->len == 0)
     {
+      shown = collab_error_cut (text);
       if (employer != COLLAB_REF_NONE)
-        return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
-                                    /* Translators: the worker's name, then the employer, as the row gives them */
-                                    _("the dataset has no placement of %s at %s: import the placements "
-                                      "before their follow-ups"), text, imp->cells[imp->key_columns[1]]), NULL);
+        {
+          g_autofree char *at = collab_error_cut (imp->cells[imp->key_columns[1]]);
+
+          return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
+                                      /* Translators: the worker's name, then the employer, as the row gives them */
+                                      _("the dataset has no placement of %s at %s: import the placements "
+                                        "before their follow-ups"), shown, at), NULL);
+        }
       return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, c, NULL,
                                   /* Translators: %s is the worker's name as the row gives it. */
                                   _("the dataset has no placement of %s: import the placements "
-                                    "before their follow-ups"), text), NULL);
+                                    "before their follow-ups"), shown), NULL);
     }
 
   day = day_of_row (imp);
@@ -340,6 +355,7 @@ collab_csv_placement_of_row (CollabCsvImport    *imp,
     return g_strdup (collab_store_ref_id (imp->store, COLLAB_REF (COLLAB_RECORD_KIND_PLACEMENT,
                                                                   g_array_index (chosen, guint, 0))));
 
+  shown = collab_error_cut (text);
   if (chosen->len == 0)
     {
       list = describe_all (imp, candidates, TRUE);
@@ -348,7 +364,7 @@ collab_csv_placement_of_row (CollabCsvImport    *imp,
                                    * (YYYY-MM-DD), then the worker's placements:
                                    * "pl1 (某物流公司, 2021-06-01–)" */
                                   _("no placement of %s starts on or before %s; the placements are %s"),
-                                  text, date, list), NULL);
+                                  shown, date, list), NULL);
     }
 
   list = describe_all (imp, chosen, FALSE);
@@ -359,7 +375,7 @@ collab_csv_placement_of_row (CollabCsvImport    *imp,
                                * 就业编号 are the headers of those columns. */
                               _("%s matches more than one placement on %s: %s; write the employer "
                                 "(用工单位) or the placement's id (就业编号)"),
-                              text, date, list), NULL);
+                              shown, date, list), NULL);
 }
 
 /* The worker of a placement row: by id or name as any reference, and,
@@ -377,6 +393,8 @@ collab_csv_worker_of_row (CollabCsvImport    *imp,
   g_autoptr(GArray) named = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *list = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *from = NULL;
   const char *found = NULL;
   guint n_found = 0;
   CollabRef county;
@@ -397,13 +415,17 @@ collab_csv_worker_of_row (CollabCsvImport    *imp,
       const CollabWorkerRec *worker = collab_store_get (imp->store, COLLAB_RECORD_KIND_WORKER,
                                                         g_array_index (named, guint, i));
       const CollabRegionRec *home = collab_store_deref (imp->store, worker->county);
+      g_autoptr(GString) item = g_string_new (NULL);
 
       if (worker->county == county)
         {
           found = worker->h.id;
           n_found++;
         }
-      g_ptr_array_add (items, g_strdup_printf ("%s (%s)", worker->h.id, home->name));
+      /* "w-001 (延川县)" */
+      collab_error_append_cut (item, worker->h.id, -1);
+      collab_error_append_id (item, home->name);
+      g_ptr_array_add (items, g_string_free (g_steal_pointer (&item), FALSE));
     }
   if (n_found == 1)
     {
@@ -412,15 +434,17 @@ collab_csv_worker_of_row (CollabCsvImport    *imp,
     }
 
   list = collab_csv_join (items, TRUE);
+  shown = collab_error_cut (text);
+  from = collab_error_cut (imp->cells[imp->key_columns[0]]);
   if (n_found == 0)
     return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_DANGLING_REFERENCE, row->line, (int) column, NULL,
                                 /* Translators: the name, the county as the row gives them, then the
                                  * workers of that name: "w-001 (延川县) and w-005 (延长县)" */
                                 _("no worker named %s is from %s; the workers of that name are %s"),
-                                text, imp->cells[imp->key_columns[0]], list), NULL);
+                                shown, from, list), NULL);
   return (collab_csv_fail_at (imp, error, COLLAB_DATASET_ERROR_INVALID_VALUE, row->line, (int) column, NULL,
                               /* Translators: the county and the name as the row gives them, then
                                * the workers of that name: "w-001 (延川县) and w-005 (延长县)" */
                               _("more than one worker from %s is named %s (%s): write the id"),
-                              imp->cells[imp->key_columns[0]], text, list), NULL);
+                              from, shown, list), NULL);
 }

@@ -103,9 +103,7 @@ reader_capture_key (Reader     *reader,
   reader->capture_keys[reader->capture_depth - 1] = g_strdup (key);
 
   if (json_object_has_member (json_node_get_object (parent), key))
-    return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                        /* Translators: %s is the name of a member of a JSON object. */
-                        _("the member \"%s\" appears twice"), key);
+    return reader_member_twice (reader, key);
 
   return TRUE;
 }

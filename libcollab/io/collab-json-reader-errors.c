@@ -15,6 +15,7 @@
  * it, or into it, untranslated.
  */
 
+#include "types/collab-error-private.h"
 #include "collab-json-reader-private.h"
 
 /* Where the error is ------------------------------------------------------- */
@@ -32,9 +33,17 @@ append_path (Reader  *reader,
         {
         case FRAME_TOP:
         case FRAME_RECORD:
-          /* A known field of a record is not copied as a key. */
+          /* A record names its id beside its place once the id has been
+           * read: "$.dispatches[0] (d001).planned_end". */
+          if (frame->type == FRAME_RECORD && frame->record != NULL)
+            collab_error_append_id (path, ((const CollabRecordHeader *) frame->record)->id);
+          /* A member name comes from the document, and is cut like a
+           * value; a known field of a record is not copied as a key. */
           if (frame->key != NULL)
-            g_string_append_printf (path, ".%s", frame->key);
+            {
+              g_string_append_c (path, '.');
+              collab_error_append_cut (path, frame->key, -1);
+            }
           else if (frame->type == FRAME_RECORD && frame->field != NULL)
             g_string_append_printf (path, ".%s", frame->field->name);
           break;
@@ -58,7 +67,10 @@ append_path (Reader  *reader,
       JsonNode *node = reader->capture_stack[i];
 
       if (JSON_NODE_HOLDS_OBJECT (node) && reader->capture_keys[i] != NULL)
-        g_string_append_printf (path, ".%s", reader->capture_keys[i]);
+        {
+          g_string_append_c (path, '.');
+          collab_error_append_cut (path, reader->capture_keys[i], -1);
+        }
       else if (JSON_NODE_HOLDS_ARRAY (node))
         g_string_append_printf (path, "[%u]", json_array_get_length (json_node_get_array (node)));
     }
@@ -101,11 +113,24 @@ reader_fail (Reader             *reader,
   return FALSE;
 }
 
+/* The document names @key twice in one object. */
+gboolean
+reader_member_twice (Reader     *reader,
+                     const char *key)
+{
+  g_autofree char *cut = collab_error_cut (key);
+
+  return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
+                      /* Translators: %s is the name of a member of a JSON object. */
+                      _("the member \"%s\" appears twice"), cut);
+}
+
 /* What was found ----------------------------------------------------------- */
 
-/* The value as the document has it: a string quoted (cut after 80
- * characters), a number, or the JSON literal null, true or false, none of
- * which change with the language of the messages. */
+/* The value as the document has it: a string quoted (cut as every
+ * message cuts what it quotes, collab-error-private.h), a number, or the
+ * JSON literal null, true or false, none of which change with the
+ * language of the messages. */
 char *
 reader_scalar_to_display (const Scalar *value)
 {
@@ -113,8 +138,11 @@ reader_scalar_to_display (const Scalar *value)
     {
     case SCALAR_STRING:
       {
-        g_autofree char *text = g_strndup (value->string, MIN (value->len, 80));
-        return g_strdup_printf ("\"%s\"%s", text, value->len > 80 ? "…" : "");
+        GString *text = g_string_new ("\"");
+
+        collab_error_append_cut (text, value->string, (gssize) value->len);
+        g_string_append_c (text, '"');
+        return g_string_free (text, FALSE);
       }
     case SCALAR_INT:
       return g_strdup_printf ("%" G_GINT64_FORMAT, value->integer);

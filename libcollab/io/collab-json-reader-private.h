@@ -217,6 +217,8 @@ gboolean     reader_fail               (Reader             *reader,
 gboolean     reader_expected           (Reader             *reader,
                                         const char         *format,
                                         const Scalar       *value) G_GNUC_PRINTF (2, 0);
+gboolean     reader_member_twice       (Reader             *reader,
+                                        const char         *key);
 gboolean     reader_syntax_error       (Reader             *reader,
                                         const char         *problem,
                                         gsize               len);

@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "types/collab-error-private.h"
 #include "collab-json-reader-private.h"
 #include "model/collab-validate-private.h"
 
@@ -251,9 +252,7 @@ on_map_key (void                *ctx,
   g_clear_pointer (&frame->key, g_free);
   frame->field = &frame->schema->fields[i];
   if (frame->seen & (1u << i))
-    return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                        /* Translators: %s is the name of a member of a JSON object. */
-                        _("the member \"%s\" appears twice"), frame->field->name);
+    return reader_member_twice (reader, frame->field->name);
   frame->seen |= 1u << i;
   return TRUE;
 }
@@ -292,15 +291,13 @@ map_key_copied (Reader              *reader,
       if (collab_schema_kind_from_member (frame->key, &kind))
         {
           if (reader->seen_kinds & (1u << kind))
-            return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                                _("the member \"%s\" appears twice"), frame->key);
+            return reader_member_twice (reader, frame->key);
           reader->seen_kinds |= 1u << kind;
         }
       else if ((strcmp (frame->key, "format") == 0 && reader->seen_format) ||
                (strcmp (frame->key, "version") == 0 && reader->seen_version) ||
                (frame->field == NULL && !g_hash_table_add (reader->extra_read, g_strdup (frame->key))))
-        return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                            _("the member \"%s\" appears twice"), frame->key);
+        return reader_member_twice (reader, frame->key);
       return TRUE;
     }
   else
@@ -311,8 +308,7 @@ map_key_copied (Reader              *reader,
       frame->key = g_steal_pointer (&name);
       frame->field = NULL;
       if (header->extra != NULL && json_object_has_member (header->extra, frame->key))
-        return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_MEMBER,
-                            _("the member \"%s\" appears twice"), frame->key);
+        return reader_member_twice (reader, frame->key);
       return TRUE;
     }
 }
@@ -391,13 +387,15 @@ on_end_map (void *ctx)
         return reader_fail (reader, COLLAB_DATASET_ERROR_INVALID_VALUE, _("too many records of one kind"));
       if (collab_store_append_unique (reader->store, owner->kind, frame->record, &first) == NULL)
         {
+          g_autofree char *id = collab_error_cut (header->id);
+
           frame->key = g_strdup ("id");
           return reader_fail (reader, COLLAB_DATASET_ERROR_DUPLICATE_ID,
                               /* Translators: the kind of record, translated, such as
                                * "region"; the id, as the document has it; then the
                                * JSON path of the record that has it, as $.regions[3]. */
                               _("the %s id \"%s\" is already used by $.%s[%u]"),
-                              _(owner->schema->singular), header->id, owner->schema->member, first);
+                              _(owner->schema->singular), id, owner->schema->member, first);
         }
       owner->position++;
     }

@@ -37,6 +37,7 @@
 
 #include "collab-json-reader-private.h"
 #include "model/collab-validate-private.h"
+#include "types/collab-error-private.h"
 
 /* Resolution --------------------------------------------------------------- */
 
@@ -60,30 +61,13 @@ resolve_ref (CollabRecordKind   kind,
   found = collab_store_find_ref (reader->store, field->ref_kinds, name);
   if (found == COLLAB_REF_NONE)
     {
-      const CollabSchema *schema = collab_schema_for_kind (kind);
       g_autoptr(GString) kinds = g_string_new (NULL);
+      g_autoptr(GString) place = g_string_new (NULL);
       g_autoptr(GString) member = g_string_new (NULL);
+      g_autofree char *cut = collab_error_cut (name);
       g_autofree char *message = NULL;
 
-      /* A reference in a sub-record is named through the member that
-       * holds it (the store gives its position in the array). */
-      for (guint i = 0; i < schema->n_fields; i++)
-        {
-          const CollabField *owner = &schema->fields[i];
-
-          if (owner->sub != NULL && field >= owner->sub->fields &&
-              field < owner->sub->fields + owner->sub->n_fields)
-            {
-              g_string_append_printf (member, "%s", owner->name);
-              if (owner->type == COLLAB_FIELD_ARRAY)
-                g_string_append_printf (member, "[%u]", position);
-              g_string_append_c (member, '.');
-            }
-        }
-      g_string_append (member, field->name);
-      if (field->type == COLLAB_FIELD_REF_LIST)
-        g_string_append_printf (member, "[%u]", position);
-
+      collab_store_append_member (member, kind, field, position);
       for (guint k = 0; k < COLLAB_N_RECORD_KINDS; k++)
         if (field->ref_kinds & (1u << k))
           g_string_append_printf (kinds, "%s%s",
@@ -93,11 +77,10 @@ resolve_ref (CollabRecordKind   kind,
 
       /* Translators: the first %s is a kind of record, translated (or
        * two, joined by " or "), the second the id that names none. */
-      message = g_strdup_printf (_("no %s has the id \"%s\""), kinds->str, name);
+      message = g_strdup_printf (_("no %s has the id \"%s\""), kinds->str, cut);
+      collab_store_append_place (place, reader->store, kind, index, reader->starts[kind]);
       g_set_error (&reader->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_DANGLING_REFERENCE,
-                   "%s: $.%s[%u].%s: %s",
-                   reader->filename, schema->member,
-                   index - reader->starts[kind], member->str, message);
+                   "%s: %s.%s: %s", reader->filename, place->str, member->str, message);
       return FALSE;
     }
 

@@ -17,6 +17,7 @@
 
 #include <libcollab/collab-error.h>
 
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 #include "collab-json-private.h"
 
@@ -226,8 +227,10 @@ on_map_key (void *ctx, const unsigned char *key, size_t len)
     }
   if (json_object_has_member (object, name))
     {
+      g_autofree char *cut = collab_error_cut (name);
+
       /* Translators: %s is the name of a member of a JSON object. */
-      builder->problem = g_strdup_printf (_("the member \"%s\" appears twice"), name);
+      builder->problem = g_strdup_printf (_("the member \"%s\" appears twice"), cut);
       builder->code = COLLAB_DATASET_ERROR_DUPLICATE_MEMBER;
       return FALSE;
     }

@@ -25,6 +25,7 @@
 
 #include "collab-csv-private.h"
 #include "collab-xlsx-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* The state of the cell being read. */
@@ -67,20 +68,6 @@ cell_state_clear (CellState *cell)
   g_clear_pointer (&cell->shared_formula, g_free);
 }
 
-/* @text, or its first @n characters and an ellipsis: what a message
- * quotes of a hostile file stays short. */
-static char *
-shorten (const char *text,
-         glong       n)
-{
-  g_autofree char *start = NULL;
-
-  if (g_utf8_strlen (text, -1) <= n)
-    return g_strdup (text);
-  start = g_utf8_substring (text, 0, n);
-  return g_strconcat (start, "…", NULL);
-}
-
 /* The message of a cell that cannot be read: `FILE:SHEET!D7: …`. */
 static void G_GNUC_PRINTF (5, 6)
 cell_error (GError            **error,
@@ -120,7 +107,7 @@ cell_text (const SheetReader  *sheet,
 
       if (*formula == '\0' && cell->shared_formula != NULL)
         formula = g_hash_table_lookup (sheet->shared_formulas, cell->shared_formula);
-      shown = shorten (formula != NULL ? formula : "", 80);
+      shown = collab_error_cut (formula != NULL ? formula : "");
       cell_error (error, COLLAB_DATASET_ERROR_INVALID_VALUE, sheet, cell,
                   /* Translators: after FILE:SHEET!CELL; %s is the formula, as A2&"县". */
                   _("the cell holds the formula =%s and no value saved with it, and libcollab calculates no "
@@ -138,12 +125,13 @@ cell_text (const SheetReader  *sheet,
           index >= sheet->strings->shared->len)
         {
           g_autoptr(GString) place = g_string_new (NULL);
+          g_autofree char *shown = collab_error_cut (value);
 
           collab_csv_append_column_letters (place, cell->column);
           g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                        _("%s:%s!%s%u: the cell refers to shared string \"%s\", which the workbook "
                          "does not have: the workbook is damaged"),
-                       sheet->part->file, sheet->sheet, place->str, cell->row, value);
+                       sheet->part->file, sheet->sheet, place->str, cell->row, shown);
           return NULL;
         }
       /* The store's own item: the caller takes it as it is. */
@@ -220,7 +208,7 @@ start_row (SheetReader  *sheet,
   if ((r != NULL && !g_ascii_string_to_unsigned (r, 10, 1, COLLAB_XLSX_MAX_ROW, &number, NULL)) ||
       number <= previous || number > COLLAB_XLSX_MAX_ROW)
     {
-      g_autofree char *shown = shorten (r != NULL ? r : "", 40);
+      g_autofree char *shown = collab_error_cut (r != NULL ? r : "");
 
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                    _("%s: %s: row \"%s\" after row %u: rows must be numbered 1 to %u, in order"),
@@ -250,8 +238,7 @@ start_cell (SheetReader     *sheet,
     column = next;
   else if (!collab_xlsx_parse_reference (r, &column, &row_number) || row_number != row || column < next)
     {
-      /* A reference is short; a hostile one is shown cut. */
-      g_autofree char *shown = shorten (r, 40);
+      g_autofree char *shown = collab_error_cut (r);
 
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                    _("%s: %s: the cell \"%s\" is not where row %u puts its cells: "

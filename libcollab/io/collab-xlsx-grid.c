@@ -40,6 +40,7 @@
 
 #include "collab-csv-private.h"
 #include "collab-xlsx-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 #define TEXT_CAP     (256u * 1024 * 1024)
@@ -241,6 +242,7 @@ collab_xlsx_grid_add_merge (CollabXlsxGrid  *grid,
                             GError         **error)
 {
   g_auto(GStrv) ends = g_strsplit (ref != NULL ? ref : "", ":", 3);
+  g_autofree char *shown = NULL;
   Range range;
   guint column, row;
 
@@ -261,11 +263,12 @@ collab_xlsx_grid_add_merge (CollabXlsxGrid  *grid,
   return TRUE;
 
 bad:
+  shown = collab_error_cut (ref != NULL ? ref : "");
   g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                /* Translators: the file, the sheet, then the range as the workbook writes it ("A3:A5"). */
                _("%s: %s: the merged range \"%s\" is not a range of cells from its top left to its bottom "
                  "right: the workbook is damaged"),
-               grid->part->file, grid->sheet, ref != NULL ? ref : "");
+               grid->part->file, grid->sheet, shown);
   return FALSE;
 }
 

@@ -42,6 +42,7 @@
 #include "collab-csv-private.h"
 #include "collab-xlsx-private.h"
 #include "model/collab-dataset-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* libgsf 1.14 declares no g_autoptr() cleanups of its own. */
@@ -245,11 +246,13 @@ read_part (Workbook    *book,
   *out = NULL;
   if (zip_error != NULL)
     {
+      g_autofree char *shown = collab_error_cut (path);
+
       /* Translators: the first %s is the file, the second a part of the
        * workbook (xl/workbook.xml), the third libgsf's reason. */
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                    _("%s: the part %s cannot be read (%s): the zip archive is damaged"),
-                   book->name, path, zip_error->message);
+                   book->name, shown, zip_error->message);
       return FALSE;
     }
   if (part == NULL)
@@ -262,10 +265,12 @@ read_part (Workbook    *book,
       (book->inflated + (guint64) size > RATIO_FREE &&
        book->inflated + (guint64) size > (guint64) RATIO_CAP * book->length))
     {
+      g_autofree char *shown = collab_error_cut (path);
+
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
                    _("%s: the part %s inflates to %lld bytes from a file of %llu bytes: the file is a zip "
                      "bomb, not a workbook of records"),
-                   book->name, path, (long long) size, (unsigned long long) book->length);
+                   book->name, shown, (long long) size, (unsigned long long) book->length);
       return FALSE;
     }
 
@@ -277,9 +282,11 @@ read_part (Workbook    *book,
 
       if (gsf_input_read (part, (size_t) n, chunk) == NULL)
         {
+          g_autofree char *shown = collab_error_cut (path);
+
           g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                        _("%s: the part %s cannot be inflated: the zip archive is damaged or cut short"),
-                       book->name, path);
+                       book->name, shown);
           return FALSE;
         }
       g_byte_array_append (bytes, chunk, (guint) n);
@@ -491,14 +498,23 @@ read_sheets (Workbook   *book,
   return g_steal_pointer (&sheets);
 }
 
-/* The sheets' names joined for a message: `派出人员, 结对关系`. */
+/* The sheets' names joined for a message: `派出人员, 结对关系`; each cut
+ * as messages cut what they quote, and the first few only. */
+#define MAX_SHEETS_NAMED 12
+
 static char *
 sheet_names (GArray *sheets)
 {
   GString *names = g_string_new (NULL);
 
-  for (guint i = 0; i < sheets->len; i++)
-    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", g_array_index (sheets, Sheet, i).name);
+  for (guint i = 0; i < MIN (sheets->len, MAX_SHEETS_NAMED); i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      collab_error_append_cut (names, g_array_index (sheets, Sheet, i).name, -1);
+    }
+  if (sheets->len > MAX_SHEETS_NAMED)
+    g_string_append (names, ", …");
   return g_string_free (names, FALSE);
 }
 
@@ -517,11 +533,14 @@ choose_sheet (Workbook          *book,
 
   if (wanted != NULL)
     {
+      g_autofree char *shown = NULL;
+
       for (guint i = 0; i < sheets->len; i++)
         if (strcmp (g_array_index (sheets, Sheet, i).name, wanted) == 0)
           return &g_array_index (sheets, Sheet, i);
+      shown = collab_error_cut (wanted);
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-                   _("%s: the workbook has no sheet named \"%s\"; its sheets are %s"), book->name, wanted, names);
+                   _("%s: the workbook has no sheet named \"%s\"; its sheets are %s"), book->name, shown, names);
       return NULL;
     }
 
@@ -569,6 +588,7 @@ import_workbook (CollabStore       *store,
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *strings_path = g_strdup ("xl/sharedStrings.xml");
   g_autofree char *styles_path = g_strdup ("xl/styles.xml");
+  g_autofree char *shown_sheet = NULL;
   gboolean date1904 = FALSE;
   const Sheet *sheet;
   CollabXlsxPart part;
@@ -604,15 +624,19 @@ import_workbook (CollabStore       *store,
   else
     date_styles = g_array_new (FALSE, TRUE, sizeof (gboolean));
 
+  /* Messages name the sheet cut, as they cut what they quote. */
+  shown_sheet = collab_error_cut (sheet->name);
   if (sheet_part == NULL)
     {
+      g_autofree char *target = collab_error_cut (sheet->target);
+
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
                    _("%s: the sheet %s should be the part %s, which the zip archive does not have"),
-                   name, sheet->name, sheet->target);
+                   name, shown_sheet, target);
       return FALSE;
     }
   part = part_of (&book, sheet->target, sheet_part);
-  rows = collab_xlsx_read_rows (&part, sheet->name, strings, date_styles, date1904, error);
+  rows = collab_xlsx_read_rows (&part, shown_sheet, strings, date_styles, date1904, error);
   /* The rows point into @strings, not into the sheet's XML: let it go
    * before the import, which holds the records twice over. */
   g_clear_pointer (&sheet_part, g_bytes_unref);

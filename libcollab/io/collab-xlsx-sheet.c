@@ -16,6 +16,7 @@
 
 #include "collab-csv-private.h"
 #include "collab-xlsx-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* Shared strings ------------------------------------------------------------ */
@@ -69,10 +70,12 @@ shared_end (gpointer     data,
   shared->in_item = FALSE;
   if (!collab_xlsx_strings_add (shared->strings, shared->item->str, shared->item->len, &at))
     {
+      g_autofree char *shown = collab_error_cut (shared->part->part);
+
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
                    /* Translators: the file, then the part (xl/sharedStrings.xml). */
                    _("%s: %s: the shared strings hold more text than a workbook of records"),
-                   shared->part->file, shared->part->part);
+                   shared->part->file, shown);
       return FALSE;
     }
   g_array_append_val (shared->strings->shared, at);

@@ -21,6 +21,7 @@
 #include <libcollab/collab-error.h>
 
 #include "collab-xlsx-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* libxml2 sets up its global state on first use, which two threads
@@ -84,14 +85,16 @@ collab_xlsx_xml_next (xmlTextReaderPtr      reader,
 {
   xmlTextReaderErrorFunc handler;
   XmlError *xml_error;
+  g_autofree char *shown = NULL;
   int ret;
 
   *done = FALSE;
   if (reader == NULL)
     {
+      shown = collab_error_cut (part->part);
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                    _("%s: %s: the part cannot be read as XML: the workbook is damaged"),
-                   part->file, part->part);
+                   part->file, shown);
       return FALSE;
     }
   ret = xmlTextReaderRead (reader);
@@ -99,18 +102,20 @@ collab_xlsx_xml_next (xmlTextReaderPtr      reader,
     return TRUE;
 
   xmlTextReaderGetErrorHandler (reader, &handler, (void **) &xml_error);
+  /* The part's name comes from the workbook: cut like a value. */
+  shown = collab_error_cut (part->part);
   if (ret == 0)
     *done = TRUE;
   else if (ret == 1)
     g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                  _("%s: %s: the part declares a document type, which no workbook does: "
                    "the file is not a workbook that Excel saved"),
-                 part->file, part->part);
+                 part->file, shown);
   else
     g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                  _("%s: %s:%d: the XML is malformed (%s): the workbook is damaged; "
                    "open it in Excel and save it again"),
-                 part->file, part->part, xml_error != NULL ? xml_error->line : 0,
+                 part->file, shown, xml_error != NULL ? xml_error->line : 0,
                  xml_error != NULL && xml_error->message != NULL ? xml_error->message : "?");
   return FALSE;
 }
@@ -229,12 +234,16 @@ on_sax_doctype (void          *data,
 {
   Sax *sax = data;
 
+  g_autofree char *shown = NULL;
+
   if (sax->error != NULL)
     return;
+  /* The part's name comes from the workbook: cut like a value. */
+  shown = collab_error_cut (sax->part->part);
   g_set_error (&sax->error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                _("%s: %s: the part declares a document type, which no workbook does: "
                  "the file is not a workbook that Excel saved"),
-               sax->part->file, sax->part->part);
+               sax->part->file, shown);
   sax_stop (sax);
 }
 
@@ -258,6 +267,7 @@ collab_xlsx_sax_parse (const CollabXlsxPart     *part,
 {
   xmlSAXHandler handler = { 0 };
   Sax sax = { part, funcs, data, NULL, NULL, NULL, 0 };
+  g_autofree char *shown = collab_error_cut (part->part);
   gsize done = 0;
   int failed = 0;
 
@@ -279,7 +289,7 @@ collab_xlsx_sax_parse (const CollabXlsxPart     *part,
     {
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                    _("%s: %s: the part cannot be read as XML: the workbook is damaged"),
-                   part->file, part->part);
+                   part->file, shown);
       return FALSE;
     }
   xmlCtxtUseOptions (sax.ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING);
@@ -298,7 +308,7 @@ collab_xlsx_sax_parse (const CollabXlsxPart     *part,
     g_set_error (&sax.error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
                  _("%s: %s:%d: the XML is malformed (%s): the workbook is damaged; "
                    "open it in Excel and save it again"),
-                 part->file, part->part, sax.xml_line, sax.xml_message != NULL ? sax.xml_message : "?");
+                 part->file, shown, sax.xml_line, sax.xml_message != NULL ? sax.xml_message : "?");
   xmlFreeParserCtxt (sax.ctxt);
   g_free (sax.xml_message);
   if (sax.error != NULL)

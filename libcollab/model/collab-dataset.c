@@ -45,6 +45,7 @@
 
 #include "collab-dataset-private.h"
 #include "collab-units-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 struct _CollabDataset
@@ -218,6 +219,7 @@ collab_dataset_remove (CollabDataset     *self,
                        GError           **error)
 {
   g_autofree char *referrer = NULL;
+  g_autofree char *shown = NULL;
   guint index;
 
   g_return_val_if_fail (COLLAB_IS_DATASET (self), FALSE);
@@ -227,21 +229,23 @@ collab_dataset_remove (CollabDataset     *self,
 
   if (!collab_store_lookup (self->store, kind, id, &index))
     {
+      shown = collab_error_cut (id);
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
                    /* Translators: a kind of record, translated, such as "region";
                     * then the id. */
-                   _("no %s has the id \"%s\""), _(collab_schema_kind_name (kind)), id);
+                   _("no %s has the id \"%s\""), _(collab_schema_kind_name (kind)), shown);
       return FALSE;
     }
 
   if (collab_store_is_referenced (self->store, COLLAB_REF (kind, index), &referrer))
     {
+      shown = collab_error_cut (id);
       g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT,
                    /* Translators: a kind of record, translated, such as "region";
                     * its id; then the JSON path of the member that refers to it,
                     * as $.pairings[0].assisted. */
                    _("the %s \"%s\" cannot be removed: %s refers to it"),
-                   _(collab_schema_kind_name (kind)), id, referrer);
+                   _(collab_schema_kind_name (kind)), shown, referrer);
       return FALSE;
     }
 

@@ -120,9 +120,27 @@ gpointer       collab_store_append_unique (CollabStore     *store,
 void           collab_store_remove       (CollabStore       *store,
                                           CollabRecordKind   kind,
                                           guint              index);
+/* Whether a record refers to @target; @referrer is set to the JSON
+ * path of the member that does, as collab_store_append_place() names
+ * the record. */
 gboolean       collab_store_is_referenced (const CollabStore *store,
                                           CollabRef          target,
                                           char             **referrer);
+/* Appends "$.dispatches[0] (d001)": the place in its document of the
+ * record @index of @kind, whose records in that document start at
+ * @start, and its id, cut as messages cut what they quote. */
+void           collab_store_append_place (GString           *path,
+                                          const CollabStore *store,
+                                          CollabRecordKind   kind,
+                                          guint              index,
+                                          guint              start);
+/* Appends the member of a record of @kind that holds the reference
+ * @field, at @position as collab_store_foreach_ref() gives it:
+ * "assisted[1]", "fund_base[1].city". */
+void           collab_store_append_member (GString          *path,
+                                          CollabRecordKind   kind,
+                                          const CollabField *field,
+                                          guint              position);
 void           collab_store_free_record (const CollabSchema *schema,
                                           gpointer           record);
 void           collab_store_derive       (CollabStore       *store);

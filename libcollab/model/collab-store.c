@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "collab-store-private.h"
+#include "types/collab-error-private.h"
 
 CollabStore *
 collab_store_new (void)
@@ -403,11 +404,53 @@ collab_store_foreach_ref_from (CollabStore      *store,
   return TRUE;
 }
 
+void
+collab_store_append_place (GString           *path,
+                           const CollabStore *store,
+                           CollabRecordKind   kind,
+                           guint              index,
+                           guint              start)
+{
+  const CollabRecordHeader *record = collab_store_get (store, kind, index);
+
+  g_string_append_printf (path, "$.%s[%u]", collab_schema_for_kind (kind)->member, index - start);
+  collab_error_append_id (path, record->id);
+}
+
 typedef struct
 {
-  CollabRef target;
-  char     *referrer;
+  const CollabStore *store;
+  CollabRef          target;
+  char              *referrer;
 } FindReferrer;
+
+void
+collab_store_append_member (GString            *path,
+                            CollabRecordKind    kind,
+                            const CollabField  *field,
+                            guint               position)
+{
+  const CollabSchema *schema = collab_schema_for_kind (kind);
+
+  /* A reference in a sub-record is named through the member that holds
+   * it: fund_base[1].city. */
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const CollabField *owner = &schema->fields[i];
+
+      if (owner->sub != NULL && field >= owner->sub->fields &&
+          field < owner->sub->fields + owner->sub->n_fields)
+        {
+          g_string_append (path, owner->name);
+          if (owner->type == COLLAB_FIELD_ARRAY)
+            g_string_append_printf (path, "[%u]", position);
+          g_string_append_c (path, '.');
+        }
+    }
+  g_string_append (path, field->name);
+  if (field->type == COLLAB_FIELD_REF_LIST)
+    g_string_append_printf (path, "[%u]", position);
+}
 
 static gboolean
 find_referrer (CollabRecordKind   kind,
@@ -418,34 +461,17 @@ find_referrer (CollabRecordKind   kind,
                gpointer           user_data)
 {
   FindReferrer *find = user_data;
-
-  const CollabSchema *schema = collab_schema_for_kind (kind);
+  GString *path;
 
   if (*ref != find->target)
     return TRUE;
 
-  /* A reference in a sub-record is named through the member that holds
-   * it: $.programs[0].fund_base[1].city. */
-  for (guint i = 0; i < schema->n_fields; i++)
-    {
-      const CollabField *owner = &schema->fields[i];
-
-      if (owner->sub != NULL && field >= owner->sub->fields &&
-          field < owner->sub->fields + owner->sub->n_fields)
-        {
-          g_autofree char *item = owner->type == COLLAB_FIELD_ARRAY ? g_strdup_printf ("[%u]", position)
-                                                                   : g_strdup ("");
-
-          find->referrer = g_strdup_printf ("$.%s[%u].%s%s.%s", schema->member, index,
-                                            owner->name, item, field->name);
-          return FALSE;
-        }
-    }
-
-  if (field->type == COLLAB_FIELD_REF_LIST)
-    find->referrer = g_strdup_printf ("$.%s[%u].%s[%u]", schema->member, index, field->name, position);
-  else
-    find->referrer = g_strdup_printf ("$.%s[%u].%s", schema->member, index, field->name);
+  /* $.programs[0] (wuxi-2021).fund_base[1].city */
+  path = g_string_new (NULL);
+  collab_store_append_place (path, find->store, kind, index, 0);
+  g_string_append_c (path, '.');
+  collab_store_append_member (path, kind, field, position);
+  find->referrer = g_string_free (path, FALSE);
   return FALSE;
 }
 
@@ -454,7 +480,7 @@ collab_store_is_referenced (const CollabStore  *store,
                             CollabRef           target,
                             char              **referrer)
 {
-  FindReferrer find = { target, NULL };
+  FindReferrer find = { store, target, NULL };
 
   collab_store_foreach_ref ((CollabStore *) store, find_referrer, &find);
   if (find.referrer == NULL)

@@ -9,6 +9,7 @@
 #include <libcollab/collab-error.h>
 
 #include "collab-units-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 const char *
@@ -143,11 +144,14 @@ collab_units_find_program (const CollabStore  *store,
                            guint              *index,
                            GError            **error)
 {
+  g_autofree char *shown = NULL;
+
   *index = G_MAXUINT;
   if (program_id == NULL || collab_store_lookup (store, COLLAB_RECORD_KIND_PROGRAM, program_id, index))
     return TRUE;
 
+  shown = collab_error_cut (program_id);
   g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_NOT_FOUND,
-               _("no program has the id \"%s\""), program_id);
+               _("no program has the id \"%s\""), shown);
   return FALSE;
 }

@@ -8,6 +8,7 @@
 #include <libcollab/collab-error.h>
 
 #include "collab-validate-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 static gboolean
@@ -184,10 +185,14 @@ collab_validate_record (const CollabSchema  *schema,
 
       if (region->code != NULL &&
           ((len != 6 && len != 9 && len != 12) || strspn (region->code, "0123456789") != len))
-        return invalid (field, "code", error, COLLAB_DATASET_ERROR_INVALID_VALUE,
-                        /* Translators: %s is the code the record has. */
-                        _("expected an administrative division code of 6 digits (GB/T 2260; 9 or 12 "
-                          "for townships and villages), found \"%s\""), region->code);
+        {
+          g_autofree char *code = collab_error_cut (region->code);
+
+          return invalid (field, "code", error, COLLAB_DATASET_ERROR_INVALID_VALUE,
+                          /* Translators: %s is the code the record has. */
+                          _("expected an administrative division code of 6 digits (GB/T 2260; 9 or 12 "
+                            "for townships and villages), found \"%s\""), code);
+        }
     }
   else if (schema == collab_schema_for_kind (COLLAB_RECORD_KIND_PLACEMENT))
     {
@@ -207,24 +212,31 @@ collab_validate_record (const CollabSchema  *schema,
   return check_counts (schema, record, field, error);
 }
 
-static gboolean G_GNUC_PRINTF (6, 7)
+/* An error on the member @field of the record @index of @kind, the
+ * document's records of that kind starting at @start. @format is a whole
+ * sentence, translated, with at most one %s: @id, cut (or NULL). */
+static gboolean
 store_error (GError           **error,
              const char        *filename,
+             const CollabStore *store,
              CollabRecordKind   kind,
              guint              index,
+             guint              start,
              const char        *field,
              const char        *format,
-             ...)
+             const char        *id)
 {
+  g_autoptr(GString) place = g_string_new (NULL);
+  g_autofree char *cut = id != NULL ? collab_error_cut (id) : NULL;
   g_autofree char *message = NULL;
-  va_list args;
 
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  message = g_strdup_printf (format, cut);
+#pragma GCC diagnostic pop
+  collab_store_append_place (place, store, kind, index, start);
   g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_INCONSISTENT,
-               "%s: $.%s[%u].%s: %s", filename, collab_schema_for_kind (kind)->member,
-               index, field, message);
+               "%s: %s.%s: %s", filename, place->str, field, message);
   return FALSE;
 }
 
@@ -250,7 +262,7 @@ validate_regions (const CollabStore  *store,
           steps++;
         }
       if (up != NULL)
-        return store_error (error, filename, COLLAB_RECORD_KIND_REGION, i - start, "parent",
+        return store_error (error, filename, store, COLLAB_RECORD_KIND_REGION, i, start, "parent",
                             /* Translators: %s is the id of a region. */
                             _("the region \"%s\" is its own ancestor"), region->h.id);
     }
@@ -276,18 +288,18 @@ validate_transactions (const CollabStore  *store,
         {
         case COLLAB_TRANSACTION_TYPE_EXPENDITURE:
           if (from_kind != COLLAB_RECORD_KIND_PROJECT)
-            return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "from",
+            return store_error (error, filename, store, COLLAB_RECORD_KIND_TRANSACTION, i, start, "from",
                                 /* Translators: %s is the id of an account. */
                                 _("an expenditure is made by a project, and \"%s\" is an account"),
                                 collab_store_ref_id (store, t->from));
           if (t->to != COLLAB_REF_NONE)
-            return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
-                                _("an expenditure leaves the program: name the payee in \"payee\", not \"to\""));
+            return store_error (error, filename, store, COLLAB_RECORD_KIND_TRANSACTION, i, start, "to",
+                                _("an expenditure leaves the program: name the payee in \"payee\", not \"to\""), NULL);
           break;
 
         case COLLAB_TRANSACTION_TYPE_TRANSFER:
           if (from_kind != COLLAB_RECORD_KIND_ACCOUNT)
-            return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "from",
+            return store_error (error, filename, store, COLLAB_RECORD_KIND_TRANSACTION, i, start, "from",
                                 /* Translators: %s is the id of a project. */
                                 _("a transfer is paid from an account, and \"%s\" is a project (a project spends with an expenditure)"),
                                 collab_store_ref_id (store, t->from));
@@ -296,13 +308,13 @@ validate_transactions (const CollabStore  *store,
               const CollabAccountRec *account = collab_store_deref (store, t->to);
 
               if (account->source)
-                return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
+                return store_error (error, filename, store, COLLAB_RECORD_KIND_TRANSACTION, i, start, "to",
                                     /* Translators: %s is the id of an account. */
                                     _("\"%s\" is a source account: money enters the program there and is never transferred into it"),
                                     account->h.id);
             }
           if (t->from == t->to)
-            return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
+            return store_error (error, filename, store, COLLAB_RECORD_KIND_TRANSACTION, i, start, "to",
                                 /* Translators: %s is the id of an account. */
                                 _("a transfer from \"%s\" to itself"), collab_store_ref_id (store, t->to));
           break;
@@ -310,7 +322,7 @@ validate_transactions (const CollabStore  *store,
         case COLLAB_TRANSACTION_TYPE_PLAN:
         case COLLAB_TRANSACTION_TYPE_ALLOCATION:
           if (to_kind != COLLAB_RECORD_KIND_ACCOUNT)
-            return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "to",
+            return store_error (error, filename, store, COLLAB_RECORD_KIND_TRANSACTION, i, start, "to",
                                 /* Translators: %s is the id of a project. */
                                 _("a plan or an allocation is made to an account, and \"%s\" is a project"),
                                 collab_store_ref_id (store, t->to));
@@ -321,8 +333,8 @@ validate_transactions (const CollabStore  *store,
         }
 
       if (t->parent != COLLAB_REF_NONE && t->parent == COLLAB_REF (COLLAB_RECORD_KIND_TRANSACTION, i))
-        return store_error (error, filename, COLLAB_RECORD_KIND_TRANSACTION, i - start, "parent",
-                            _("a transaction cannot pass on its own money"));
+        return store_error (error, filename, store, COLLAB_RECORD_KIND_TRANSACTION, i, start, "parent",
+                            _("a transaction cannot pass on its own money"), NULL);
     }
 
   return TRUE;

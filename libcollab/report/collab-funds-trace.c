@@ -48,6 +48,7 @@
 #include <libcollab/collab-money.h>
 
 #include "model/collab-units-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 #include "model/collab-dataset-private.h"
 #include "analysis/collab-ledger-private.h"
@@ -107,18 +108,23 @@ edge_add (CollabStore   *store,
           gint64         amount,
           GError       **error)
 {
+  g_autofree char *node = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *from = NULL;
 
   if (collab_money_add (edge->amount, amount, &edge->amount))
     return TRUE;
 
-  to = edge_to (store, ledger, edge);
+  /* The table keeps the whole ids; the message quotes them cut. */
+  node = edge_to (store, ledger, edge);
+  to = collab_error_cut (node);
+  from = collab_error_cut (collab_store_ref_id (store, collab_ledger_node_ref (ledger, edge->from)));
   g_set_error (error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
                /* Translators: two nodes of the flow (account or project ids,
                 * or spent:<use>), then a year. */
                _("The money from %s to %s in %d adds up to more than libcollab can count "
                  "(92233720368547758.07 yuan); correct the amounts of those transactions."),
-               collab_store_ref_id (store, collab_ledger_node_ref (ledger, edge->from)), to, edge->year);
+               from, to, edge->year);
   return FALSE;
 }
 

@@ -7,6 +7,7 @@
 #include <libcollab/collab-report.h>
 
 #include "types/collab-day-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 #include "model/collab-dataset-private.h"
 #include "model/collab-units-private.h"
@@ -136,6 +137,7 @@ collab_scorecard_append_sum (CollabTableBuilder       *builder,
     {
       g_autofree char *label = collab_table_label_for_name (collab_table_builder_get_next_column (builder));
       g_autofree char *years = collab_years_format (row->first_year, row->last_year);
+      g_autofree char *program_id = collab_error_cut (row->program->h.id);
 
       g_set_error (row->error, COLLAB_VALUE_ERROR, COLLAB_VALUE_ERROR_OVERFLOW,
                    /* Translators: a scorecard column's label (Consumption
@@ -143,7 +145,7 @@ collab_scorecard_append_sum (CollabTableBuilder       *builder,
                     * 2016–2020). */
                    _("The column “%s” of program %s in %s adds up to more than libcollab can count "
                      "(92233720368547758.07 yuan); correct the amounts it adds up."),
-                   label, row->program->h.id, years);
+                   label, program_id, years);
     }
   collab_table_builder_append_amount (builder, sum->fen);
 }

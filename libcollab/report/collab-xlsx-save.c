@@ -29,6 +29,7 @@
 #include "io/collab-file-private.h"
 #include "model/collab-dataset-private.h"
 #include "types/collab-day-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 #include "collab-table-columns-private.h"
 
@@ -182,10 +183,12 @@ write_workbook (CollabTable  *table,
 
   if (workbook_validate_sheet_name (book, sheet_name) != LXW_NO_ERROR)
     {
+      g_autofree char *shown = collab_error_cut (sheet_name);
+
       close_workbook (book);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
                    /* Translators: %s is the name asked for; Excel allows 31 characters, none of []:*?/\ */
-                   _("“%s” cannot name a sheet: at most 31 characters, none of []:*?/\\"), sheet_name);
+                   _("“%s” cannot name a sheet: at most 31 characters, none of []:*?/\\"), shown);
       return FALSE;
     }
 

@@ -12,6 +12,7 @@
  */
 
 #include "model/collab-dataset-private.h"
+#include "types/collab-error-private.h"
 #include "collab-finding-private.h"
 #include "collab-rule-private.h"
 
@@ -27,6 +28,7 @@ struct _CollabCheckContext
   CollabInterpretation  interpretation;
   GPtrArray            *findings;
   GSList               *run_data;   /* of RunData */
+  GPtrArray            *cut;        /* ids and names cut for messages, or NULL */
 };
 
 /* What the rules of an area keep for the rest of a run. */
@@ -77,7 +79,21 @@ collab_check_context_free (CollabCheckContext *ctx)
       g_free (run_data);
     }
   g_slist_free (ctx->run_data);
+  g_clear_pointer (&ctx->cut, g_ptr_array_unref);
   g_free (ctx);
+}
+
+/* Almost every id and name is short and is returned as it is; the few
+ * that are cut are kept until the run ends. */
+const char *
+collab_check_context_cut (CollabCheckContext *ctx,
+                          const char         *text)
+{
+  if (text == NULL)
+    return NULL;
+  if (ctx->cut == NULL)
+    ctx->cut = g_ptr_array_new_with_free_func (g_free);
+  return collab_error_cut_kept (text, ctx->cut);
 }
 
 /* A run is one thread's: what it keeps needs no lock, and dies with it. */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "collab-rule-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 gboolean
@@ -32,6 +33,8 @@ collab_rule_counts_check_name (const CollabRuleParam *param,
   known = g_enum_get_value_by_nick (klass, name) != NULL;
   if (!known)
     {
+      g_autofree char *shown = collab_error_cut (name);
+
       nicks = g_string_new (NULL);
       for (guint i = 0; i < klass->n_values; i++)
         /* Translators: what separates the names of a list, such as
@@ -40,7 +43,7 @@ collab_rule_counts_check_name (const CollabRuleParam *param,
       /* Translators: a name the document gives, then the names it may
        * be, such as "joint_meeting, visit, park_meeting"; both stay in
        * English. */
-      *problem = g_strdup_printf (_("\"%s\" is not one of %s"), name, nicks->str);
+      *problem = g_strdup_printf (_("\"%s\" is not one of %s"), shown, nicks->str);
     }
   g_type_class_unref (klass);
   return known;
@@ -75,21 +78,28 @@ collab_rule_counts_normalize (const CollabRuleParam *param,
         return NULL;
       if (count < 0)
         {
+          g_autofree char *shown = collab_error_cut (name);
+
           /* Translators: a name of a count, such as "visit". */
-          *problem = g_strdup_printf (_("the count of \"%s\" is negative"), name);
+          *problem = g_strdup_printf (_("the count of \"%s\" is negative"), shown);
           return NULL;
         }
       if (count > COLLAB_RULE_COUNT_MAX)
         {
+          g_autofree char *shown = collab_error_cut (name);
+
           /* Translators: a name of a count, such as "visit"; 100000000 is
            * the largest count a rule set may give. */
-          *problem = g_strdup_printf (_("the count of \"%s\" is above 100000000, more than a rule set may ask for"), name);
+          *problem = g_strdup_printf (_("the count of \"%s\" is above 100000000, more than a rule set may ask for"),
+                                      shown);
           return NULL;
         }
       if (g_hash_table_contains (counts, name))
         {
+          g_autofree char *shown = collab_error_cut (name);
+
           /* Translators: a name of a count, such as "visit". */
-          *problem = g_strdup_printf (_("\"%s\" appears twice"), name);
+          *problem = g_strdup_printf (_("\"%s\" appears twice"), shown);
           return NULL;
         }
       g_hash_table_insert (counts, name, GINT_TO_POINTER (0));

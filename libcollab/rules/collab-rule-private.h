@@ -191,6 +191,11 @@ gpointer                collab_check_context_get_run_data  (CollabCheckContext  
                                                             gpointer            (*make) (CollabCheckContext *ctx),
                                                             GDestroyNotify        free_data);
 CollabFinding          *collab_check_context_new_finding   (CollabCheckContext   *ctx) G_GNUC_WARN_UNUSED_RESULT;
+/* @text, an id or a name, as a finding's message quotes it: cut after 64
+ * characters with "…" (collab_error_cut()); valid until the run ends.
+ * The subjects and values of a finding keep the whole id. */
+const char             *collab_check_context_cut           (CollabCheckContext   *ctx,
+                                                            const char           *text);
 void                    collab_check_context_report        (CollabCheckContext   *ctx,
                                                             CollabFinding        *finding);
 

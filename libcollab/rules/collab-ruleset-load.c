@@ -18,6 +18,7 @@
 #include "io/collab-json-private.h"
 #include "rules/collab-rules-resources.h"
 #include "collab-ruleset-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 /* How long a chain of "base" may be. The shipped sets have no base, so
@@ -93,14 +94,19 @@ path_push_member (GString    *path,
   for (const char *p = name; plain && *p != '\0'; p++)
     plain = g_ascii_isalnum (*p) || *p == '_';
 
+  /* The name comes from the document: cut like a value. */
   if (plain)
-    g_string_append_printf (path, ".%s", name);
+    {
+      g_string_append_c (path, '.');
+      collab_error_append_cut (path, name, -1);
+    }
   else
     {
       /* $.rules["666.total"]: a rule id holds a dot. */
       g_autoptr(GString) quoted = g_string_new (NULL);
+      g_autofree char *cut = collab_error_cut (name);
 
-      collab_json_append_string (quoted, name);
+      collab_json_append_string (quoted, cut);
       g_string_append_printf (path, "[%s]", quoted->str);
     }
 }
@@ -281,9 +287,13 @@ read_rule (Reader     *reader,
   JsonNode *member;
 
   if (rule == NULL)
-    return fail (reader, COLLAB_RULESET_ERROR_UNKNOWN_RULE,
-                 /* Translators: %s is a rule id, such as "666.total". */
-                 _("unknown rule \"%s\"; the rules are those of collab_ruleset_list_known_rules()"), id);
+    {
+      g_autofree char *shown = collab_error_cut (id);
+
+      return fail (reader, COLLAB_RULESET_ERROR_UNKNOWN_RULE,
+                   /* Translators: %s is a rule id, such as "666.total". */
+                   _("unknown rule \"%s\"; the rules are those of collab_ruleset_list_known_rules()"), shown);
+    }
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return fail (reader, COLLAB_RULESET_ERROR_INVALID,
                  /* Translators: %s is the kind of value found, such as "an array";
@@ -328,6 +338,7 @@ read_rule (Reader     *reader,
           if (param == NULL)
             {
               g_autoptr(GString) expected = g_string_new (NULL);
+              g_autofree char *shown = collab_error_cut (name);
               /* Translators: what separates the names of a list, such as
                * "\"months\", \"count\"". */
               const char *comma = _(", ");
@@ -340,12 +351,12 @@ read_rule (Reader     *reader,
                               * parameter the document names; "enabled" and "severity"
                               * stay as they are. */
                              _("rule %s has no parameter \"%s\" (it has none besides \"enabled\" and \"severity\")"),
-                             id, name);
+                             id, shown);
               return fail (reader, COLLAB_RULESET_ERROR_INVALID,
                            /* Translators: a rule id, such as "666.total"; the
                             * parameter the document names; then the list of the
                             * parameters the rule has, quoted. */
-                           _("rule %s has no parameter \"%s\" (it has %s)"), id, name, expected->str);
+                           _("rule %s has no parameter \"%s\" (it has %s)"), id, shown, expected->str);
             }
           value = collab_ruleset_param_from_json (param, member, reader->path, &problem);
           if (value == NULL)
@@ -438,11 +449,13 @@ read_document (Reader   *reader,
     return FALSE;
   if (strcmp (format, COLLAB_RULESET_FORMAT) != 0)
     {
+      g_autofree char *shown = collab_error_cut (format);
+
       g_string_append (reader->path, ".format");
       return fail (reader, COLLAB_RULESET_ERROR_INVALID,
                    /* Translators: the word the member "format" must have, then
                     * the word it has. */
-                   _("expected \"%s\", found \"%s\": this is not a rule set"), COLLAB_RULESET_FORMAT, format);
+                   _("expected \"%s\", found \"%s\": this is not a rule set"), COLLAB_RULESET_FORMAT, shown);
     }
 
   node = json_object_get_member (root, "version");
@@ -472,6 +485,7 @@ read_document (Reader   *reader,
 
       if (!collab_ruleset_load_builtin (self, base, depth + 1, &base_error))
         {
+          g_autofree char *shown = collab_error_cut (base);
           g_auto(GStrv) shipped = collab_ruleset_list_builtin ();
           /* Translators: what separates the ids of a list, such as
            * "east-west-2021, poverty-2016". */
@@ -482,11 +496,11 @@ read_document (Reader   *reader,
             return fail (reader, COLLAB_RULESET_ERROR_NOT_FOUND,
                          /* Translators: the id named, then the list of the ids of
                           * the rule sets shipped. */
-                         _("no shipped rule set has the id \"%s\" (shipped: %s)"), base, list);
+                         _("no shipped rule set has the id \"%s\" (shipped: %s)"), shown, list);
           return fail (reader, base_error->code,
                        /* Translators: the id of a rule set, then the message of
                         * why it cannot be loaded. */
-                       _("the base \"%s\" cannot be used: %s"), base, base_error->message);
+                       _("the base \"%s\" cannot be used: %s"), shown, base_error->message);
         }
       /* What the base called itself is not this set's name. */
       g_clear_pointer (&self->name, g_free);
@@ -511,11 +525,13 @@ read_document (Reader   *reader,
   if (interpretation != NULL &&
       !collab_interpretation_from_nick (interpretation, &self->interpretation))
     {
+      g_autofree char *shown = collab_error_cut (interpretation);
+
       g_string_append (reader->path, ".interpretation");
       return fail (reader, COLLAB_RULESET_ERROR_INVALID,
                    /* Translators: "nested", "cumulative" and "banded" are the
                     * words of the document and stay as they are. */
-                   _("expected \"nested\", \"cumulative\" or \"banded\", found \"%s\""), interpretation);
+                   _("expected \"nested\", \"cumulative\" or \"banded\", found \"%s\""), shown);
     }
 
   node = json_object_get_member (root, "rules");
@@ -592,15 +608,17 @@ collab_ruleset_load_builtin (CollabRuleset  *self,
 {
   g_autofree char *resource_path = NULL;
   g_autofree char *filename = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(GBytes) bytes = NULL;
   gsize size;
   const char *data;
 
   if (depth > MAX_BASE_DEPTH)
     {
+      shown = collab_error_cut (id);
       g_set_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_INVALID,
                    /* Translators: the id of a rule set, then a number of links. */
-                   _("the chain of base rule sets through \"%s\" is longer than %d"), id, MAX_BASE_DEPTH);
+                   _("the chain of base rule sets through \"%s\" is longer than %d"), shown, MAX_BASE_DEPTH);
       return FALSE;
     }
 
@@ -615,9 +633,10 @@ collab_ruleset_load_builtin (CollabRuleset  *self,
     }
   if (bytes == NULL)
     {
+      shown = collab_error_cut (id);
       g_set_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND,
                    /* Translators: %s is the id of a rule set. */
-                   _("no shipped rule set has the id \"%s\""), id);
+                   _("no shipped rule set has the id \"%s\""), shown);
       return FALSE;
     }
 

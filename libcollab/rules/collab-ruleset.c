@@ -68,6 +68,7 @@
 
 #include "io/collab-json-private.h"
 #include "collab-ruleset-private.h"
+#include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
 
 G_DEFINE_FINAL_TYPE (CollabRuleset, collab_ruleset, G_TYPE_OBJECT)
@@ -483,13 +484,15 @@ collab_ruleset_resolve_programs (const CollabStore  *store,
               /* Translators: what separates the ids of a list, such as
                * "east-west-2021, poverty-2016". */
               g_autofree char *list = g_strjoinv (_(", "), shipped);
+              g_autofree char *program_id = collab_error_cut (program->h.id);
+              g_autofree char *shown = collab_error_cut (id);
 
               g_set_error (error, COLLAB_RULESET_ERROR, COLLAB_RULESET_ERROR_NOT_FOUND,
                            /* Translators: the id of a program, the id of a rule set,
                             * then the list of the ids of the rule sets shipped. */
                            _("the program \"%s\" is judged by the rule set \"%s\", which is not shipped "
                              "(shipped: %s); give the checker a rule set instead"),
-                           program->h.id, id, list);
+                           program_id, shown, list);
               return NULL;
             }
           /* The keys are the programs' own strings, which outlive the table. */

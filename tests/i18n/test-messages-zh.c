@@ -50,7 +50,7 @@ test_dangling_reference (void)
 
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_DANGLING_REFERENCE);
   g_assert_cmpstr (error->message, ==,
-                   "<data>: $.regions[0].parent: 不存在 id 为 \"nowhere\" 的行政区划");
+                   "<data>: $.regions[0] (yanchuan).parent: 不存在 id 为 \"nowhere\" 的行政区划");
 }
 
 static void
@@ -63,7 +63,7 @@ test_duplicate_id (void)
 
   g_assert_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_DUPLICATE_ID);
   g_assert_cmpstr (error->message, ==,
-                   "<data>: $.regions[1].id: 行政区划 id \"yanan\" 已被 $.regions[0] 使用（第 2 行，第 47 列）");
+                   "<data>: $.regions[1] (yanan).id: 行政区划 id \"yanan\" 已被 $.regions[0] 使用（第 2 行，第 47 列）");
 }
 
 static void
@@ -79,14 +79,14 @@ test_value_errors (void)
     "{\"format\": \"libcollab-dataset\", \"version\": 1, \"regions\": ["
     "{\"id\": \"yanan\", \"name\": \"延安市\", \"level\": \"planet\"}]}");
 
-  g_assert_true (g_str_has_prefix (amount->message, "<data>: $.transactions[0].amount: \"1.234\"："));
+  g_assert_true (g_str_has_prefix (amount->message, "<data>: $.transactions[0] (t1).amount: \"1.234\"："));
   g_assert_nonnull (strstr (amount->message, "金额须精确到分"));
   g_assert_true (g_str_has_prefix (date->message,
-                                   "<data>: $.transactions[0].date: \"2021-02-29\" 不是日历中存在的日期："
+                                   "<data>: $.transactions[0] (t1).date: \"2021-02-29\" 不是日历中存在的日期："
                                    "2021 年 02 月只有 28 天（第 1 行，"));
   /* The words of the document are its own, only the sentence changes. */
   g_assert_true (g_str_has_prefix (level->message,
-                                   "<data>: $.regions[0].level: 应为 province、city、county、township、"
+                                   "<data>: $.regions[0] (yanan).level: 应为 province、city、county、township、"
                                    "village 之一，实际为 \"planet\"（第 1 行，"));
 }
 

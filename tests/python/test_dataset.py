@@ -50,7 +50,7 @@ def test_load_error_names_the_place(Collab, tmp_path):
     bad.write_text('{"format": "libcollab-dataset", "version": 1,\n "regions": [{"id": "x", "name": "X", "level": "provence"}]}')
     with pytest.raises(GLib.Error) as raised:
         Collab.Dataset(bad)
-    assert '$.regions[0].level' in raised.value.message
+    assert '$.regions[0] (x).level' in raised.value.message
     assert 'provence' in raised.value.message
 
 
@@ -81,7 +81,18 @@ def test_load_error_has_the_place(Collab, tmp_path):
     assert isinstance(error, GLib.Error)
     assert error.file == str(bad)
     assert error.path == '$.regions[0].level'
+    assert error.record_id == 'x'
     assert error.line == 2
+
+    # A record without a member: the path ends at the record, which the
+    # message names by its id; before its id is read, it has none.
+    for document, path, record_id in (
+            ('{"id": "x", "level": "city"}', '$.regions[0]', 'x'),
+            ('{"level": 5, "id": "x"}', '$.regions[0].level', None)):
+        bad.write_text('{"format": "libcollab-dataset", "version": 1, "regions": [%s]}' % document)
+        with pytest.raises(Collab.LoadError) as raised:
+            Collab.Dataset(bad)
+        assert (raised.value.path, raised.value.record_id) == (path, record_id)
 
     broken = tmp_path / 'broken.json'
     broken.write_text('{"format": "libcollab-dataset",\n  "version": 1,,}')

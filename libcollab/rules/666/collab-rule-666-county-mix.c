@@ -46,7 +46,8 @@ judge_county (Collab666Run *run,
       const CollabPairingRec *pairing = collab_rule_666_pairing (run, py);
 
       g_array_append_vals (scratch, run->tally->entries + py->first, py->n);
-      g_string_append_printf (from, "%s%s", from->len > 0 ? _(", ") : "", collab_units_id (run->store, pairing->assisting));
+      g_string_append_printf (from, "%s%s", from->len > 0 ? _(", ") : "",
+                              collab_check_context_cut (run->ctx, collab_units_id (run->store, pairing->assisting)));
     }
   collab_talent_sort_entries ((CollabTalentEntry *) scratch->data, scratch->len);
   collab_talent_count_entries ((CollabTalentEntry *) scratch->data, scratch->len, &run->rules,
@@ -82,10 +83,12 @@ judge_county (Collab666Run *run,
   collab_finding_set_message (finding,
                               _("%s (%s) received %u teachers, %u medical staff and %u agricultural or other "
                                 "professionals in %d from %s%s, short of %u/%u/%u; send %s."),
-                              collab_units_id (run->store, county), collab_units_name (run->store, county),
-                              counts.groups[COLLAB_TALENT_GROUP_TEACHER], counts.groups[COLLAB_TALENT_GROUP_DOCTOR],
-                              counts.groups[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER], year, from->str, projected,
-                              mix[0], mix[1], mix[2], missing_text);
+                              collab_check_context_cut (run->ctx, collab_units_id (run->store, county)),
+                              collab_check_context_cut (run->ctx, collab_units_name (run->store, county)),
+                              counts.groups[COLLAB_TALENT_GROUP_TEACHER],
+                              counts.groups[COLLAB_TALENT_GROUP_DOCTOR],
+                              counts.groups[COLLAB_TALENT_GROUP_AGRICULTURE_OR_OTHER], year, from->str,
+                              projected, mix[0], mix[1], mix[2], missing_text);
   collab_check_context_report (run->ctx, finding);
 }
 

@@ -39,10 +39,13 @@ report (Collab666Run                  *run,
   if (longest->months >= run->rules.short_months)
     {
       const CollabDispatchRec *other = collab_store_get (run->store, COLLAB_RECORD_KIND_DISPATCH, longest->dispatch);
-      counted = g_strdup_printf (_("%s is counted with the longer dispatch %s instead"), person->h.id, other->h.id);
+      counted = g_strdup_printf (_("%s is counted with the longer dispatch %s instead"),
+                                 collab_check_context_cut (run->ctx, person->h.id),
+                                 collab_check_context_cut (run->ctx, other->h.id));
     }
   else
-    counted = g_strdup_printf (_("%s is not counted toward the 666 rule"), person->h.id);
+    counted = g_strdup_printf (_("%s is not counted toward the 666 rule"),
+                               collab_check_context_cut (run->ctx, person->h.id));
   days_text = g_strdup_printf (ngettext_ ("%u day", "%u days", days), days);
   months_text = g_strdup_printf (ngettext_ ("%u month", "%u months", run->rules.short_months),
                                  run->rules.short_months);
@@ -56,7 +59,8 @@ report (Collab666Run                  *run,
                               _("%s: dispatch %s of %s (%s) serves %s to %s%s, %s, under %s, and %s; "
                                 "agriculture and other professionals serve at least %s: extend the dispatch "
                                 "to end on %s or later, or record the visit as short_term."),
-                              where, dispatch->h.id, person->h.id,
+                              where, collab_check_context_cut (run->ctx, dispatch->h.id),
+                              collab_check_context_cut (run->ctx, person->h.id),
                               person->profession == COLLAB_PROFESSION_AGRICULTURE ? _("agriculture") : _("other"),
                               start, end, dispatch->actual_end != COLLAB_DAY_NONE ? "" : _(" (planned)"),
                               days_text, months_text, counted, months_text, needed);

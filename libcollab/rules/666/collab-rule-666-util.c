@@ -202,10 +202,11 @@ collab_rule_666_describe (const Collab666Run            *run,
   /* Translators: a pairing-year, "binhu (滨湖区) → minhe (民和…) in 2022":
    * the assisting unit's id and name, the assisted unit's, the year. */
   return g_strdup_printf (_("%s (%s) → %s (%s) in %d"),
-                          collab_units_id (run->store, pairing->assisting),
-                          collab_units_name (run->store, pairing->assisting),
-                          collab_units_id (run->store, pairing->assisted),
-                          collab_units_name (run->store, pairing->assisted), py->year);
+                          collab_check_context_cut (run->ctx, collab_units_id (run->store, pairing->assisting)),
+                          collab_check_context_cut (run->ctx, collab_units_name (run->store, pairing->assisting)),
+                          collab_check_context_cut (run->ctx, collab_units_id (run->store, pairing->assisted)),
+                          collab_check_context_cut (run->ctx, collab_units_name (run->store, pairing->assisted)),
+                          py->year);
 }
 
 char *

@@ -65,8 +65,8 @@ report_gap (CollabCheckContext *ctx,
       const CollabDispatchRec *dispatch = collab_store_get (store, COLLAB_RECORD_KIND_DISPATCH, before->dispatch);
       g_autofree char *end = collab_day_format (before->end);
 
-      g_string_append_printf (around, _("%s (%s) left on %s"), dispatch->h.id,
-                              collab_units_id (store, dispatch->person), end);
+      g_string_append_printf (around, _("%s (%s) left on %s"), collab_check_context_cut (ctx, dispatch->h.id),
+                              collab_check_context_cut (ctx, collab_units_id (store, dispatch->person)), end);
     }
   if (after != NULL)
     {
@@ -75,8 +75,8 @@ report_gap (CollabCheckContext *ctx,
 
       if (around->len > 0)
         g_string_append (around, _(" and "));
-      g_string_append_printf (around, _("%s (%s) arrived on %s"), dispatch->h.id,
-                              collab_units_id (store, dispatch->person), start);
+      g_string_append_printf (around, _("%s (%s) arrived on %s"), collab_check_context_cut (ctx, dispatch->h.id),
+                              collab_check_context_cut (ctx, collab_units_id (store, dispatch->person)), start);
     }
 
   if (before != NULL && after != NULL)
@@ -92,16 +92,19 @@ report_gap (CollabCheckContext *ctx,
     collab_finding_set_message (finding,
                                 _("No %s of program %s was in post in %s (%s) from %s to %s (%s): no outbound "
                                   "cadre dispatch with post %s covers any of it; dispatch one for the whole range."),
-                                post_words (post), collab_check_context_get_program_id (ctx),
-                                collab_units_id (store, region), collab_units_name (store, region), from, to,
-                                days_text,
-                                post == COLLAB_POST_WORKING_GROUP ? "working_group" : "liaison");
+                                post_words (post),
+                                collab_check_context_cut (ctx, collab_check_context_get_program_id (ctx)),
+                                collab_check_context_cut (ctx, collab_units_id (store, region)),
+                                collab_check_context_cut (ctx, collab_units_name (store, region)), from, to,
+                                days_text, post == COLLAB_POST_WORKING_GROUP ? "working_group" : "liaison");
   else
     collab_finding_set_message (finding,
                                 _("No %s of program %s was in post in %s (%s) from %s to %s (%s): %s; "
                                   "rotations must leave no gap (不断档): %s."),
-                                post_words (post), collab_check_context_get_program_id (ctx),
-                                collab_units_id (store, region), collab_units_name (store, region), from, to,
+                                post_words (post),
+                                collab_check_context_cut (ctx, collab_check_context_get_program_id (ctx)),
+                                collab_check_context_cut (ctx, collab_units_id (store, region)),
+                                collab_check_context_cut (ctx, collab_units_name (store, region)), from, to,
                                 days_text, around->str, remedy);
   collab_check_context_report (ctx, finding);
 }

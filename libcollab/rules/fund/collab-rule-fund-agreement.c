@@ -59,8 +59,11 @@ report (CollabCheckContext       *ctx,
                                * the agreed amount, the agreement's id, the amount missing, the year. */
                               _("Program %s allocated %s to %s (%s) for %d, below the %s of the annual agreement "
                                 "%s; allocate %s more for %d."),
-                              program_id, allocated_text, city_id, collab_units_name (store, agreement->city),
-                              agreement->year, funds_text, agreement->h.id, short_text, agreement->year);
+                              collab_check_context_cut (ctx, program_id), allocated_text,
+                              collab_check_context_cut (ctx, city_id),
+                              collab_check_context_cut (ctx, collab_units_name (store, agreement->city)),
+                              agreement->year, funds_text, collab_check_context_cut (ctx, agreement->h.id),
+                              short_text, agreement->year);
   collab_check_context_report (ctx, finding);
 }
 

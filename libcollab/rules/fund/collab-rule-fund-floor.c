@@ -55,8 +55,10 @@ report (CollabCheckContext      *ctx,
   collab_finding_set_message (finding,
                               _("Program %s allocated %s to %s (%s) for %d, below its base of %s a year; "
                                 "allocate %s more for %d."),
-                              program_id, allocated_text, city_id, collab_units_name (store, base->city),
-                              year, base_text, short_text, year);
+                              collab_check_context_cut (ctx, program_id), allocated_text,
+                              collab_check_context_cut (ctx, city_id),
+                              collab_check_context_cut (ctx, collab_units_name (store, base->city)), year,
+                              base_text, short_text, year);
   collab_check_context_report (ctx, finding);
 }
 

@@ -61,8 +61,8 @@ report (CollabCheckContext         *ctx,
                                            "%s of the %s that %s brought into the account %s on %s was still there "
                                            "%lld days later, on %s, and %s of it still is on %s; "
                                            "pass it on to the projects it was meant for.", (gulong) days),
-                                idle_text, amount, t->h.id, what, arrived, (long long) days, deadline, now_text,
-                                as_of_text);
+                                idle_text, amount, collab_check_context_cut (ctx, t->h.id), what, arrived,
+                                (long long) days, deadline, now_text, as_of_text);
   else
     collab_finding_set_message (finding,
                                 ngettext_ ("%s of the %s that %s brought into the account %s on %s was still there "
@@ -71,7 +71,8 @@ report (CollabCheckContext         *ctx,
                                            "%s of the %s that %s brought into the account %s on %s was still there "
                                            "%lld days later, on %s, before it was passed on; "
                                            "money should not sit idle for longer.", (gulong) days),
-                                idle_text, amount, t->h.id, what, arrived, (long long) days, deadline);
+                                idle_text, amount, collab_check_context_cut (ctx, t->h.id), what, arrived,
+                                (long long) days, deadline);
   collab_check_context_report (ctx, finding);
 }
 

@@ -97,7 +97,9 @@ check (CollabCheckContext *ctx)
                                         "(over by %s); check the allocations or update the plan.")
                                     : _("Program %s allocated %s to %s (%s) over %s, against a plan total of %s "
                                         "(short by %s); check the allocations or update the plan."),
-                                  program->h.id, sum_text, city_id, collab_units_name (store, bases[b].city),
+                                  collab_check_context_cut (ctx, program->h.id), sum_text,
+                                  collab_check_context_cut (ctx, city_id),
+                                  collab_check_context_cut (ctx, collab_units_name (store, bases[b].city)),
                                   years, plan_text, gap_text);
       collab_check_context_report (ctx, finding);
     }

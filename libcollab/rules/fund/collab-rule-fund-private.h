@@ -16,6 +16,7 @@
 #include "analysis/collab-ledger-private.h"
 #include "rules/collab-finding-private.h"
 #include "rules/collab-rule-private.h"
+#include "types/collab-error-private.h"
 
 G_BEGIN_DECLS
 
@@ -37,28 +38,32 @@ collab_rule_fund_amount (gint64 fen)
 }
 
 /* What a message calls an account or a project: its id and, in brackets,
- * its designation or name (or its holder's name). Owned by the caller. */
+ * its designation or name (or its holder's name), each cut as messages
+ * cut what they quote. Owned by the caller. */
 static inline char *
 collab_rule_fund_describe (const CollabStore *store,
                            CollabRef          ref)
 {
-  const char *id = collab_units_id (store, ref);
+  GString *out = g_string_new (NULL);
 
+  collab_error_append_cut (out, collab_units_id (store, ref), -1);
   if (ref != COLLAB_REF_NONE && COLLAB_REF_KIND (ref) == COLLAB_RECORD_KIND_ACCOUNT)
     {
       const CollabAccountRec *account = collab_store_deref (store, ref);
 
       if (account->designation != NULL)
-        return g_strdup_printf ("%s (%s)", id, account->designation);
-      return g_strdup_printf (_("%s (held by %s)"), id, collab_units_name (store, account->holder));
+        collab_error_append_id (out, account->designation);
+      else
+        {
+          g_autofree char *id = g_string_free (g_steal_pointer (&out), FALSE);
+          g_autofree char *holder = collab_error_cut (collab_units_name (store, account->holder));
+
+          return g_strdup_printf (_("%s (held by %s)"), id, holder);
+        }
     }
   if (ref != COLLAB_REF_NONE && COLLAB_REF_KIND (ref) == COLLAB_RECORD_KIND_PROJECT)
-    {
-      const CollabProjectRec *project = collab_store_deref (store, ref);
-
-      return g_strdup_printf ("%s (%s)", id, project->name);
-    }
-  return g_strdup (id);
+    collab_error_append_id (out, ((const CollabProjectRec *) collab_store_deref (store, ref))->name);
+  return g_string_free (out, FALSE);
 }
 
 /* The first day an account or a project had passed on (or spent) more

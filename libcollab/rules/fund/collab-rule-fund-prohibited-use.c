@@ -68,7 +68,8 @@ check (CollabCheckContext *ctx)
                                   _("The expenditure %s of %s by the project %s on %s is for \"%s\", which "
                                     "cooperation funds may not pay for; pay it from other funds and return "
                                     "the money to the project."),
-                                  t->h.id, amount, what, date, t->use);
+                                  collab_check_context_cut (ctx, t->h.id), amount, what, date,
+                                  collab_check_context_cut (ctx, t->use));
       collab_check_context_report (ctx, finding);
     }
 }

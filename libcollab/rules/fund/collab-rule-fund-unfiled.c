@@ -60,13 +60,13 @@ judge (const CollabFundProject *p)
                                     _("The transfer %s put %s into the project %s on %s, before the "
                                       "project was filed on %s; money may reach a project on or after "
                                       "its filing date."),
-                                    t->h.id, amount, what, date, filed_text);
+                                    collab_check_context_cut (p->ctx, t->h.id), amount, what, date, filed_text);
       else
         collab_finding_set_message (finding,
                                     _("The transfer %s put %s into the project %s on %s, and the "
                                       "project was never filed (its status history has no \"filed\" "
                                       "step); file it before money reaches it, and record the date."),
-                                    t->h.id, amount, what, date);
+                                    collab_check_context_cut (p->ctx, t->h.id), amount, what, date);
       collab_check_context_report (p->ctx, finding);
     }
 }

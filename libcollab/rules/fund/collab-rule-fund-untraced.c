@@ -55,7 +55,7 @@ check (CollabCheckContext *ctx)
 
       g_variant_builder_add (&ids, "s", id);
       if (i < LISTED_IN_MESSAGE)
-        g_string_append_printf (listed, "%s%s", i > 0 ? _(", ") : "", id);
+        g_string_append_printf (listed, "%s%s", i > 0 ? _(", ") : "", collab_check_context_cut (ctx, id));
     }
   if (n_untraced > LISTED_IN_MESSAGE)
     g_string_append_printf (listed, _(" and %u more"), n_untraced - LISTED_IN_MESSAGE);
@@ -80,7 +80,7 @@ check (CollabCheckContext *ctx)
                                              "traced end to end cannot be given; correct the amounts. %u movements "
                                              "name no parent (%s): name the transaction whose money each passes "
                                              "on.", n_untraced),
-                                  program_id, n_untraced, listed->str);
+                                  collab_check_context_cut (ctx, program_id), n_untraced, listed->str);
       collab_check_context_report (ctx, finding);
       return;
     }
@@ -98,7 +98,8 @@ check (CollabCheckContext *ctx)
                                          "%s%% of program %s's money in transfers and expenditures (%s of %s) is traced "
                                          "end to end from its source; %u movements name no parent (%s): name the "
                                          "transaction whose money each passes on.", n_untraced),
-                              share, program_id, traced_text, total_text, n_untraced, listed->str);
+                              share, collab_check_context_cut (ctx, program_id), traced_text, total_text,
+                              n_untraced, listed->str);
   collab_check_context_report (ctx, finding);
 }
 

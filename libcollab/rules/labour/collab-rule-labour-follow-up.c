@@ -145,8 +145,11 @@ report_gap (CollabCheckContext *ctx,
                                          "The transfer placement %s of worker %s at %s (%s) has gone %u days without "
                                          "contact, from %s to %s, the day of the check; at most %u are allowed. "
                                          "Follow up with the worker now, and record it.", gap),
-                              placement->h.id, worker, collab_units_id (store, placement->employer),
-                              collab_units_name (store, placement->employer), gap, from_text, to_text, days);
+                              collab_check_context_cut (ctx, placement->h.id),
+                              collab_check_context_cut (ctx, worker),
+                              collab_check_context_cut (ctx, collab_units_id (store, placement->employer)),
+                              collab_check_context_cut (ctx, collab_units_name (store, placement->employer)),
+                              gap, from_text, to_text, days);
   collab_check_context_report (ctx, finding);
 }
 

@@ -47,8 +47,10 @@ check (CollabCheckContext *ctx)
                                              "it, %u too many; correct the offer of the placements that filled "
                                              "another job, or raise the offer's positions if the employer "
                                              "added posts.", positions),
-                                  offer->h.id, collab_units_id (store, offer->employer),
-                                  collab_units_name (store, offer->employer), positions, filled, filled - positions);
+                                  collab_check_context_cut (ctx, offer->h.id),
+                                  collab_check_context_cut (ctx, collab_units_id (store, offer->employer)),
+                                  collab_check_context_cut (ctx, collab_units_name (store, offer->employer)),
+                                  positions, filled, filled - positions);
       collab_check_context_report (ctx, finding);
     }
 }

@@ -83,10 +83,12 @@ report (CollabCheckContext       *ctx,
                                          "earliest registered is %s, registered on %s. Place priority workers "
                                          "first (脱贫人口优先), or record why they could not take the job.",
                                          waiting),
-                              placement->h.id, collab_units_id (store, placement->worker), offer->h.id,
-                              job_type_words (offer->job_type), collab_units_id (store, offer->employer),
-                              collab_units_name (store, offer->employer), start, waiting, first->h.id,
-                              registered);
+                              collab_check_context_cut (ctx, placement->h.id),
+                              collab_check_context_cut (ctx, collab_units_id (store, placement->worker)),
+                              collab_check_context_cut (ctx, offer->h.id), job_type_words (offer->job_type),
+                              collab_check_context_cut (ctx, collab_units_id (store, offer->employer)),
+                              collab_check_context_cut (ctx, collab_units_name (store, offer->employer)),
+                              start, waiting, collab_check_context_cut (ctx, first->h.id), registered);
   collab_check_context_report (ctx, finding);
 }
 

@@ -57,16 +57,22 @@ report (CollabCheckContext    *ctx,
                                 _("The %s county %s (%s) of %s has no county-level pairing in program %s, "
                                   "so it is not covered in %d; add a county-level pairing of %s with %s as "
                                   "the assisted side whose period includes %d."),
-                                describe_flags (county->flags), county_id, collab_units_name (store, county_ref),
-                                collab_units_id (store, city_ref), program_id, year, program_id, county_id, year);
+                                describe_flags (county->flags), collab_check_context_cut (ctx, county_id),
+                                collab_check_context_cut (ctx, collab_units_name (store, county_ref)),
+                                collab_check_context_cut (ctx, collab_units_id (store, city_ref)),
+                                collab_check_context_cut (ctx, program_id), year,
+                                collab_check_context_cut (ctx, program_id),
+                                collab_check_context_cut (ctx, county_id), year);
   else
     collab_finding_set_message (finding,
                                 _("The %s county %s (%s) of %s has no county-level pairing of program %s "
                                   "active in %d (%s); extend one of them or add a county-level pairing with %s "
                                   "as the assisted side whose period includes %d."),
-                                describe_flags (county->flags), county_id, collab_units_name (store, county_ref),
-                                collab_units_id (store, city_ref), program_id, year, pairings->str,
-                                county_id, year);
+                                describe_flags (county->flags), collab_check_context_cut (ctx, county_id),
+                                collab_check_context_cut (ctx, collab_units_name (store, county_ref)),
+                                collab_check_context_cut (ctx, collab_units_id (store, city_ref)),
+                                collab_check_context_cut (ctx, program_id), year, pairings->str,
+                                collab_check_context_cut (ctx, county_id), year);
 
   collab_check_context_report (ctx, finding);
 }
@@ -97,7 +103,7 @@ check_county (CollabCheckContext *ctx,
       years = collab_rule_format_years (first, last);
       if (pairings->len > 0)
         g_string_append (pairings, _(", "));
-      g_string_append_printf (pairings, _("%s runs %s"), pairing->h.id, years);
+      g_string_append_printf (pairings, _("%s runs %s"), collab_check_context_cut (ctx, pairing->h.id), years);
 
       for (int year = MAX (first, program->first_year); year <= MIN (last, program->last_year); year++)
         covered[year - program->first_year] = TRUE;

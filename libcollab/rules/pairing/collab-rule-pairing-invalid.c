@@ -49,8 +49,9 @@ check_ends (CollabCheckContext     *ctx,
       collab_finding_set_message (finding,
                                   _("Pairing %s is a self-pairing: it links %s (%s) to itself; a pairing links an "
                                     "assisting unit to a different, assisted unit."),
-                                  pairing->h.id, collab_units_id (store, pairing->assisting),
-                                  collab_units_name (store, pairing->assisting));
+                                  collab_check_context_cut (ctx, pairing->h.id),
+                                  collab_check_context_cut (ctx, collab_units_id (store, pairing->assisting)),
+                                  collab_check_context_cut (ctx, collab_units_name (store, pairing->assisting)));
       collab_check_context_report (ctx, finding);
       return;
     }
@@ -68,11 +69,11 @@ check_ends (CollabCheckContext     *ctx,
                                     : _("Pairing %s is a same-side pairing: %s (%s) and %s (%s) are both on the west "
                                         "side; a pairing links an assisting unit in the east with an assisted unit "
                                         "in the west."),
-                                  pairing->h.id,
-                                  collab_units_id (store, pairing->assisting),
-                                  collab_units_name (store, pairing->assisting),
-                                  collab_units_id (store, pairing->assisted),
-                                  collab_units_name (store, pairing->assisted));
+                                  collab_check_context_cut (ctx, pairing->h.id),
+                                  collab_check_context_cut (ctx, collab_units_id (store, pairing->assisting)),
+                                  collab_check_context_cut (ctx, collab_units_name (store, pairing->assisting)),
+                                  collab_check_context_cut (ctx, collab_units_id (store, pairing->assisted)),
+                                  collab_check_context_cut (ctx, collab_units_name (store, pairing->assisted)));
       collab_check_context_report (ctx, finding);
     }
 }
@@ -124,12 +125,14 @@ check_duplicates (CollabCheckContext *ctx,
                                       _("Pairing %s is a duplicate of pairing %s: both link %s (%s) to %s (%s) "
                                         "in program %s and their periods overlap in %s; remove %s or make the "
                                         "periods disjoint."),
-                                      later->h.id, earlier->h.id,
-                                      collab_units_id (store, later->assisting),
-                                      collab_units_name (store, later->assisting),
-                                      collab_units_id (store, later->assisted),
-                                      collab_units_name (store, later->assisted),
-                                      collab_check_context_get_program_id (ctx), overlap, later->h.id);
+                                      collab_check_context_cut (ctx, later->h.id),
+                                      collab_check_context_cut (ctx, earlier->h.id),
+                                      collab_check_context_cut (ctx, collab_units_id (store, later->assisting)),
+                                      collab_check_context_cut (ctx, collab_units_name (store, later->assisting)),
+                                      collab_check_context_cut (ctx, collab_units_id (store, later->assisted)),
+                                      collab_check_context_cut (ctx, collab_units_name (store, later->assisted)),
+                                      collab_check_context_cut (ctx, collab_check_context_get_program_id (ctx)),
+                                      overlap, collab_check_context_cut (ctx, later->h.id));
           collab_check_context_report (ctx, finding);
           break;  /* one finding per duplicate pairing is enough to act on */
         }

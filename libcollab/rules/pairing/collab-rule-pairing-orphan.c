@@ -59,8 +59,10 @@ check (CollabCheckContext *ctx)
                                   _("The county-level unit %s (%s) of the assisting city %s has no pairing in "
                                     "program %s; pair it with an assisted unit, or disable pairing.orphan if it "
                                     "takes no part by design."),
-                                  region->h.id, collab_units_name (store, region_ref),
-                                  collab_units_id (store, program->assisting), program_id);
+                                  collab_check_context_cut (ctx, region->h.id),
+                                  collab_check_context_cut (ctx, collab_units_name (store, region_ref)),
+                                  collab_check_context_cut (ctx, collab_units_id (store, program->assisting)),
+                                  collab_check_context_cut (ctx, program_id));
       collab_check_context_report (ctx, finding);
     }
 }

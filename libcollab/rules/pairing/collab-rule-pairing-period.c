@@ -62,7 +62,8 @@ check (CollabCheckContext *ctx)
       collab_finding_set_message (finding,
                                   _("Pairing %s runs %s, which reaches outside the period %s of its program %s; "
                                     "%s."),
-                                  pairing->h.id, pairing_years, program_years, program_id, within);
+                                  collab_check_context_cut (ctx, pairing->h.id), pairing_years, program_years,
+                                  collab_check_context_cut (ctx, program_id), within);
       collab_check_context_report (ctx, finding);
     }
 }

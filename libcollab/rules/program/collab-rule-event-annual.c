@@ -74,7 +74,8 @@ report (CollabCheckContext *ctx,
                                          "Program %s held %u events of the kind %s in %d, fewer than the %u a year "
                                          "the rule set asks for; hold the missing ones, or record those held as "
                                          "events of program %s.", held),
-                              program_id, held, kind_label (value), year, min, program_id);
+                              collab_check_context_cut (ctx, program_id), held, kind_label (value), year, min,
+                              collab_check_context_cut (ctx, program_id));
   collab_check_context_report (ctx, finding);
 }
 

@@ -37,7 +37,7 @@ report (CollabCheckContext *ctx,
                                            "Program %s has %u key initiatives for %d, fewer than the %u a year the "
                                            "rule set asks for; choose the year's key initiatives and record them.",
                                            count),
-                                program_id, count, year, min);
+                                collab_check_context_cut (ctx, program_id), count, year, min);
   else
     collab_finding_set_message (finding,
                                 /* Translators: the id of a program, its key initiatives of a
@@ -47,7 +47,7 @@ report (CollabCheckContext *ctx,
                                            "Program %s has %u key initiatives for %d, more than the %u a year the "
                                            "rule set allows; keep to the year's few most important ones.",
                                            count),
-                                program_id, count, year, max);
+                                collab_check_context_cut (ctx, program_id), count, year, max);
   collab_check_context_report (ctx, finding);
 }
 

@@ -37,7 +37,9 @@ check (CollabCheckContext *ctx)
                                   _("Key initiative %s (“%s”) of program %s for %d has no implementation "
                                     "plan; draw up a detailed, workable plan and record it as the "
                                     "initiative's document."),
-                                  initiative->h.id, initiative->title, program_id, initiative->year);
+                                  collab_check_context_cut (ctx, initiative->h.id),
+                                  collab_check_context_cut (ctx, initiative->title),
+                                  collab_check_context_cut (ctx, program_id), initiative->year);
       collab_check_context_report (ctx, finding);
     }
 }

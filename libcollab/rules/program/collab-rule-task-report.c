@@ -29,7 +29,9 @@ report (CollabCheckContext  *ctx,
                                * of its program, a year, then the same year again. */
                               _("Plan task %s (no. %d, “%s”) of program %s has no task report for %d; "
                                 "record the summary and evaluation of the task for %d with its status."),
-                              task->h.id, task->number, task->title, program_id, year, year);
+                              collab_check_context_cut (ctx, task->h.id), task->number,
+                              collab_check_context_cut (ctx, task->title),
+                              collab_check_context_cut (ctx, program_id), year, year);
   collab_check_context_report (ctx, finding);
 }
 

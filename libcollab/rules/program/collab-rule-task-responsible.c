@@ -33,7 +33,9 @@ report (CollabCheckContext  *ctx,
                                 _("Plan task %s (no. %d, “%s”) of program %s has no responsible unit on the "
                                   "east side; name an organization of the assisting side among its "
                                   "responsible units."),
-                                task->h.id, task->number, task->title, program_id);
+                                collab_check_context_cut (ctx, task->h.id), task->number,
+                                collab_check_context_cut (ctx, task->title),
+                                collab_check_context_cut (ctx, program_id));
   else
     collab_finding_set_message (finding,
                                 /* Translators: the id of a plan task, its number, its title and
@@ -41,7 +43,9 @@ report (CollabCheckContext  *ctx,
                                 _("Plan task %s (no. %d, “%s”) of program %s has no responsible unit on the "
                                   "west side; name an organization of the assisted side among its "
                                   "responsible units."),
-                                task->h.id, task->number, task->title, program_id);
+                                collab_check_context_cut (ctx, task->h.id), task->number,
+                                collab_check_context_cut (ctx, task->title),
+                                collab_check_context_cut (ctx, program_id));
   collab_check_context_report (ctx, finding);
 }
 

@@ -56,8 +56,10 @@ report (CollabCheckContext       *ctx,
                                            "Program %s sent %u professionals to %s (%s) in %d, fewer than the %u "
                                            "of the annual agreement %s; select and send %u more "
                                            "in %d.", counted),
-                                program_id, counted, city_id, city_name, agreement->year, agreed, agreement->h.id,
-                                more, agreement->year);
+                                collab_check_context_cut (ctx, program_id), counted,
+                                collab_check_context_cut (ctx, city_id),
+                                collab_check_context_cut (ctx, city_name), agreement->year, agreed,
+                                collab_check_context_cut (ctx, agreement->h.id), more, agreement->year);
   else
     collab_finding_set_message (finding,
                                 /* Translators: a program's id, the cadres counted, a city's id and its
@@ -68,8 +70,10 @@ report (CollabCheckContext       *ctx,
                                            "Program %s had %u cadres in post in %s (%s) in %d, fewer than the %u "
                                            "of the annual agreement %s; select and send %u more in %d.",
                                            counted),
-                                program_id, counted, city_id, city_name, agreement->year, agreed, agreement->h.id,
-                                more, agreement->year);
+                                collab_check_context_cut (ctx, program_id), counted,
+                                collab_check_context_cut (ctx, city_id),
+                                collab_check_context_cut (ctx, city_name), agreement->year, agreed,
+                                collab_check_context_cut (ctx, agreement->h.id), more, agreement->year);
   collab_check_context_report (ctx, finding);
 }
 

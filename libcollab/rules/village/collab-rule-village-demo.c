@@ -73,8 +73,10 @@ check (CollabCheckContext *ctx)
                                              "%s (%s), paired in program %s, has %u demonstration villages of the "
                                              "program, %u required; designate %u more (a village region of the "
                                              "county, recorded in demonstration_villages with program %s).", have),
-                                  collab_units_id (store, county), collab_units_name (store, county), program_id,
-                                  have, needed, needed - have, program_id);
+                                  collab_check_context_cut (ctx, collab_units_id (store, county)),
+                                  collab_check_context_cut (ctx, collab_units_name (store, county)),
+                                  collab_check_context_cut (ctx, program_id), have, needed, needed - have,
+                                  collab_check_context_cut (ctx, program_id));
       collab_check_context_report (ctx, finding);
     }
 }

@@ -25,17 +25,22 @@ class LoadError(GLib.Error):
     ``file``, ``line`` and ``column`` (or ``None``) and ``path``, the JSON
     path such as ``$.pairings[3].assisted`` (or ``None``), are read from the
     message the library wrote, which always names the place first; for a
-    workbook, ``sheet`` and ``cell`` (``派出人员``, ``D7``).
+    workbook, ``sheet`` and ``cell`` (``派出人员``, ``D7``). ``record_id`` is
+    the id of the record the path is in, as the message names it beside
+    the path (``$.pairings[3] (p-jy-yc).assisted``): cut after 64
+    characters with "…", or ``None`` when the message names none.
     """
 
     _SYNTAX = re.compile(r'^(?P<file>.*?):(?P<line>\d+):(?P<column>\d+): ')
-    _PATH = re.compile(r'^(?P<file>.*?): (?P<path>\$\S*): ')
+    _PATH = re.compile(r'^(?P<file>.*?): (?P<path>\$\S*?)'
+                       r'(?: \((?P<record_id>.*?)\)(?P<member>(?:[.\[]\S*?)?))?: ')
     _AT = re.compile(r'\(line (?P<line>\d+), column (?P<column>\d+)\)$')
     _CELL = re.compile(r'^(?P<file>.*?):(?P<sheet>[^:!]+)!(?P<cell>[A-Z]+\d+): ')
 
     def __init__(self, error):
         super().__init__(error.message, error.domain, error.code)
         self.file = self.line = self.column = self.path = self.sheet = self.cell = None
+        self.record_id = None
         cell = self._CELL.match(error.message)
         if cell:
             self.file, self.sheet, self.cell = cell.group('file', 'sheet', 'cell')
@@ -43,6 +48,9 @@ class LoadError(GLib.Error):
         if match:
             self.file = match.group('file')
             self.path = match.groupdict().get('path')
+            self.record_id = match.groupdict().get('record_id')
+            if self.record_id is not None:
+                self.path += match.group('member')
             at = match if 'line' in match.groupdict() else self._AT.search(error.message)
             if at:
                 self.line, self.column = int(at.group('line')), int(at.group('column'))
