@@ -17,361 +17,24 @@
  * ```
  *
  * A workbook is a zip archive of XML parts (ECMA-376). libgsf reads the
- * zip and libxml2 the XML (collab-xlsx-sheet.c); nothing here parses
- * either by hand. A file is looked at before it is trusted: an .xls or a
- * password-protected workbook (both OLE2 compound files), text such as a
- * CSV file named .xlsx, a damaged or truncated zip, and a zip bomb (a
- * part, or all of them, inflating past a cap or far beyond the size of
- * the file) are each refused with a message that says what the file is
- * and what was expected, before anything is imported.
+ * zip and libxml2 the XML; nothing here parses either by hand. A file is
+ * looked at before it is trusted, and refused with a message that says
+ * what it is when it is no workbook (collab-xlsx-book.c); this file reads
+ * the workbook's sheets and imports one.
  */
 
 #include <string.h>
-
-#include <gsf/gsf-infile-impl.h>
-#include <gsf/gsf-infile-msole.h>
-#include <gsf/gsf-infile-zip.h>
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-input-memory.h>
-#include <gsf/gsf-input.h>
 
 #include <libcollab/collab-csv.h>
 #include <libcollab/collab-error.h>
 #include <libcollab/collab-xlsx.h>
 
 #include "collab-csv-private.h"
+#include "collab-xlsx-book-private.h"
 #include "collab-xlsx-private.h"
 #include "model/collab-dataset-private.h"
 #include "types/collab-error-private.h"
 #include "types/collab-i18n-private.h"
-
-/* libgsf 1.14 declares no g_autoptr() cleanups of its own. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
-
-/* No part of a workbook of records comes near these: a part may inflate
- * to 256 MiB, all of them together to 512 MiB, and past 16 MiB the parts
- * may not inflate to more than 200 times the size of the file. */
-#define PART_CAP   (256 * 1024 * 1024)
-#define TOTAL_CAP  (512 * 1024 * 1024)
-#define RATIO_FREE (16 * 1024 * 1024)
-#define RATIO_CAP  200
-
-/* The container ------------------------------------------------------------ */
-
-typedef struct
-{
-  const char *name;       /* the file, as messages name it */
-  gsize       length;     /* its size */
-  GsfInfile  *zip;
-  guint64     inflated;   /* the bytes of all parts read so far */
-} Workbook;
-
-static void
-workbook_clear (Workbook *book)
-{
-  g_clear_object (&book->zip);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Workbook, workbook_clear)
-
-static const guint8 ole2_magic[8] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
-
-static gboolean
-not_a_workbook (const char  *name,
-                const char  *what,
-                GError     **error)
-{
-  g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT, "%s: %s", name, what);
-  return FALSE;
-}
-
-/* An OLE2 compound file: an Excel 97–2003 workbook, or an xlsx workbook
- * that a password encrypted into one (ECMA-376 part 2 / MS-OFFCRYPTO:
- * the streams EncryptionInfo and EncryptedPackage). */
-/* The child @name of @dir, or NULL; @error says why when the child is
- * there but cannot be opened (a damaged local header). The class's own
- * function, because gsf_infile_child_by_name() turns that error into a
- * g_warning() on the caller's terminal, and a damaged file deserves a
- * GError, not a warning (one that G_DEBUG=fatal-warnings makes fatal). */
-static GsfInput *
-child_by_name (GsfInfile   *dir,
-               const char  *name,
-               GError     **error)
-{
-  GsfInfileClass *klass = G_TYPE_INSTANCE_GET_CLASS (dir, GSF_INFILE_TYPE, GsfInfileClass);
-
-  return klass->child_by_name (dir, name, error);
-}
-
-/* The part at the path @names (`xl`, `workbook.xml`) of @zip, as
- * child_by_name() finds each step. */
-static GsfInput *
-child_by_path (GsfInfile   *zip,
-               char       **names,
-               GError     **error)
-{
-  g_autoptr(GsfInput) child = g_object_ref (GSF_INPUT (zip));
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      GsfInput *next;
-
-      if (!GSF_IS_INFILE (child))
-        return NULL;
-      next = child_by_name (GSF_INFILE (child), names[i], error);
-      g_object_unref (child);
-      child = next;
-      if (child == NULL)
-        return NULL;
-    }
-  return g_steal_pointer (&child);
-}
-
-static gboolean
-refuse_ole2 (const guint8  *data,
-             gsize          length,
-             const char    *name,
-             GError       **error)
-{
-  g_autoptr(GsfInput) input = gsf_input_memory_new (data, (gsf_off_t) length, FALSE);
-  g_autoptr(GsfInfile) ole = gsf_infile_msole_new (input, NULL);
-  g_autoptr(GsfInput) encrypted = NULL;
-  g_autoptr(GsfInput) book = NULL;
-
-  if (ole != NULL)
-    {
-      /* A child that cannot be opened is one that is not there: the
-       * message says what the file is either way. */
-      encrypted = child_by_name (ole, "EncryptedPackage", NULL);
-      if (encrypted == NULL)
-        encrypted = child_by_name (ole, "EncryptionInfo", NULL);
-      book = child_by_name (ole, "Workbook", NULL);
-      if (book == NULL)
-        book = child_by_name (ole, "Book", NULL);
-    }
-  if (encrypted != NULL)
-    return not_a_workbook (name, _("the workbook is encrypted with a password, and an xlsx workbook is "
-                                   "expected: remove the password in Excel and save it again"), error);
-  if (book != NULL)
-    return not_a_workbook (name, _("the file is an Excel 97–2003 workbook (.xls), and an xlsx workbook is "
-                                   "expected: save it as .xlsx in Excel"), error);
-  return not_a_workbook (name, _("the file is an OLE2 compound document, not an xlsx workbook "
-                                   "(a zip archive of XML, as Excel saves .xlsx)"), error);
-}
-
-/* What a file that is no zip archive is, for the message. */
-static gboolean
-refuse_not_zip (const guint8  *data,
-                gsize          length,
-                const char    *name,
-                GError       **error)
-{
-  gsize head = MIN (length, 4096);
-
-  if (length >= sizeof ole2_magic && memcmp (data, ole2_magic, sizeof ole2_magic) == 0)
-    return refuse_ole2 (data, length, name, error);
-  if (length == 0)
-    return not_a_workbook (name, _("the file is empty: expected an xlsx workbook"), error);
-  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
-    return not_a_workbook (name, _("the file is a PDF document, not an xlsx workbook: a table in a PDF "
-                                   "cannot be imported; ask for the workbook it was printed from"), error);
-  if (length >= 2 && data[0] == 0x1f && data[1] == 0x8b)
-    return not_a_workbook (name, _("the file is compressed with gzip, not an xlsx workbook: uncompress it "
-                                   "(gunzip) and import what it holds"), error);
-  /* Text: a CSV file renamed, or saved by a program that calls it .xlsx. */
-  if (memchr (data, '\0', head) == NULL &&
-      (g_utf8_validate ((const char *) data, (gssize) head, NULL) || memchr (data, ',', head) != NULL ||
-       memchr (data, '\n', head) != NULL))
-    return not_a_workbook (name, _("the file is text (a CSV file?), not an xlsx workbook: import it as CSV, "
-                                   "or open it in Excel and save it as .xlsx"), error);
-  return not_a_workbook (name, _("the file is not an xlsx workbook: it does not start as a zip "
-                                   "archive does"), error);
-}
-
-static gboolean
-open_workbook (Workbook      *book,
-               GBytes        *bytes,
-               GError       **error)
-{
-  gsize length;
-  const guint8 *data = g_bytes_get_data (bytes, &length);
-  g_autoptr(GsfInput) input = NULL;
-  g_autoptr(GError) zip_error = NULL;
-
-  book->length = length;
-  if (length < 4 || memcmp (data, "PK\003\004", 4) != 0)
-    {
-      if (length >= 4 && memcmp (data, "PK\005\006", 4) == 0)
-        return not_a_workbook (book->name, _("the file is an empty zip archive, not an xlsx workbook"), error);
-      return refuse_not_zip (data, length, book->name, error);
-    }
-
-  if (!collab_zip_times_valid (data, length))
-    {
-      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                   /* Translators: %s is the file. */
-                   _("%s: the zip archive is damaged (an entry's date is no date): expected a whole xlsx workbook"),
-                   book->name);
-      return FALSE;
-    }
-
-  input = gsf_input_memory_new (data, (gsf_off_t) length, FALSE);
-  book->zip = gsf_infile_zip_new (input, &zip_error);
-  if (book->zip == NULL)
-    {
-      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                   _("%s: the zip archive is damaged or cut short (%s): expected a whole xlsx workbook"),
-                   book->name, zip_error != NULL ? zip_error->message : "?");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Reads the part at @path (`xl/workbook.xml`) into @out, within the caps.
- * TRUE with @out NULL when the workbook has no such part; FALSE with
- * @error set when the part cannot be read. */
-static gboolean
-read_part (Workbook    *book,
-           const char  *path,
-           GBytes     **out,
-           GError     **error)
-{
-  g_auto(GStrv) names = g_strsplit (path, "/", -1);
-  g_autoptr(GError) zip_error = NULL;
-  g_autoptr(GsfInput) part = child_by_path (book->zip, names, &zip_error);
-  g_autoptr(GByteArray) bytes = NULL;
-  gsf_off_t size;
-
-  *out = NULL;
-  if (zip_error != NULL)
-    {
-      g_autofree char *shown = collab_error_cut (path);
-
-      /* Translators: the first %s is the file, the second a part of the
-       * workbook (xl/workbook.xml), the third libgsf's reason. */
-      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                   _("%s: the part %s cannot be read (%s): the zip archive is damaged"),
-                   book->name, shown, zip_error->message);
-      return FALSE;
-    }
-  if (part == NULL)
-    return TRUE;
-
-  /* The caps are checked against the size the zip declares before
-   * anything is inflated; libgsf inflates no more than that size. */
-  size = gsf_input_size (part);
-  if (size < 0 || size > PART_CAP || book->inflated + (guint64) size > TOTAL_CAP ||
-      (book->inflated + (guint64) size > RATIO_FREE &&
-       book->inflated + (guint64) size > (guint64) RATIO_CAP * book->length))
-    {
-      g_autofree char *shown = collab_error_cut (path);
-
-      g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
-                   _("%s: the part %s inflates to %lld bytes from a file of %llu bytes: the file is a zip "
-                     "bomb, not a workbook of records"),
-                   book->name, shown, (long long) size, (unsigned long long) book->length);
-      return FALSE;
-    }
-
-  bytes = g_byte_array_sized_new ((guint) size + 1);
-  while (gsf_input_remaining (part) > 0)
-    {
-      guint8 chunk[65536];
-      gsf_off_t n = MIN (gsf_input_remaining (part), (gsf_off_t) sizeof chunk);
-
-      if (gsf_input_read (part, (size_t) n, chunk) == NULL)
-        {
-          g_autofree char *shown = collab_error_cut (path);
-
-          g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_SYNTAX,
-                       _("%s: the part %s cannot be inflated: the zip archive is damaged or cut short"),
-                       book->name, shown);
-          return FALSE;
-        }
-      g_byte_array_append (bytes, chunk, (guint) n);
-    }
-  book->inflated += bytes->len;
-  *out = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-  return TRUE;
-}
-
-static CollabXlsxPart
-part_of (Workbook   *book,
-         const char *path,
-         GBytes     *bytes)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  return (CollabXlsxPart) { book->name, path, data != NULL ? data : "", length };
-}
-
-/* Zip archives that are not workbooks, by a part each has: what the
- * file is, for the message, and whether it is an office document that
- * may hold a table. */
-static const struct
-{
-  const char *part;
-  const char *what;
-  gboolean    office;
-} other_zips[] = {
-  { "word/document.xml", N_("a Word document (.docx)"), TRUE },
-  { "ppt/presentation.xml", N_("a PowerPoint presentation (.pptx)"), TRUE },
-  { "META-INF/MANIFEST.MF", N_("a Java archive (.jar)"), FALSE },
-};
-
-#define OPENDOCUMENT_SPREADSHEET "application/vnd.oasis.opendocument.spreadsheet"
-
-/* A zip archive without xl/workbook.xml: says what it is, when it can. */
-static void
-refuse_other_zip (Workbook  *book,
-                  GError   **error)
-{
-  g_autoptr(GBytes) mimetype = NULL;
-  g_autoptr(GError) ignored = NULL;
-  gsize length = 0;
-  const char *type;
-
-  for (guint i = 0; i < G_N_ELEMENTS (other_zips); i++)
-    {
-      g_auto(GStrv) names = g_strsplit (other_zips[i].part, "/", -1);
-      g_autoptr(GError) damaged = NULL;
-      /* Asked for with a GError, as read_part() asks: libgsf warns of a
-       * damaged entry otherwise (fuzz-xlsx found one in META-INF/). A
-       * damaged entry is no evidence of what the file is. */
-      g_autoptr(GsfInput) part = child_by_path (book->zip, names, &damaged);
-
-      if (part != NULL && other_zips[i].office)
-        g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
-                     /* Translators: the second %s is what the file is, "a Word document (.docx)". */
-                     _("%s: the file is %s, not an xlsx workbook: copy its table into Excel and save it as "
-                       ".xlsx"), book->name, _(other_zips[i].what));
-      else if (part != NULL)
-        g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
-                     /* Translators: the second %s is what the file is, "a Java archive (.jar)". */
-                     _("%s: the file is %s, not an xlsx workbook"), book->name, _(other_zips[i].what));
-      if (part != NULL)
-        return;
-    }
-  /* OpenDocument files name their kind in their first part. */
-  if (read_part (book, "mimetype", &mimetype, &ignored) && mimetype != NULL)
-    {
-      type = g_bytes_get_data (mimetype, &length);
-      if (length >= strlen (OPENDOCUMENT_SPREADSHEET) &&
-          memcmp (type, OPENDOCUMENT_SPREADSHEET, strlen (OPENDOCUMENT_SPREADSHEET)) == 0)
-        {
-          g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
-                       /* Translators: %s is the file. */
-                       _("%s: the file is an OpenDocument spreadsheet (.ods), not an xlsx workbook: open it "
-                         "in LibreOffice or Excel and save it as .xlsx"), book->name);
-          return;
-        }
-    }
-  g_set_error (error, COLLAB_DATASET_ERROR, COLLAB_DATASET_ERROR_FORMAT,
-               _("%s: the zip archive has no xl/workbook.xml: it is not an xlsx workbook "
-                 "(a .docx, an .ods or another zip archive?)"), book->name);
-}
 
 /* The workbook's sheets ---------------------------------------------------- */
 
@@ -404,11 +67,11 @@ target_path (const char *target)
  * relationships, whether it counts days from 1904, and where its shared
  * strings and styles are. */
 static GArray *
-read_sheets (Workbook   *book,
-             gboolean   *date1904,
-             char      **shared_strings,
-             char      **styles,
-             GError    **error)
+read_sheets (CollabXlsxBook  *book,
+             gboolean        *date1904,
+             char           **shared_strings,
+             char           **styles,
+             GError         **error)
 {
   g_autoptr(GBytes) workbook = NULL;
   g_autoptr(GBytes) rels = NULL;
@@ -422,14 +85,14 @@ read_sheets (Workbook   *book,
   gboolean done = FALSE;
 
   g_array_set_clear_func (sheets, sheet_clear);
-  if (!read_part (book, "xl/workbook.xml", &workbook, error))
+  if (!collab_xlsx_book_read (book, "xl/workbook.xml", &workbook, error))
     return NULL;
   if (workbook == NULL)
     {
-      refuse_other_zip (book, error);
+      collab_xlsx_book_refuse (book, error);
       return NULL;
     }
-  if (!read_part (book, "xl/_rels/workbook.xml.rels", &rels, error))
+  if (!collab_xlsx_book_read (book, "xl/_rels/workbook.xml.rels", &rels, error))
     return NULL;
   if (rels == NULL)
     {
@@ -439,7 +102,7 @@ read_sheets (Workbook   *book,
       return NULL;
     }
 
-  rels_part = part_of (book, "xl/_rels/workbook.xml.rels", rels);
+  rels_part = collab_xlsx_book_part (book, "xl/_rels/workbook.xml.rels", rels);
   rels_reader = collab_xlsx_xml_open (&rels_part);
   while (collab_xlsx_xml_next (rels_reader, &rels_part, &done, error))
     if (collab_xlsx_xml_is (rels_reader, XML_READER_TYPE_ELEMENT, "Relationship"))
@@ -465,7 +128,7 @@ read_sheets (Workbook   *book,
   if (!done)
     return NULL;
 
-  part = part_of (book, "xl/workbook.xml", workbook);
+  part = collab_xlsx_book_part (book, "xl/workbook.xml", workbook);
   reader = collab_xlsx_xml_open (&part);
   while (collab_xlsx_xml_next (reader, &part, &done, error))
     if (collab_xlsx_xml_is (reader, XML_READER_TYPE_ELEMENT, "workbookPr"))
@@ -521,7 +184,7 @@ sheet_names (GArray *sheets)
 /* The sheet to read: the one named @wanted; else the one named for
  * @kind, in English or Chinese; else the only one. */
 static const Sheet *
-choose_sheet (Workbook          *book,
+choose_sheet (CollabXlsxBook    *book,
               GArray            *sheets,
               CollabRecordKind   kind,
               const char        *wanted,
@@ -578,7 +241,7 @@ import_workbook (CollabStore       *store,
                  guint             *n_generated,
                  GError           **error)
 {
-  g_auto(Workbook) book = { name, 0, NULL, 0 };
+  g_auto(CollabXlsxBook) book = { name, 0, NULL, 0 };
   g_autoptr(GArray) sheets = NULL;
   g_autoptr(GBytes) strings_part = NULL;
   g_autoptr(GBytes) styles_part = NULL;
@@ -593,7 +256,7 @@ import_workbook (CollabStore       *store,
   const Sheet *sheet;
   CollabXlsxPart part;
 
-  if (!open_workbook (&book, bytes, error))
+  if (!collab_xlsx_book_open (&book, bytes, error))
     return FALSE;
   sheets = read_sheets (&book, &date1904, &strings_path, &styles_path, error);
   if (sheets == NULL)
@@ -604,19 +267,19 @@ import_workbook (CollabStore       *store,
 
   /* Shared strings and styles are optional parts: a workbook of inline
    * strings and no formats has neither. */
-  if (!read_part (&book, strings_path, &strings_part, error) ||
-      !read_part (&book, styles_path, &styles_part, error) ||
-      !read_part (&book, sheet->target, &sheet_part, error))
+  if (!collab_xlsx_book_read (&book, strings_path, &strings_part, error) ||
+      !collab_xlsx_book_read (&book, styles_path, &styles_part, error) ||
+      !collab_xlsx_book_read (&book, sheet->target, &sheet_part, error))
     return FALSE;
   if (strings_part != NULL)
     {
-      part = part_of (&book, strings_path, strings_part);
+      part = collab_xlsx_book_part (&book, strings_path, strings_part);
       if (!collab_xlsx_read_shared_strings (&part, strings, error))
         return FALSE;
     }
   if (styles_part != NULL)
     {
-      part = part_of (&book, styles_path, styles_part);
+      part = collab_xlsx_book_part (&book, styles_path, styles_part);
       date_styles = collab_xlsx_read_date_styles (&part, error);
       if (date_styles == NULL)
         return FALSE;
@@ -635,7 +298,7 @@ import_workbook (CollabStore       *store,
                    name, shown_sheet, target);
       return FALSE;
     }
-  part = part_of (&book, sheet->target, sheet_part);
+  part = collab_xlsx_book_part (&book, sheet->target, sheet_part);
   rows = collab_xlsx_read_rows (&part, shown_sheet, strings, date_styles, date1904, error);
   /* The rows point into @strings, not into the sheet's XML: let it go
    * before the import, which holds the records twice over. */
@@ -660,7 +323,7 @@ read_file (const char  *path,
   if (!g_file_get_contents (path, &data, &length, &file_error))
     {
       if (g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
-        not_a_workbook (path, _("this is a folder, not an xlsx workbook"), error);
+        collab_xlsx_not_a_workbook (path, _("this is a folder, not an xlsx workbook"), error);
       else
         g_propagate_error (error, g_steal_pointer (&file_error));
       return NULL;
@@ -787,7 +450,7 @@ collab_xlsx_list_sheets (const char  *path,
                          GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_auto(Workbook) book = { path, 0, NULL, 0 };
+  g_auto(CollabXlsxBook) book = { path, 0, NULL, 0 };
   g_autoptr(GArray) sheets = NULL;
   g_autofree char *strings_path = NULL;
   g_autofree char *styles_path = NULL;
@@ -800,7 +463,7 @@ collab_xlsx_list_sheets (const char  *path,
   bytes = read_file (path, error);
   if (bytes == NULL)
     return NULL;
-  if (!open_workbook (&book, bytes, error))
+  if (!collab_xlsx_book_open (&book, bytes, error))
     return NULL;
   sheets = read_sheets (&book, &date1904, &strings_path, &styles_path, error);
   if (sheets == NULL)
